@@ -1,0 +1,27 @@
+# Two commands on a fresh machine: `make run` and `make test`; each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install kb-check clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: the bot; with no WEBEX_BOT_TOKEN it answers questions typed on standard input.
+run: $(STAMP)
+	$(BIN)/python -m bot run
+
+## test: the knowledge-base check and the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m bot kb check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""scopebot: tells people which Webex OAuth scopes their integration needs."""

@@ -1,0 +1,139 @@
+"""API endpoints: parsing documented templates, finding endpoints in questions, and matching.
+
+A template such as `GET /v1/people/{personId}` matches `GET /v1/people/Y2lz...` and
+`https://webexapis.com/v1/people/Y2lz...?max=10`; literal segments beat placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Iterable, TypeVar
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+DEFAULT_HOST = "webexapis.com"
+
+_TEMPLATE_RE = re.compile(
+    r"^(?P<method>[A-Z]+)\s+(?:https://(?P<host>[A-Za-z0-9.-]+))?(?P<path>/\S*)(?:\s+\((?P<note>.+)\))?$"
+)
+_QUESTION_RE = re.compile(
+    r"(?:(?P<method>\b(?:get|post|put|patch|delete)\b)\s+)?"
+    r"(?P<url>https?://(?P<host>[A-Za-z0-9.-]+)(?P<urlpath>/[^\s?#]*)?(?:\?[^\s#]*)?"
+    r"|(?<![\w/])(?:[a-z0-9-]+\.webexapis\.com|webexapis\.com)?(?P<path>/[A-Za-z0-9_{}.:/-]*[A-Za-z0-9_}]))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One documented API operation: method, host and path template, with an optional note."""
+
+    method: str
+    path: str
+    host: str = DEFAULT_HOST
+    note: str | None = None
+
+    def __str__(self) -> str:
+        host = "" if self.host == DEFAULT_HOST else f"https://{self.host}"
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.method} {host}{self.path}{note}"
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return _segments(self.path)
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(s for s in path.strip().split("/") if s)
+
+
+def _is_placeholder(segment: str) -> bool:
+    return segment.startswith("{") and segment.endswith("}")
+
+
+def parse_endpoint(text: str) -> Endpoint:
+    """Parse a documented endpoint like `GET /v1/rooms/{roomId}` (ValueError if malformed)."""
+    m = _TEMPLATE_RE.match(text.strip())
+    if not m or m["method"] not in METHODS:
+        raise ValueError(f"{text!r} is not 'METHOD /path' with METHOD one of {', '.join(METHODS)}")
+    path = m["path"].split("?", 1)[0].rstrip("/") or "/"
+    return Endpoint(m["method"], path, (m["host"] or DEFAULT_HOST).lower(), m["note"])
+
+
+@dataclass(frozen=True)
+class EndpointQuery:
+    """An endpoint mentioned in a question; the method may be missing."""
+
+    text: str
+    method: str | None
+    path: str
+    host: str | None
+
+
+def find_endpoints(question: str) -> list[EndpointQuery]:
+    """Endpoints mentioned in free text: `POST /v1/messages`, full URLs with real ids, bare paths."""
+    found = []
+    for m in _QUESTION_RE.finditer(question):
+        path = m["urlpath"] if m["url"] and m["url"].lower().startswith("http") else m["path"]
+        if not path or len(_segments(path)) == 0:
+            continue
+        method = m["method"].upper() if m["method"] else None
+        found.append(EndpointQuery(m.group(0).strip(), method, path, m["host"]))
+    return found
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class EndpointMatch(Generic[T]):
+    """A documented endpoint that matches a query, and what it belongs to."""
+
+    endpoint: Endpoint
+    owner: T
+    specificity: int
+
+
+class EndpointIndex(Generic[T]):
+    """Matches concrete endpoints against documented templates, most specific first."""
+
+    def __init__(self, entries: Iterable[tuple[Endpoint, T]]):
+        self._by_length: dict[int, list[tuple[tuple[str, ...], Endpoint, T]]] = {}
+        for endpoint, owner in entries:
+            segs = tuple(s.lower() for s in endpoint.segments)
+            self._by_length.setdefault(len(segs), []).append((segs, endpoint, owner))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_length.values())
+
+    def match(self, query: EndpointQuery) -> list[EndpointMatch[T]]:
+        """Templates matching the query's path (and method if given), best first.
+
+        A path without the `/v1` prefix is also tried with it, so `GET /rooms` works.
+        """
+        segs = tuple(s.lower() for s in _segments(query.path))
+        candidates = [segs] if segs[:1] == ("v1",) else [segs, ("v1",) + segs]
+        for attempt in candidates:
+            matches = self._match_segments(attempt, query.method)
+            if matches:
+                return matches
+        return []
+
+    def _match_segments(self, segs: tuple[str, ...], method: str | None) -> list[EndpointMatch[T]]:
+        matches = []
+        for template, endpoint, owner in self._by_length.get(len(segs), []):
+            if method and endpoint.method != method:
+                continue
+            specificity = 0
+            for want, got in zip(template, segs):
+                if _is_placeholder(want):
+                    continue
+                if want != got:
+                    break
+                specificity += 1
+            else:
+                matches.append(EndpointMatch(endpoint, owner, specificity))
+        if not matches:
+            return []
+        best = max(m.specificity for m in matches)
+        return [m for m in matches if m.specificity == best]
