@@ -1,0 +1,121 @@
+"""Command line: ask, eval, kb check/stats, run (the bot), webhooks (registration)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import TextIO
+
+import yaml
+
+from bot.evaluate import evaluate
+from bot.handler import Handler
+from bot.kbcheck import check_knowledge, knowledge_stats
+from bot.knowledge import KnowledgeError, load_knowledge
+
+
+def _questions(args: argparse.Namespace, stdin: TextIO) -> list[str] | TextIO:
+    return [" ".join(args.question)] if args.question else stdin
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    handler = Handler(load_knowledge())
+    for line in _questions(args, stdin):
+        question = line.strip()
+        if not question:
+            continue
+        reply = handler.handle_text(question)
+        if args.json:
+            answer = reply.answer
+            row = answer.to_json() if answer else {"question": question, "answered": True, "scopes": []}
+            out.write(json.dumps(row) + "\n")
+        elif args.card:
+            out.write(json.dumps(reply.card, indent=2) + "\n")
+        else:
+            out.write(reply.markdown + "\n\n")
+        out.flush()
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            items = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    if not isinstance(items, list):
+        print(f"{args.file}: expected a list of questions", file=sys.stderr)
+        return 2
+    handler = Handler(load_knowledge())
+    try:
+        report = evaluate(handler.matcher.answer, items)
+    except ValueError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 2
+    out.write(report.summary() + "\n")
+    return 0
+
+
+def cmd_kb(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    kb = load_knowledge()
+    if args.action == "stats":
+        stats = knowledge_stats(kb)
+        if args.json:
+            out.write(json.dumps(stats) + "\n")
+        else:
+            out.write(f"{stats['scopes']} scopes, {stats['endpoints']} endpoints\n")
+            out.writelines(f"  {area}: {n}\n" for area, n in stats["areas"].items())
+        return 0
+    problems = check_knowledge(kb)
+    for problem in problems:
+        out.write(problem + "\n")
+    stats = knowledge_stats(kb)
+    verdict = "FAILED" if problems else "ok"
+    out.write(f"kb check {verdict}: {stats['scopes']} scopes, {stats['endpoints']} endpoints, "
+              f"{len(problems)} problems\n")
+    return 1 if problems else 0
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    if os.environ.get("WEBEX_BOT_TOKEN"):
+        from bot.server import serve
+
+        return serve()
+    from bot.local import run_local
+
+    return run_local(Handler(load_knowledge()), stdin, out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer a question (or one per line from standard input)")
+    ask.add_argument("question", nargs="*", help="the question; omit to read standard input")
+    fmt = ask.add_mutually_exclusive_group()
+    fmt.add_argument("--card", action="store_true", help="print the Adaptive Card JSON")
+    fmt.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.set_defaults(func=cmd_ask)
+    ev = sub.add_parser("eval", help="score the matcher on a question file")
+    ev.add_argument("file")
+    ev.set_defaults(func=cmd_eval)
+    kb = sub.add_parser("kb", help="check the knowledge base or print its statistics")
+    kb.add_argument("action", choices=["check", "stats"])
+    kb.add_argument("--json", action="store_true", help="stats as JSON")
+    kb.set_defaults(func=cmd_kb)
+    run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
+    run.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO = sys.stdout, stdin: TextIO = sys.stdin) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, out, stdin)
+    except KnowledgeError as exc:
+        print(f"knowledge error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,98 @@
+"""The reply pipeline shared by every entry point (webhooks, local mode, CLI).
+
+Text goes in, a Reply (Markdown fallback plus an Adaptive Card) comes out. Commands are tried
+first, then the matcher. Card button presses come in as their submitted data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from bot import cards
+from bot.answer import Answer
+from bot.knowledge import KnowledgeBase
+from bot.matcher import Matcher
+
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot sends back: Markdown that stands alone, and optionally a card."""
+
+    markdown: str
+    card: dict[str, Any] | None = None
+    answer: Answer | None = None
+
+
+FeedbackSink = Callable[[Mapping[str, Any]], None]
+
+
+class Handler:
+    """Turns questions and card actions into replies."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher | None = None,
+                 on_feedback: FeedbackSink | None = None):
+        self.kb = kb
+        self.matcher = matcher or Matcher(kb)
+        self.on_feedback = on_feedback
+
+    def handle_text(self, text: str) -> Reply:
+        """Answer one message: a command (help, list [area]) or a question."""
+        text = " ".join(text.split())[:MAX_QUESTION_CHARS]
+        command, _, rest = text.partition(" ")
+        command = command.lower().strip("/!?.")
+        if not text or command in ("help", "start", "hi", "hello") and not rest:
+            return self.help()
+        if command == "list" and len(rest.split()) <= 1:
+            return self.list_area(rest.strip().lower() or None)
+        return self.answer(text)
+
+    def answer(self, question: str) -> Reply:
+        answer = self.matcher.answer(question)
+        return Reply(cards.answer_markdown(answer, self.kb), cards.answer_card(answer, self.kb), answer)
+
+    def help(self) -> Reply:
+        markdown = ("**scopebot** tells you which OAuth scopes a Webex integration needs. Ask in plain "
+                    "words, name a scope, paste an API endpoint, or list several needs in one sentence. "
+                    "Examples: " + "; ".join(f"`{q}`" for q in cards.EXAMPLE_QUESTIONS)
+                    + ". Commands: `help`, `list`, `list AREA`.")
+        return Reply(markdown, cards.help_card(self.kb))
+
+    def list_area(self, name: str | None) -> Reply:
+        area = self.kb.areas.get(name) if name else None
+        if name and area is None:
+            known = ", ".join(self.kb.areas)
+            return Reply(f"I don't know the area `{name}`. Areas: {known}.", cards.list_card(self.kb, None))
+        if area is None:
+            lines = [f"- `{a.name}`: {a.title} ({len(self.kb.in_area(a.name))} scopes)"
+                     for a in self.kb.areas.values()]
+            return Reply("**Scope areas** (say `list AREA`):\n" + "\n".join(lines),
+                         cards.list_card(self.kb, None))
+        lines = [f"- `{s.name}` ({cards.badges(s)})" for s in self.kb.in_area(area.name)]
+        return Reply(cards.fit_markdown(f"**{area.title}**: {area.summary}\n" + "\n".join(lines)),
+                     cards.list_card(self.kb, area))
+
+    def handle_action(self, inputs: Mapping[str, Any]) -> Reply | None:
+        """A card button press; None when nothing needs to be said back."""
+        action = inputs.get("action")
+        if action == "scope" and isinstance(inputs.get("scope"), str):
+            scope = self.kb.get(inputs["scope"])
+            if scope is not None:
+                return Reply(cards.scope_markdown(scope, self.kb), cards.scope_card(scope, self.kb))
+        if action == "related" and isinstance(inputs.get("scope"), str):
+            scope = self.kb.get(inputs["scope"])
+            if scope is not None:
+                names = [n for n in (scope.name, *scope.related) if n][:3]
+                return self.answer("compare " + " vs ".join(names))
+        if action == "help":
+            return self.help()
+        if action == "list":
+            return self.list_area(None)
+        if action == "feedback":
+            if self.on_feedback is not None:
+                self.on_feedback(inputs)
+            return Reply("Thanks for the feedback.")
+        return None
+

@@ -1,0 +1,51 @@
+"""Whole-knowledge-base checks beyond per-entry validation, and summary statistics."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from bot import cards
+from bot.card_rules import card_problems
+from bot.knowledge import KnowledgeBase
+from bot.matcher import Matcher
+
+
+def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
+    """Every problem found: asymmetric counterparts, bad links, phrasings or names that resolve
+    to another scope, and cards or fallbacks Webex would not accept."""
+    matcher = matcher or Matcher(kb)
+    problems: list[str] = []
+    for scope in kb.scopes:
+        where = f"{scope.area}: {scope.name}"
+        if scope.counterpart:
+            other = kb[scope.counterpart]
+            if other.counterpart is None or other.counterpart.lower() != scope.key:
+                problems.append(f"{where}: counterpart {other.name} does not point back")
+        if scope.name in scope.related or scope.counterpart in scope.related:
+            problems.append(f"{where}: related lists itself or its counterpart")
+        link = urlparse(scope.source)
+        if link.scheme != "https" or not link.netloc or " " in scope.source:
+            problems.append(f"{where}: source {scope.source!r} is not a well-formed https link")
+        got = matcher.answer(scope.name).scopes
+        if got[:1] != [scope.name]:
+            problems.append(f"{where}: asking its name gives {got[:1]}")
+        accepted = {scope.name, scope.alternative_to}
+        for example in scope.examples:
+            got = matcher.answer(example).scopes
+            if not accepted & set(got[:1]):
+                problems.append(f"{where}: example {example!r} resolves to {got[:1] or 'a decline'}")
+        for issue in card_problems(cards.scope_card(scope, kb)):
+            problems.append(f"{where}: card: {issue}")
+        size = len(cards.scope_markdown(scope, kb).encode("utf-8"))
+        if size > cards.MAX_MARKDOWN_BYTES:
+            problems.append(f"{where}: Markdown fallback is {size} bytes")
+    return problems
+
+
+def knowledge_stats(kb: KnowledgeBase) -> dict:
+    """Counts for `kb stats --json`."""
+    return {
+        "scopes": len(kb.scopes),
+        "endpoints": sum(len(s.endpoints) for s in kb.scopes),
+        "areas": {name: len(kb.in_area(name)) for name in kb.areas},
+    }

@@ -1,0 +1,397 @@
+"""Maps a question to least-privilege scopes, or declines when it is not about Webex scopes.
+
+Three kinds of evidence, strongest first: scope names written in the question, API endpoints
+(documented templates), and words. Words are scored against each scope's name, synonyms,
+example questions, endpoint paths and description (IDF-weighted coverage of the question),
+then nudged by what the asker wants to do (read or write) and who acts (a user, an admin, a
+compliance officer, a partner). Several needs in one sentence are split into clauses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.answer import COMPARE, DECLINE, PLAN, SCOPE, Answer, Need
+from bot.endpoints import EndpointIndex, EndpointQuery, find_endpoints
+from bot.knowledge import KnowledgeBase, Scope
+from rapidfuzz.distance import OSA
+
+from bot.text import STOPWORDS, Speller, stem, words
+
+# Field weights: how strongly a word in each part of an entry speaks for the scope.
+NAME_WEIGHT, SYNONYM_WEIGHT, EXAMPLE_WEIGHT, ENDPOINT_WEIGHT, ALLOWS_WEIGHT = 1.25, 1.0, 0.9, 0.5, 0.45
+CORRECTED_FACTOR = 0.8  # a repaired typo counts a little less than a word typed right
+DECLINE_BELOW = 0.34  # coverage under which the question is not understood
+CONFIDENT_FROM = 0.5  # coverage from which the answer is given without hedging
+SUFFICES_FROM = 0.75  # coverage from which one scope can stand for several clauses
+CLAUSE_MIN = 0.45  # coverage each clause needs to count as a separate need
+ALTERNATIVE_MARGIN = 0.06
+NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully
+PHRASE_BONUS = 0.1  # the question contains one of the scope's phrasings word for word
+BORROWED_FACTOR = 0.5  # words a pronoun ('add people to it') borrows from the clause before
+
+# Words that only say who acts or how; they steer audience/access, not the topic.
+NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
+_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those"})
+_ACCESS_SUFFIXES = ("read", "write", "rw", "create", "all")
+
+_SCOPE_NAME_RE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]*[A-Za-z0-9])")
+_BARE_NAME_RE = re.compile(r"(?<![\w:-])([a-z]+(?:_[a-z]+)+)(?![\w:])", re.IGNORECASE)
+_CLAUSE_SPLIT_RE = re.compile(
+    r"\s*(?:[,;]|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
+    r"|\bthen\b|\bwhile\b|\bbut\b)\s*",
+    re.IGNORECASE,
+)
+
+ACCESS_BONUS = {"write": {"write": 0.12, "read": -0.14, "read-write": 0.06},
+                "read": {"read": 0.12, "write": -0.14, "read-write": 0.0},
+                None: {"read": 0.03, "write": 0.0, "read-write": 0.0}}
+AUDIENCE_BONUS = {
+    "admin": {"admin": 0.16, "partner": 0.04, "user": -0.1, "service-app": 0.0, "compliance": 0.0},
+    "compliance": {"compliance": 0.32, "admin": 0.0, "user": -0.1, "partner": 0.0, "service-app": 0.0},
+    "partner": {"partner": 0.3, "admin": 0.04, "user": -0.1, "compliance": 0.0, "service-app": 0.0},
+    "service-app": {"service-app": 0.3, "admin": 0.04, "user": -0.05, "compliance": 0.0, "partner": 0.0},
+    "user": {"user": 0.06, "admin": -0.04, "compliance": -0.1, "partner": -0.1, "service-app": -0.05},
+    None: {"user": 0.05, "admin": -0.05, "compliance": -0.16, "partner": -0.14, "service-app": -0.1},
+}
+DEPRECATED_PENALTY = 0.3
+ALTERNATIVE_PENALTY = 0.08
+_AUDIENCE_ORDER = ("user", "service-app", "admin", "partner", "compliance")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A clause reduced to what the scorer needs."""
+
+    text: str
+    terms: dict[str, float]  # term -> factor (1.0, or less for a repaired typo)
+    unknown: int  # words that match nothing in the knowledge base
+    intent: str | None  # "read", "write" or None
+    audiences: frozenset[str]  # audience cues found
+
+
+@dataclass(frozen=True)
+class Ranked:
+    scope: Scope
+    coverage: float
+    score: float
+    evidence: tuple[str, ...]
+
+
+class Matcher:
+    """Answers questions from a KnowledgeBase; build once, then call `answer` many times."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        vocab = kb.vocabulary
+        self._canonical = {w: group[0] for group in vocab.equivalents for w in group}
+        self._read_verbs = vocab.read_verbs
+        self._write_verbs = vocab.write_verbs
+        self._compare_cues = vocab.compare_cues
+        self._verb_terms = {stem(w) for w in vocab.read_verbs | vocab.write_verbs if w not in self._canonical}
+        self._cues = [
+            (audience, re.compile(r"\b" + re.escape(phrase) + r"\b"))
+            for audience, phrases in vocab.audience_cues.items()
+            for phrase in phrases
+        ]
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        surface: list[str] = []
+        self._phrases: list[list[frozenset[str]]] = []
+        self._name_terms: list[frozenset[str]] = []
+        for i, scope in enumerate(kb.scopes):
+            weights: dict[str, float] = {}
+            for text, weight in self._fields(scope):
+                for word in words(text):
+                    surface.append(word)
+                    term = self._term(word)
+                    if term and weights.get(term, 0.0) < weight:
+                        weights[term] = weight
+            for term, weight in weights.items():
+                self._postings[term].append((i, weight))
+            self._phrases.append(self._phrase_sets(scope))
+            resource = scope.key.partition(":")[2]
+            self._name_terms.append(frozenset(t for w in words(resource.replace("_", " "))
+                                              if w not in _ACCESS_SUFFIXES and (t := self._term(w))))
+        n = len(kb.scopes)
+        self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
+        self._unknown_idf = math.log(1 + n)
+        self._speller = Speller(surface)
+        self._endpoints: EndpointIndex[Scope] = EndpointIndex(
+            (ep, scope) for scope in kb.scopes for ep in scope.endpoints
+        )
+        self._bare_names: dict[str, list[Scope]] = defaultdict(list)
+        for scope in kb.scopes:
+            self._bare_names[scope.key.split(":", 1)[1]].append(scope)
+
+    # ----- indexing -------------------------------------------------------------------------
+
+    @staticmethod
+    def _name_words(scope: Scope) -> str:
+        prefix, _, rest = scope.key.partition(":")
+        parts = [p for p in re.split(r"[_-]", rest) if p not in _ACCESS_SUFFIXES]
+        prefix_words = [w for w in prefix.split("-") if w not in ("spark", "admin")]
+        return " ".join(prefix_words + parts)
+
+    def _fields(self, scope: Scope) -> list[tuple[str, float]]:
+        fields = [(self._name_words(scope), NAME_WEIGHT)]
+        fields += [(s, SYNONYM_WEIGHT) for s in scope.synonyms]
+        fields += [(e, EXAMPLE_WEIGHT) for e in scope.examples]
+        fields += [(" ".join(ep.segments), ENDPOINT_WEIGHT) for ep in scope.endpoints]
+        fields.append((scope.allows, ALLOWS_WEIGHT))
+        return fields
+
+    def _phrase_sets(self, scope: Scope) -> list[frozenset[str]]:
+        """Term sets of the scope's multi-word synonyms and examples, for whole-phrase matches."""
+        sets = []
+        for phrase in scope.synonyms + scope.examples:
+            terms = frozenset(t for w in words(phrase) if (t := self._term(w)))
+            if len(terms) >= 2:
+                sets.append(terms)
+        return sets
+
+    def _term(self, word: str) -> str | None:
+        """The index term for a lower-case word, or None for words that carry no topic."""
+        word = self._canonical.get(word, word)
+        if word in STOPWORDS or word in NON_TOPICAL or word.isdigit() or len(word) < 2:
+            return None
+        term = stem(word)
+        return self._canonical.get(term, term)
+
+    # ----- queries --------------------------------------------------------------------------
+
+    def _query(self, text: str, intent_override: str | None = None) -> Query:
+        raw = words(text)
+        joined = " ".join(raw)
+        terms: dict[str, float] = {}
+        unknown = 0
+        for word in raw:
+            term = self._term(word)
+            if term is None:
+                continue
+            if term in self._postings:
+                terms[term] = max(terms.get(term, 0.0), 1.0)
+                continue
+            fixed = self._speller.correct(word)
+            fixed_term = self._term(fixed) if fixed else None
+            if fixed_term in self._postings:
+                terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR)
+            else:
+                unknown += 1
+        intent = intent_override or self._intent(raw)
+        audiences = frozenset(a for a, pattern in self._cues if pattern.search(joined))
+        return Query(text, terms, unknown, intent, audiences)
+
+    def _intent(self, raw: list[str]) -> str | None:
+        """The first verb that says read or write decides; later ones are usually nouns (a schedule)."""
+        for word in raw:
+            word = word if word in self._speller else (self._speller.correct(word) or word)
+            if word in self._write_verbs:
+                return "write"
+            if word in self._read_verbs:
+                return "read"
+        return None
+
+    def _rank(self, query: Query) -> list[Ranked]:
+        """Scopes ordered by score; coverage is the IDF share of the question they explain."""
+        total = sum(self._idf[t] * f for t, f in query.terms.items()) + query.unknown * self._unknown_idf
+        if total == 0:
+            return []
+        matched: dict[int, float] = defaultdict(float)
+        evidence: dict[int, list[str]] = defaultdict(list)
+        for term, factor in query.terms.items():
+            idf = self._idf[term]
+            for i, weight in self._postings[term]:
+                matched[i] += idf * weight * factor
+                evidence[i].append(term)
+        ranked = []
+        asked = query.terms.keys()
+        for i, mass in matched.items():
+            scope = self.kb.scopes[i]
+            coverage = mass / total
+            score = coverage + self._prior(scope, query)
+            if any(phrase <= asked for phrase in self._phrases[i]):
+                score += PHRASE_BONUS
+            name_terms = self._name_terms[i]
+            if name_terms:
+                score += NAME_COVERAGE_BONUS * len(name_terms & asked) / len(name_terms)
+            ranked.append(Ranked(scope, coverage, score, tuple(evidence[i])))
+        ranked.sort(key=lambda r: (-r.score, r.scope.name))
+        return ranked
+
+    @staticmethod
+    def _prior(scope: Scope, query: Query) -> float:
+        bonus = ACCESS_BONUS[query.intent][scope.access]
+        cues = query.audiences - {"user"} or query.audiences or {None}
+        bonus += sum(AUDIENCE_BONUS[cue][scope.audience] for cue in cues)
+        if scope.deprecated:
+            bonus -= DEPRECATED_PENALTY
+        if scope.alternative_to:
+            bonus -= ALTERNATIVE_PENALTY
+        return bonus
+
+    # ----- answering ------------------------------------------------------------------------
+
+    def answer(self, question: str) -> Answer:
+        """The least-privilege scopes for `question`, or a decline saying why."""
+        question = " ".join(question.split())
+        named = self._named_scopes(question)
+        if named:
+            return self._answer_names(question, named)
+        endpoints = find_endpoints(question)
+        if endpoints:
+            needs = [n for q in endpoints if (n := self._endpoint_need(q, question)) is not None]
+            if needs:
+                kind = SCOPE if len(needs) == 1 else PLAN
+                return Answer(question, kind, tuple(needs), _why(needs))
+        return self._answer_words(question)
+
+    def _named_scopes(self, question: str) -> list[Scope]:
+        found: list[Scope] = []
+        for m in _SCOPE_NAME_RE.finditer(question):
+            scope = self.kb.get(m.group(1)) or self._closest_name(m.group(1))
+            if scope and scope not in found:
+                found.append(scope)
+        for m in _BARE_NAME_RE.finditer(question):
+            candidates = self._bare_names.get(m.group(1).lower(), [])
+            if candidates:
+                scope = min(candidates, key=lambda s: _AUDIENCE_ORDER.index(s.audience))
+                if scope not in found:
+                    found.append(scope)
+        return found
+
+    def _closest_name(self, text: str) -> Scope | None:
+        """A scope name typed with a slip (`spark:call_write`), if one is clearly meant."""
+        prefix = text.split(":", 1)[0].lower()
+        candidates = [s for s in self.kb.scopes if s.key.startswith(prefix + ":")]
+        best = min(candidates, key=lambda s: _distance(s.key, text.lower()), default=None)
+        if best is not None and _distance(best.key, text.lower()) <= 2:
+            return best
+        return None
+
+    def _answer_names(self, question: str, named: list[Scope]) -> Answer:
+        needs = tuple(Need(s.name, s, "name", (s.name,)) for s in named)
+        raw = set(words(question))
+        if len(named) >= 2 and (raw & self._compare_cues or len(named) == 2):
+            return Answer(question, COMPARE, needs[:3],
+                          f"You named {named[0].name} and {named[1].name}; here is how they differ.")
+        kind = SCOPE if len(needs) == 1 else PLAN
+        return Answer(question, kind, needs, _why(list(needs)))
+
+    def _endpoint_need(self, endpoint: EndpointQuery, question: str) -> Need | None:
+        matches = self._endpoints.match(endpoint)
+        if not matches:
+            intent = None if endpoint.method is None else ("read" if endpoint.method == "GET" else "write")
+            path_words = " ".join(w for w in words(endpoint.path) if w != "v1")
+            ranked = self._rank(self._query(path_words, intent))
+            if not ranked or ranked[0].coverage < CONFIDENT_FROM:
+                return None
+            top = ranked[0]
+            return Need(endpoint.text, top.scope, "words", top.evidence, score=top.coverage)
+        cues = self._query(question).audiences
+        owners = sorted(
+            {m.owner for m in matches},
+            key=lambda s: (
+                endpoint.method is None and not any(
+                    m.owner == s and m.endpoint.method == "GET" for m in matches),
+                bool(s.deprecated), bool(s.alternative_to),
+                _audience_rank(s.audience, cues),
+                s.name,
+            ),
+        )
+        documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])
+        return Need(endpoint.text, owners[0], "endpoint", (documented,), tuple(owners[1:]))
+
+    def _answer_words(self, question: str) -> Answer:
+        whole = self._query(question)
+        ranked = self._rank(whole)
+        best = ranked[0] if ranked else None
+        clauses = self._clause_needs(question)
+        needs = [need for need, _ in clauses]
+        if len(clauses) >= 2 and not self._one_scope_suffices(best, clauses):
+            return Answer(question, PLAN, tuple(needs), _why(needs))
+        if best is not None and best.coverage >= DECLINE_BELOW:
+            need = self._need(question, ranked)
+            return Answer(question, SCOPE, (need,), _why([need]), best.coverage >= CONFIDENT_FROM)
+        if needs:
+            return Answer(question, SCOPE, (needs[0],), _why(needs[:1]), False)
+        return Answer(question, DECLINE, why=_decline_reason(whole))
+
+    def _need(self, text: str, ranked: list[Ranked]) -> Need:
+        top = ranked[0]
+        alternatives = tuple(
+            r.scope for r in ranked[1:4]
+            if top.score - r.score <= ALTERNATIVE_MARGIN and r.coverage >= DECLINE_BELOW
+        )
+        return Need(text, top.scope, "words", top.evidence, alternatives, top.coverage)
+
+    def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, str | None]]) -> bool:
+        """True when the clauses are one need worded as a list ("recordings and transcripts"):
+        a single scope explains every clause's topic words and the clauses do not ask to do
+        different things (read one thing, write another)."""
+        if best is None or best.coverage < SUFFICES_FROM:
+            return False
+        intents = {intent for _, intent in clauses if intent}
+        covered = set(best.evidence) | self._verb_terms
+        return len(intents) <= 1 and all(set(need.evidence) <= covered for need, _ in clauses)
+
+    def _clause_needs(self, question: str) -> list[tuple[Need, str | None]]:
+        """One need (with the clause's read/write intent) per clause about a distinct scope."""
+        parts = [p for p in _CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
+        if len(parts) < 2:
+            return []
+        queries = [self._query(p) for p in parts]
+        shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
+        needs: list[tuple[Need, str | None]] = []
+        for i, q in enumerate(queries):
+            if not q.terms:
+                if q.intent is None:
+                    continue
+                donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if o.terms), None)
+                if donor is None:
+                    continue
+                q = Query(q.text + " " + donor.text, donor.terms, donor.unknown, q.intent,
+                          donor.audiences)
+            terms = q.terms
+            if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
+                terms = {t: BORROWED_FACTOR for t in queries[i - 1].terms} | q.terms
+            q = Query(q.text, terms, q.unknown, q.intent, q.audiences | shared_cues)
+            ranked = self._rank(q)
+            if ranked and ranked[0].coverage >= CLAUSE_MIN:
+                need = self._need(q.text, ranked)
+                if all(n.scope != need.scope for n, _ in needs):
+                    needs.append((need, q.intent))
+        return needs
+
+
+def _audience_rank(audience: str, cues: frozenset[str]) -> int:
+    order = list(_AUDIENCE_ORDER)
+    for cue in ("compliance", "partner", "admin"):
+        if cue in cues:
+            order.remove(cue)
+            order.insert(0, cue)
+    return order.index(audience)
+
+
+def _distance(a: str, b: str) -> int:
+    return OSA.distance(a, b)
+
+
+def _why(needs: list[Need]) -> str:
+    parts = []
+    for need in needs:
+        if need.via == "name":
+            parts.append(f"you named {need.scope.name}")
+        elif need.via == "endpoint":
+            parts.append(f"{need.evidence[0]} is documented under {need.scope.name}")
+        else:
+            parts.append(f"'{need.text}' matches {need.scope.name} on: {', '.join(need.evidence)}")
+    return "; ".join(parts)
+
+
+def _decline_reason(query: Query) -> str:
+    if not query.terms:
+        return "nothing in the question matches a Webex scope, API or feature I know"
+    return "the question only loosely matches Webex scopes, so I would rather not guess"

@@ -1,0 +1,88 @@
+"""Word-level text handling shared by the matcher: tokens, stop words, stems, typo repair."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+# Function words that carry no meaning for choosing a scope.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then so of to in on at by for with from into onto as about over via per
+    is are was were be been being am do does did doing have has had having can could would should
+    shall will may might must i me my mine we us our you your he she it its they them their this
+    that these those there here what which whom whose when where why how whats hows
+    scope scopes oauth permission permissions need needs needed require requires required
+    want wants wanted like please pls thanks thank hi hello hey help let lets allow allows allowed
+    app apps application integration integrations bot webex api apis
+    also too just some any all each every other another same such very really more most
+    able way use using used one ones get gets got give tell know
+    time times today tomorrow yesterday now day days week weeks
+    """.split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def split_camel(text: str) -> str:
+    """`callForwarding` -> `call Forwarding`, so API path words become ordinary words."""
+    return _CAMEL_RE.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case alphanumeric words, camelCase split first."""
+    return _TOKEN_RE.findall(split_camel(text).lower())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-case word."""
+    return _stemmer.stemWord(word)
+
+
+class Speller:
+    """Repairs misspelt words against a known vocabulary (Damerau/OSA distance, same first letter).
+
+    Short words are left alone: a 3-letter typo is as likely another word as a slip.
+    """
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self._counts = Counter(w for w in vocabulary if len(w) >= 3)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self._counts:
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._cache: dict[str, str | None] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._counts
+
+    def correct(self, word: str) -> str | None:
+        """The closest known word for an unknown `word`, or None when none is close enough."""
+        if word in self._cache:
+            return self._cache[word]
+        result = None
+        if len(word) >= 4 and word not in self._counts and not word.isdigit():
+            max_distance = 1 if len(word) < 8 else 2
+            hits = process.extract(
+                word,
+                self._by_initial.get(word[0], []),
+                scorer=OSA.distance,
+                score_cutoff=max_distance,
+                limit=None,
+            )
+            if hits:
+                best = min(d for _, d, _ in hits)
+                result = max(
+                    (w for w, d, _ in hits if d == best), key=lambda w: (self._counts[w], w)
+                )
+        self._cache[word] = result
+        return result

@@ -1,0 +1,67 @@
+"""The command line, run as a real process the way a person or a script runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SHARED
+
+
+def bot(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+
+
+def test_ask_prints_text() -> None:
+    result = bot("ask", "what scope do I need to answer calls")
+    assert result.returncode == 0 and "spark:calls_write" in result.stdout
+
+
+def test_ask_json_one_line_per_question_from_stdin() -> None:
+    result = bot("ask", "--json", stdin="answer calls\nsing me a song\n\nread and write messages\n")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows == [
+        {"question": "answer calls", "answered": True, "scopes": ["spark:calls_write"]},
+        {"question": "sing me a song", "answered": False, "scopes": []},
+        {"question": "read and write messages", "answered": True,
+         "scopes": ["spark:messages_read", "spark:messages_write"]},
+    ]
+
+
+def test_ask_card_prints_card_json() -> None:
+    card = json.loads(bot("ask", "--card", "GET /v1/rooms").stdout)
+    assert card["type"] == "AdaptiveCard" and card["version"] == "1.3"
+
+
+def test_run_without_token_is_local_mode_on_stdin() -> None:
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], input="what scope do I need to answer calls\n",
+                            capture_output=True, text=True, cwd=ROOT, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+    assert result.returncode == 0 and "spark:calls_write" in result.stdout
+
+
+def test_kb_stats_json() -> None:
+    stats = json.loads(bot("kb", "stats", "--json").stdout)
+    assert stats["scopes"] >= 150 and stats["endpoints"] >= 450 and stats["areas"]["calling"] > 0
+
+
+def test_eval_on_the_development_set() -> None:
+    path = SHARED / "eval" / "dev_questions.yaml"
+    if not path.exists():
+        pytest.skip("development question set not present")
+    result = bot("eval", str(path))
+    assert result.returncode == 0
+    top1 = float(result.stdout.split("top-1:")[1].split("%")[0])
+    declined = float(result.stdout.split("off-topic declined:")[1].split("%")[0])
+    assert top1 >= 90 and declined == 100
+
+
+def test_eval_rejects_a_malformed_file(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {q: 'answer calls'}\n")
+    result = bot("eval", str(bad))
+    assert result.returncode == 2 and "exactly one of expect, all, none" in result.stderr

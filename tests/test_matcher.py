@@ -1,0 +1,138 @@
+"""The matcher: names, endpoints, words, typos, several needs, comparisons and declines."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import COMPARE, DECLINE, PLAN, SCOPE
+
+SEED_SCOPES = [
+    "spark-admin:devices_read", "spark-admin:devices_write", "spark-admin:organizations_read",
+    "spark-admin:organizations_write", "spark-admin:people_read", "spark-admin:people_write",
+    "spark-admin:places_read", "spark-admin:telephony_config_read", "spark-admin:telephony_config_write",
+    "spark-admin:workspaces_read", "spark-admin:workspaces_write", "spark:calls_read", "spark:calls_write",
+    "spark-admin:calling_cdr_read", "analytics:read_all",
+]
+
+
+def top(matcher, question: str) -> str | None:
+    scopes = matcher.answer(question).scopes
+    return scopes[0] if scopes else None
+
+
+@pytest.mark.parametrize("name", SEED_SCOPES)
+def test_each_seed_scope_asked_by_name_comes_first(matcher, name: str) -> None:
+    assert top(matcher, name) == name
+    assert top(matcher, f"what does {name.upper()} allow?") == name
+
+
+def test_every_scope_name_resolves_to_itself(matcher, kb) -> None:
+    wrong = {s.name: top(matcher, s.name) for s in kb.scopes if top(matcher, s.name) != s.name}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("spark:call_write", "spark:calls_write"),
+    ("spark-admin:telephony_config_reed", "spark-admin:telephony_config_read"),
+    ("calls_write", "spark:calls_write"),
+])
+def test_scope_names_with_slips(matcher, typed: str, meant: str) -> None:
+    assert top(matcher, typed) == meant
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what scope do I need to answer calls", "spark:calls_write"),
+    ("how can my integration hang up a call", "spark:calls_write"),
+    ("dial", "spark:calls_write"),
+    ("place a call", "spark:calls_write"),
+    ("list voicemail messages", "spark:calls_read"),
+    ("post a card to a room", "spark:messages_write"),
+    ("download the transcript of a meeting", "meeting:transcripts_read"),
+    ("schedule meetings", "meeting:schedules_write"),
+    ("pull call detail records for every location", "spark-admin:calling_cdr_read"),
+    ("add phone numbers to a location", "spark-admin:telephony_config_write"),
+    ("see who is in a team", "spark:team_memberships_read"),
+    ("revoke an integration's tokens", "identity:tokens_write"),
+    ("provision users through scim", "identity:people_rw"),
+    ("read the admin audit log", "audit:events_read"),
+    ("delete any message in the org for compliance", "spark-compliance:messages_write"),
+    ("run a macro command on a room device", "spark:xapi_commands"),
+])
+def test_plain_words(matcher, question: str, expected: str) -> None:
+    assert top(matcher, question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("anser a call", "spark:calls_write"),
+    ("voicemial", "spark:calls_read"),
+    ("trasncripts of my meetings", "meeting:transcripts_read"),
+    ("creat a new spce", "spark:rooms_write"),
+])
+def test_typos(matcher, question: str, expected: str) -> None:
+    assert top(matcher, question) == expected
+
+
+@pytest.mark.parametrize("question, expected, also", [
+    ("POST /v1/messages", "spark:messages_write", None),
+    ("GET https://webexapis.com/v1/people/Y2lzY29zcGFyazovL3VzL1BFT1BMRS8x?max=5", "spark:people_read", "spark-admin:people_read"),
+    ("what do I need for DELETE /v1/rooms/Y2lzY29zcGFyazovL3VzL1JPT00vMQ", "spark:rooms_write", None),
+    ("GET https://analytics-calling.webexapis.com/v1/cdr_feed?startTime=2026-01-01", "spark-admin:calling_cdr_read", None),
+    ("as an admin, GET /v1/people/abc", "spark-admin:people_read", "spark:people_read"),
+    ("/v1/telephony/calls/answer", "spark:calls_write", None),
+])
+def test_endpoints(matcher, question: str, expected: str, also: str | None) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == SCOPE and answer.scopes[0] == expected
+    if also:
+        assert also in [s.name for s in answer.needs[0].alternatives]
+
+
+def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
+    answer = matcher.answer("GET /v1/telephony/voiceMessages/summary/extra")
+    assert answer.scopes == ["spark:calls_read"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("answer calls and also read the voicemail", ["spark:calls_write", "spark:calls_read"]),
+    ("create a team, add people to it and post a message", ["spark:teams_write", "spark:team_memberships_write", "spark:messages_write"]),
+    ("read and write messages", ["spark:messages_read", "spark:messages_write"]),
+    ("schedule meetings and download their recordings", ["meeting:schedules_write", "meeting:recordings_read"]),
+])
+def test_several_needs_get_one_scope_each(matcher, question: str, expected: list[str]) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == PLAN and answer.scopes == expected
+
+
+def test_one_need_worded_as_a_list_stays_one(matcher) -> None:
+    answer = matcher.answer("list meeting recordings and transcripts as compliance officer")
+    assert answer.kind == SCOPE and answer.scopes == ["spark-compliance:meetings_read"]
+
+
+def test_compare_two_scopes(matcher) -> None:
+    answer = matcher.answer("what's the difference between spark:calls_write and spark-admin:telephony_config_write")
+    assert answer.kind == COMPARE
+    assert answer.scopes == ["spark:calls_write", "spark-admin:telephony_config_write"]
+
+
+@pytest.mark.parametrize("question", [
+    "what time is it in Tokyo", "sing me a song", "how do I bake bread", "what's the stock price of Cisco",
+    "translate hello into Spanish", "zzzz", "", "???", "tell me a joke about cats",
+    "who won the football game last night", "recommend a good pizza place nearby",
+])
+def test_off_topic_questions_are_declined(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == DECLINE and answer.scopes == [] and answer.why
+
+
+def test_least_privilege_prefers_user_and_read(matcher) -> None:
+    assert top(matcher, "list people") == "spark:people_read"
+    assert top(matcher, "list people in the whole organization as admin") == "spark-admin:people_read"
+    assert top(matcher, "read the members of a space") == "spark:memberships_read"
+
+
+def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
+    for scope in kb.scopes:
+        for example in scope.examples:
+            answer = matcher.answer(example)
+            if scope.name.lower() not in example.lower() and answer.scopes:
+                assert not kb[answer.scopes[0]].deprecated, example
