@@ -189,7 +189,7 @@ def decline_card(answer: Answer) -> Card:
     """A polite refusal that says what the bot can do."""
     body = [
         _text("I only answer questions about Webex OAuth scopes.", weight="Bolder"),
-        _text(f"I did not answer because {answer.why}."),
+        _text(f"I did not answer \"{answer.question}\" because {answer.why}."),
         _text("Try for example:", spacing="Medium"),
         _text(_bullets(EXAMPLE_QUESTIONS), spacing="None"),
     ]
@@ -253,8 +253,9 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase) -> str:
 def answer_markdown(answer: Answer, kb: KnowledgeBase) -> str:
     """Markdown that says everything the card says, within Webex's message size limit."""
     if answer.kind == DECLINE:
-        text = (f"I only answer questions about Webex OAuth scopes, and I did not answer because "
-                f"{answer.why}. Try for example: " + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS))
+        text = (f"I only answer questions about Webex OAuth scopes, and I did not answer "
+                f"\"{answer.question}\" because {answer.why}. Try for example: "
+                + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS))
     elif answer.kind == PLAN:
         parts = [f"**{len(answer.needs)} scopes for \"{answer.question}\":**"]
         parts += [f"{i}. {n.text} → `{n.scope.name}` ({badges(n.scope)}): {n.scope.allows}"

@@ -89,6 +89,32 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return run_local(Handler(load_knowledge()), stdin, out)
 
 
+def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.config import ConfigError, Settings
+    from bot.webex import WebexClient
+    from bot.webhook_admin import delete_webhooks, ours, sync_webhooks
+
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"cannot manage webhooks: {exc}", file=sys.stderr)
+        return 2
+    client = WebexClient(settings.bot_token, settings.api_base_url)
+    if args.action == "sync":
+        if not args.url or not args.url.startswith("https://"):
+            print("webhooks sync needs --url https://HOST/webhooks", file=sys.stderr)
+            return 2
+        report = sync_webhooks(client, args.url, settings.webhook_secret, settings.webhook_prefix)
+        out.writelines(line + "\n" for line in report.lines())
+    elif args.action == "list":
+        for hook in ours(client.list_webhooks(), settings.webhook_prefix):
+            out.write(f"{hook.id}  {hook.status:8}  {hook.resource}/{hook.event}  {hook.target_url}  {hook.name}\n")
+    else:
+        for line in delete_webhooks(client, settings.webhook_prefix, args.id):
+            out.write(f"deleted: {line}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     kb.set_defaults(func=cmd_kb)
     run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
     run.set_defaults(func=cmd_run)
+    hooks = sub.add_parser("webhooks", help="register, list or delete the bot's webhooks")
+    hooks.add_argument("action", choices=["sync", "list", "delete"])
+    hooks.add_argument("--url", help="with sync: the public https URL of POST /webhooks")
+    hooks.add_argument("--id", help="with delete: only this webhook (default: all of ours)")
+    hooks.set_defaults(func=cmd_webhooks)
     return parser
 
 

@@ -1,0 +1,61 @@
+"""Service settings, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Mapping
+
+DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
+
+
+class ConfigError(RuntimeError):
+    """The service cannot start with these settings; the message says what to set."""
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the webhook service needs to run."""
+
+    bot_token: str
+    webhook_secret: str | None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    port: int = 8080
+    local_mode: bool = False  # accept unsigned webhooks: for trying the bot locally only
+    state_db: str = "scopebot-state.sqlite3"
+    workers: int = 4
+    queue_size: int = 1000
+    webhook_prefix: str = "scopebot"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        token = env.get("WEBEX_BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError("WEBEX_BOT_TOKEN is not set (the bot's access token from the developer portal)")
+        secret = env.get("WEBEX_WEBHOOK_SECRET", "").strip() or None
+        local = _flag(env.get("SCOPEBOT_LOCAL_MODE"))
+        if secret is None and not local:
+            raise ConfigError(
+                "WEBEX_WEBHOOK_SECRET is not set: without it anyone could post fake webhooks. "
+                "Set it (and register the webhooks with it), or set SCOPEBOT_LOCAL_MODE=1 to try "
+                "the bot locally without signatures."
+            )
+        base = env.get("WEBEX_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
+        try:
+            return cls(
+                bot_token=token,
+                webhook_secret=secret,
+                api_base_url=base if base.endswith("/") else base + "/",
+                port=int(env.get("PORT", "8080")),
+                local_mode=local,
+                state_db=env.get("SCOPEBOT_STATE_DB", "").strip() or cls.state_db,
+                workers=int(env.get("SCOPEBOT_WORKER_THREADS", "4")),
+                queue_size=int(env.get("SCOPEBOT_QUEUE_SIZE", "1000")),
+            )
+        except ValueError as exc:
+            raise ConfigError(f"a numeric setting is not a number: {exc}") from None

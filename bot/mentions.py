@@ -1,0 +1,48 @@
+"""Turns a Webex message into the question: the bot's @mention removed, HTML reduced to text."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import re
+
+from bot.webex import BotIdentity, IncomingMessage
+
+_MENTION_RE = re.compile(
+    r"<spark-mention\b[^>]*data-object-id=\"(?P<id>[^\"]+)\"[^>]*>(?P<name>.*?)</spark-mention>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _uuid_of(person_id: str) -> str:
+    """The UUID inside a Webex id (`ciscospark://us/PEOPLE/<uuid>`, base64), or the id itself."""
+    try:
+        decoded = base64.b64decode(person_id + "=" * (-len(person_id) % 4), validate=False).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return person_id.lower()
+    return decoded.rsplit("/", 1)[-1].lower() if "/" in decoded else person_id.lower()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Webex writes one person's id in two forms (base64 and bare UUID); compare either."""
+    return bool(a) and bool(b) and (a == b or _uuid_of(a) == _uuid_of(b))
+
+
+def question_text(message: IncomingMessage, bot: BotIdentity) -> str:
+    """The message with the bot's mention removed (from the HTML when there is some)."""
+    if message.html:
+        def keep_others(m: re.Match) -> str:
+            return "" if same_person(m["id"], bot.id) else m["name"]
+
+        text = html.unescape(_TAG_RE.sub(" ", _MENTION_RE.sub(keep_others, message.html)))
+    else:
+        text = message.text or ""
+        for name in bot.names:
+            text = re.sub(rf"^\s*@?{re.escape(name)}\b[\s,:]*", "", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def mentions_bot(message: IncomingMessage, bot: BotIdentity) -> bool:
+    return any(same_person(p, bot.id) for p in message.mentioned_people)
