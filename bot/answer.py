@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.knowledge import Scope
 
-SCOPE, PLAN, COMPARE, DECLINE = "scope", "plan", "compare", "decline"
+SCOPE, PLAN, COMPARE, UNLOCKS, DECLINE = "scope", "plan", "compare", "unlocks", "decline"
 
 
 @dataclass(frozen=True)

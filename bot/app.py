@@ -17,7 +17,9 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from bot.config import Settings
+from bot.database import open_database
 from bot.events import HANDLED_EVENTS, EventProcessor
+from bot.feedback import FeedbackStore
 from bot.handler import Handler
 from bot.knowledge import load_knowledge
 from bot.logs import elapsed_ms, setup_logging
@@ -55,9 +57,10 @@ def create_app(settings: Settings | None = None, client: WebexClient | None = No
     setup_logging()
     settings = settings or Settings.from_env()
     client = client or WebexClient(settings.bot_token, settings.api_base_url)
-    handler = Handler(load_knowledge())
+    engine = open_database(settings.database_url)
+    handler = Handler(load_knowledge(), recorder=FeedbackStore(engine))
     bot = client.me()
-    processor = EventProcessor(handler, client, HandledStore(settings.state_db), bot)
+    processor = EventProcessor(handler, client, HandledStore(engine), bot)
     worker = Worker(processor.process, settings.workers, settings.queue_size)
     atexit.register(worker.shutdown)
     if settings.local_mode:

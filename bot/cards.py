@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from bot.answer import COMPARE, DECLINE, PLAN, Answer, Need
+from bot.answer import COMPARE, DECLINE, PLAN, UNLOCKS, Answer, Need
 from bot.knowledge import Area, KnowledgeBase, Scope
+from bot.oauth import authorization_url
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_MARKDOWN_BYTES = 7439  # Webex rejects longer message text
 MAX_ENDPOINTS = 5
+MAX_UNLOCKED_ENDPOINTS = 40
 EXAMPLE_QUESTIONS = (
     "what scope do I need to answer calls?",
     "read messages and post replies",
@@ -73,7 +75,7 @@ def badges(scope: Scope) -> str:
     return " · ".join(parts)
 
 
-def _scope_details(scope: Scope, kb: KnowledgeBase) -> list[dict]:
+def _scope_details(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS) -> list[dict]:
     """Body elements that explain one scope completely."""
     body = [
         _text(scope.name, size="Large", weight="Bolder", fontType="Monospace"),
@@ -91,9 +93,11 @@ def _scope_details(scope: Scope, kb: KnowledgeBase) -> list[dict]:
         facts.append({"title": "Also needed", "value": scope.requires})
     body.append({"type": "FactSet", "facts": facts})
     if scope.endpoints:
-        body.append(_text("Example endpoints", weight="Bolder", spacing="Medium"))
-        body.append(_text(_bullets(str(e) for e in scope.endpoints[:MAX_ENDPOINTS]),
-                          fontType="Monospace", spacing="None"))
+        shown = scope.endpoints[:max_endpoints]
+        title = "Example endpoints" if len(shown) < len(scope.endpoints) else "Endpoints"
+        body.append(_text(f"{title} ({len(shown)} of {len(scope.endpoints)})" if len(shown) < len(
+            scope.endpoints) else title, weight="Bolder", spacing="Medium"))
+        body.append(_text(_bullets(str(e) for e in shown), fontType="Monospace", spacing="None"))
     if scope.notes:
         body.append(_text(scope.notes, isSubtle=True))
     return body
@@ -103,7 +107,8 @@ def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "") -> Card:
+def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "",
+               max_endpoints: int = MAX_ENDPOINTS) -> Card:
     """Everything about one scope, with buttons for its counterpart, related scopes and feedback."""
     actions = [{"type": "Action.OpenUrl", "title": "Open the docs", "url": scope.source}]
     if scope.counterpart:
@@ -111,7 +116,18 @@ def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "") -> Card:
     if scope.related:
         actions.append(_submit("Related scopes", action="related", scope=scope.name))
     actions += _feedback(question or scope.name, [scope.name])
-    return _card(_scope_details(scope, kb), actions)
+    return _card(_scope_details(scope, kb, max_endpoints), actions)
+
+
+def _authorization(scopes: list[Scope]) -> list[dict]:
+    """The ready authorization URL for the recommended (non-deprecated) scopes."""
+    names = [s.name for s in scopes if not s.deprecated]
+    if not names:
+        return []
+    return [
+        _text("Authorization URL (replace the placeholders)", weight="Bolder", spacing="Medium"),
+        _text(authorization_url(names), fontType="Monospace", spacing="None", isSubtle=True),
+    ]
 
 
 def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
@@ -123,13 +139,18 @@ def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
     if answer.kind == PLAN:
         return plan_card(answer, kb)
     need = answer.needs[0]
-    card = scope_card(need.scope, kb, answer.question)
+    unlocks = answer.kind == UNLOCKS
+    card = scope_card(need.scope, kb, answer.question,
+                      MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS)
     lead = _lead(answer, need)
-    card["body"] = [_text(lead, isSubtle=True)] + card["body"] + _alternatives(need)
+    card["body"] = ([_text(lead, isSubtle=True)] + card["body"] + _alternatives(need)
+                    + _authorization([need.scope]))
     return card
 
 
 def _lead(answer: Answer, need: Need) -> str:
+    if answer.kind == UNLOCKS:
+        return f"What {need.scope.name} unlocks:"
     if not answer.confident:
         return f"I am not sure, but this looks closest to \"{answer.question}\":"
     if need.via == "endpoint":
@@ -162,6 +183,7 @@ def plan_card(answer: Answer, kb: KnowledgeBase) -> Card:
     admins = [n.scope.name for n in answer.needs if n.scope.is_admin]
     if admins:
         body.append(_text("Needs an administrator to authorize: " + ", ".join(admins), color="Attention"))
+    body += _authorization([n.scope for n in answer.needs])
     scopes = answer.scopes
     actions = [_submit(f"Explain {name}", action="scope", scope=name) for name in scopes[:3]]
     return _card(body, actions + _feedback(answer.question, scopes))
@@ -229,7 +251,7 @@ def list_card(kb: KnowledgeBase, area: Area | None) -> Card:
 # ----- Markdown fallbacks ------------------------------------------------------------------
 
 
-def scope_markdown(scope: Scope, kb: KnowledgeBase) -> str:
+def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS) -> str:
     """A stand-alone Markdown explanation of one scope."""
     lines = [f"**`{scope.name}`** ({badges(scope)}; {kb.areas[scope.area].title})", scope.allows]
     if scope.deprecated:
@@ -238,7 +260,7 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase) -> str:
     if scope.requires:
         lines.append(f"Also needed: {scope.requires}")
     if scope.endpoints:
-        lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:MAX_ENDPOINTS]))
+        lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:max_endpoints]))
     extra = []
     if scope.counterpart:
         extra.append(f"counterpart `{scope.counterpart}`")
@@ -264,17 +286,26 @@ def answer_markdown(answer: Answer, kb: KnowledgeBase) -> str:
         admins = [n.scope.name for n in answer.needs if n.scope.is_admin]
         if admins:
             parts.append("Needs an administrator to authorize: " + ", ".join(f"`{a}`" for a in admins))
-        text = "\n\n".join(parts)
+        parts.append(_authorization_markdown([n.scope for n in answer.needs]))
+        text = "\n\n".join(p for p in parts if p)
     elif answer.kind == COMPARE:
         text = "**Side by side:**\n\n" + "\n\n---\n\n".join(
             scope_markdown(n.scope, kb) for n in answer.needs[:3])
     else:
         need = answer.needs[0]
-        text = _lead(answer, need) + "\n\n" + scope_markdown(need.scope, kb)
+        limit = MAX_UNLOCKED_ENDPOINTS if answer.kind == UNLOCKS else MAX_ENDPOINTS
+        text = _lead(answer, need) + "\n\n" + scope_markdown(need.scope, kb, limit)
         if need.alternatives:
             text += "\n\n" + ("Also accepted: " if need.via == "endpoint" else "Also close: ") + ", ".join(
                 f"`{s.name}` ({badges(s)})" for s in need.alternatives)
+        auth = _authorization_markdown([need.scope])
+        text += f"\n\n{auth}" if auth else ""
     return fit_markdown(text)
+
+
+def _authorization_markdown(scopes: list[Scope]) -> str:
+    names = [s.name for s in scopes if not s.deprecated]
+    return f"Authorization URL (replace the placeholders): {authorization_url(names)}" if names else ""
 
 
 def fit_markdown(text: str) -> str:

@@ -84,9 +84,23 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         from bot.server import serve
 
         return serve()
+    from bot.config import database_url
+    from bot.database import open_database
+    from bot.feedback import FeedbackStore
     from bot.local import run_local
 
-    return run_local(Handler(load_knowledge()), stdin, out)
+    recorder = FeedbackStore(open_database(database_url()))
+    return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.config import database_url
+    from bot.database import open_database
+    from bot.feedback import FeedbackStore
+
+    report = FeedbackStore(open_database(database_url())).report(args.limit)
+    out.write((json.dumps(report.to_json()) if args.json else report.text()) + "\n")
+    return 0
 
 
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -133,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     kb.set_defaults(func=cmd_kb)
     run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
     run.set_defaults(func=cmd_run)
+    report = sub.add_parser("report", help="top unanswered questions and feedback per scope")
+    report.add_argument("--json", action="store_true")
+    report.add_argument("--limit", type=int, default=20)
+    report.set_defaults(func=cmd_report)
     hooks = sub.add_parser("webhooks", help="register, list or delete the bot's webhooks")
     hooks.add_argument("action", choices=["sync", "list", "delete"])
     hooks.add_argument("--url", help="with sync: the public https URL of POST /webhooks")

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from typing import Mapping
 
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
+DEFAULT_DATABASE_URL = "sqlite:///scopebot-state.sqlite3"
+
+
+def database_url(env: Mapping[str, str] | None = None) -> str:
+    """$DATABASE_URL (any SQLAlchemy URL), else a SQLite file in the working directory."""
+    env = os.environ if env is None else env
+    return env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
 
 
 class ConfigError(RuntimeError):
@@ -26,7 +33,7 @@ class Settings:
     api_base_url: str = DEFAULT_API_BASE_URL
     port: int = 8080
     local_mode: bool = False  # accept unsigned webhooks: for trying the bot locally only
-    state_db: str = "scopebot-state.sqlite3"
+    database_url: str = DEFAULT_DATABASE_URL
     workers: int = 4
     queue_size: int = 1000
     webhook_prefix: str = "scopebot"
@@ -53,7 +60,7 @@ class Settings:
                 api_base_url=base if base.endswith("/") else base + "/",
                 port=int(env.get("PORT", "8080")),
                 local_mode=local,
-                state_db=env.get("SCOPEBOT_STATE_DB", "").strip() or cls.state_db,
+                database_url=database_url(env),
                 workers=int(env.get("SCOPEBOT_WORKER_THREADS", "4")),
                 queue_size=int(env.get("SCOPEBOT_QUEUE_SIZE", "1000")),
             )

@@ -7,7 +7,7 @@ first, then the matcher. Card button presses come in as their submitted data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping, Protocol
 
 from bot import cards
 from bot.answer import Answer
@@ -26,17 +26,22 @@ class Reply:
     answer: Answer | None = None
 
 
-FeedbackSink = Callable[[Mapping[str, Any]], None]
+class Recorder(Protocol):
+    """Where misses and votes go (bot.feedback.FeedbackStore in the service)."""
+
+    def question_missed(self, answer: Answer) -> None: ...
+
+    def vote(self, inputs: Mapping[str, Any]) -> bool: ...
 
 
 class Handler:
     """Turns questions and card actions into replies."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher | None = None,
-                 on_feedback: FeedbackSink | None = None):
+                 recorder: Recorder | None = None):
         self.kb = kb
         self.matcher = matcher or Matcher(kb)
-        self.on_feedback = on_feedback
+        self.recorder = recorder
 
     def handle_text(self, text: str) -> Reply:
         """Answer one message: a command (help, list [area]) or a question."""
@@ -51,6 +56,8 @@ class Handler:
 
     def answer(self, question: str) -> Reply:
         answer = self.matcher.answer(question)
+        if self.recorder is not None and (not answer.answered or not answer.confident):
+            self.recorder.question_missed(answer)
         return Reply(cards.answer_markdown(answer, self.kb), cards.answer_card(answer, self.kb), answer)
 
     def help(self) -> Reply:
@@ -91,8 +98,8 @@ class Handler:
         if action == "list":
             return self.list_area(None)
         if action == "feedback":
-            if self.on_feedback is not None:
-                self.on_feedback(inputs)
+            if self.recorder is not None and not self.recorder.vote(inputs):
+                return Reply("Sorry, I could not read that feedback.")
             return Reply("Thanks for the feedback.")
         return None
 

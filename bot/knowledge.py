@@ -77,6 +77,7 @@ class Vocabulary:
     write_verbs: frozenset[str] = frozenset()
     audience_cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     compare_cues: frozenset[str] = frozenset()
+    reverse_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         write_verbs=_words(entry, "write_verbs"),
         audience_cues=audience_cues,
         compare_cues=_words(entry, "compare_cues"),
+        reverse_cues=tuple(p.lower() for p in entry.texts("reverse_cues")),
     )
 
 

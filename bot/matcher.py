@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.answer import COMPARE, DECLINE, PLAN, SCOPE, Answer, Need
+from bot.answer import COMPARE, DECLINE, PLAN, SCOPE, UNLOCKS, Answer, Need
 from bot.endpoints import EndpointIndex, EndpointQuery, find_endpoints
 from bot.knowledge import KnowledgeBase, Scope
 from rapidfuzz.distance import OSA
@@ -91,6 +91,7 @@ class Matcher:
         self._read_verbs = vocab.read_verbs
         self._write_verbs = vocab.write_verbs
         self._compare_cues = vocab.compare_cues
+        self._reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
         self._verb_terms = {stem(w) for w in vocab.read_verbs | vocab.write_verbs if w not in self._canonical}
         self._cues = [
             (audience, re.compile(r"\b" + re.escape(phrase) + r"\b"))
@@ -273,10 +274,12 @@ class Matcher:
 
     def _answer_names(self, question: str, named: list[Scope]) -> Answer:
         needs = tuple(Need(s.name, s, "name", (s.name,)) for s in named)
-        raw = set(words(question))
+        raw = set(raw_words(question))
         if len(named) >= 2 and (raw & self._compare_cues or len(named) == 2):
             return Answer(question, COMPARE, needs[:3],
                           f"You named {named[0].name} and {named[1].name}; here is how they differ.")
+        if len(named) == 1 and any(p.search(" ".join(raw_words(question))) for p in self._reverse):
+            return Answer(question, UNLOCKS, needs, f"you asked what {named[0].name} unlocks")
         kind = SCOPE if len(needs) == 1 else PLAN
         return Answer(question, kind, needs, _why(list(needs)))
 
@@ -327,6 +330,15 @@ class Matcher:
         )
         return Need(text, top.scope, "words", top.evidence, alternatives, top.coverage)
 
+    def _need_text(self, clause: str) -> str:
+        """The clause without leading filler ("what scopes do I need to answer calls" -> "answer
+        calls"), for showing which need a scope answers."""
+        kept = clause.split()
+        while len(kept) > 1 and (w := kept[0].lower().strip("?,.!")) in STOPWORDS \
+                and w not in self._read_verbs | self._write_verbs:
+            kept.pop(0)
+        return " ".join(kept).rstrip("?.!")
+
     def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, str | None]]) -> bool:
         """True when the clauses are one need worded as a list ("recordings and transcripts"):
         a single scope explains every clause's topic words and the clauses do not ask to do
@@ -360,10 +372,15 @@ class Matcher:
             q = Query(q.text, terms, q.unknown, q.intent, q.audiences | shared_cues)
             ranked = self._rank(q)
             if ranked and ranked[0].coverage >= CLAUSE_MIN:
-                need = self._need(q.text, ranked)
+                need = self._need(self._need_text(q.text), ranked)
                 if all(n.scope != need.scope for n, _ in needs):
                     needs.append((need, q.intent))
         return needs
+
+
+def raw_words(question: str) -> list[str]:
+    """The question's words with scope names removed (their parts are not cue words)."""
+    return words(_SCOPE_NAME_RE.sub(" ", question))
 
 
 def _audience_rank(audience: str, cues: frozenset[str]) -> int:

@@ -45,7 +45,7 @@ class Service:
         self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(state_dir),
             "WEBEX_BOT_TOKEN": "test-bot-token", "WEBEX_WEBHOOK_SECRET": SECRET,
-            "WEBEX_API_BASE_URL": api_base_url, "SCOPEBOT_STATE_DB": str(state_dir / "state.sqlite3"),
+            "WEBEX_API_BASE_URL": api_base_url, "DATABASE_URL": f"sqlite:///{state_dir / 'state.sqlite3'}",
             **env,
         }
         self.workers = workers

@@ -37,10 +37,11 @@ def test_ask_card_prints_card_json() -> None:
     assert card["type"] == "AdaptiveCard" and card["version"] == "1.3"
 
 
-def test_run_without_token_is_local_mode_on_stdin() -> None:
+def test_run_without_token_is_local_mode_on_stdin(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "bot", "run"], input="what scope do I need to answer calls\n",
                             capture_output=True, text=True, cwd=ROOT, timeout=60,
-                            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp"})
+                            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp",
+                                 "DATABASE_URL": "sqlite:///" + str(tmp_path / "state.sqlite3")})
     assert result.returncode == 0 and "spark:calls_write" in result.stdout
 
 

@@ -39,11 +39,27 @@ def test_card_actions(handler) -> None:
     assert handler.handle_action({}) is None
 
 
-def test_feedback_is_passed_on(kb, matcher) -> None:
-    received = []
-    handler = Handler(kb, matcher, on_feedback=received.append)
+class Recorder:
+    def __init__(self) -> None:
+        self.missed, self.votes = [], []
+
+    def question_missed(self, answer) -> None:
+        self.missed.append(answer.question)
+
+    def vote(self, inputs) -> bool:
+        self.votes.append(inputs)
+        return isinstance(inputs.get("helpful"), bool)
+
+
+def test_feedback_and_misses_are_recorded(kb, matcher) -> None:
+    recorder = Recorder()
+    handler = Handler(kb, matcher, recorder=recorder)
     reply = handler.handle_action({"action": "feedback", "helpful": True, "scopes": ["spark:calls_write"]})
-    assert "Thanks" in reply.markdown and received[0]["helpful"] is True
+    assert "Thanks" in reply.markdown and recorder.votes[0]["helpful"] is True
+    assert "could not read" in handler.handle_action({"action": "feedback", "helpful": "yes"}).markdown
+    handler.handle_text("sing me a song")
+    handler.handle_text("answer calls")
+    assert recorder.missed == ["sing me a song"]
 
 
 def test_very_long_input_is_bounded(handler) -> None:

@@ -142,3 +142,20 @@ def test_healthz_and_unknown_routes(service) -> None:
     assert requests.get(service.url + "/healthz", timeout=5).json()["status"] == "ok"
     assert requests.get(service.url + "/webhooks", timeout=5).status_code == 405
     assert requests.get(service.url + "/nope", timeout=5).status_code == 404
+
+
+def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) -> None:
+    from bot.database import open_database
+    from bot.feedback import FeedbackStore
+
+    question = standin.add_message("how do I bake sourdough bread")
+    service.post(message_event(question))
+    [reply] = wait_for(lambda: replies_to(standin, question["roomId"], "sourdough"))
+    card_message = next(m for m in standin.state.messages.values() if "sourdough" in m.get("markdown", ""))
+    vote = standin.add_action(card_message, {"action": "feedback", "helpful": False,
+                                             "question": "list spaces", "scopes": ["spark:rooms_read"]})
+    service.post(envelope("attachmentActions", {"id": vote["id"], "messageId": card_message["id"]}))
+    store = FeedbackStore(open_database(service.env["DATABASE_URL"]))
+    report = wait_for(lambda: (r := store.report()).scopes.get("spark:rooms_read") and r)
+    assert report.scopes["spark:rooms_read"]["unhelpful"] >= 1
+    assert any(row["question"] == "how do i bake sourdough bread" for row in report.unanswered)

@@ -1,0 +1,60 @@
+"""Feedback and misses are stored (SQLite by default) and reported for improving the knowledge base."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from bot.answer import Answer
+from bot.database import open_database
+from bot.feedback import FeedbackStore
+from bot.handler import Handler
+from bot.store import HandledStore
+from conftest import ROOT
+
+
+def test_misses_and_votes_make_the_report(tmp_path, kb, matcher) -> None:
+    store = FeedbackStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+    handler = Handler(kb, matcher, recorder=store)
+    for text in ("Sing me a song", "sing me a song ", "how do I bake bread", "answer calls"):
+        handler.handle_text(text)
+    handler.handle_action({"action": "feedback", "helpful": True, "question": "answer calls",
+                           "scopes": ["spark:calls_write"]})
+    handler.handle_action({"action": "feedback", "helpful": False, "question": "answer calls",
+                           "scopes": ["spark:calls_write"]})
+    handler.handle_action({"action": "feedback", "helpful": True, "question": "q", "scopes": ["spark:calls_write"]})
+    handler.handle_action({"action": "feedback", "helpful": False, "question": "my webex scope question",
+                           "scopes": []})
+    report = store.report()
+    assert report.unanswered[0] == {"question": "sing me a song", "count": 2, "answered": False}
+    assert {"question": "my webex scope question", "count": 1, "answered": False} in report.unanswered
+    assert report.scopes == {"spark:calls_write": {"helpful": 2, "unhelpful": 1}}
+    assert "sing me a song" in report.text()
+
+
+def test_malformed_votes_are_refused(tmp_path) -> None:
+    store = FeedbackStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+    assert not store.vote({"helpful": "yes"})
+    assert not store.vote({"helpful": True, "scopes": "spark:calls_write"})
+    assert not store.vote({"helpful": True, "question": 3})
+    assert store.report().scopes == {}
+
+
+def test_claims_are_once_only_and_can_be_released(tmp_path) -> None:
+    store = HandledStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+    assert store.claim("message", "m1") and not store.claim("message", "m1")
+    assert store.claim("action", "m1")
+    store.release("message", "m1")
+    assert store.claim("message", "m1")
+    assert store.prune(older_than=-1) == 2
+
+
+def test_report_command(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    FeedbackStore(open_database(url)).question_missed(Answer("what is love", "decline"))
+    env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": url}
+    result = subprocess.run([sys.executable, "-m", "bot", "report", "--json"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert json.loads(result.stdout)["unanswered"] == [{"question": "what is love", "count": 1, "answered": False}]

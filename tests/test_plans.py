@@ -1,0 +1,66 @@
+"""Least-privilege plans, the authorization URL, comparisons and 'what does X unlock'."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlparse
+
+from bot import cards
+from bot.card_rules import card_problems
+from bot.oauth import authorization_url
+
+PLAN_QUESTION = "what scopes do I need to answer calls, read voicemail and pull CDRs for the whole org"
+
+
+def test_plan_gives_one_least_privilege_scope_per_need(matcher) -> None:
+    answer = matcher.answer(PLAN_QUESTION)
+    assert answer.kind == "plan"
+    assert answer.scopes == ["spark:calls_write", "spark:calls_read", "spark-admin:calling_cdr_read"]
+    assert [n.text for n in answer.needs] == ["answer calls", "read voicemail", "pull CDRs for the whole org"]
+
+
+def test_plan_card_flags_admin_scopes_roles_and_gives_the_url(kb, matcher) -> None:
+    answer = matcher.answer(PLAN_QUESTION)
+    card = cards.answer_card(answer, kb)
+    assert card_problems(card) == []
+    text = json.dumps(card)
+    assert "Needs an administrator to authorize: spark-admin:calling_cdr_read" in text
+    assert "Detailed Call History API access" in text
+    assert authorization_url(answer.scopes) in text
+    markdown = cards.answer_markdown(answer, kb)
+    assert authorization_url(answer.scopes) in markdown and "administrator" in markdown
+
+
+def test_authorization_url_is_encoded_like_the_portal() -> None:
+    url = authorization_url(["spark:calls_write", "spark-admin:calling_cdr_read", "spark:kms"])
+    assert url == ("https://webexapis.com/v1/authorize?client_id=YOUR_CLIENT_ID&response_type=code"
+                   "&redirect_uri=YOUR_REDIRECT_URI&scope=spark%3Akms%20spark%3Acalls_write%20"
+                   "spark-admin%3Acalling_cdr_read&state=YOUR_STATE")
+    query = parse_qs(urlparse(url).query)
+    assert query["scope"] == ["spark:kms spark:calls_write spark-admin:calling_cdr_read"]
+
+
+def test_deprecated_scopes_stay_out_of_the_url(kb, matcher) -> None:
+    answer = matcher.answer("spark-admin:events_read")
+    assert "spark-admin%3Aevents_read" not in cards.answer_markdown(answer, kb)
+
+
+def test_reverse_lookup_lists_what_a_scope_unlocks(kb, matcher) -> None:
+    for question in ("what can I do with spark:calls_read", "which endpoints does spark:calls_read unlock?"):
+        answer = matcher.answer(question)
+        assert answer.kind == "unlocks" and answer.scopes == ["spark:calls_read"]
+    card = cards.answer_card(answer, kb)
+    assert card_problems(card) == []
+    text = json.dumps(card)
+    assert all(str(e) in text for e in kb["spark:calls_read"].endpoints)
+    many = kb["spark-admin:telephony_config_read"]
+    markdown = cards.answer_markdown(matcher.answer(f"what can I do with {many.name}"), kb)
+    assert all(f"`{e}`" in markdown for e in many.endpoints)
+
+
+def test_compare_card_shows_both_side_by_side(kb, matcher) -> None:
+    answer = matcher.answer("difference between spark:calls_write and spark-admin:telephony_config_write")
+    card = cards.answer_card(answer, kb)
+    columns = next(e for e in card["body"] if e["type"] == "ColumnSet")["columns"]
+    assert [c["items"][0]["text"] for c in columns] == ["spark:calls_write", "spark-admin:telephony_config_write"]
+    assert card_problems(card) == []
