@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install kb-check clean
+.PHONY: run test install loadtest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m bot kb check
 	$(BIN)/python -m pytest
+
+## loadtest: 1000 signed webhooks at 50 concurrent with 5% Webex faults; results into docs/benchmarks.md.
+loadtest: $(STAMP)
+	cd tests && ../$(BIN)/python loadtest.py --write ../docs/benchmarks.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

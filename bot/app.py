@@ -10,12 +10,14 @@ from __future__ import annotations
 import atexit
 import json
 import logging
+import re
 import time
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from bot.access import AccessPolicy
 from bot.config import Settings
 from bot.database import open_database
 from bot.events import HANDLED_EVENTS, EventProcessor
@@ -29,6 +31,7 @@ from bot.webex import WebexClient
 from bot.worker import Worker
 
 MAX_BODY_BYTES = 1024 * 1024
+_ID_RE = re.compile(r"^[A-Za-z0-9_=-]{1,512}$")  # base64url ids or UUIDs; nothing that changes a URL path
 log = logging.getLogger("scopebot.app")
 
 
@@ -40,8 +43,8 @@ def _envelope_problem(envelope: Any) -> str | None:
         if not isinstance(envelope.get(key), str):
             return f"'{key}' must be a string"
     data = envelope.get("data")
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
-        return "'data.id' must be a non-empty string"
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not _ID_RE.match(data["id"]):
+        return "'data.id' must be a Webex id"
     for key in ("personId", "personEmail", "roomId"):
         if key in data and not isinstance(data[key], str):
             return f"'data.{key}' must be a string"
@@ -56,11 +59,12 @@ def create_app(settings: Settings | None = None, client: WebexClient | None = No
     """Build the service: knowledge, matcher, Webex client, shared store, worker, routes."""
     setup_logging()
     settings = settings or Settings.from_env()
-    client = client or WebexClient(settings.bot_token, settings.api_base_url)
+    client = client or settings.client()
     engine = open_database(settings.database_url)
     handler = Handler(load_knowledge(), recorder=FeedbackStore(engine))
     bot = client.me()
-    processor = EventProcessor(handler, client, HandledStore(engine), bot)
+    access = AccessPolicy(settings.allowed_domains, settings.allowed_rooms)
+    processor = EventProcessor(handler, client, HandledStore(engine), bot, access)
     worker = Worker(processor.process, settings.workers, settings.queue_size)
     atexit.register(worker.shutdown)
     if settings.local_mode:
@@ -82,9 +86,11 @@ def create_app(settings: Settings | None = None, client: WebexClient | None = No
             if not verify(body, settings.webhook_secret, signature):
                 log.warning("rejected webhook with a wrong signature")
                 return _json_error(403, "signature does not match")
+        if request.mimetype and request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
+            return _json_error(415, "expected application/json")
         try:
             envelope = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return _json_error(400, "body is not JSON")
         problem = _envelope_problem(envelope)
         if problem:

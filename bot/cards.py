@@ -154,7 +154,7 @@ def _lead(answer: Answer, need: Need) -> str:
     if not answer.confident:
         return f"I am not sure, but this looks closest to \"{answer.question}\":"
     if need.via == "endpoint":
-        return f"{need.evidence[0]} is covered by:"
+        return f"For \"{answer.question}\": {need.evidence[0]} is documented under"
     return f"For \"{answer.question}\" you need:"
 
 

@@ -105,7 +105,6 @@ def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.config import ConfigError, Settings
-    from bot.webex import WebexClient
     from bot.webhook_admin import delete_webhooks, ours, sync_webhooks
 
     try:
@@ -113,7 +112,7 @@ def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     except ConfigError as exc:
         print(f"cannot manage webhooks: {exc}", file=sys.stderr)
         return 2
-    client = WebexClient(settings.bot_token, settings.api_base_url)
+    client = settings.client()
     if args.action == "sync":
         if not args.url or not args.url.startswith("https://"):
             print("webhooks sync needs --url https://HOST/webhooks", file=sys.stderr)

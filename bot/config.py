@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from bot.webex import WebexClient
 
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
 DEFAULT_DATABASE_URL = "sqlite:///scopebot-state.sqlite3"
@@ -18,6 +21,12 @@ def database_url(env: Mapping[str, str] | None = None) -> str:
 
 class ConfigError(RuntimeError):
     """The service cannot start with these settings; the message says what to set."""
+
+
+def _list(value: str | None, lower: bool = False) -> frozenset[str]:
+    """A comma- or space-separated setting as a set."""
+    items = (value or "").replace(",", " ").split()
+    return frozenset(i.lower().lstrip("@") if lower else i for i in items)
 
 
 def _flag(value: str | None) -> bool:
@@ -37,6 +46,19 @@ class Settings:
     workers: int = 4
     queue_size: int = 1000
     webhook_prefix: str = "scopebot"
+    webex_timeout: int = 20
+    retry_attempts: int = 4
+    retry_base_delay: float = 0.5
+    allowed_domains: frozenset[str] = frozenset()
+    allowed_rooms: frozenset[str] = frozenset()
+
+    def client(self) -> "WebexClient":
+        """The Webex client these settings describe."""
+        from bot.retry import RetryPolicy
+        from bot.webex import WebexClient
+
+        policy = RetryPolicy(attempts=self.retry_attempts, base_delay=self.retry_base_delay)
+        return WebexClient(self.bot_token, self.api_base_url, self.webex_timeout, policy)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -63,6 +85,11 @@ class Settings:
                 database_url=database_url(env),
                 workers=int(env.get("SCOPEBOT_WORKER_THREADS", "4")),
                 queue_size=int(env.get("SCOPEBOT_QUEUE_SIZE", "1000")),
+                webex_timeout=max(1, int(env.get("SCOPEBOT_WEBEX_TIMEOUT", "20"))),
+                retry_attempts=max(1, int(env.get("SCOPEBOT_RETRY_ATTEMPTS", "4"))),
+                retry_base_delay=float(env.get("SCOPEBOT_RETRY_BASE_DELAY", "0.5")),
+                allowed_domains=_list(env.get("WEBEX_ALLOWED_DOMAINS"), lower=True),
+                allowed_rooms=_list(env.get("WEBEX_ALLOWED_ROOMS")),
             )
         except ValueError as exc:
             raise ConfigError(f"a numeric setting is not a number: {exc}") from None

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
+from bot.access import REFUSAL, AccessPolicy
 from bot.handler import Handler
 from bot.logs import elapsed_ms
 from bot.mentions import mentions_bot, question_text, same_person
@@ -31,11 +32,13 @@ def reply_parent(message: IncomingMessage) -> str | None:
 class EventProcessor:
     """Handles `messages/created` and `attachmentActions/created` webhook envelopes."""
 
-    def __init__(self, handler: Handler, client: WebexClient, store: HandledStore, bot: BotIdentity):
+    def __init__(self, handler: Handler, client: WebexClient, store: HandledStore, bot: BotIdentity,
+                 access: AccessPolicy | None = None):
         self.handler = handler
         self.client = client
         self.store = store
         self.bot = bot
+        self.access = access or AccessPolicy()
 
     def process(self, envelope: Mapping[str, Any]) -> None:
         data = envelope["data"]
@@ -51,39 +54,50 @@ class EventProcessor:
         message_id = data["id"]
         if self._from_a_bot(str(data.get("personId", "")), str(data.get("personEmail", ""))):
             return
-        if not self.store.claim("message", message_id):
-            log.info("duplicate message ignored", extra={"message_id": message_id})
-            return
-        start = time.monotonic()
-        try:
-            message = self.client.get_message(message_id)
-            if self._from_a_bot(message.person_id, message.person_email):
-                return
-            if message.room_type == "group" and not mentions_bot(message, self.bot):
-                return
-            reply = self.handler.handle_text(question_text(message, self.bot))
-            self.client.send(message.room_id, reply.markdown, reply.card, reply_parent(message))
-        except Exception:
-            self.store.release("message", message_id)
-            raise
-        log.info("answered", extra={"message_id": message_id, "ms": elapsed_ms(start),
-                                    "scopes": reply.answer.scopes if reply.answer else []})
+        self._once("message", message_id, lambda: self._answer(message_id))
 
     def on_action(self, data: Mapping[str, Any]) -> None:
         action_id = data["id"]
-        if not self.store.claim("action", action_id):
-            log.info("duplicate card action ignored", extra={"action_id": action_id})
+        self._once("action", action_id, lambda: self._act(action_id))
+
+    def _once(self, kind: str, event_id: str, work: Callable[[], dict]) -> None:
+        """Do `work` for an event unless it was claimed already; on failure say so in the log
+        (naming the event) and release the claim so a redelivery can try again."""
+        if not self.store.claim(kind, event_id):
+            log.info("duplicate ignored", extra={"kind": kind, "event_id": event_id})
             return
         start = time.monotonic()
         try:
-            action = self.client.get_action(action_id)
-            reply = self.handler.handle_action(action.inputs)
-            if reply is not None:
-                card_message = self.client.get_message(action.message_id)
-                self.client.send(action.room_id or card_message.room_id, reply.markdown, reply.card,
-                                 reply_parent(card_message))
-        except Exception:
-            self.store.release("action", action_id)
-            raise
-        log.info("card action handled", extra={"action_id": action_id, "ms": elapsed_ms(start),
-                                               "action": action.inputs.get("action")})
+            outcome = work()
+        except Exception as error:
+            self.store.release(kind, event_id)
+            log.error("reply lost: Webex kept failing", extra={
+                "kind": kind, f"{kind}_id": event_id, "ms": elapsed_ms(start),
+                "error": f"{type(error).__name__}: {error}"[:300]})
+            return
+        log.info("handled", extra={"kind": kind, f"{kind}_id": event_id, "ms": elapsed_ms(start), **outcome})
+
+    def _answer(self, message_id: str) -> dict:
+        message = self.client.get_message(message_id)
+        if self._from_a_bot(message.person_id, message.person_email):
+            return {"outcome": "from a bot"}
+        if message.room_type == "group" and not mentions_bot(message, self.bot):
+            return {"outcome": "not mentioned"}
+        if not self.access.allows(message.person_email, message.room_id):
+            if message.room_type == "direct":
+                self.client.send(message.room_id, REFUSAL)
+            return {"outcome": "not allowed"}
+        reply = self.handler.handle_text(question_text(message, self.bot))
+        self.client.send(message.room_id, reply.markdown, reply.card, reply_parent(message))
+        return {"outcome": "answered", "scopes": reply.answer.scopes if reply.answer else []}
+
+    def _act(self, action_id: str) -> dict:
+        action = self.client.get_action(action_id)
+        card_message = self.client.get_message(action.message_id)
+        if self.access.restricted and not self.access.allows(
+                self.client.person_email(action.person_id), card_message.room_id):
+            return {"outcome": "not allowed"}
+        reply = self.handler.handle_action(action.inputs)
+        if reply is not None:
+            self.client.send(card_message.room_id, reply.markdown, reply.card, reply_parent(card_message))
+        return {"outcome": "acted", "action": str(action.inputs.get("action"))}

@@ -1,4 +1,8 @@
-"""Starts the webhook service under gunicorn on $PORT (what `make run` does with a token)."""
+"""Starts the webhook service under gunicorn (what `make run` does when a token is set).
+
+gunicorn.conf.py in the working directory supplies the rest: $PORT, $WEB_CONCURRENCY, a
+graceful shutdown window and JSON logs.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ def serve() -> int:
     except ConfigError as exc:
         print(f"cannot start: {exc}", file=sys.stderr)
         return 2
-    args = ["gunicorn", "--bind", f"0.0.0.0:{settings.port}", "--workers", os.environ.get("WEB_CONCURRENCY", "2"),
-            "--graceful-timeout", "30", "bot.app:create_app()"]
-    os.execvp(sys.executable, [sys.executable, "-m", *args])
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", f"0.0.0.0:{settings.port}",
+                               "bot.app:create_app()"])
     return 0  # not reached

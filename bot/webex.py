@@ -7,11 +7,14 @@ the service never depends on SDK internals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from webexpythonsdk import WebexAPI
 
 from bot.cards import attachment
+from bot.retry import RetryPolicy, with_retries
+
+T = TypeVar("T")
 
 REQUEST_TIMEOUT = 20  # seconds for one HTTP request to Webex
 
@@ -75,19 +78,27 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
 
 
 class WebexClient:
-    """The few Webex calls the bot makes."""
+    """The few Webex calls the bot makes, each retried within `policy` on transient failures.
 
-    def __init__(self, token: str, base_url: str, timeout: int = REQUEST_TIMEOUT):
+    The SDK's own rate-limit handling would wait forever; ours waits a bounded number of times.
+    """
+
+    def __init__(self, token: str, base_url: str, timeout: int = REQUEST_TIMEOUT,
+                 policy: RetryPolicy | None = None):
         self.api = WebexAPI(access_token=token, base_url=base_url, single_request_timeout=timeout,
-                            wait_on_rate_limit=True)
+                            wait_on_rate_limit=False)
+        self.policy = policy or RetryPolicy()
+
+    def _call(self, what: str, call: Callable[[], T]) -> T:
+        return with_retries(call, what, self.policy)
 
     def me(self) -> BotIdentity:
-        person = self.api.people.me()
+        person = self._call("people.me", self.api.people.me)
         return BotIdentity(person.id, _get(person, "displayName", ""), _get(person, "nickName", ""),
                            tuple(_get(person, "emails", ())))
 
     def get_message(self, message_id: str) -> IncomingMessage:
-        m = self.api.messages.get(message_id)
+        m = self._call("messages.get", lambda: self.api.messages.get(message_id))
         return IncomingMessage(
             id=m.id, room_id=m.roomId, room_type=_get(m, "roomType", "direct"),
             parent_id=_get(m, "parentId"), person_id=_get(m, "personId", ""),
@@ -95,8 +106,13 @@ class WebexClient:
             mentioned_people=tuple(_get(m, "mentionedPeople", ())),
         )
 
+    def person_email(self, person_id: str) -> str:
+        """The first email of a person ('' when they have none)."""
+        emails = _get(self._call("people.get", lambda: self.api.people.get(person_id)), "emails", ())
+        return emails[0] if emails else ""
+
     def get_action(self, action_id: str) -> CardAction:
-        a = self.api.attachment_actions.get(action_id)
+        a = self._call("attachment_actions.get", lambda: self.api.attachment_actions.get(action_id))
         inputs = _get(a, "inputs", {})
         return CardAction(a.id, _get(a, "messageId", ""), _get(a, "roomId", ""), _get(a, "personId", ""),
                           dict(inputs) if isinstance(inputs, dict) else {})
@@ -109,20 +125,21 @@ class WebexClient:
             kwargs["parentId"] = parent_id
         if card is not None:
             kwargs["attachments"] = [attachment(card)]
-        return self.api.messages.create(**kwargs).id
+        return self._call("messages.create", lambda: self.api.messages.create(**kwargs)).id
 
     def list_webhooks(self) -> list[Webhook]:
         return [Webhook(w.id, w.name, w.targetUrl, w.resource, w.event, _get(w, "status", "active"),
-                        _get(w, "secret")) for w in self.api.webhooks.list()]
+                        _get(w, "secret")) for w in self._call("webhooks.list", lambda: list(self.api.webhooks.list()))]
 
     def create_webhook(self, name: str, target_url: str, resource: str, event: str,
                        secret: str | None) -> None:
-        self.api.webhooks.create(name=name, targetUrl=target_url, resource=resource, event=event,
-                                 secret=secret)
+        self._call("webhooks.create", lambda: self.api.webhooks.create(
+            name=name, targetUrl=target_url, resource=resource, event=event, secret=secret))
 
     def update_webhook(self, webhook_id: str, name: str, target_url: str, secret: str | None) -> None:
         extra = {"secret": secret} if secret else {}
-        self.api.webhooks.update(webhook_id, name=name, targetUrl=target_url, status="active", **extra)
+        self._call("webhooks.update", lambda: self.api.webhooks.update(
+            webhook_id, name=name, targetUrl=target_url, status="active", **extra))
 
     def delete_webhook(self, webhook_id: str) -> None:
-        self.api.webhooks.delete(webhook_id)
+        self._call("webhooks.delete", lambda: self.api.webhooks.delete(webhook_id))

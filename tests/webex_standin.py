@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import random
 import json
 import re
 import threading
@@ -31,7 +32,7 @@ class Fault:
     """Make matching requests fail: `times` requests whose path matches `path` (a regex)."""
 
     path: str
-    status: int = 500
+    status: int | None = 500  # None: after `delay`, answer normally (a slow Webex)
     times: int = 1
     retry_after: str | None = None
     delay: float = 0.0
@@ -48,6 +49,8 @@ class State:
     sent: list[dict] = field(default_factory=list)
     requests: list[tuple[str, str]] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # person id -> email
+    chaos_rate: float = 0.0  # share of requests that fail at random (see Chaos)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -96,6 +99,7 @@ class StandIn:
         with self.state.lock:
             self.state.messages[message["id"]] = message
             self.state.rooms[message["roomId"]] = room_type
+            self.state.people[message["personId"]] = person_email
         return message
 
     def add_action(self, message: dict, inputs: dict) -> dict:
@@ -111,6 +115,11 @@ class StandIn:
         with self.state.lock:
             self.state.webhooks[hook["id"]] = hook
         return hook
+
+    def chaos(self, rate: float) -> None:
+        """Fail this share of all requests at random with 500, 502, 503 or 429 (Retry-After: 0)."""
+        with self.state.lock:
+            self.state.chaos_rate = rate
 
     def fail(self, fault: Fault) -> None:
         with self.state.lock:
@@ -128,14 +137,19 @@ class StandIn:
 class _Handler(BaseHTTPRequestHandler):
     standin: StandIn
     protocol_version = "HTTP/1.1"
+    wbufsize = 1 << 16  # headers and body leave in one write (no Nagle/delayed-ACK stalls)
+    disable_nagle_algorithm = True
 
     def log_message(self, *args: Any) -> None:  # keep test output clean
         pass
 
-    def _body(self) -> Any:
+    def _read_body(self) -> None:
+        """Read the whole request body first, so a keep-alive connection stays in step."""
         length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        return json.loads(raw) if raw else None
+        self._raw = self.rfile.read(length) if length else b""
+
+    def _body(self) -> Any:
+        return json.loads(self._raw) if self._raw else None
 
     def _send(self, status: int, payload: Any = None, headers: dict[str, str] | None = None) -> None:
         data = b"" if payload is None else json.dumps(payload).encode()
@@ -146,7 +160,10 @@ class _Handler(BaseHTTPRequestHandler):
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except ConnectionError:  # the client gave up waiting (a timeout test): nothing to do
+            pass
 
     def _fault(self) -> bool:
         state = self.standin.state
@@ -157,9 +174,15 @@ class _Handler(BaseHTTPRequestHandler):
             if fault:
                 fault.times -= 1
         if fault is None:
+            if state.chaos_rate and random.random() < state.chaos_rate:
+                status = random.choice([500, 502, 503, 429])
+                self._send(status, {"message": "chaos"}, {"Retry-After": "0"} if status == 429 else None)
+                return True
             return False
         if fault.delay:
             time.sleep(fault.delay)
+        if fault.status is None and not fault.drop:
+            return False
         if fault.drop:
             self.close_connection = True
             self.connection.close()
@@ -175,6 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def _route(self) -> None:
+        self._read_body()
         if self._fault() or not self._authorized():
             return
         state = self.standin.state
@@ -183,6 +207,10 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "GET" and path == "/v1/people/me":
             return self._send(200, {"id": BOT_ID, "emails": [BOT_EMAIL], "displayName": BOT_NAME,
                                     "nickName": BOT_NAME, "type": "bot"})
+        if m := re.fullmatch(r"/v1/people/([^/]+)", path):
+            with state.lock:
+                email = state.people.get(m[1])
+            return self._send(200, {"id": m[1], "emails": [email]}) if email else self._send(404, {"message": "not found"})
         if m := re.fullmatch(r"/v1/messages/([^/]+)", path):
             with state.lock:
                 message = state.messages.get(m[1])

@@ -1,0 +1,68 @@
+"""Bounded retries with backoff for calls to Webex.
+
+Retried: 429 (waiting what Retry-After says, within a cap; our own backoff when the header is
+missing or malformed), 5xx answers, timeouts and dropped connections. Not retried: other 4xx,
+which will not get better by asking again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from typing import Callable, TypeVar
+
+import requests
+from webexpythonsdk.exceptions import ApiError, RateLimitError
+
+log = logging.getLogger("scopebot.retry")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_delay: float = 0.5  # seconds; doubles each attempt, with jitter
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+
+    def backoff(self, attempt: int) -> float:
+        return min(self.max_delay, self.base_delay * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)
+
+
+def _retry_after(error: RateLimitError) -> float | None:
+    """Retry-After in seconds as Webex sent it, or None when missing or malformed."""
+    header = error.response.headers.get("Retry-After") if error.response is not None else None
+    try:
+        return max(0.0, float(header)) if header is not None else None
+    except ValueError:
+        return None
+
+
+def transient_delay(error: Exception, attempt: int, policy: RetryPolicy) -> float | None:
+    """How long to wait before retrying after `error`, or None when it is not worth retrying."""
+    if isinstance(error, RateLimitError):
+        after = _retry_after(error)
+        return policy.backoff(attempt) if after is None else min(after, policy.max_retry_after)
+    if isinstance(error, ApiError):
+        return policy.backoff(attempt) if error.status_code >= 500 else None
+    if isinstance(error, (requests.Timeout, requests.ConnectionError)):
+        return policy.backoff(attempt)
+    return None
+
+
+def with_retries(call: Callable[[], T], what: str, policy: RetryPolicy,
+                 sleep: Callable[[float], None] = time.sleep) -> T:
+    """Run `call`, retrying transient failures; the last failure is raised."""
+    for attempt in range(1, policy.attempts + 1):
+        try:
+            return call()
+        except Exception as error:
+            delay = transient_delay(error, attempt, policy)
+            if delay is None or attempt == policy.attempts:
+                raise
+            log.warning("retrying Webex call", extra={"call": what, "attempt": attempt,
+                                                      "delay_s": round(delay, 2), "error": type(error).__name__})
+            sleep(delay)
+    raise AssertionError("unreachable")

@@ -1,0 +1,139 @@
+"""Load test: signed webhooks at the app under gunicorn, with faults injected by the Webex stand-in.
+
+    python tests/loadtest.py [--n 1000] [--concurrency 50] [--fault-rate 0.05] [--write docs/benchmarks.md]
+
+Every question must be answered exactly once; reports webhook ack latency and throughput.
+All traffic stays on loopback and the run ends by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from service_harness import Service, envelope, wait_for
+from webex_standin import StandIn
+
+QUESTIONS = ["answer calls", "read voicemail", "GET /v1/rooms", "read and write messages",
+             "pull cdrs for the org", "spark:calls_write", "sing me a song", "create a webex meeting"]
+MARKER = re.compile(r"load question (\d+):")
+
+
+@dataclass
+class LoadResult:
+    n: int
+    concurrency: int
+    fault_rate: float
+    workers: int
+    acked: int
+    answered_once: int
+    duplicates: int
+    missing: int
+    ack_p50_ms: float
+    ack_p99_ms: float
+    ack_max_ms: float
+    seconds_to_last_answer: float
+    answers_per_second: float
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def run_load(n: int = 1000, concurrency: int = 50, fault_rate: float = 0.05, workers: int = 2,
+             timeout: float = 120) -> LoadResult:
+    with StandIn() as api, tempfile.TemporaryDirectory() as tmp:
+        svc = Service(api.base_url, Path(tmp), workers=workers, SCOPEBOT_RETRY_BASE_DELAY="0.05").start()
+        try:
+            api.chaos(fault_rate)
+            messages = [api.add_message(f"load question {i}: {QUESTIONS[i % len(QUESTIONS)]}") for i in range(n)]
+
+            def post(message: dict) -> tuple[int, float]:
+                data = {"id": message["id"], "roomId": message["roomId"], "personId": message["personId"],
+                        "personEmail": message["personEmail"]}
+                started = time.monotonic()
+                status = svc.post(envelope("messages", data)).status_code
+                return status, (time.monotonic() - started) * 1000
+
+            started = time.monotonic()
+            with ThreadPoolExecutor(concurrency) as pool:
+                results = list(pool.map(post, messages))
+
+            def answered() -> list[int]:
+                return [int(m[1]) for s in api.sent() if (m := MARKER.search(s.get("markdown", "")))]
+
+            wait_for(lambda: len(set(answered())) >= n, timeout=timeout)
+            elapsed = time.monotonic() - started
+            time.sleep(1.0)  # let any duplicate show itself
+        finally:
+            svc.stop()
+        counts: dict[int, int] = {}
+        for i in answered():
+            counts[i] = counts.get(i, 0) + 1
+        latencies = [ms for _, ms in results]
+        return LoadResult(
+            n=n, concurrency=concurrency, fault_rate=fault_rate, workers=workers,
+            acked=sum(1 for status, _ in results if status == 202),
+            answered_once=sum(1 for c in counts.values() if c == 1),
+            duplicates=sum(c - 1 for c in counts.values() if c > 1),
+            missing=n - len(counts),
+            ack_p50_ms=round(statistics.median(latencies), 2),
+            ack_p99_ms=round(percentile(latencies, 0.99), 2),
+            ack_max_ms=round(max(latencies), 2),
+            seconds_to_last_answer=round(elapsed, 2),
+            answers_per_second=round(len(counts) / elapsed, 1),
+        )
+
+
+def write_section(path: Path, name: str, text: str) -> None:
+    """Replace (or add) the section between <!-- name --> markers in a Markdown file."""
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    block = f"{start}\n{text.rstrip()}\n{end}"
+    current = path.read_text() if path.exists() else "# Benchmarks\n"
+    if start in current and end in current:
+        current = current[: current.index(start)] + block + current[current.index(end) + len(end):]
+    else:
+        current = current.rstrip() + "\n\n" + block + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(current)
+
+
+def machine() -> str:
+    import os
+    import platform
+
+    return f"{platform.node() or 'host'}: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--fault-rate", type=float, default=0.05)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--write", type=Path, help="update the load-test section of this Markdown file")
+    args = parser.parse_args()
+    result = run_load(args.n, args.concurrency, args.fault_rate, args.workers)
+    rows = "\n".join(f"| {k} | {v} |" for k, v in asdict(result).items())
+    text = (f"## Load test\n\n{time.strftime('%Y-%m-%d')} on {machine()}.\n"
+            f"Command: `make loadtest` (`python tests/loadtest.py --n {args.n} --concurrency {args.concurrency} "
+            f"--fault-rate {args.fault_rate} --workers {args.workers}`): signed webhooks over loopback to "
+            f"gunicorn, the Webex stand-in failing {args.fault_rate:.0%} of its requests at random "
+            f"(500/502/503/429).\n\n| measure | value |\n|---|---|\n{rows}\n")
+    print(text)
+    if args.write:
+        write_section(args.write, "loadtest", text)
+    ok = result.answered_once == result.n and result.duplicates == 0 and result.acked == result.n
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Whatever arrives on POST /webhooks gets a 4xx or a quiet 2xx, never a 5xx or a dead worker."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service_harness import Service, envelope, signature, wait_for
+from webex_standin import StandIn
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+IDS = st.text(max_size=40) | JSON
+ENVELOPES = st.fixed_dictionaries(
+    {"resource": st.sampled_from(["messages", "attachmentActions", "rooms", "memberships", ""]) | JSON,
+     "event": st.sampled_from(["created", "updated", "deleted", "all"]) | JSON,
+     "data": st.fixed_dictionaries({"id": IDS}, optional={"personId": IDS, "personEmail": IDS, "roomId": IDS,
+                                                          "roomType": IDS}) | JSON},
+    optional={"id": JSON, "name": JSON, "actorId": JSON},
+)
+
+
+@pytest.fixture(scope="module")
+def standin():
+    with StandIn() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def service(standin, tmp_path_factory):
+    svc = Service(standin.base_url, tmp_path_factory.mktemp("robust"), workers=1,
+                  SCOPEBOT_RETRY_BASE_DELAY="0.01", SCOPEBOT_RETRY_ATTEMPTS="2").start()
+    yield svc
+    svc.stop()
+
+
+def post_signed(service: Service, body: bytes, content_type: str | None = "application/json") -> int:
+    headers = {"X-Spark-Signature": signature(body)}
+    if content_type:
+        headers["Content-Type"] = content_type
+    return requests.post(service.url + "/webhooks", data=body, headers=headers, timeout=10).status_code
+
+
+@settings(max_examples=150, deadline=None)
+@given(payload=ENVELOPES)
+def test_any_envelope_shape_gets_no_5xx(service, payload) -> None:
+    assert post_signed(service, json.dumps(payload).encode()) in (202, 400)
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.binary(max_size=300) | JSON.map(lambda v: json.dumps(v).encode()))
+def test_any_bytes_get_no_5xx(service, body: bytes) -> None:
+    assert post_signed(service, body) in (202, 400)
+
+
+@pytest.mark.parametrize("body, content_type, status", [
+    (b"[" * 100_000 + b"]" * 100_000, "application/json", 400),
+    (b'{"resource": "messages"}', "text/plain", 415),
+    (b"a=1&b=2", "application/x-www-form-urlencoded", 415),
+    (json.dumps(envelope("rooms", {"id": "r"})).encode(), None, 202),
+    ("{\"resource\": \"messages\", \"event\": \"created\", \"data\": {\"id\": \"\u00e9\\ud800\"}}".encode(), "application/json", 400),
+    (json.dumps(envelope("messages", {"id": "../people/me"})).encode(), "application/json", 400),
+])
+def test_edge_bodies(service, body: bytes, content_type: str | None, status: int) -> None:
+    assert post_signed(service, body, content_type) == status
+
+
+def test_the_service_still_answers_afterwards(standin, service) -> None:
+    message = standin.add_message("after the storm: answer calls")
+    data = {"id": message["id"], "roomId": message["roomId"], "personId": message["personId"],
+            "personEmail": message["personEmail"]}
+    assert service.post(envelope("messages", data)).status_code == 202
+    assert wait_for(lambda: [m for m in standin.sent() if "after the storm" in m["markdown"]], timeout=15)
+    lines = [json.loads(line) for line in service.logs().splitlines()]
+    assert not [line for line in lines if line["event"] in ("unexpected error", "background task failed")]
+    assert requests.get(service.url + "/healthz", timeout=5).json()["status"] == "ok"
