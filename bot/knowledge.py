@@ -78,6 +78,7 @@ class Vocabulary:
     audience_cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     compare_cues: frozenset[str] = frozenset()
     reverse_cues: tuple[str, ...] = ()
+    keep_words: frozenset[str] = frozenset()  # never stemmed ("personal" is not "person")
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         audience_cues=audience_cues,
         compare_cues=_words(entry, "compare_cues"),
         reverse_cues=tuple(p.lower() for p in entry.texts("reverse_cues")),
+        keep_words=_words(entry, "keep_words"),
     )
 
 

@@ -24,7 +24,10 @@ from bot.text import STOPWORDS, Speller, stem, words
 # Field weights: how strongly a word in each part of an entry speaks for the scope.
 NAME_WEIGHT, SYNONYM_WEIGHT, EXAMPLE_WEIGHT, ENDPOINT_WEIGHT, ALLOWS_WEIGHT = 1.25, 1.0, 0.9, 0.5, 0.45
 CORRECTED_FACTOR = 0.8  # a repaired typo counts a little less than a word typed right
+CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is mostly context
 DECLINE_BELOW = 0.34  # coverage under which the question is not understood
+UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
+LONE_WORD_MIN = 0.6  # coverage needed when one known word stands among unknown ones ("make coffee")
 CONFIDENT_FROM = 0.5  # coverage from which the answer is given without hedging
 SUFFICES_FROM = 0.75  # coverage from which one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # coverage each clause needs to count as a separate need
@@ -48,13 +51,13 @@ _CLAUSE_SPLIT_RE = re.compile(
 
 ACCESS_BONUS = {"write": {"write": 0.12, "read": -0.14, "read-write": 0.06},
                 "read": {"read": 0.12, "write": -0.14, "read-write": 0.0},
-                None: {"read": 0.03, "write": 0.0, "read-write": 0.0}}
+                None: {"read": 0.06, "write": -0.02, "read-write": 0.0}}
 AUDIENCE_BONUS = {
     "admin": {"admin": 0.16, "partner": 0.04, "user": -0.1, "service-app": 0.0, "compliance": 0.0},
     "compliance": {"compliance": 0.32, "admin": 0.0, "user": -0.1, "partner": 0.0, "service-app": 0.0},
     "partner": {"partner": 0.3, "admin": 0.04, "user": -0.1, "compliance": 0.0, "service-app": 0.0},
     "service-app": {"service-app": 0.3, "admin": 0.04, "user": -0.05, "compliance": 0.0, "partner": 0.0},
-    "user": {"user": 0.06, "admin": -0.04, "compliance": -0.1, "partner": -0.1, "service-app": -0.05},
+    "user": {"user": 0.1, "admin": -0.1, "compliance": -0.16, "partner": -0.14, "service-app": -0.1},
     None: {"user": 0.05, "admin": -0.05, "compliance": -0.16, "partner": -0.14, "service-app": -0.1},
 }
 DEPRECATED_PENALTY = 0.3
@@ -79,6 +82,7 @@ class Ranked:
     coverage: float
     score: float
     evidence: tuple[str, ...]
+    strong: frozenset[str] = frozenset()  # evidence from the name, synonyms or examples
 
 
 class Matcher:
@@ -88,19 +92,26 @@ class Matcher:
         self.kb = kb
         vocab = kb.vocabulary
         self._canonical = {w: group[0] for group in vocab.equivalents for w in group}
-        self._read_verbs = vocab.read_verbs
-        self._write_verbs = vocab.write_verbs
+        self._keep = vocab.keep_words
+        self._read_verbs = frozenset(vocab.read_verbs)
+        self._write_verbs = frozenset(vocab.write_verbs)
+        self._verb_forms = {form: "read" for v in vocab.read_verbs for form in _inflections(v)}
+        self._verb_forms.update({form: "write" for v in vocab.write_verbs for form in _inflections(v)})
         self._compare_cues = vocab.compare_cues
         self._reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
         self._verb_terms = {stem(w) for w in vocab.read_verbs | vocab.write_verbs if w not in self._canonical}
         self._cues = [
-            (audience, re.compile(r"\b" + re.escape(phrase) + r"\b"))
-            for audience, phrases in vocab.audience_cues.items()
-            for phrase in phrases
+            (audience, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b"))
+            for audience, phrases in vocab.audience_cues.items() if phrases
         ]
+        # Cue words ("logged in user", "control hub", "org") mostly say who acts, not what about:
+        # they count half as topic words, and never against the question as unknown words.
+        phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
+        self._cue_phrases = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         surface: list[str] = []
-        self._phrases: list[list[frozenset[str]]] = []
+        self._phrases: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # by one term
+        self._priors: dict[tuple[str | None, frozenset[str]], list[float]] = {}
         self._name_terms: list[frozenset[str]] = []
         for i, scope in enumerate(kb.scopes):
             weights: dict[str, float] = {}
@@ -112,13 +123,14 @@ class Matcher:
                         weights[term] = weight
             for term, weight in weights.items():
                 self._postings[term].append((i, weight))
-            self._phrases.append(self._phrase_sets(scope))
+            for phrase in self._phrase_sets(scope):
+                self._phrases[min(phrase)].append((i, phrase))
             resource = scope.key.partition(":")[2]
             self._name_terms.append(frozenset(t for w in words(resource.replace("_", " "))
                                               if w not in _ACCESS_SUFFIXES and (t := self._term(w))))
         n = len(kb.scopes)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
-        self._unknown_idf = math.log(1 + n)
+        self._unknown_idf = math.log(1 + n / UNKNOWN_AS_RARE_AS)
         self._speller = Speller(surface)
         self._endpoints: EndpointIndex[Scope] = EndpointIndex(
             (ep, scope) for scope in kb.scopes for ep in scope.endpoints
@@ -158,7 +170,7 @@ class Matcher:
         word = self._canonical.get(word, word)
         if word in STOPWORDS or word in NON_TOPICAL or word.isdigit() or len(word) < 2:
             return None
-        term = stem(word)
+        term = word if word in self._keep else stem(word)
         return self._canonical.get(term, term)
 
     # ----- queries --------------------------------------------------------------------------
@@ -166,33 +178,36 @@ class Matcher:
     def _query(self, text: str, intent_override: str | None = None) -> Query:
         raw = words(text)
         joined = " ".join(raw)
+        in_cues = set(" ".join(m.group(0) for m in self._cue_phrases.finditer(joined)).split()) \
+            if self._cue_phrases else set()
         terms: dict[str, float] = {}
         unknown = 0
         for word in raw:
             term = self._term(word)
             if term is None:
                 continue
+            factor = CUE_WORD_FACTOR if word in in_cues else 1.0
             if term in self._postings:
-                terms[term] = max(terms.get(term, 0.0), 1.0)
+                terms[term] = max(terms.get(term, 0.0), factor)
                 continue
             fixed = self._speller.correct(word)
             fixed_term = self._term(fixed) if fixed else None
             if fixed_term in self._postings:
-                terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR)
-            else:
+                terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR * factor)
+            elif word not in in_cues:
                 unknown += 1
-        intent = intent_override or self._intent(raw)
+        intent = intent_override or self._intent([w for w in raw if w not in in_cues])
         audiences = frozenset(a for a, pattern in self._cues if pattern.search(joined))
         return Query(text, terms, unknown, intent, audiences)
 
     def _intent(self, raw: list[str]) -> str | None:
-        """The first verb that says read or write decides; later ones are usually nouns (a schedule)."""
+        """The first verb that says read or write decides; later ones are usually nouns (a schedule).
+        Present forms count (deletes, scheduling) but not participles ("is recorded", "has
+        authorized"), which describe a state, nor nouns that share a stem (settings)."""
         for word in raw:
             word = word if word in self._speller else (self._speller.correct(word) or word)
-            if word in self._write_verbs:
-                return "write"
-            if word in self._read_verbs:
-                return "read"
+            if word in self._verb_forms:
+                return self._verb_forms[word]
         return None
 
     def _rank(self, query: Query) -> list[Ranked]:
@@ -202,30 +217,42 @@ class Matcher:
             return []
         matched: dict[int, float] = defaultdict(float)
         evidence: dict[int, list[str]] = defaultdict(list)
+        strong: dict[int, set[str]] = defaultdict(set)
         for term, factor in query.terms.items():
             idf = self._idf[term]
             for i, weight in self._postings[term]:
                 matched[i] += idf * weight * factor
                 evidence[i].append(term)
+                if weight >= EXAMPLE_WEIGHT:
+                    strong[i].add(term)
         ranked = []
         asked = query.terms.keys()
+        phrased = {i for t in asked for i, phrase in self._phrases.get(t, ()) if phrase <= asked}
+        priors = self._priors_for(query)
         for i, mass in matched.items():
             scope = self.kb.scopes[i]
             coverage = mass / total
-            score = coverage + self._prior(scope, query)
-            if any(phrase <= asked for phrase in self._phrases[i]):
+            score = coverage + priors[i]
+            if i in phrased:
                 score += PHRASE_BONUS
             name_terms = self._name_terms[i]
             if name_terms:
                 score += NAME_COVERAGE_BONUS * len(name_terms & asked) / len(name_terms)
-            ranked.append(Ranked(scope, coverage, score, tuple(evidence[i])))
+            ranked.append(Ranked(scope, coverage, score, tuple(evidence[i]), frozenset(strong[i])))
         ranked.sort(key=lambda r: (-r.score, r.scope.name))
         return ranked
 
+    def _priors_for(self, query: Query) -> list[float]:
+        """Every scope's prior for this intent and these cues (few combinations: cached)."""
+        key = (query.intent, query.audiences)
+        if key not in self._priors:
+            self._priors[key] = [self._prior(s, query.intent, query.audiences) for s in self.kb.scopes]
+        return self._priors[key]
+
     @staticmethod
-    def _prior(scope: Scope, query: Query) -> float:
-        bonus = ACCESS_BONUS[query.intent][scope.access]
-        cues = query.audiences - {"user"} or query.audiences or {None}
+    def _prior(scope: Scope, intent: str | None, audiences: frozenset[str]) -> float:
+        bonus = ACCESS_BONUS[intent][scope.access]
+        cues = audiences - {"user"} or audiences or {None}
         bonus += sum(AUDIENCE_BONUS[cue][scope.audience] for cue in cues)
         if scope.deprecated:
             bonus -= DEPRECATED_PENALTY
@@ -249,6 +276,15 @@ class Matcher:
                 return Answer(question, kind, tuple(needs), _why(needs))
         return self._answer_words(question)
 
+    def candidates(self, question: str, k: int = 3) -> list[str]:
+        """The k best scope names for a question: the answer's, its alternatives, then by words
+        (for top-k measurements)."""
+        answer = self.answer(question)
+        names = answer.scopes + [s.name for n in answer.needs for s in n.alternatives]
+        if len(dict.fromkeys(names)) < k:
+            names += [r.scope.name for r in self._rank(self._query(question))[:k]]
+        return list(dict.fromkeys(names))[:k]
+
     def _named_scopes(self, question: str) -> list[Scope]:
         found: list[Scope] = []
         for m in _SCOPE_NAME_RE.finditer(question):
@@ -265,12 +301,8 @@ class Matcher:
 
     def _closest_name(self, text: str) -> Scope | None:
         """A scope name typed with a slip (`spark:call_write`), if one is clearly meant."""
-        prefix = text.split(":", 1)[0].lower()
-        candidates = [s for s in self.kb.scopes if s.key.startswith(prefix + ":")]
-        best = min(candidates, key=lambda s: _distance(s.key, text.lower()), default=None)
-        if best is not None and _distance(best.key, text.lower()) <= 2:
-            return best
-        return None
+        best = min(self.kb.scopes, key=lambda s: (_distance(s.key, text.lower()), s.deprecated is not None))
+        return best if _distance(best.key, text.lower()) <= 2 else None
 
     def _answer_names(self, question: str, named: list[Scope]) -> Answer:
         needs = tuple(Need(s.name, s, "name", (s.name,)) for s in named)
@@ -309,18 +341,24 @@ class Matcher:
 
     def _answer_words(self, question: str) -> Answer:
         whole = self._query(question)
-        ranked = self._rank(whole)
+        ranked = self._eligible(self._rank(whole), whole)
         best = ranked[0] if ranked else None
         clauses = self._clause_needs(question)
         needs = [need for need, _ in clauses]
         if len(clauses) >= 2 and not self._one_scope_suffices(best, clauses):
             return Answer(question, PLAN, tuple(needs), _why(needs))
-        if best is not None and best.coverage >= DECLINE_BELOW:
+        if best is not None:
             need = self._need(question, ranked)
             return Answer(question, SCOPE, (need,), _why([need]), best.coverage >= CONFIDENT_FROM)
         if needs:
             return Answer(question, SCOPE, (needs[0],), _why(needs[:1]), False)
         return Answer(question, DECLINE, why=_decline_reason(whole))
+
+    @staticmethod
+    def _eligible(ranked: list[Ranked], query: Query, minimum: float = 0.0) -> list[Ranked]:
+        """Candidates that explain enough of the question, best score first: a scope the priors
+        favour must not hide a better explained one, nor answer with too little evidence."""
+        return [r for r in ranked if r.coverage >= max(minimum, _floor(r, query))]
 
     def _need(self, text: str, ranked: list[Ranked]) -> Need:
         top = ranked[0]
@@ -339,24 +377,26 @@ class Matcher:
             kept.pop(0)
         return " ".join(kept).rstrip("?.!")
 
-    def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, str | None]]) -> bool:
+    def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, Query]]) -> bool:
         """True when the clauses are one need worded as a list ("recordings and transcripts"):
-        a single scope explains every clause's topic words and the clauses do not ask to do
-        different things (read one thing, write another)."""
+        a single scope explains every clause's topic words, and the clauses neither ask to do
+        different things (read one thing, write another) nor name different actors."""
         if best is None or best.coverage < SUFFICES_FROM:
             return False
-        intents = {intent for _, intent in clauses if intent}
-        covered = set(best.evidence) | self._verb_terms
+        if len({q.audiences for _, q in clauses if q.audiences}) > 1:
+            return False
+        intents = {q.intent for _, q in clauses if q.intent}
+        covered = best.strong | self._verb_terms
         return len(intents) <= 1 and all(set(need.evidence) <= covered for need, _ in clauses)
 
-    def _clause_needs(self, question: str) -> list[tuple[Need, str | None]]:
-        """One need (with the clause's read/write intent) per clause about a distinct scope."""
+    def _clause_needs(self, question: str) -> list[tuple[Need, Query]]:
+        """One need (with the clause it came from) per clause about a distinct scope."""
         parts = [p for p in _CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
         if len(parts) < 2:
             return []
         queries = [self._query(p) for p in parts]
         shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
-        needs: list[tuple[Need, str | None]] = []
+        needs: list[tuple[Need, Query]] = []
         for i, q in enumerate(queries):
             if not q.terms:
                 if q.intent is None:
@@ -370,12 +410,30 @@ class Matcher:
             if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
                 terms = {t: BORROWED_FACTOR for t in queries[i - 1].terms} | q.terms
             q = Query(q.text, terms, q.unknown, q.intent, q.audiences | shared_cues)
-            ranked = self._rank(q)
-            if ranked and ranked[0].coverage >= CLAUSE_MIN:
+            ranked = self._eligible(self._rank(q), q, CLAUSE_MIN)
+            if ranked:
                 need = self._need(self._need_text(q.text), ranked)
                 if all(n.scope != need.scope for n, _ in needs):
-                    needs.append((need, q.intent))
+                    needs.append((need, q))
         return needs
+
+
+def _inflections(verb: str) -> set[str]:
+    """A verb's present forms: list, lists, listing; create, creating; set, setting; copy, copies."""
+    forms = {verb, verb + "s", verb + "es", verb + "ing"}
+    if verb.endswith("e"):
+        forms.add(verb[:-1] + "ing")
+    if verb.endswith("y"):
+        forms.add(verb[:-1] + "ies")
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.add(verb + verb[-1] + "ing")
+    return forms
+
+
+def _floor(top: Ranked, query: Query) -> float:
+    """The coverage a best match needs: more when its only evidence is one word among unknown
+    ones, which is how everyday questions brush the domain ("how to make coffee")."""
+    return LONE_WORD_MIN if len(top.evidence) == 1 and query.unknown else DECLINE_BELOW
 
 
 def raw_words(question: str) -> list[str]:

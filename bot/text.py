@@ -11,7 +11,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_RE = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")  # callForwarding, not iOS
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 # Function words that carry no meaning for choosing a scope.
@@ -27,10 +27,12 @@ STOPWORDS = frozenset(
     also too just some any all each every other another same such very really more most
     able way use using used one ones get gets got give tell know
     time times today tomorrow yesterday now day days week weeks
+    up out back off down away last next first then there
     """.split()
 )
 
 _stemmer = snowballstemmer.stemmer("english")
+MIN_REPAIR_LENGTH = 5
 
 
 def split_camel(text: str) -> str:
@@ -52,7 +54,8 @@ def stem(word: str) -> str:
 class Speller:
     """Repairs misspelt words against a known vocabulary (Damerau/OSA distance, same first letter).
 
-    Short words are left alone: a 3-letter typo is as likely another word as a slip.
+    Short words are left alone: a slip in a 4-letter word is as likely another real word
+    (life/live, lose/loss) as a typo.
     """
 
     def __init__(self, vocabulary: Iterable[str]):
@@ -70,7 +73,7 @@ class Speller:
         if word in self._cache:
             return self._cache[word]
         result = None
-        if len(word) >= 4 and word not in self._counts and not word.isdigit():
+        if len(word) >= MIN_REPAIR_LENGTH and word not in self._counts and not word.isdigit():
             max_distance = 1 if len(word) < 8 else 2
             hits = process.extract(
                 word,
