@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install loadtest clean
+.PHONY: run test install bench loadtest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m bot kb check
 	$(BIN)/python -m pytest
+
+## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python bench/run.py --write docs/benchmarks.md
 
 ## loadtest: 1000 signed webhooks at 50 concurrent with 5% Webex faults; results into docs/benchmarks.md.
 loadtest: $(STAMP)
