@@ -7,10 +7,6 @@ plus scopebot's latency, throughput, cold start and memory; results into docs/be
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import resource
 import statistics
 import subprocess
 import sys

@@ -63,8 +63,10 @@ def create_app(settings: Settings | None = None, client: WebexClient | None = No
     engine = open_database(settings.database_url)
     handler = Handler(load_knowledge(), recorder=FeedbackStore(engine))
     bot = client.me()
+    handled = HandledStore(engine)
+    handled.prune()  # ids older than Webex's redelivery window are of no more use
     access = AccessPolicy(settings.allowed_domains, settings.allowed_rooms)
-    processor = EventProcessor(handler, client, HandledStore(engine), bot, access)
+    processor = EventProcessor(handler, client, handled, bot, access)
     worker = Worker(processor.process, settings.workers, settings.queue_size)
     atexit.register(worker.shutdown)
     if settings.local_mode:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, Float, Integer, MetaData, String, Table, Text, create_engine,
                         event)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 metadata = MetaData()
 handled = Table(
@@ -51,5 +52,9 @@ def open_database(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+    try:
+        metadata.create_all(engine)
+    except OperationalError:
+        # Another worker created the tables between our check and our CREATE: check again.
+        metadata.create_all(engine)
     return engine

@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="module")
+def standin():
+    """A Webex API stand-in on loopback, shared by the tests of one module."""
+    from webex_standin import StandIn
+
+    with StandIn() as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return load_knowledge()

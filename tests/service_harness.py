@@ -10,8 +10,9 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import requests
 
@@ -90,6 +91,16 @@ class Service:
         if sign:
             hdrs["X-Spark-Signature"] = signature(body, secret)
         return requests.post(self.url + "/webhooks", data=body, headers=hdrs, timeout=10)
+
+
+@contextmanager
+def serving(api_base_url: str, state_dir: Path, workers: int = 2, **env: str) -> Iterator[Service]:
+    """The service running for the duration of a `with` block."""
+    svc = Service(api_base_url, state_dir, workers, **env).start()
+    try:
+        yield svc
+    finally:
+        svc.stop()
 
 
 def wait_for(check: Callable[[], Any], timeout: float = 10.0) -> Any:

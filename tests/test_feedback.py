@@ -58,3 +58,11 @@ def test_report_command(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "bot", "report", "--json"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert json.loads(result.stdout)["unanswered"] == [{"question": "what is love", "count": 1, "answered": False}]
+
+
+def test_many_workers_can_create_the_database_at_once(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'race.sqlite3'}"
+    code = f"from bot.database import open_database; open_database({url!r})"
+    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE) for _ in range(8)]
+    failures = [p.stderr.read().decode() for p in procs if p.wait(60) != 0]
+    assert failures == []

@@ -8,23 +8,16 @@ import time
 
 import pytest
 
-from service_harness import SECRET, Service, envelope, wait_for
+from service_harness import SECRET, Service, envelope, serving, wait_for
 from webex_standin import Fault, StandIn
 
 FAST_RETRIES = {"SCOPEBOT_RETRY_BASE_DELAY": "0.05", "SCOPEBOT_WEBEX_TIMEOUT": "1", "SCOPEBOT_RETRY_ATTEMPTS": "4"}
 
 
 @pytest.fixture(scope="module")
-def standin():
-    with StandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def service(standin, tmp_path_factory):
-    svc = Service(standin.base_url, tmp_path_factory.mktemp("faults"), workers=1, **FAST_RETRIES).start()
-    yield svc
-    svc.stop()
+    with serving(standin.base_url, tmp_path_factory.mktemp("faults"), workers=1, **FAST_RETRIES) as svc:
+        yield svc
 
 
 def ask(standin: StandIn, service: Service, text: str, **kwargs) -> dict:
@@ -85,12 +78,11 @@ def test_secrets_never_reach_the_logs(service) -> None:
 
 @pytest.fixture(scope="module")
 def guarded(standin, tmp_path_factory):
-    svc = Service(standin.base_url, tmp_path_factory.mktemp("guarded"), workers=1,
-                  WEBEX_ALLOWED_DOMAINS="example.com, @partner.example",
-                  WEBEX_ALLOWED_ROOMS=standin.add_message("seed", room_type="group")["roomId"],
-                  **FAST_RETRIES).start()
-    yield svc
-    svc.stop()
+    with serving(standin.base_url, tmp_path_factory.mktemp("guarded"), workers=1,
+                 WEBEX_ALLOWED_DOMAINS="example.com, @partner.example",
+                 WEBEX_ALLOWED_ROOMS=standin.add_message("seed", room_type="group")["roomId"],
+                 **FAST_RETRIES) as svc:
+        yield svc
 
 
 def test_access_control(standin, guarded) -> None:

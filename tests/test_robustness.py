@@ -9,8 +9,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service_harness import Service, envelope, signature, wait_for
-from webex_standin import StandIn
+from service_harness import Service, envelope, serving, signature, wait_for
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
@@ -28,17 +27,10 @@ ENVELOPES = st.fixed_dictionaries(
 
 
 @pytest.fixture(scope="module")
-def standin():
-    with StandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def service(standin, tmp_path_factory):
-    svc = Service(standin.base_url, tmp_path_factory.mktemp("robust"), workers=1,
-                  SCOPEBOT_RETRY_BASE_DELAY="0.01", SCOPEBOT_RETRY_ATTEMPTS="2").start()
-    yield svc
-    svc.stop()
+    with serving(standin.base_url, tmp_path_factory.mktemp("robust"), workers=1,
+                 SCOPEBOT_RETRY_BASE_DELAY="0.01", SCOPEBOT_RETRY_ATTEMPTS="2") as svc:
+        yield svc
 
 
 def post_signed(service: Service, body: bytes, content_type: str | None = "application/json") -> int:

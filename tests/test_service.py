@@ -8,21 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from service_harness import Service, envelope, wait_for
+from service_harness import envelope, serving, wait_for
 from webex_standin import BOT_ID, BOT_NAME, StandIn, webex_id
 
 
 @pytest.fixture(scope="module")
-def standin():
-    with StandIn() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def service(standin, tmp_path_factory):
-    svc = Service(standin.base_url, tmp_path_factory.mktemp("service")).start()
-    yield svc
-    svc.stop()
+    with serving(standin.base_url, tmp_path_factory.mktemp("service")) as svc:
+        yield svc
 
 
 def replies_to(standin: StandIn, room_id: str, marker: str) -> list[dict]:
