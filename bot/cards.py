@@ -93,10 +93,9 @@ def _scope_details(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
         facts.append({"title": "Also needed", "value": scope.requires})
     body.append({"type": "FactSet", "facts": facts})
     if scope.endpoints:
-        shown = scope.endpoints[:max_endpoints]
-        title = "Example endpoints" if len(shown) < len(scope.endpoints) else "Endpoints"
-        body.append(_text(f"{title} ({len(shown)} of {len(scope.endpoints)})" if len(shown) < len(
-            scope.endpoints) else title, weight="Bolder", spacing="Medium"))
+        shown, total = scope.endpoints[:max_endpoints], len(scope.endpoints)
+        title = "Endpoints" if len(shown) == total else f"Example endpoints ({len(shown)} of {total})"
+        body.append(_text(title, weight="Bolder", spacing="Medium"))
         body.append(_text(_bullets(str(e) for e in shown), fontType="Monospace", spacing="None"))
     if scope.notes:
         body.append(_text(scope.notes, isSubtle=True))

@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from bot.answer import COMPARE, DECLINE, PLAN, SCOPE, UNLOCKS, Answer, Need
 from bot.endpoints import EndpointIndex, EndpointQuery, find_endpoints
 from bot.knowledge import KnowledgeBase, Scope
-from rapidfuzz.distance import OSA
-
 from bot.text import STOPWORDS, Speller, stem, words
 
 # Field weights: how strongly a word in each part of an entry speaks for the scope.
@@ -70,7 +70,7 @@ class Query:
     """A clause reduced to what the scorer needs."""
 
     text: str
-    terms: dict[str, float]  # term -> factor (1.0, or less for a repaired typo)
+    terms: dict[str, float]  # term -> factor: 1.0, less for a repaired typo, a cue word, a borrowed word
     unknown: int  # words that match nothing in the knowledge base
     intent: str | None  # "read", "write" or None
     audiences: frozenset[str]  # audience cues found
@@ -93,13 +93,12 @@ class Matcher:
         vocab = kb.vocabulary
         self._canonical = {w: group[0] for group in vocab.equivalents for w in group}
         self._keep = vocab.keep_words
-        self._read_verbs = frozenset(vocab.read_verbs)
-        self._write_verbs = frozenset(vocab.write_verbs)
+        self._verbs = vocab.read_verbs | vocab.write_verbs
         self._verb_forms = {form: "read" for v in vocab.read_verbs for form in _inflections(v)}
         self._verb_forms.update({form: "write" for v in vocab.write_verbs for form in _inflections(v)})
         self._compare_cues = vocab.compare_cues
         self._reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
-        self._verb_terms = {stem(w) for w in vocab.read_verbs | vocab.write_verbs if w not in self._canonical}
+        self._verb_terms = {stem(w) for w in self._verbs if w not in self._canonical}
         self._cues = [
             (audience, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b"))
             for audience, phrases in vocab.audience_cues.items() if phrases
@@ -301,16 +300,17 @@ class Matcher:
 
     def _closest_name(self, text: str) -> Scope | None:
         """A scope name typed with a slip (`spark:call_write`), if one is clearly meant."""
-        best = min(self.kb.scopes, key=lambda s: (_distance(s.key, text.lower()), s.deprecated is not None))
-        return best if _distance(best.key, text.lower()) <= 2 else None
+        typed = text.lower()
+        best = min(self.kb.scopes, key=lambda s: (OSA.distance(s.key, typed), s.deprecated is not None))
+        return best if OSA.distance(best.key, typed) <= 2 else None
 
     def _answer_names(self, question: str, named: list[Scope]) -> Answer:
         needs = tuple(Need(s.name, s, "name", (s.name,)) for s in named)
-        raw = set(raw_words(question))
-        if len(named) >= 2 and (raw & self._compare_cues or len(named) == 2):
+        raw = _raw_words(question)
+        if len(named) >= 2 and set(raw) & self._compare_cues:
             return Answer(question, COMPARE, needs[:3],
                           f"You named {named[0].name} and {named[1].name}; here is how they differ.")
-        if len(named) == 1 and any(p.search(" ".join(raw_words(question))) for p in self._reverse):
+        if len(named) == 1 and any(p.search(" ".join(raw)) for p in self._reverse):
             return Answer(question, UNLOCKS, needs, f"you asked what {named[0].name} unlocks")
         kind = SCOPE if len(needs) == 1 else PLAN
         return Answer(question, kind, needs, _why(list(needs)))
@@ -373,7 +373,7 @@ class Matcher:
         calls"), for showing which need a scope answers."""
         kept = clause.split()
         while len(kept) > 1 and (w := kept[0].lower().strip("?,.!")) in STOPWORDS \
-                and w not in self._read_verbs | self._write_verbs:
+                and w not in self._verbs:
             kept.pop(0)
         return " ".join(kept).rstrip("?.!")
 
@@ -436,7 +436,7 @@ def _floor(top: Ranked, query: Query) -> float:
     return LONE_WORD_MIN if len(top.evidence) == 1 and query.unknown else DECLINE_BELOW
 
 
-def raw_words(question: str) -> list[str]:
+def _raw_words(question: str) -> list[str]:
     """The question's words with scope names removed (their parts are not cue words)."""
     return words(_SCOPE_NAME_RE.sub(" ", question))
 
@@ -448,10 +448,6 @@ def _audience_rank(audience: str, cues: frozenset[str]) -> int:
             order.remove(cue)
             order.insert(0, cue)
     return order.index(audience)
-
-
-def _distance(a: str, b: str) -> int:
-    return OSA.distance(a, b)
 
 
 def _why(needs: list[Need]) -> str:

@@ -64,3 +64,9 @@ def test_compare_card_shows_both_side_by_side(kb, matcher) -> None:
     columns = next(e for e in card["body"] if e["type"] == "ColumnSet")["columns"]
     assert [c["items"][0]["text"] for c in columns] == ["spark:calls_write", "spark-admin:telephony_config_write"]
     assert card_problems(card) == []
+
+
+def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
+    answer = matcher.answer("I will request spark:calls_write and spark-admin:calling_cdr_read")
+    assert answer.kind == "plan" and answer.scopes == ["spark:calls_write", "spark-admin:calling_cdr_read"]
+    assert authorization_url(answer.scopes) in cards.answer_markdown(answer, kb)
