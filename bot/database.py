@@ -7,10 +7,14 @@ file is opened in WAL mode so several gunicorn workers can read and write at onc
 
 from __future__ import annotations
 
+import random
+import time
+
 from sqlalchemy import (Boolean, Column, Float, Integer, MetaData, String, Table, Text, create_engine,
                         event)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.schema import CreateTable
 
 metadata = MetaData()
 handled = Table(
@@ -37,12 +41,33 @@ feedback = Table(
 )
 
 
+WAL_SWITCH_SECONDS = 30.0
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Per connection: wait for a lock rather than fail, and WAL's usual durability level."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(engine: Engine) -> None:
+    """Put the file in WAL mode, which then sticks to the file.
+
+    When several processes switch a fresh file at once, SQLite answers "database is locked"
+    straight away instead of waiting on the busy timeout, so the switch is retried for a while.
+    """
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            return
+        except OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.01, 0.05))
 
 
 def open_database(url: str) -> Engine:
@@ -50,11 +75,12 @@ def open_database(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        _switch_to_wal(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    try:
-        metadata.create_all(engine)
-    except OperationalError:
-        # Another worker created the tables between our check and our CREATE: check again.
-        metadata.create_all(engine)
+    # IF NOT EXISTS rather than create_all's check-then-create, which races when several
+    # workers start at once against a fresh database.
+    with engine.begin() as connection:
+        for table in metadata.sorted_tables:
+            connection.execute(CreateTable(table, if_not_exists=True))
     return engine
