@@ -83,6 +83,7 @@ class Ranked:
     score: float
     evidence: tuple[str, ...]
     strong: frozenset[str] = frozenset()  # evidence from the name, synonyms or examples
+    names_resource: bool = False  # a question word is a word of the scope's resource name
 
 
 class Matcher:
@@ -235,9 +236,11 @@ class Matcher:
             if i in phrased:
                 score += PHRASE_BONUS
             name_terms = self._name_terms[i]
+            named = len(name_terms & asked)
             if name_terms:
-                score += NAME_COVERAGE_BONUS * len(name_terms & asked) / len(name_terms)
-            ranked.append(Ranked(scope, coverage, score, tuple(evidence[i]), frozenset(strong[i])))
+                score += NAME_COVERAGE_BONUS * named / len(name_terms)
+            ranked.append(Ranked(scope, coverage, score, tuple(evidence[i]), frozenset(strong[i]),
+                                 named > 0))
         ranked.sort(key=lambda r: (-r.score, r.scope.name))
         return ranked
 
@@ -354,11 +357,21 @@ class Matcher:
             return Answer(question, SCOPE, (needs[0],), _why(needs[:1]), False)
         return Answer(question, DECLINE, why=_decline_reason(whole))
 
-    @staticmethod
-    def _eligible(ranked: list[Ranked], query: Query, minimum: float = 0.0) -> list[Ranked]:
+    def _eligible(self, ranked: list[Ranked], query: Query, minimum: float = 0.0) -> list[Ranked]:
         """Candidates that explain enough of the question, best score first: a scope the priors
         favour must not hide a better explained one, nor answer with too little evidence."""
-        return [r for r in ranked if r.coverage >= max(minimum, _floor(r, query))]
+        return [r for r in ranked if r.coverage >= max(minimum, self._floor(r, query))]
+
+    @staticmethod
+    def _floor(candidate: Ranked, query: Query) -> float:
+        """The coverage a match needs: more when it rests on one word among words the knowledge
+        base does not know, which is how everyday questions brush the domain ("how to make
+        coffee"), unless that word names the scope's resource and the known words outnumber the
+        unknown ones ("CDRs for billing every hour")."""
+        if not query.unknown or len(candidate.evidence) > 1:
+            return DECLINE_BELOW
+        named_in_context = candidate.names_resource and query.unknown < len(query.terms)
+        return DECLINE_BELOW if named_in_context else LONE_WORD_MIN
 
     def _need(self, text: str, ranked: list[Ranked]) -> Need:
         top = ranked[0]
@@ -428,12 +441,6 @@ def _inflections(verb: str) -> set[str]:
     if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         forms.add(verb + verb[-1] + "ing")
     return forms
-
-
-def _floor(top: Ranked, query: Query) -> float:
-    """The coverage a best match needs: more when its only evidence is one word among unknown
-    ones, which is how everyday questions brush the domain ("how to make coffee")."""
-    return LONE_WORD_MIN if len(top.evidence) == 1 and query.unknown else DECLINE_BELOW
 
 
 def _raw_words(question: str) -> list[str]:
