@@ -392,15 +392,23 @@ class Matcher:
 
     def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, Query]]) -> bool:
         """True when the clauses are one need worded as a list ("recordings and transcripts"):
-        a single scope explains every clause's topic words, and the clauses neither ask to do
-        different things (read one thing, write another) nor name different actors."""
+        a single scope explains every clause's topic words and most of each clause on its own
+        (a message names its space, yet "create spaces" is a need of its own), and the clauses
+        neither ask to do different things (read one thing, write another) nor name different
+        actors."""
         if best is None or best.coverage < SUFFICES_FROM:
             return False
         if len({q.audiences for _, q in clauses if q.audiences}) > 1:
             return False
-        intents = {q.intent for _, q in clauses if q.intent}
+        if len({q.intent for _, q in clauses if q.intent}) > 1:
+            return False
         covered = best.strong | self._verb_terms
-        return len(intents) <= 1 and all(set(need.evidence) <= covered for need, _ in clauses)
+        return all(set(need.evidence) <= covered and self._coverage(best.scope, q) >= SUFFICES_FROM
+                   for need, q in clauses)
+
+    def _coverage(self, scope: Scope, query: Query) -> float:
+        """How much of `query` the given scope explains."""
+        return next((r.coverage for r in self._rank(query) if r.scope == scope), 0.0)
 
     def _clause_needs(self, question: str) -> list[tuple[Need, Query]]:
         """One need (with the clause it came from) per clause about a distinct scope."""

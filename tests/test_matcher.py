@@ -97,6 +97,8 @@ def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
     ("create a team, add people to it and post a message", ["spark:teams_write", "spark:team_memberships_write", "spark:messages_write"]),
     ("read and write messages", ["spark:messages_read", "spark:messages_write"]),
     ("schedule meetings and download their recordings", ["meeting:schedules_write", "meeting:recordings_read"]),
+    # a message names the space it goes to, yet creating the space is a need of its own
+    ("post a message, then create a room", ["spark:messages_write", "spark:rooms_write"]),
 ])
 def test_several_needs_get_one_scope_each(matcher, question: str, expected: list[str]) -> None:
     answer = matcher.answer(question)
