@@ -190,7 +190,7 @@ class Matcher:
             if term in self._postings:
                 terms[term] = max(terms.get(term, 0.0), factor)
                 continue
-            fixed = self._speller.correct(word)
+            fixed = None if word in self._verb_forms else self._speller.correct(word)  # order != older
             fixed_term = self._term(fixed) if fixed else None
             if fixed_term in self._postings:
                 terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR * factor)
@@ -205,7 +205,8 @@ class Matcher:
         Present forms count (deletes, scheduling) but not participles ("is recorded", "has
         authorized"), which describe a state, nor nouns that share a stem (settings)."""
         for word in raw:
-            word = word if word in self._speller else (self._speller.correct(word) or word)
+            if word not in self._verb_forms and word not in self._speller:
+                word = self._speller.correct(word) or word
             if word in self._verb_forms:
                 return self._verb_forms[word]
         return None

@@ -72,6 +72,11 @@ def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
 
 
+def test_known_verbs_are_not_repaired_into_other_words(matcher) -> None:
+    # 'order' is one edit from 'older'; as a verb of the vocabulary it must say "write"
+    assert top(matcher, "order phone numbers for the headquarters location") == "spark-admin:telephony_config_write"
+
+
 @pytest.mark.parametrize("question, expected, also", [
     ("POST /v1/messages", "spark:messages_write", None),
     ("GET https://webexapis.com/v1/people/Y2lzY29zcGFyazovL3VzL1BFT1BMRS8x?max=5", "spark:people_read", "spark-admin:people_read"),
