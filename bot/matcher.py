@@ -28,6 +28,7 @@ CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is
 DECLINE_BELOW = 0.34  # coverage under which the question is not understood
 UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 LONE_WORD_MIN = 0.6  # coverage needed when one known word stands among unknown ones ("make coffee")
+COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
 CONFIDENT_FROM = 0.5  # coverage from which the answer is given without hedging
 SUFFICES_FROM = 0.75  # coverage from which one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # coverage each clause needs to count as a separate need
@@ -130,6 +131,7 @@ class Matcher:
                                               if w not in _ACCESS_SUFFIXES and (t := self._term(w))))
         n = len(kb.scopes)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
+        self._common_verbs = {t for t in self._verb_terms if len(self._postings.get(t, ())) > n * COMMON_SHARE}
         self._unknown_idf = math.log(1 + n / UNKNOWN_AS_RARE_AS)
         self._speller = Speller(surface)
         self._endpoints: EndpointIndex[Scope] = EndpointIndex(
@@ -363,13 +365,13 @@ class Matcher:
         favour must not hide a better explained one, nor answer with too little evidence."""
         return [r for r in ranked if r.coverage >= max(minimum, self._floor(r, query))]
 
-    @staticmethod
-    def _floor(candidate: Ranked, query: Query) -> float:
+    def _floor(self, candidate: Ranked, query: Query) -> float:
         """The coverage a match needs: more when it rests on one word among words the knowledge
         base does not know, which is how everyday questions brush the domain ("how to make
-        coffee"), unless that word names the scope's resource and the known words outnumber the
-        unknown ones ("CDRs for billing every hour")."""
-        if not query.unknown or len(candidate.evidence) > 1:
+        coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
+        that word names the scope's resource and the known words outnumber the unknown ones
+        ("CDRs for billing every hour")."""
+        if not query.unknown or len(set(candidate.evidence) - self._common_verbs) > 1:
             return DECLINE_BELOW
         named_in_context = candidate.names_resource and query.unknown < len(query.terms)
         return DECLINE_BELOW if named_in_context else LONE_WORD_MIN

@@ -125,6 +125,8 @@ def test_compare_two_scopes(matcher) -> None:
     "what time is it in Tokyo", "sing me a song", "how do I bake bread", "what's the stock price of Cisco",
     "translate hello into Spanish", "zzzz", "", "???", "tell me a joke about cats",
     "who won the football game last night", "recommend a good pizza place nearby",
+    # programming chores that share a common verb and one word with the domain
+    "how do I sort a linked list in python", "list the files in a folder with bash",
 ])
 def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
