@@ -66,7 +66,7 @@ def test_plain_words(matcher, question: str, expected: str) -> None:
     ("anser a call", "spark:calls_write"),
     ("voicemial", "spark:calls_read"),
     ("trasncripts of my meetings", "meeting:transcripts_read"),
-    ("creat a new spce", "spark:rooms_write"),
+    ("creat a new sapce", "spark:rooms_write"),  # words under 5 letters are left alone (see Speller)
 ])
 def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
