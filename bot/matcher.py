@@ -25,6 +25,7 @@ from bot.text import STOPWORDS, Speller, stem, words
 NAME_WEIGHT, SYNONYM_WEIGHT, EXAMPLE_WEIGHT, ENDPOINT_WEIGHT, ALLOWS_WEIGHT = 1.25, 1.0, 0.9, 0.5, 0.45
 CORRECTED_FACTOR = 0.8  # a repaired typo counts a little less than a word typed right
 CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is mostly context
+VERB_FACTOR = 0.6  # what to do (rename, list) weighs less than what it is done to (a workspace)
 DECLINE_BELOW = 0.34  # coverage under which the question is not understood
 UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 LONE_WORD_MIN = 0.6  # coverage needed when one known word stands among unknown ones ("make coffee")
@@ -180,8 +181,11 @@ class Matcher:
     def _query(self, text: str, intent_override: str | None = None) -> Query:
         raw = words(text)
         joined = " ".join(raw)
-        in_cues = set(" ".join(m.group(0) for m in self._cue_phrases.finditer(joined)).split()) \
-            if self._cue_phrases else set()
+        cue_matches = [m.group(0) for m in self._cue_phrases.finditer(joined)] if self._cue_phrases else []
+        in_cues = set(" ".join(cue_matches).split())
+        # Words of a cue phrase ("control hub") say who acts, not what to do; a one-word cue can
+        # still be the verb ("provision users").
+        in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
         terms: dict[str, float] = {}
         unknown = 0
         for word in raw:
@@ -189,6 +193,8 @@ class Matcher:
             if term is None:
                 continue
             factor = CUE_WORD_FACTOR if word in in_cues else 1.0
+            if term in self._verb_terms:
+                factor *= VERB_FACTOR
             if term in self._postings:
                 terms[term] = max(terms.get(term, 0.0), factor)
                 continue
@@ -198,7 +204,7 @@ class Matcher:
                 terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR * factor)
             elif word not in in_cues:
                 unknown += 1
-        intent = intent_override or self._intent([w for w in raw if w not in in_cues])
+        intent = intent_override or self._intent([w for w in raw if w not in in_phrases])
         audiences = frozenset(a for a, pattern in self._cues if pattern.search(joined))
         return Query(text, terms, unknown, intent, audiences)
 

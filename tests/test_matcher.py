@@ -145,3 +145,13 @@ def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
             answer = matcher.answer(example)
             if scope.name.lower() not in example.lower() and answer.scopes:
                 assert not kb[answer.scopes[0]].deprecated, example
+
+
+def test_the_object_outweighs_the_verb(matcher) -> None:
+    # 'rename' is phrased only for spaces and teams; the workspace is what the question is about
+    assert top(matcher, "rename a workspace") in {"spark:workspaces_write", "spark-admin:workspaces_write"}
+
+
+def test_a_one_word_cue_can_be_the_verb(matcher) -> None:
+    # 'provision' says an admin acts and also that something is written
+    assert top(matcher, "provision users from azure ad with scim") == "identity:people_rw"
