@@ -152,7 +152,7 @@ def main() -> int:
     kb = load_knowledge()
     matcher = Matcher(kb)
     sets = {"paraphrases": build(kb),
-            **{name: yaml.safe_load((ROOT / "bench" / f"{name}.yaml").read_text()) for name in ("fresh", "blind")}}
+            **{name: yaml.safe_load((ROOT / "bench" / f"{name}.yaml").read_text()) for name in ("fresh", "blind", "blind2")}}
     if args.dev.exists():
         sets = {"dev": yaml.safe_load(args.dev.read_text()), **sets}
     calibration = sets.get("dev", sets["paraphrases"])
@@ -189,11 +189,13 @@ def main() -> int:
         f"`bench/paraphrases.yaml` ({para.n} questions: hand-written paraphrases not copied from the knowledge "
         "base, each also with a typo, scope names in sentences, endpoints with real-looking ids, several-need "
         "questions, off-topic questions; it was used to find the matcher's weaknesses, so its score is "
-        "optimistic); the fresh set `bench/fresh.yaml`, written after that work (its misses were then looked at "
-        "to fix general mechanisms); and the blind set `bench/blind.yaml`, written after both and scored before "
-        "anything was changed for it: scopebot's first top-1 there was 88.3% (68/77; 80.5% with seven labels as "
-        "first written, before the sources showed them wrong). Its misses then led to fixes, so the row below "
-        "is tuned and the next honest estimate needs a new blind set. Baselines rank the same knowledge-base text; their decline "
+        "optimistic); then three held-out sets, each written after the previous one had been studied and "
+        "scored once before anything was changed for it: `bench/fresh.yaml`, `bench/blind.yaml` (first top-1 "
+        "88.3%) and `bench/blind2.yaml` (first top-1 71.0%, against 64.5% for BM25 and 67.7% for MiniLM, with "
+        "6.0% of its real questions declined, over the 3% target). Those first scores are the honest estimates for "
+        "unseen wording; the rows below come after fixes the misses prompted (general mechanisms and "
+        "knowledge-base phrasings, never copies of the questions), so a new blind set is needed for the next "
+        "estimate. Baselines rank the same knowledge-base text; their decline "
         "threshold is calibrated on the development set. Multi-need recall for the baselines counts their top 3.", "",
         table(rows), "",
         "| scopebot speed | value |", "|---|---|",
