@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
 
@@ -76,6 +76,7 @@ class Query:
     unknown: int  # words that match nothing in the knowledge base
     intent: str | None  # "read", "write" or None
     audiences: frozenset[str]  # audience cues found
+    known: int = 0  # words that match the knowledge base ('post a message': two, one term)
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ class Matcher:
         # still be the verb ("provision users").
         in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
         terms: dict[str, float] = {}
-        unknown = 0
+        unknown = known = 0
         for word in raw:
             term = self._term(word)
             if term is None:
@@ -197,16 +198,18 @@ class Matcher:
                 factor *= VERB_FACTOR
             if term in self._postings:
                 terms[term] = max(terms.get(term, 0.0), factor)
+                known += 1
                 continue
             fixed = None if word in self._verb_forms else self._speller.correct(word)  # order != older
             fixed_term = self._term(fixed) if fixed else None
             if fixed_term in self._postings:
                 terms[fixed_term] = max(terms.get(fixed_term, 0.0), CORRECTED_FACTOR * factor)
+                known += 1
             elif word not in in_cues:
                 unknown += 1
         intent = intent_override or self._intent([w for w in raw if w not in in_phrases])
         audiences = frozenset(a for a, pattern in self._cues if pattern.search(joined))
-        return Query(text, terms, unknown, intent, audiences)
+        return Query(text, terms, unknown, intent, audiences, known)
 
     def _intent(self, raw: list[str]) -> str | None:
         """The first verb that says read or write decides; later ones are usually nouns (a schedule).
@@ -379,7 +382,7 @@ class Matcher:
         ("CDRs for billing every hour")."""
         if not query.unknown or len(set(candidate.evidence) - self._common_verbs) > 1:
             return DECLINE_BELOW
-        named_in_context = candidate.names_resource and query.unknown < len(query.terms)
+        named_in_context = candidate.names_resource and query.unknown < query.known
         return DECLINE_BELOW if named_in_context else LONE_WORD_MIN
 
     def _need(self, text: str, ranked: list[Ranked]) -> Need:
@@ -434,18 +437,31 @@ class Matcher:
                 donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if o.terms), None)
                 if donor is None:
                     continue
-                q = Query(q.text + " " + donor.text, donor.terms, donor.unknown, q.intent,
-                          donor.audiences)
+                q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
             terms = q.terms
             if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
                 terms = {t: BORROWED_FACTOR for t in queries[i - 1].terms} | q.terms
-            q = Query(q.text, terms, q.unknown, q.intent, q.audiences | shared_cues)
-            ranked = self._eligible(self._rank(q), q, CLAUSE_MIN)
+            q = replace(q, terms=terms, audiences=q.audiences | shared_cues)
+            ranked = _prefer_linked(self._eligible(self._rank(q), q, CLAUSE_MIN), [n.scope for n, _ in needs])
             if ranked:
                 need = self._need(self._need_text(q.text), ranked)
                 if all(n.scope != need.scope for n, _ in needs):
                     needs.append((need, q))
         return needs
+
+
+def _prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:
+    """Among near-ties, the scope that needs already found link to: after "create a space",
+    "add people" means the space's members, not a meeting's invitees."""
+    linked = {name.lower() for s in found for name in (*s.related, s.counterpart) if name}
+    if not ranked or ranked[0].scope.key in linked:
+        return ranked
+    for r in ranked[1:]:
+        if ranked[0].score - r.score > ALTERNATIVE_MARGIN:
+            break
+        if r.scope.key in linked:
+            return [r] + [x for x in ranked if x is not r]
+    return ranked
 
 
 def _inflections(verb: str) -> set[str]:

@@ -104,6 +104,9 @@ def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
     ("schedule meetings and download their recordings", ["meeting:schedules_write", "meeting:recordings_read"]),
     # a message names the space it goes to, yet creating the space is a need of its own
     ("post a message, then create a room", ["spark:messages_write", "spark:rooms_write"]),
+    # number words are filler; after a room, "add people" means its members, not meeting invitees
+    ("create a room, add five people and post a hello message",
+     ["spark:rooms_write", "spark:memberships_write", "spark:messages_write"]),
 ])
 def test_several_needs_get_one_scope_each(matcher, question: str, expected: list[str]) -> None:
     answer = matcher.answer(question)
