@@ -133,7 +133,8 @@ class Matcher:
                                               if w not in _ACCESS_SUFFIXES and (t := self._term(w))))
         n = len(kb.scopes)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in self._postings.items()}
-        self._common_verbs = {t for t in self._verb_terms if len(self._postings.get(t, ())) > n * COMMON_SHARE}
+        self._common_verbs = {t for t in self._verb_terms
+                              if len(self._postings.get(t, ())) > n * COMMON_SHARE}
         self._unknown_idf = math.log(1 + n / UNKNOWN_AS_RARE_AS)
         self._speller = Speller(surface)
         self._endpoints: EndpointIndex[Scope] = EndpointIndex(
@@ -442,7 +443,8 @@ class Matcher:
             if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
                 terms = {t: BORROWED_FACTOR for t in queries[i - 1].terms} | q.terms
             q = replace(q, terms=terms, audiences=q.audiences | shared_cues)
-            ranked = _prefer_linked(self._eligible(self._rank(q), q, CLAUSE_MIN), [n.scope for n, _ in needs])
+            ranked = self._eligible(self._rank(q), q, CLAUSE_MIN)
+            ranked = _prefer_linked(ranked, [n.scope for n, _ in needs])
             if ranked:
                 need = self._need(self._need_text(q.text), ranked)
                 if all(n.scope != need.scope for n, _ in needs):
