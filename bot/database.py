@@ -11,7 +11,7 @@ import random
 import time
 
 from sqlalchemy import (Boolean, Column, Float, Integer, MetaData, String, Table, Text, create_engine,
-                        event)
+                        event, text)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.schema import CreateTable
@@ -42,6 +42,7 @@ feedback = Table(
 
 
 WAL_SWITCH_SECONDS = 30.0
+SCHEMA_LOCK_KEY = 0x5C0BE  # any constant: the advisory lock scopebot's workers take to create tables
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -79,8 +80,11 @@ def open_database(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     # IF NOT EXISTS rather than create_all's check-then-create, which races when several
-    # workers start at once against a fresh database.
+    # workers start at once against a fresh database. PostgreSQL can still collide inside its
+    # catalogue when two sessions create the same table, so there the creators take turns.
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
         for table in metadata.sorted_tables:
             connection.execute(CreateTable(table, if_not_exists=True))
     return engine

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Integer, cast, func, insert, select
 from sqlalchemy.engine import Engine
 
 from bot.answer import Answer
@@ -67,7 +67,7 @@ class FeedbackStore:
         asked = func.lower(func.trim(misses.c.question))
         with self.engine.connect() as db:
             rows = db.execute(
-                select(asked.label("q"), func.count().label("n"), func.max(misses.c.answered).label("a"))
+                select(asked.label("q"), func.count().label("n"), func.max(cast(misses.c.answered, Integer)).label("a"))
                 .group_by(asked).order_by(func.count().desc(), asked).limit(limit)
             )
             report.unanswered = [{"question": q, "count": n, "answered": bool(a)} for q, n, a in rows]

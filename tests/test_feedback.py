@@ -15,8 +15,8 @@ from bot.store import HandledStore
 from conftest import ROOT
 
 
-def test_misses_and_votes_make_the_report(tmp_path, kb, matcher) -> None:
-    store = FeedbackStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+def test_misses_and_votes_make_the_report(database_url, kb, matcher) -> None:
+    store = FeedbackStore(open_database(database_url))
     handler = Handler(kb, matcher, recorder=store)
     for text in ("Sing me a song", "sing me a song ", "how do I bake bread", "answer calls"):
         handler.handle_text(text)
@@ -34,16 +34,16 @@ def test_misses_and_votes_make_the_report(tmp_path, kb, matcher) -> None:
     assert "sing me a song" in report.text()
 
 
-def test_malformed_votes_are_refused(tmp_path) -> None:
-    store = FeedbackStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+def test_malformed_votes_are_refused(database_url) -> None:
+    store = FeedbackStore(open_database(database_url))
     assert not store.vote({"helpful": "yes"})
     assert not store.vote({"helpful": True, "scopes": "spark:calls_write"})
     assert not store.vote({"helpful": True, "question": 3})
     assert store.report().scopes == {}
 
 
-def test_claims_are_once_only_and_can_be_released(tmp_path) -> None:
-    store = HandledStore(open_database(f"sqlite:///{tmp_path / 'db.sqlite3'}"))
+def test_claims_are_once_only_and_can_be_released(database_url) -> None:
+    store = HandledStore(open_database(database_url))
     assert store.claim("message", "m1") and not store.claim("message", "m1")
     assert store.claim("action", "m1")
     store.release("message", "m1")
@@ -51,8 +51,8 @@ def test_claims_are_once_only_and_can_be_released(tmp_path) -> None:
     assert store.prune(older_than=-1) == 2
 
 
-def test_report_command(tmp_path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+def test_report_command(database_url) -> None:
+    url = database_url
     FeedbackStore(open_database(url)).question_missed(Answer("what is love", "decline"))
     env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": url}
     result = subprocess.run([sys.executable, "-m", "bot", "report", "--json"], cwd=ROOT, env=env,
@@ -60,8 +60,8 @@ def test_report_command(tmp_path) -> None:
     assert json.loads(result.stdout)["unanswered"] == [{"question": "what is love", "count": 1, "answered": False}]
 
 
-def test_many_workers_can_create_the_database_at_once(tmp_path) -> None:
-    url = f"sqlite:///{tmp_path / 'race.sqlite3'}"
+def test_many_workers_can_create_the_database_at_once(database_url) -> None:
+    url = database_url
     code = f"from bot.database import open_database; open_database({url!r})"
     procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE) for _ in range(8)]
     failures = [p.stderr.read().decode() for p in procs if p.wait(60) != 0]
