@@ -89,6 +89,19 @@ class Ranked:
     names_resource: bool = False  # a question word is a word of the scope's resource name
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a several-need question: its need, its query and its eligible candidates."""
+
+    need: Need
+    query: Query
+    ranked: list[Ranked]
+
+    def coverage_of(self, scope: Scope) -> float:
+        """How much of this clause `scope` explains (0 when it is not a candidate)."""
+        return next((r.coverage for r in self.ranked if r.scope == scope), 0.0)
+
+
 class Matcher:
     """Answers questions from a KnowledgeBase; build once, then call `answer` many times."""
 
@@ -360,7 +373,7 @@ class Matcher:
         ranked = self._eligible(self._rank(whole), whole)
         best = ranked[0] if ranked else None
         clauses = self._clause_needs(question)
-        needs = [need for need, _ in clauses]
+        needs = [clause.need for clause in clauses]
         if len(clauses) >= 2 and not self._one_scope_suffices(best, clauses):
             return Answer(question, PLAN, tuple(needs), _why(needs))
         if best is not None:
@@ -403,7 +416,7 @@ class Matcher:
             kept.pop(0)
         return " ".join(kept).rstrip("?.!")
 
-    def _one_scope_suffices(self, best: Ranked | None, clauses: list[tuple[Need, Query]]) -> bool:
+    def _one_scope_suffices(self, best: Ranked | None, clauses: list[Clause]) -> bool:
         """True when the clauses are one need worded as a list ("recordings and transcripts"):
         a single scope explains every clause's topic words and most of each clause on its own
         (a message names its space, yet "create spaces" is a need of its own), and the clauses
@@ -411,26 +424,22 @@ class Matcher:
         actors."""
         if best is None or best.coverage < SUFFICES_FROM:
             return False
-        if len({q.audiences for _, q in clauses if q.audiences}) > 1:
+        if len({c.query.audiences for c in clauses if c.query.audiences}) > 1:
             return False
-        if len({q.intent for _, q in clauses if q.intent}) > 1:
+        if len({c.query.intent for c in clauses if c.query.intent}) > 1:
             return False
         covered = best.strong | self._verb_terms
-        return all(set(need.evidence) <= covered and self._coverage(best.scope, q) >= SUFFICES_FROM
-                   for need, q in clauses)
+        return all(set(c.need.evidence) <= covered and c.coverage_of(best.scope) >= SUFFICES_FROM
+                   for c in clauses)
 
-    def _coverage(self, scope: Scope, query: Query) -> float:
-        """How much of `query` the given scope explains."""
-        return next((r.coverage for r in self._rank(query) if r.scope == scope), 0.0)
-
-    def _clause_needs(self, question: str) -> list[tuple[Need, Query]]:
+    def _clause_needs(self, question: str) -> list[Clause]:
         """One need (with the clause it came from) per clause about a distinct scope."""
         parts = [p for p in _CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
         if len(parts) < 2:
             return []
         queries = [self._query(p) for p in parts]
         shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
-        needs: list[tuple[Need, Query]] = []
+        needs: list[Clause] = []
         for i, q in enumerate(queries):
             if not q.terms:
                 if q.intent is None:
@@ -444,11 +453,11 @@ class Matcher:
                 terms = {t: BORROWED_FACTOR for t in queries[i - 1].terms} | q.terms
             q = replace(q, terms=terms, audiences=q.audiences | shared_cues)
             ranked = self._eligible(self._rank(q), q, CLAUSE_MIN)
-            ranked = _prefer_linked(ranked, [n.scope for n, _ in needs])
+            ranked = _prefer_linked(ranked, [c.need.scope for c in needs])
             if ranked:
                 need = self._need(self._need_text(q.text), ranked)
-                if all(n.scope != need.scope for n, _ in needs):
-                    needs.append((need, q))
+                if all(c.need.scope != need.scope for c in needs):
+                    needs.append(Clause(need, q, ranked))
         return needs
 
 
