@@ -53,6 +53,7 @@ class EventProcessor:
     def on_message(self, data: Mapping[str, Any]) -> None:
         message_id = data["id"]
         if self._from_a_bot(str(data.get("personId", "")), str(data.get("personEmail", ""))):
+            log.info("ignored", extra={"kind": "message", "message_id": message_id, "outcome": "from a bot"})
             return
         self._once("message", message_id, lambda: self._answer(message_id))
 

@@ -71,3 +71,15 @@ def database_url(request, tmp_path) -> str:
         db.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return f"{base_url}/{name}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test that ran against the service shows the service's log beside the failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        from service_harness import RUNNING
+
+        for service in RUNNING:
+            report.sections.append((f"service log ({service.url})", service.logs()[-20000:]))

@@ -72,7 +72,9 @@ def run_load(n: int = 1000, concurrency: int = 50, fault_rate: float = 0.05, wor
 
             wait_for(lambda: len(set(answered())) >= n, timeout=timeout)
             elapsed = time.monotonic() - started
-            time.sleep(1.0)  # let any duplicate show itself
+            ids = {m["id"] for m in messages}  # every delivery finished, so no late duplicate can come
+            wait_for(lambda: ids <= {line.get("message_id") for line in svc.log_lines()
+                                     if line.get("event") == "handled"}, timeout=timeout)
         finally:
             svc.stop()
         counts: dict[int, int] = {}

@@ -19,6 +19,11 @@ import requests
 from conftest import ROOT
 
 SECRET = "test-webhook-secret"
+# Deadlines, not durations: each wait ends as soon as its condition holds, so generous values cost
+# nothing on a fast machine and keep a slow or busy one from failing.
+START_DEADLINE = 90.0
+WAIT_DEADLINE = 60.0
+FINISHED_EVENTS = {"handled", "ignored", "duplicate ignored", "reply lost: Webex kept failing"}
 
 
 def free_port() -> int:
@@ -37,6 +42,9 @@ def envelope(resource: str, data: dict, event: str = "created") -> dict:
             "status": "active", "actorId": data.get("personId", ""), "data": data}
 
 
+RUNNING: list["Service"] = []  # services up now, so a failing test can show their logs
+
+
 class Service:
     """The bot under gunicorn: start, post webhooks, stop."""
 
@@ -53,7 +61,7 @@ class Service:
         self.log_path = state_dir / "service.log"
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30) -> "Service":
+    def start(self, timeout: float = START_DEADLINE) -> "Service":
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers",
@@ -63,10 +71,10 @@ class Service:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited: {self.logs()}")
-            try:
-                if requests.get(self.url + "/healthz", timeout=1).status_code == 200:
+            try:  # a slow first answer while workers boot is no failure: wait for the deadline
+                if requests.get(self.url + "/healthz", timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.1)
         raise RuntimeError(f"service did not start: {self.logs()}")
@@ -84,26 +92,50 @@ class Service:
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    def log_lines(self) -> list[dict]:
+        """The service's JSON log lines (gunicorn's plain start-up lines skipped)."""
+        lines = []
+        for line in self.logs().splitlines():
+            try:
+                lines.append(json.loads(line))
+            except ValueError:
+                continue
+        return lines
+
+    def finished(self, event_id: str) -> list[dict]:
+        """Log lines saying the service is done with one message or card action."""
+        return [line for line in self.log_lines() if line.get("event") in FINISHED_EVENTS
+                and event_id in (line.get("message_id"), line.get("action_id"), line.get("event_id"))]
+
+    def wait_finished(self, event_id: str, count: int = 1) -> list[dict]:
+        """Wait until the service has finished `count` deliveries of one event; fails past the deadline."""
+        lines = wait_for(lambda: (found := self.finished(event_id)) and len(found) >= count and found)
+        assert lines, f"the service never finished {event_id}"
+        return lines
+
     def post(self, payload: Any, *, sign: bool = True, secret: str = SECRET, raw: bytes | None = None,
              headers: dict[str, str] | None = None) -> requests.Response:
         body = raw if raw is not None else json.dumps(payload).encode()
         hdrs = {"Content-Type": "application/json", **(headers or {})}
         if sign:
             hdrs["X-Spark-Signature"] = signature(body, secret)
-        return requests.post(self.url + "/webhooks", data=body, headers=hdrs, timeout=10)
+        return requests.post(self.url + "/webhooks", data=body, headers=hdrs, timeout=30)
 
 
 @contextmanager
 def serving(api_base_url: str, state_dir: Path, workers: int = 2, **env: str) -> Iterator[Service]:
     """The service running for the duration of a `with` block."""
-    svc = Service(api_base_url, state_dir, workers, **env).start()
+    svc = Service(api_base_url, state_dir, workers, **env)
+    RUNNING.append(svc)
+    svc.start()
     try:
         yield svc
     finally:
         svc.stop()
+        RUNNING.remove(svc)
 
 
-def wait_for(check: Callable[[], Any], timeout: float = 10.0) -> Any:
+def wait_for(check: Callable[[], Any], timeout: float = WAIT_DEADLINE) -> Any:
     """Poll until `check()` is truthy; returns its value or fails with the last one."""
     deadline = time.monotonic() + timeout
     while True:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -30,9 +29,7 @@ def message_event(message: dict) -> dict:
 
 def test_direct_question_is_answered_with_card_and_fallback(standin, service) -> None:
     question = standin.add_message("what scope do I need to answer calls")
-    started = time.monotonic()
-    response = service.post(message_event(question))
-    assert response.status_code == 202 and time.monotonic() - started < 1.0
+    assert service.post(message_event(question)).status_code == 202
     [reply] = wait_for(lambda: replies_to(standin, question["roomId"], "answer calls"))
     assert "spark:calls_write" in reply["markdown"] and "parentId" not in reply
     card = reply["attachments"][0]
@@ -64,7 +61,8 @@ def test_question_inside_a_thread_is_answered_in_that_thread(standin, service) -
 def test_group_message_without_mention_is_not_answered(standin, service) -> None:
     question = standin.add_message("answer calls please, nobody mentioned", room_type="group")
     service.post(message_event(question))
-    time.sleep(0.5)
+    [line] = service.wait_finished(question["id"])
+    assert line["outcome"] == "not mentioned"
     assert ("GET", f"/v1/messages/{question['id']}") in standin.requests()
     assert replies_to(standin, question["roomId"], "nobody mentioned") == []
 
@@ -74,7 +72,8 @@ def test_group_message_without_mention_is_not_answered(standin, service) -> None
 def test_own_and_other_bots_messages_are_ignored(standin, service, who: dict) -> None:
     message = standin.add_message("bots talking: answer calls", **who)
     assert service.post(message_event(message)).status_code == 202
-    time.sleep(0.5)
+    [line] = service.wait_finished(message["id"])
+    assert line["outcome"] == "from a bot"
     assert ("GET", f"/v1/messages/{message['id']}") not in standin.requests()
     assert replies_to(standin, message["roomId"], "bots talking") == []
 
@@ -82,8 +81,7 @@ def test_own_and_other_bots_messages_are_ignored(standin, service, who: dict) ->
 @pytest.mark.parametrize("kwargs, status", [({"sign": False}, 401), ({"secret": "forged"}, 403)])
 def test_unsigned_or_forged_webhooks_are_rejected(standin, service, kwargs: dict, status: int) -> None:
     message = standin.add_message("forged question about answering calls")
-    assert service.post(message_event(message), **kwargs).status_code == status
-    time.sleep(0.5)
+    assert service.post(message_event(message), **kwargs).status_code == status  # refused before queueing
     assert ("GET", f"/v1/messages/{message['id']}") not in standin.requests()
 
 
@@ -93,8 +91,8 @@ def test_duplicate_delivery_is_answered_once_across_workers(standin, service) ->
     with ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(lambda _: service.post(event).status_code, range(8)))
     assert statuses == [202] * 8
-    wait_for(lambda: replies_to(standin, question["roomId"], "duplicate delivery"))
-    time.sleep(0.5)
+    lines = service.wait_finished(question["id"], count=8)
+    assert [line["event"] for line in lines].count("handled") == 1
     assert len(replies_to(standin, question["roomId"], "duplicate delivery")) == 1
 
 
@@ -132,9 +130,9 @@ def test_bad_bodies_get_a_4xx_or_a_quiet_2xx(service, raw: bytes, status: int) -
 def test_healthz_and_unknown_routes(service) -> None:
     import requests
 
-    assert requests.get(service.url + "/healthz", timeout=5).json()["status"] == "ok"
-    assert requests.get(service.url + "/webhooks", timeout=5).status_code == 405
-    assert requests.get(service.url + "/nope", timeout=5).status_code == 404
+    assert requests.get(service.url + "/healthz", timeout=30).json()["status"] == "ok"
+    assert requests.get(service.url + "/webhooks", timeout=30).status_code == 405
+    assert requests.get(service.url + "/nope", timeout=30).status_code == 404
 
 
 def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) -> None:
