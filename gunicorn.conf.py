@@ -9,7 +9,7 @@ accesslog = None  # each webhook is already logged by the app, with its event id
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "bot.logs.JsonFormatter"}},
+    "formatters": {"json": {"()": "bot.service.logs.JsonFormatter"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},

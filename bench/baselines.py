@@ -10,8 +10,8 @@ import os
 
 import numpy as np
 
-from bot.knowledge import KnowledgeBase, Scope
-from bot.text import stem
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.text import stem
 
 
 def scope_text(scope: Scope) -> str:

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from bot.endpoints import DEFAULT_HOST, Endpoint
-from bot.knowledge import KnowledgeBase
+from bot.core.endpoints import DEFAULT_HOST, Endpoint
+from bot.core.knowledge import KnowledgeBase
 
 PARAPHRASES = Path(__file__).with_name("paraphrases.yaml")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

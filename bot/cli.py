@@ -10,10 +10,10 @@ from typing import TextIO
 
 import yaml
 
-from bot.evaluate import evaluate
-from bot.handler import Handler
-from bot.kbcheck import check_knowledge, knowledge_stats
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.tools.evaluate import evaluate
+from bot.core.handler import Handler
+from bot.tools.kbcheck import check_knowledge, knowledge_stats
+from bot.core.knowledge import KnowledgeError, load_knowledge
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> list[str] | TextIO:
@@ -28,9 +28,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             continue
         reply = handler.handle_text(question)
         if args.json:
-            answer = reply.answer
-            row = answer.to_json() if answer else {"question": question, "answered": True, "scopes": []}
-            out.write(json.dumps(row) + "\n")
+            out.write(json.dumps(reply.to_json(question)) + "\n")
         elif args.card:
             out.write(json.dumps(reply.card, indent=2) + "\n")
         else:
@@ -81,22 +79,22 @@ def cmd_kb(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if os.environ.get("WEBEX_BOT_TOKEN"):
-        from bot.server import serve
+        from bot.service.server import serve
 
         return serve()
-    from bot.config import database_url
-    from bot.database import open_database
-    from bot.feedback import FeedbackStore
-    from bot.local import run_local
+    from bot.service.config import database_url
+    from bot.storage.database import open_database
+    from bot.storage.feedback import FeedbackStore
+    from bot.tools.local import run_local
 
     recorder = FeedbackStore(open_database(database_url()))
     return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from bot.config import database_url
-    from bot.database import open_database
-    from bot.feedback import FeedbackStore
+    from bot.service.config import database_url
+    from bot.storage.database import open_database
+    from bot.storage.feedback import FeedbackStore
 
     report = FeedbackStore(open_database(database_url())).report(args.limit)
     out.write((json.dumps(report.to_json()) if args.json else report.text()) + "\n")
@@ -104,8 +102,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from bot.config import ConfigError, Settings
-    from bot.webhook_admin import delete_webhooks, ours, sync_webhooks
+    from bot.service.config import ConfigError, Settings
+    from bot.webex.webhooks import delete_webhooks, ours, sync_webhooks
 
     try:
         settings = Settings.from_env()

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.handler import Handler
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.matcher import Matcher
+from bot.core.handler import Handler
+from bot.core.knowledge import KnowledgeBase, load_knowledge
+from bot.core.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

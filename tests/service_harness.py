@@ -65,7 +65,7 @@ class Service:
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers",
-             str(self.workers), "--graceful-timeout", "10", "bot.app:create_app()"],
+             str(self.workers), "--graceful-timeout", "10", "bot.service.app:create_app()"],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from bot import cards
-from bot.card_rules import card_problems
+from bot.core import cards
+from bot.core.card_rules import card_problems
 
 QUESTIONS = [
     "what scope do I need to answer calls", "GET /v1/people/abc", "read and write messages",

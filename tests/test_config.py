@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from bot.config import ConfigError, Settings
-from bot.signature import sign, verify
+from bot.service.config import ConfigError, Settings
+from bot.service.signature import sign, verify
 from conftest import ROOT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.endpoints import EndpointIndex, find_endpoints, parse_endpoint
+from bot.core.endpoints import EndpointIndex, find_endpoints, parse_endpoint
 
 
 def test_parse_keeps_host_and_note() -> None:

@@ -7,11 +7,11 @@ import os
 import subprocess
 import sys
 
-from bot.answer import Answer
-from bot.database import open_database
-from bot.feedback import FeedbackStore
-from bot.handler import Handler
-from bot.store import HandledStore
+from bot.core.answer import Answer, AnswerKind
+from bot.storage.database import open_database
+from bot.storage.feedback import FeedbackStore
+from bot.core.handler import Handler
+from bot.storage.handled import HandledStore
 from conftest import ROOT
 
 
@@ -53,7 +53,7 @@ def test_claims_are_once_only_and_can_be_released(database_url) -> None:
 
 def test_report_command(database_url) -> None:
     url = database_url
-    FeedbackStore(open_database(url)).question_missed(Answer("what is love", "decline"))
+    FeedbackStore(open_database(url)).question_missed(Answer("what is love", AnswerKind.DECLINE))
     env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": url}
     result = subprocess.run([sys.executable, "-m", "bot", "report", "--json"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
@@ -62,7 +62,7 @@ def test_report_command(database_url) -> None:
 
 def test_many_workers_can_create_the_database_at_once(database_url) -> None:
     url = database_url
-    code = f"from bot.database import open_database; open_database({url!r})"
+    code = f"from bot.storage.database import open_database; open_database({url!r})"
     procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE) for _ in range(8)]
     failures = [p.stderr.read().decode() for p in procs if p.wait(60) != 0]
     assert failures == []

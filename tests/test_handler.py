@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handler import Handler
+from bot.core.handler import Handler
 
 
 def test_help_command(handler) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge import KnowledgeError, build_knowledge, load_knowledge
+from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge
 
 GOOD = {
     "name": "spark:things_read",

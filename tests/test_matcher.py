@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer import COMPARE, DECLINE, PLAN, SCOPE
+from bot.core.answer import AnswerKind
 
 SEED_SCOPES = [
     "spark-admin:devices_read", "spark-admin:devices_write", "spark-admin:organizations_read",
@@ -86,7 +86,7 @@ def test_typos(matcher, question: str, expected: str) -> None:
 ])
 def test_endpoints(matcher, question: str, expected: str, also: str | None) -> None:
     answer = matcher.answer(question)
-    assert answer.kind == SCOPE and answer.scopes[0] == expected
+    assert answer.kind == AnswerKind.SCOPE and answer.scopes[0] == expected
     if also:
         assert also in [s.name for s in answer.needs[0].alternatives]
 
@@ -109,17 +109,17 @@ def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
 ])
 def test_several_needs_get_one_scope_each(matcher, question: str, expected: list[str]) -> None:
     answer = matcher.answer(question)
-    assert answer.kind == PLAN and answer.scopes == expected
+    assert answer.kind == AnswerKind.PLAN and answer.scopes == expected
 
 
 def test_one_need_worded_as_a_list_stays_one(matcher) -> None:
     answer = matcher.answer("list meeting recordings and transcripts as compliance officer")
-    assert answer.kind == SCOPE and answer.scopes == ["spark-compliance:meetings_read"]
+    assert answer.kind == AnswerKind.SCOPE and answer.scopes == ["spark-compliance:meetings_read"]
 
 
 def test_compare_two_scopes(matcher) -> None:
     answer = matcher.answer("what's the difference between spark:calls_write and spark-admin:telephony_config_write")
-    assert answer.kind == COMPARE
+    assert answer.kind == AnswerKind.COMPARE
     assert answer.scopes == ["spark:calls_write", "spark-admin:telephony_config_write"]
 
 
@@ -132,7 +132,7 @@ def test_compare_two_scopes(matcher) -> None:
 ])
 def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
-    assert answer.kind == DECLINE and answer.scopes == [] and answer.why
+    assert answer.kind == AnswerKind.DECLINE and answer.scopes == [] and answer.why
 
 
 def test_least_privilege_prefers_user_and_read(matcher) -> None:

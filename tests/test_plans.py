@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urlparse
 
-from bot import cards
-from bot.card_rules import card_problems
-from bot.oauth import authorization_url
+from bot.core import cards
+from bot.core.card_rules import card_problems
+from bot.core.oauth import authorization_url
 
 PLAN_QUESTION = "what scopes do I need to answer calls, read voicemail and pull CDRs for the whole org"
 

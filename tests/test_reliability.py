@@ -9,8 +9,9 @@ import time
 import pytest
 
 from service_harness import SECRET, Service, envelope, serving, wait_for
-from webex_standin import Fault, StandIn
+from webex_standin import Fault, StandIn, webex_id
 
+ALLOWED_ROOM = webex_id("ROOM", 424242)
 FAST_RETRIES = {"SCOPEBOT_RETRY_BASE_DELAY": "0.05", "SCOPEBOT_WEBEX_TIMEOUT": "2", "SCOPEBOT_RETRY_ATTEMPTS": "4"}
 
 
@@ -79,7 +80,7 @@ def test_secrets_never_reach_the_logs(service) -> None:
 def guarded(standin, tmp_path_factory):
     with serving(standin.base_url, tmp_path_factory.mktemp("guarded"), workers=1,
                  WEBEX_ALLOWED_DOMAINS="example.com, @partner.example",
-                 WEBEX_ALLOWED_ROOMS=standin.add_message("seed", room_type="group")["roomId"],
+                 WEBEX_ALLOWED_ROOMS=ALLOWED_ROOM,
                  **FAST_RETRIES) as svc:
         yield svc
 
@@ -90,7 +91,7 @@ def test_access_control(standin, guarded) -> None:
     ask(standin, guarded, "allowed domain: answer calls", person_email="ada@example.com")
     ask(standin, guarded, "partner domain: answer calls", person_email="bo@PARTNER.example")
     stranger = ask(standin, guarded, "stranger in 1:1: answer calls", person_email="eve@elsewhere.net")
-    ask(standin, guarded, "stranger in allowed space: answer calls", room_type="group",
+    ask(standin, guarded, "stranger in allowed space: answer calls", room_type="group", room_id=ALLOWED_ROOM,
         person_email="eve@elsewhere.net", mentions=(BOT_ID,))
     assert wait_for(lambda: answers(standin, "allowed domain"))
     assert wait_for(lambda: answers(standin, "partner domain"))

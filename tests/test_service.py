@@ -136,8 +136,8 @@ def test_healthz_and_unknown_routes(service) -> None:
 
 
 def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) -> None:
-    from bot.database import open_database
-    from bot.feedback import FeedbackStore
+    from bot.storage.database import open_database
+    from bot.storage.feedback import FeedbackStore
 
     question = standin.add_message("how do I bake sourdough bread")
     service.post(message_event(question))

@@ -84,9 +84,12 @@ class StandIn:
 
     def add_message(self, text: str, *, room_type: str = "direct", html: str | None = None,
                     parent_id: str | None = None, person_id: str | None = None,
-                    person_email: str = "ada@example.com", mentions: tuple[str, ...] = ()) -> dict:
+                    person_email: str = "ada@example.com", mentions: tuple[str, ...] = (),
+                    room_id: str | None = None) -> dict:
+        """A message in a space of its own (unless `room_id` says which), so tests never see
+        each other's replies."""
         message = {
-            "id": self.next_id("MESSAGE"), "roomId": webex_id("ROOM", 7 if room_type == "group" else 1),
+            "id": self.next_id("MESSAGE"), "roomId": room_id or self.next_id("ROOM"),
             "roomType": room_type, "text": text, "personId": person_id or webex_id("PEOPLE", 42),
             "personEmail": person_email, "created": "2026-11-24T10:00:00.000Z",
         }

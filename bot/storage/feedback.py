@@ -12,8 +12,8 @@ from typing import Any, Mapping
 from sqlalchemy import Integer, cast, func, insert, select
 from sqlalchemy.engine import Engine
 
-from bot.answer import Answer
-from bot.database import feedback, misses
+from bot.core.answer import Answer, AnswerKind
+from bot.storage.database import feedback, misses
 
 MAX_TEXT = 2000
 MAX_SCOPES = 10
@@ -58,7 +58,7 @@ class FeedbackStore:
             db.execute(insert(feedback).values(at=time.time(), question=question[:MAX_TEXT],
                                                scopes=" ".join(scopes[:MAX_SCOPES]), helpful=helpful))
         if not helpful and not scopes and question:
-            self.question_missed(Answer(question[:MAX_TEXT], "decline"))
+            self.question_missed(Answer(question[:MAX_TEXT], AnswerKind.DECLINE))
         return True
 
     def report(self, limit: int = 20) -> Report:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.webex import Webhook, WebexClient
+from bot.webex.client import Webhook, WebexClient
 
 WANTED = (("messages", "created"), ("attachmentActions", "created"))
 

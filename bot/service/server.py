@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from bot.config import ConfigError, Settings
+from bot.service.config import ConfigError, Settings
 
 
 def serve() -> int:
@@ -20,5 +20,5 @@ def serve() -> int:
         print(f"cannot start: {exc}", file=sys.stderr)
         return 2
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", f"0.0.0.0:{settings.port}",
-                               "bot.app:create_app()"])
+                               "bot.service.app:create_app()"])
     return 0  # not reached

@@ -12,7 +12,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.database import handled
+from bot.storage.database import handled
 
 KEEP_SECONDS = 7 * 24 * 3600  # Webex does not redeliver events this old
 

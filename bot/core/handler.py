@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Protocol
 
-from bot import cards
-from bot.answer import Answer
-from bot.knowledge import KnowledgeBase
-from bot.matcher import Matcher
+from bot.core import cards
+from bot.core.answer import Answer, AnswerKind
+from bot.core.knowledge import KnowledgeBase
+from bot.core.matcher import Matcher
 
 MAX_QUESTION_CHARS = 2000
 
@@ -24,6 +24,11 @@ class Reply:
     markdown: str
     card: dict[str, Any] | None = None
     answer: Answer | None = None
+
+    def to_json(self, question: str) -> dict[str, Any]:
+        """`ask --json`'s row: the answer's fields (a command's reply has no scopes) and the text."""
+        answer = self.answer or Answer(question, AnswerKind.HELP)
+        return {**answer.to_json(), "text": self.markdown}
 
 
 class Recorder(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from bot.handler import Handler
+from bot.core.handler import Handler
 
 BANNER = "scopebot local mode (no WEBEX_BOT_TOKEN set). Ask a question, or type help. Ctrl-D quits."
 

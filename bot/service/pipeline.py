@@ -10,12 +10,12 @@ import logging
 import time
 from typing import Any, Callable, Mapping
 
-from bot.access import REFUSAL, AccessPolicy
-from bot.handler import Handler
-from bot.logs import elapsed_ms
-from bot.mentions import mentions_bot, question_text, same_person
-from bot.store import HandledStore
-from bot.webex import BotIdentity, IncomingMessage, WebexClient
+from bot.service.access import REFUSAL, AccessPolicy
+from bot.core.handler import Handler
+from bot.service.logs import elapsed_ms
+from bot.webex.mentions import mentions_bot, question_text, same_person
+from bot.storage.handled import HandledStore
+from bot.webex.client import BotIdentity, IncomingMessage, WebexClient
 
 log = logging.getLogger("scopebot.events")
 HANDLED_EVENTS = {("messages", "created"), ("attachmentActions", "created")}

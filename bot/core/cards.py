@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from bot.answer import COMPARE, DECLINE, PLAN, UNLOCKS, Answer, Need
-from bot.knowledge import Area, KnowledgeBase, Scope
-from bot.oauth import authorization_url
+from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.knowledge import Area, KnowledgeBase, Scope
+from bot.core.oauth import authorization_url
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_MARKDOWN_BYTES = 7439  # Webex rejects longer message text
@@ -131,14 +131,14 @@ def _authorization(scopes: list[Scope]) -> list[dict]:
 
 def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
     """The card for any answer: one scope, a plan of several, a comparison, or a decline."""
-    if answer.kind == DECLINE:
+    if answer.kind == AnswerKind.DECLINE:
         return decline_card(answer)
-    if answer.kind == COMPARE:
+    if answer.kind == AnswerKind.COMPARE:
         return compare_card(answer, kb)
-    if answer.kind == PLAN:
+    if answer.kind == AnswerKind.PLAN:
         return plan_card(answer, kb)
     need = answer.needs[0]
-    unlocks = answer.kind == UNLOCKS
+    unlocks = answer.kind == AnswerKind.UNLOCKS
     card = scope_card(need.scope, kb, answer.question,
                       MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS)
     lead = _lead(answer, need)
@@ -148,11 +148,11 @@ def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
 
 
 def _lead(answer: Answer, need: Need) -> str:
-    if answer.kind == UNLOCKS:
+    if answer.kind == AnswerKind.UNLOCKS:
         return f"What {need.scope.name} unlocks:"
     if not answer.confident:
         return f"I am not sure, but this looks closest to \"{answer.question}\":"
-    if need.via == "endpoint":
+    if need.via == Via.ENDPOINT:
         return f"For \"{answer.question}\": {need.evidence[0]} is documented under"
     return f"For \"{answer.question}\" you need:"
 
@@ -161,7 +161,7 @@ def _alternatives(need: Need) -> list[dict]:
     if not need.alternatives:
         return []
     names = ", ".join(f"{s.name} ({badges(s)})" for s in need.alternatives)
-    label = "Also accepted" if need.via == "endpoint" else "Also close"
+    label = "Also accepted" if need.via == Via.ENDPOINT else "Also close"
     return [_text(f"{label}: {names}", isSubtle=True)]
 
 
@@ -273,11 +273,11 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
 
 def answer_markdown(answer: Answer, kb: KnowledgeBase) -> str:
     """Markdown that says everything the card says, within Webex's message size limit."""
-    if answer.kind == DECLINE:
+    if answer.kind == AnswerKind.DECLINE:
         text = (f"I only answer questions about Webex OAuth scopes, and I did not answer "
                 f"\"{answer.question}\" because {answer.why}. Try for example: "
                 + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS))
-    elif answer.kind == PLAN:
+    elif answer.kind == AnswerKind.PLAN:
         parts = [f"**{len(answer.needs)} scopes for \"{answer.question}\":**"]
         parts += [f"{i}. {n.text} → `{n.scope.name}` ({badges(n.scope)}): {n.scope.allows}"
                   + (f" Also needed: {n.scope.requires}" if n.scope.requires else "")
@@ -287,15 +287,15 @@ def answer_markdown(answer: Answer, kb: KnowledgeBase) -> str:
             parts.append("Needs an administrator to authorize: " + ", ".join(f"`{a}`" for a in admins))
         parts.append(_authorization_markdown([n.scope for n in answer.needs]))
         text = "\n\n".join(p for p in parts if p)
-    elif answer.kind == COMPARE:
+    elif answer.kind == AnswerKind.COMPARE:
         text = "**Side by side:**\n\n" + "\n\n---\n\n".join(
             scope_markdown(n.scope, kb) for n in answer.needs[:3])
     else:
         need = answer.needs[0]
-        limit = MAX_UNLOCKED_ENDPOINTS if answer.kind == UNLOCKS else MAX_ENDPOINTS
+        limit = MAX_UNLOCKED_ENDPOINTS if answer.kind == AnswerKind.UNLOCKS else MAX_ENDPOINTS
         text = _lead(answer, need) + "\n\n" + scope_markdown(need.scope, kb, limit)
         if need.alternatives:
-            text += "\n\n" + ("Also accepted: " if need.via == "endpoint" else "Also close: ") + ", ".join(
+            text += "\n\n" + ("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + ", ".join(
                 f"`{s.name}` ({badges(s)})" for s in need.alternatives)
         auth = _authorization_markdown([need.scope])
         text += f"\n\n{auth}" if auth else ""

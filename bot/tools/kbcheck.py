@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from bot import cards
-from bot.card_rules import card_problems
-from bot.knowledge import KnowledgeBase
-from bot.matcher import Matcher
+from bot.core import cards
+from bot.core.card_rules import card_problems
+from bot.core.knowledge import KnowledgeBase
+from bot.core.matcher import Matcher
 
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:

@@ -14,14 +14,14 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from bot.endpoints import Endpoint, parse_endpoint
+from bot.core.endpoints import Endpoint, parse_endpoint
 
 AUDIENCES = ("user", "admin", "compliance", "partner", "service-app")
 ACCESSES = ("read", "write", "read-write")
 SCOPE_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]+$")
 URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$")
 VOCABULARY_FILE = "vocabulary.yaml"
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 
 class KnowledgeError(ValueError):

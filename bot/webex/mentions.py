@@ -7,7 +7,7 @@ import binascii
 import html
 import re
 
-from bot.webex import BotIdentity, IncomingMessage
+from bot.webex.client import BotIdentity, IncomingMessage
 
 _MENTION_RE = re.compile(
     r"<spark-mention\b[^>]*data-object-id=\"(?P<id>[^\"]+)\"[^>]*>(?P<name>.*?)</spark-mention>",

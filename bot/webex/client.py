@@ -11,8 +11,8 @@ from typing import Any, Callable, TypeVar
 
 from webexpythonsdk import WebexAPI
 
-from bot.cards import attachment
-from bot.retry import RetryPolicy, with_retries
+from bot.core.cards import attachment
+from bot.webex.retry import RetryPolicy, with_retries
 
 T = TypeVar("T")
 

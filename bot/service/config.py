@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
-    from bot.webex import WebexClient
+    from bot.webex.client import WebexClient
 
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
 DEFAULT_DATABASE_URL = "sqlite:///scopebot-state.sqlite3"
@@ -54,8 +54,8 @@ class Settings:
 
     def client(self) -> "WebexClient":
         """The Webex client these settings describe."""
-        from bot.retry import RetryPolicy
-        from bot.webex import WebexClient
+        from bot.webex.retry import RetryPolicy
+        from bot.webex.client import WebexClient
 
         policy = RetryPolicy(attempts=self.retry_attempts, base_delay=self.retry_base_delay)
         return WebexClient(self.bot_token, self.api_base_url, self.webex_timeout, policy)

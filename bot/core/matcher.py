@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import OSA
 
-from bot.answer import COMPARE, DECLINE, PLAN, SCOPE, UNLOCKS, Answer, Need
-from bot.endpoints import EndpointIndex, EndpointQuery, find_endpoints
-from bot.knowledge import KnowledgeBase, Scope
-from bot.text import STOPWORDS, Speller, stem, words
+from bot.core.answer import AnswerKind, Answer, Confidence, Need, Via
+from bot.core.endpoints import EndpointIndex, EndpointQuery, find_endpoints
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Field weights: how strongly a word in each part of an entry speaks for the scope.
 NAME_WEIGHT, SYNONYM_WEIGHT, EXAMPLE_WEIGHT, ENDPOINT_WEIGHT, ALLOWS_WEIGHT = 1.25, 1.0, 0.9, 0.5, 0.45
@@ -300,7 +300,7 @@ class Matcher:
         if endpoints:
             needs = [n for q in endpoints if (n := self._endpoint_need(q, question)) is not None]
             if needs:
-                kind = SCOPE if len(needs) == 1 else PLAN
+                kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
                 return Answer(question, kind, tuple(needs), _why(needs))
         return self._answer_words(question)
 
@@ -334,14 +334,14 @@ class Matcher:
         return best if OSA.distance(best.key, typed) <= 2 else None
 
     def _answer_names(self, question: str, named: list[Scope]) -> Answer:
-        needs = tuple(Need(s.name, s, "name", (s.name,)) for s in named)
+        needs = tuple(Need(s.name, s, Via.NAME, (s.name,)) for s in named)
         raw = _raw_words(question)
         if len(named) >= 2 and set(raw) & self._compare_cues:
-            return Answer(question, COMPARE, needs[:3],
+            return Answer(question, AnswerKind.COMPARE, needs[:3],
                           f"You named {named[0].name} and {named[1].name}; here is how they differ.")
         if len(named) == 1 and any(p.search(" ".join(raw)) for p in self._reverse):
-            return Answer(question, UNLOCKS, needs, f"you asked what {named[0].name} unlocks")
-        kind = SCOPE if len(needs) == 1 else PLAN
+            return Answer(question, AnswerKind.UNLOCKS, needs, f"you asked what {named[0].name} unlocks")
+        kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
         return Answer(question, kind, needs, _why(list(needs)))
 
     def _endpoint_need(self, endpoint: EndpointQuery, question: str) -> Need | None:
@@ -353,7 +353,7 @@ class Matcher:
             if not ranked or ranked[0].coverage < CONFIDENT_FROM:
                 return None
             top = ranked[0]
-            return Need(endpoint.text, top.scope, "words", top.evidence, score=top.coverage)
+            return Need(endpoint.text, top.scope, Via.WORDS, top.evidence, score=top.coverage)
         cues = self._query(question).audiences
         owners = sorted(
             {m.owner for m in matches},
@@ -366,7 +366,7 @@ class Matcher:
             ),
         )
         documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])
-        return Need(endpoint.text, owners[0], "endpoint", (documented,), tuple(owners[1:]))
+        return Need(endpoint.text, owners[0], Via.ENDPOINT, (documented,), tuple(owners[1:]))
 
     def _answer_words(self, question: str) -> Answer:
         whole = self._query(question)
@@ -375,13 +375,14 @@ class Matcher:
         clauses = self._clause_needs(question)
         needs = [clause.need for clause in clauses]
         if len(clauses) >= 2 and not self._one_scope_suffices(best, clauses):
-            return Answer(question, PLAN, tuple(needs), _why(needs))
+            return Answer(question, AnswerKind.PLAN, tuple(needs), _why(needs))
         if best is not None:
             need = self._need(question, ranked)
-            return Answer(question, SCOPE, (need,), _why([need]), best.coverage >= CONFIDENT_FROM)
+            return Answer(question, AnswerKind.SCOPE, (need,), _why([need]),
+                          Confidence.HIGH if best.coverage >= CONFIDENT_FROM else Confidence.MEDIUM)
         if needs:
-            return Answer(question, SCOPE, (needs[0],), _why(needs[:1]), False)
-        return Answer(question, DECLINE, why=_decline_reason(whole))
+            return Answer(question, AnswerKind.SCOPE, (needs[0],), _why(needs[:1]), Confidence.LOW)
+        return Answer(question, AnswerKind.DECLINE, why=_decline_reason(whole))
 
     def _eligible(self, ranked: list[Ranked], query: Query, minimum: float = 0.0) -> list[Ranked]:
         """Candidates that explain enough of the question, best score first: a scope the priors
@@ -405,7 +406,7 @@ class Matcher:
             r.scope for r in ranked[1:4]
             if top.score - r.score <= ALTERNATIVE_MARGIN and r.coverage >= DECLINE_BELOW
         )
-        return Need(text, top.scope, "words", top.evidence, alternatives, top.coverage)
+        return Need(text, top.scope, Via.WORDS, top.evidence, alternatives, top.coverage)
 
     def _need_text(self, clause: str) -> str:
         """The clause without leading filler ("what scopes do I need to answer calls" -> "answer
@@ -504,9 +505,9 @@ def _audience_rank(audience: str, cues: frozenset[str]) -> int:
 def _why(needs: list[Need]) -> str:
     parts = []
     for need in needs:
-        if need.via == "name":
+        if need.via == Via.NAME:
             parts.append(f"you named {need.scope.name}")
-        elif need.via == "endpoint":
+        elif need.via == Via.ENDPOINT:
             parts.append(f"{need.evidence[0]} is documented under {need.scope.name}")
         else:
             parts.append(f"'{need.text}' matches {need.scope.name} on: {', '.join(need.evidence)}")

@@ -1,6 +1,6 @@
 """The Flask app: receives Webex webhooks, checks them, and hands them to the background worker.
 
-`create_app()` is the gunicorn entry point (`bot.app:create_app()`). A request is only
+`create_app()` is the gunicorn entry point (`bot.service.app:create_app()`). A request is only
 verified, parsed and queued, so Webex gets its answer in milliseconds; the Webex calls happen
 on the worker threads.
 """
@@ -17,18 +17,18 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from bot.access import AccessPolicy
-from bot.config import Settings
-from bot.database import open_database
-from bot.events import HANDLED_EVENTS, EventProcessor
-from bot.feedback import FeedbackStore
-from bot.handler import Handler
-from bot.knowledge import load_knowledge
-from bot.logs import elapsed_ms, setup_logging
-from bot.signature import verify
-from bot.store import HandledStore
-from bot.webex import WebexClient
-from bot.worker import Worker
+from bot.service.access import AccessPolicy
+from bot.service.config import Settings
+from bot.storage.database import open_database
+from bot.service.pipeline import HANDLED_EVENTS, EventProcessor
+from bot.storage.feedback import FeedbackStore
+from bot.core.handler import Handler
+from bot.core.knowledge import load_knowledge
+from bot.service.logs import elapsed_ms, setup_logging
+from bot.service.signature import verify
+from bot.storage.handled import HandledStore
+from bot.webex.client import WebexClient
+from bot.service.worker import Worker
 
 MAX_BODY_BYTES = 1024 * 1024
 _ID_RE = re.compile(r"^[A-Za-z0-9_=-]{1,512}$")  # base64url ids or UUIDs; nothing that changes a URL path

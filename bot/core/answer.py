@@ -1,0 +1,94 @@
+"""What the answer engine returns: an answer made of needs, each resolved to one scope, with how
+sure the engine is and what it assumed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.knowledge import Scope
+
+
+class AnswerKind(str, Enum):
+    """The kinds of answer the bot gives; each has its own card."""
+
+    SCOPE = "scope"  # one need, one scope
+    PLAN = "plan"  # several needs: the minimal set of scopes
+    COMPARE = "compare"  # scopes named side by side
+    UNLOCKS = "unlocks"  # what a named scope lets an app do
+    GUIDANCE = "guidance"  # the right answer is an explanation (bots, admin role...), not a scope
+    CLARIFY = "clarify"  # two readings lead to different scopes: the asker picks one
+    DECLINE = "decline"  # not about Webex scopes, or not understood
+    HELP = "help"  # a command's reply (help, the list of areas): no question to answer
+
+
+class Confidence(str, Enum):
+    """How sure the engine is; calibrated so that HIGH answers are almost never wrong."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Via(str, Enum):
+    """How a need was found, strongest evidence first."""
+
+    NAME = "name"  # the question spells the scope's name
+    ENDPOINT = "endpoint"  # an API call written as METHOD + path, a URL or SDK call
+    WORDS = "words"  # plain words
+
+
+@dataclass(frozen=True)
+class Need:
+    """One thing the asker wants to do, and the least-privilege scope for it."""
+
+    text: str
+    scope: Scope
+    via: Via
+    evidence: tuple[str, ...] = ()
+    alternatives: tuple[Scope, ...] = ()
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's verdict on one question."""
+
+    question: str
+    kind: AnswerKind
+    needs: tuple[Need, ...] = ()
+    why: str = ""
+    confidence: Confidence = Confidence.HIGH
+    assumptions: tuple[str, ...] = ()
+    guidance: tuple[str, ...] = ()  # guidance topic ids, most relevant first
+
+    @property
+    def answered(self) -> bool:
+        return self.kind != AnswerKind.DECLINE
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence == Confidence.HIGH
+
+    @property
+    def scopes(self) -> list[str]:
+        """Scope names, primary first, each once."""
+        return list(dict.fromkeys(n.scope.name for n in self.needs))
+
+    @property
+    def alternatives(self) -> list[str]:
+        """Other scopes the engine considered, best first, none of them already recommended."""
+        chosen = set(self.scopes)
+        ranked = (s.name for n in self.needs for s in n.alternatives)
+        return [name for name in dict.fromkeys(ranked) if name not in chosen]
+
+    def top(self, k: int) -> list[str]:
+        """The first `k` scopes shown: the recommended ones, then the alternatives."""
+        return (self.scopes + self.alternatives)[:k]
+
+    def to_json(self) -> dict:
+        """The machine-readable summary printed by `ask --json` (fields are only ever added)."""
+        return {"question": self.question, "answered": self.answered, "kind": self.kind.value,
+                "scopes": self.scopes, "alternatives": self.alternatives,
+                "confidence": self.confidence.value, "assumptions": list(self.assumptions),
+                "guidance": list(self.guidance)}
