@@ -1,0 +1,142 @@
+"""Scores the answer engine on a question set.
+
+Item format (the development set's, extended by the held-out sets): `q`, and any of `expect`
+(acceptable primary scopes), `all` (scopes that must all be in the answer), `none: true`
+(off-topic: the bot must decline), `guidance` (topic ids the answer must recognise), plus
+optional `kind`, `lang` and `source`, which are carried along for the breakdown.
+
+An answer counts as wrong when its primary scope is not expected, when it misses a required
+scope or guidance topic, when it answers an off-topic question, or when it declines a real one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from bot.core.answer import Answer, Confidence
+
+LABELS = ("expect", "all", "none", "guidance")
+
+
+@dataclass
+class Tally:
+    """Hits over the items a measure applies to."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits += hit
+        self.total += 1
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.total if self.total else 1.0
+
+    def __str__(self) -> str:
+        return f"{self.rate:6.1%}  ({self.hits}/{self.total})"
+
+
+@dataclass
+class EvalReport:
+    """Every measure the targets speak of, and the misses, each named."""
+
+    top1: Tally = field(default_factory=Tally)
+    top3: Tally = field(default_factory=Tally)
+    multi_complete: Tally = field(default_factory=Tally)
+    multi_scopes: Tally = field(default_factory=Tally)
+    guidance: Tally = field(default_factory=Tally)
+    offtopic_declined: Tally = field(default_factory=Tally)
+    real_declined: Tally = field(default_factory=Tally)
+    high_wrong: Tally = field(default_factory=Tally)  # among HIGH-confidence answers
+    right: Tally = field(default_factory=Tally)  # every item: the whole answer right
+    by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[str] = field(default_factory=list)
+
+    # Names the older reports and tests use.
+    @property
+    def multi_recall(self) -> float:
+        return self.multi_scopes.rate
+
+    @property
+    def decline_rate(self) -> float:
+        return self.offtopic_declined.rate
+
+    @property
+    def false_decline_rate(self) -> float:
+        return self.real_declined.hits / self.real_declined.total if self.real_declined.total else 0.0
+
+    def rows(self) -> list[tuple[str, Tally]]:
+        return [("answer right", self.right), ("top-1", self.top1), ("top-3", self.top3),
+                ("multi-need complete", self.multi_complete), ("multi-need scopes", self.multi_scopes),
+                ("guidance recognised", self.guidance), ("off-topic declined", self.offtopic_declined),
+                ("real declined", self.real_declined), ("high-confidence wrong", self.high_wrong)]
+
+    def summary(self, show_misses: bool = True) -> str:
+        lines = [f"{name + ':':23} {tally}" for name, tally in self.rows()]
+        lines += [f"  kind {kind + ':':17} {tally}" for kind, tally in sorted(self.by_kind.items())]
+        if show_misses and self.misses:
+            lines.append(f"misses ({len(self.misses)}):")
+            lines += [f"  - {m}" for m in self.misses]
+        return "\n".join(lines)
+
+
+def check_item(item: Any, index: int) -> dict:
+    """Validate one question-set item; ValueError names the item and the problem."""
+    if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+        raise ValueError(f"item {index}: needs a 'q' string")
+    if not any(k in item for k in LABELS):
+        raise ValueError(f"item {index} ({item['q']!r}): needs one of {', '.join(LABELS)}")
+    if item.get("none") and any(k in item for k in ("expect", "all", "guidance")):
+        raise ValueError(f"item {index} ({item['q']!r}): an off-topic item has no other label")
+    return item
+
+
+def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
+    """Score one answered item; returns what was wrong with it."""
+    problems: list[str] = []
+    if item.get("none"):
+        report.offtopic_declined.add(not got.answered)
+        return ["should decline"] if got.answered else []
+    report.real_declined.add(not got.answered)
+    if "expect" in item:
+        hit = bool(got.scopes) and got.scopes[0] in item["expect"]
+        report.top1.add(hit)
+        report.top3.add(any(s in item["expect"] for s in got.top(3)))
+        if not hit:
+            problems.append(f"want {' or '.join(item['expect'])}")
+    if "all" in item:
+        missing = [s for s in item["all"] if s not in got.scopes]
+        report.multi_complete.add(not missing)
+        report.multi_scopes.hits += len(item["all"]) - len(missing)
+        report.multi_scopes.total += len(item["all"])
+        if missing:
+            problems.append(f"missing {', '.join(missing)}")
+    if "guidance" in item:
+        missing = [t for t in item["guidance"] if t not in got.guidance]
+        report.guidance.add(not missing)
+        if missing:
+            problems.append(f"guidance {', '.join(missing)} not recognised")
+    if not got.answered and not problems:
+        problems.append("declined")
+    return problems
+
+
+def evaluate(answer: Callable[[str], Answer], items: Iterable[Any]) -> EvalReport:
+    """Ask every question and compare with what the item expects."""
+    report = EvalReport()
+    for index, raw in enumerate(items, 1):
+        item = check_item(raw, index)
+        got = answer(item["q"])
+        problems = _problems(item, got, report)
+        report.right.add(not problems)
+        report.by_kind[str(item.get("kind", "unlabelled"))].add(not problems)
+        if got.answered and got.confidence == Confidence.HIGH:
+            report.high_wrong.add(bool(problems))
+        if problems:
+            shown = " ".join(item["q"].split())[:140]
+            report.misses.append(f"{shown!r} -> {got.scopes or got.kind.value} "
+                                 f"[{got.confidence.value}] ({'; '.join(problems)})")
+    return report
