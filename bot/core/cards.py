@@ -12,7 +12,6 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.oauth import authorization_url
 
-CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 MAX_MARKDOWN_BYTES = 7439  # Webex rejects longer message text
 MAX_ENDPOINTS = 5
 MAX_UNLOCKED_ENDPOINTS = 40
@@ -33,11 +32,6 @@ AUDIENCE_TEXT = {
 }
 ACCESS_TEXT = {"read": "Read", "write": "Write", "read-write": "Read and write"}
 Card = dict[str, Any]
-
-
-def attachment(card: Card) -> dict[str, Any]:
-    """The message attachment that carries a card."""
-    return {"contentType": CARD_CONTENT_TYPE, "content": card}
 
 
 def _card(body: list[dict], actions: list[dict]) -> Card:

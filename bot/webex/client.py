@@ -11,12 +11,12 @@ from typing import Any, Callable, TypeVar
 
 from webexpythonsdk import WebexAPI
 
-from bot.core.cards import attachment
 from bot.webex.retry import RetryPolicy, with_retries
 
 T = TypeVar("T")
 
 REQUEST_TIMEOUT = 20  # seconds for one HTTP request to Webex
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class WebexClient:
         if parent_id:
             kwargs["parentId"] = parent_id
         if card is not None:
-            kwargs["attachments"] = [attachment(card)]
+            kwargs["attachments"] = [{"contentType": CARD_CONTENT_TYPE, "content": card}]
         return self._call("messages.create", lambda: self.api.messages.create(**kwargs)).id
 
     def list_webhooks(self) -> list[Webhook]:
