@@ -1,4 +1,4 @@
-"""Command line: ask, eval, kb check/stats, run (the bot), webhooks (registration)."""
+"""Command line: ask, eval, kb check/stats/export/audit, run (the bot), webhooks (registration)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import yaml
 
 from bot.tools.evaluate import evaluate
 from bot.core.handler import Handler
+from bot.tools.kbaudit import audit_knowledge, explain, load_exceptions, load_statements
 from bot.tools.kbcheck import check_knowledge, knowledge_stats
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.tools.kbexport import export_knowledge
+from bot.core.knowledge import KnowledgeBase, KnowledgeError, knowledge_dir, load_knowledge
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> list[str] | TextIO:
@@ -57,8 +59,25 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+def kb_audit(kb: KnowledgeBase, out: TextIO) -> int:
+    """Print every unexplained disagreement with the official statements and every stale exception."""
+    directory = knowledge_dir()
+    report = explain(audit_knowledge(kb, load_statements(directory)), load_exceptions(directory))
+    out.writelines(f"{item}\n" for item in report.unexplained)
+    out.writelines(f"stale exception: {e.kind}: {e.scope}: {e.endpoint}\n" for e in report.stale)
+    verdict = "ok" if report.ok else "FAILED"
+    out.write(f"kb audit {verdict}: {len(report.unexplained)} unexplained, {len(report.explained)} explained, "
+              f"{len(report.stale)} stale exceptions\n")
+    return 0 if report.ok else 1
+
+
 def cmd_kb(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     kb = load_knowledge()
+    if args.action == "export":
+        out.write(json.dumps(export_knowledge(kb), indent=2 if not args.json else None) + "\n")
+        return 0
+    if args.action == "audit":
+        return kb_audit(kb, out)
     if args.action == "stats":
         stats = knowledge_stats(kb)
         if args.json:
@@ -138,9 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the matcher on a question file")
     ev.add_argument("file")
     ev.set_defaults(func=cmd_eval)
-    kb = sub.add_parser("kb", help="check the knowledge base or print its statistics")
-    kb.add_argument("action", choices=["check", "stats"])
-    kb.add_argument("--json", action="store_true", help="stats as JSON")
+    kb = sub.add_parser("kb", help="check, audit or export the knowledge base, or print its statistics")
+    kb.add_argument("action", choices=["check", "stats", "export", "audit"])
+    kb.add_argument("--json", action="store_true", help="stats as JSON; export as compact JSON")
     kb.set_defaults(func=cmd_kb)
     run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
     run.set_defaults(func=cmd_run)

@@ -72,3 +72,20 @@ def test_eval_rejects_a_malformed_file(tmp_path) -> None:
     bad.write_text("- {q: 'answer calls'}\n")
     result = bot("eval", str(bad))
     assert result.returncode == 2 and "needs one of expect, all, none, guidance" in result.stderr
+
+
+def test_kb_export_json_has_stable_fields() -> None:
+    data = json.loads(bot("kb", "export", "--json").stdout)
+    assert set(data) == {"scopes", "roles", "guidance"}
+    scope = next(s for s in data["scopes"] if s["name"] == "spark-admin:people_write")
+    assert {"name", "area", "audience", "access", "endpoints", "requires_scopes", "roles", "deprecated",
+            "source"} <= set(scope)
+    post = next(e for e in scope["endpoints"] if e["method"] == "POST" and e["path"] == "/v1/people")
+    assert post["host"] == "webexapis.com" and post["requires_scopes"] == ["spark-admin:people_read"]
+    assert {"id", "title", "kind", "summary", "source"} <= set(data["roles"][0])
+    assert {"id", "summary", "points", "instead", "cues", "source"} <= set(data["guidance"][0])
+
+
+def test_kb_audit_passes() -> None:
+    result = bot("kb", "audit")
+    assert result.returncode == 0 and "0 unexplained" in result.stdout

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge
+from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge, parse_guidance, parse_roles
 
 GOOD = {
     "name": "spark:things_read",
@@ -99,3 +100,78 @@ def test_every_seed_scope_is_in_the_knowledge_base(kb) -> None:
     if not names:
         pytest.skip("seed text not present beside the repository")
     assert {n for n in names if kb.get(n) is None} == set()
+
+
+ROLES = {"roles": [
+    {"id": "full-admin", "title": "Full administrator", "kind": "admin-role", "summary": "All rights.",
+     "source": "https://developer.webex.com/docs/admin"},
+    {"id": "pro-pack", "title": "Pro Pack", "kind": "licence", "summary": "Extra features.",
+     "source": "https://developer.webex.com/docs/admin"},
+]}
+WRITE = {**GOOD, "name": "spark:things_write", "access": "write", "examples": ["change my things"]}
+
+
+def test_requires_scopes_and_roles_load_per_entry_and_per_endpoint() -> None:
+    entry = {**WRITE, "requires_scopes": ["spark:things_read"], "roles": ["full-admin", "pro-pack"],
+             "endpoints": ["GET /v1/things", {"call": "POST /v1/things", "requires_scopes": ["spark:things_read"],
+                                              "roles": ["full-admin"], "note": "bulk"}]}
+    kb = build_knowledge({"things.yaml": doc(GOOD, entry)}, roles=parse_roles(ROLES))
+    scope = kb["spark:things_write"]
+    assert scope.requires_scopes == ("spark:things_read",) and scope.roles == ("full-admin", "pro-pack")
+    plain, rich = scope.endpoints
+    assert plain.requires_scopes == () and str(rich) == "POST /v1/things (bulk)"
+    assert rich.requires_scopes == ("spark:things_read",) and rich.roles == ("full-admin",)
+    assert "spark:things_read" in scope.requires and "Full administrator and Pro Pack" in scope.requires
+    assert kb["spark:things_read"].requires is None
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"requires_scopes": ["spark:nothing_read"]}, "field 'requires_scopes': 'spark:nothing_read' is not a scope"),
+        ({"requires_scopes": ["spark:things_write"]}, "field 'requires_scopes': lists the scope itself"),
+        ({"roles": ["janitor"]}, "field 'roles': role 'janitor' is not defined"),
+        ({"roles": ["Full Admin"]}, "field 'roles': 'Full Admin' is not a role id"),
+        ({"endpoints": [{"call": "POST /v1/things", "requires_scopes": ["spark:nothing_read"]}]},
+         "field 'endpoints': 'spark:nothing_read' is not a scope"),
+        ({"endpoints": [{"call": "POST /v1/things", "roles": ["janitor"]}]}, "field 'endpoints': role 'janitor'"),
+        ({"endpoints": [{"path": "POST /v1/things"}]}, "field 'endpoints': each item is"),
+    ],
+)
+def test_unknown_scopes_and_roles_are_rejected(change: dict, message: str) -> None:
+    with pytest.raises(KnowledgeError, match=re.escape(message)):
+        build_knowledge({"things.yaml": doc(GOOD, {**WRITE, **change})}, roles=parse_roles(ROLES))
+
+
+def test_roles_file_is_validated() -> None:
+    bad = {"roles": [{**ROLES["roles"][0], "kind": "boss"}]}
+    with pytest.raises(KnowledgeError, match="roles.yaml: role 1: field 'kind'"):
+        parse_roles(bad)
+    with pytest.raises(KnowledgeError, match="defined twice"):
+        parse_roles({"roles": ROLES["roles"] * 2})
+
+
+TOPIC = {"id": "bots", "title": "Bots", "summary": "Bots have fixed scopes.", "points": ["No scope choice."],
+         "instead": "Use an integration.", "cues": ["My Bot"], "scopes": ["spark:things_read"],
+         "source": ["https://developer.webex.com/docs/bots"]}
+
+
+def test_guidance_loads_and_names_only_known_scopes() -> None:
+    kb = build_knowledge({"things.yaml": doc(GOOD)}, guidance=parse_guidance({"guidance": [TOPIC]}))
+    assert kb.guidance["bots"].cues == ("my bot",) and kb.guidance["bots"].source[0].startswith("https://")
+    with pytest.raises(KnowledgeError, match="topic bots: field 'scopes'"):
+        build_knowledge({"things.yaml": doc(GOOD)},
+                        guidance=parse_guidance({"guidance": [{**TOPIC, "scopes": ["spark:nothing_read"]}]}))
+
+
+@pytest.mark.parametrize("change, field", [({"points": []}, "points"), ({"source": ["http://x.com"]}, "source"),
+                                           ({"instead": None}, "instead"), ({"colour": "red"}, "colour")])
+def test_a_bad_guidance_topic_is_named(change: dict, field: str) -> None:
+    with pytest.raises(KnowledgeError, match=f"guidance.yaml: topic 1 \\(bots\\): field '{field}'"):
+        parse_guidance({"guidance": [{**TOPIC, **change}]})
+
+
+def test_the_shipped_roles_and_guidance_are_loaded(kb) -> None:
+    assert {"full-admin", "read-only-admin", "user-admin", "device-admin", "location-admin", "compliance-officer",
+            "site-admin", "partner-admin", "pro-pack", "detailed-call-history"} <= set(kb.roles)
+    assert {"bots", "service-apps", "admin-role", "guest-issuer", "compliance-role", "webhooks"} <= set(kb.guidance)

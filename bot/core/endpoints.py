@@ -26,12 +26,18 @@ _QUESTION_RE = re.compile(
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One documented API operation: method, host and path template, with an optional note."""
+    """One documented API operation: method, host and path template, with an optional note.
+
+    `requires_scopes` and `roles` hold what this one call needs beyond its owner scope
+    (scopes granted together with it; admin roles, personas or licences by id).
+    """
 
     method: str
     path: str
     host: str = DEFAULT_HOST
     note: str | None = None
+    requires_scopes: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         host = "" if self.host == DEFAULT_HOST else f"https://{self.host}"

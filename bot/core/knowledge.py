@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -20,7 +20,13 @@ AUDIENCES = ("user", "admin", "compliance", "partner", "service-app")
 ACCESSES = ("read", "write", "read-write")
 SCOPE_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]+$")
 URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?$")
+ROLE_KINDS = ("admin-role", "persona", "licence")
+ROLE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VOCABULARY_FILE = "vocabulary.yaml"
+ROLES_FILE = "roles.yaml"
+GUIDANCE_FILE = "guidance.yaml"
+EXCEPTIONS_FILE = "audit_exceptions.yaml"
+NOT_AREA_FILES = frozenset({VOCABULARY_FILE, ROLES_FILE, GUIDANCE_FILE, EXCEPTIONS_FILE})
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 
@@ -47,6 +53,8 @@ class Scope:
     notes: str | None = None
     deprecated: str | None = None
     alternative_to: str | None = None
+    requires_scopes: tuple[str, ...] = ()  # granted together with this one, or calls fail
+    roles: tuple[str, ...] = ()  # role ids: any one admin role or persona, every licence
 
     @property
     def key(self) -> str:
@@ -69,6 +77,31 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Role:
+    """An admin role, persona or licence that a scope or endpoint needs besides the scope."""
+
+    id: str
+    title: str
+    kind: str
+    summary: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """An explanation for questions whose right answer is not a scope (bots, admin roles...)."""
+
+    id: str
+    title: str
+    summary: str
+    points: tuple[str, ...]
+    instead: str
+    cues: tuple[str, ...]
+    source: tuple[str, ...]
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """Domain language the matcher uses: word equivalents, intent verbs, audience cues."""
 
@@ -88,6 +121,8 @@ class KnowledgeBase:
     scopes: tuple[Scope, ...]
     areas: Mapping[str, Area]
     vocabulary: Vocabulary
+    roles: Mapping[str, Role] = field(default_factory=dict)
+    guidance: Mapping[str, Guidance] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {s.key: s for s in self.scopes})
@@ -147,11 +182,70 @@ class _Entry:
             raise self.fail(fld, f"{value!r} is not a scope name like 'spark:messages_read'")
         return value
 
+    def scope_names(self, fld: str) -> tuple[str, ...]:
+        """A list of scope names, each checked for the shape of a scope name."""
+        names = self.texts(fld)
+        for name in names:
+            if not SCOPE_NAME_RE.match(name):
+                raise self.fail(fld, f"{name!r} is not a scope name like 'spark:messages_read'")
+        return names
+
+    def role_ids(self, fld: str = "roles") -> tuple[str, ...]:
+        """A list of role ids (lower-case words joined by hyphens, as in roles.yaml)."""
+        ids = self.texts(fld)
+        for role in ids:
+            if not ROLE_ID_RE.match(role):
+                raise self.fail(fld, f"{role!r} is not a role id like 'user-admin'")
+        return ids
+
+    def link(self, fld: str) -> str:
+        """A required https:// link."""
+        url = self.text(fld)
+        if not URL_RE.match(url):
+            raise self.fail(fld, f"must be an https:// link (got {url!r})")
+        return url
+
+    def links(self, fld: str) -> tuple[str, ...]:
+        """A required non-empty list of https:// links (a single link is accepted too)."""
+        value = self.raw.get(fld)
+        urls = self.texts(fld) if isinstance(value, list) else (self.link(fld),)
+        if not urls:
+            raise self.fail(fld, "needs at least one https:// link")
+        for url in urls:
+            if not URL_RE.match(url):
+                raise self.fail(fld, f"must be https:// links (got {url!r})")
+        return urls
+
 
 _SCOPE_FIELDS = {
     "name", "audience", "access", "allows", "source", "endpoints", "counterpart", "related",
     "synonyms", "examples", "requires", "notes", "deprecated", "alternative_to",
+    "requires_scopes", "roles",
 }
+_ENDPOINT_FIELDS = {"call", "requires_scopes", "roles", "note"}
+
+
+def parse_endpoint_item(item: Any, entry: _Entry) -> Endpoint:
+    """One endpoint from its plain form `METHOD /path (note)` or its mapping form
+    `{call, requires_scopes, roles, note}`, for calls that need more than the scope."""
+    if isinstance(item, str):
+        try:
+            return parse_endpoint(item)
+        except ValueError as exc:
+            raise entry.fail("endpoints", str(exc)) from None
+    if not isinstance(item, dict) or "call" not in item or not set(item) <= _ENDPOINT_FIELDS:
+        raise entry.fail("endpoints", f"each item is 'METHOD /path' or a mapping of {sorted(_ENDPOINT_FIELDS)} with 'call'")
+    inner = _Entry(item, entry.where)
+    try:
+        endpoint = parse_endpoint(inner.text("call"))
+    except ValueError as exc:
+        raise entry.fail("endpoints", str(exc)) from None
+    return replace(
+        endpoint,
+        note=inner.text("note", required=False) or endpoint.note,
+        requires_scopes=inner.scope_names("requires_scopes"),
+        roles=inner.role_ids("roles"),
+    )
 
 
 def parse_scope(raw: Any, area: str, where: str) -> Scope:
@@ -164,15 +258,11 @@ def parse_scope(raw: Any, area: str, where: str) -> Scope:
     unknown = sorted(set(raw) - _SCOPE_FIELDS)
     if unknown:
         raise entry.fail(unknown[0], f"is not a known field (known: {', '.join(sorted(_SCOPE_FIELDS))})")
-    source = entry.text("source")
-    if not URL_RE.match(source):
-        raise entry.fail("source", f"must be an https:// link (got {source!r})")
-    endpoints = []
-    for text in entry.texts("endpoints"):
-        try:
-            endpoints.append(parse_endpoint(text))
-        except ValueError as exc:
-            raise entry.fail("endpoints", str(exc)) from None
+    source = entry.link("source")
+    items = raw.get("endpoints") or []
+    if not isinstance(items, list):
+        raise entry.fail("endpoints", "must be a list of 'METHOD /path' strings or mappings")
+    endpoints = [parse_endpoint_item(item, entry) for item in items]
     related = entry.texts("related")
     for other in related:
         if not SCOPE_NAME_RE.match(other):
@@ -193,6 +283,8 @@ def parse_scope(raw: Any, area: str, where: str) -> Scope:
         notes=entry.text("notes", required=False),
         deprecated=entry.text("deprecated", required=False),
         alternative_to=entry.scope_name("alternative_to", required=False),
+        requires_scopes=entry.scope_names("requires_scopes"),
+        roles=entry.role_ids("roles"),
     )
 
 
@@ -250,10 +342,110 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
     )
 
 
+def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
+    """The roles, personas and licences of roles.yaml, keyed by id."""
+    raw_roles = doc.get("roles") if isinstance(doc, dict) else None
+    if not isinstance(raw_roles, list) or not raw_roles:
+        raise KnowledgeError(f"{filename}: must be a mapping with a non-empty list 'roles'")
+    roles: dict[str, Role] = {}
+    for i, raw in enumerate(raw_roles, 1):
+        entry = _Entry(raw if isinstance(raw, dict) else {}, f"{filename}: role {i}")
+        role_id = entry.text("id")
+        if not ROLE_ID_RE.match(role_id):
+            raise entry.fail("id", f"{role_id!r} is not an id like 'user-admin'")
+        if role_id in roles:
+            raise entry.fail("id", f"{role_id!r} is defined twice")
+        roles[role_id] = Role(
+            id=role_id,
+            title=entry.text("title"),
+            kind=entry.choice("kind", ROLE_KINDS),
+            summary=entry.text("summary"),
+            source=entry.link("source"),
+        )
+    return roles
+
+
+_GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "source"}
+
+
+def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
+    """The guidance topics of guidance.yaml, keyed by id."""
+    topics = doc.get("guidance") if isinstance(doc, dict) else None
+    if not isinstance(topics, list) or not topics:
+        raise KnowledgeError(f"{filename}: must be a mapping with a non-empty list 'guidance'")
+    found: dict[str, Guidance] = {}
+    for i, raw in enumerate(topics, 1):
+        entry = _Entry(raw if isinstance(raw, dict) else {}, f"{filename}: topic {i}")
+        topic_id = entry.text("id")
+        entry.where = f"{filename}: topic {i} ({topic_id})"
+        unknown = sorted(set(raw) - _GUIDANCE_FIELDS)
+        if unknown:
+            raise entry.fail(unknown[0], f"is not a known field (known: {', '.join(sorted(_GUIDANCE_FIELDS))})")
+        if topic_id in found:
+            raise entry.fail("id", f"{topic_id!r} is defined twice")
+        topic = Guidance(
+            id=topic_id,
+            title=entry.text("title"),
+            summary=entry.text("summary"),
+            points=entry.texts("points"),
+            instead=entry.text("instead"),
+            cues=tuple(c.lower() for c in entry.texts("cues")),
+            source=entry.links("source"),
+            scopes=entry.scope_names("scopes"),
+        )
+        for fld in ("points", "cues"):
+            if not getattr(topic, fld):
+                raise entry.fail(fld, "needs at least one item")
+        found[topic_id] = topic
+    return found
+
+
+def _check_references(scope: Scope, here: str, known: Mapping[str, str], roles: Mapping[str, Role]) -> None:
+    """Every scope and role an entry (or one of its endpoints) names must exist."""
+    refs = [("counterpart", scope.counterpart), ("alternative_to", scope.alternative_to)]
+    refs += [("related", r) for r in scope.related]
+    refs += [("requires_scopes", r) for r in scope.requires_scopes]
+    refs += [("endpoints", r) for e in scope.endpoints for r in e.requires_scopes]
+    for fld, ref in refs:
+        if ref is not None and ref.lower() not in known:
+            raise KnowledgeError(f"{here}: field '{fld}': {ref!r} is not a scope in the knowledge base")
+    if scope.name.lower() in {r.lower() for r in scope.requires_scopes}:
+        raise KnowledgeError(f"{here}: field 'requires_scopes': lists the scope itself")
+    for fld, role in [("roles", r) for r in scope.roles] + [("endpoints", r) for e in scope.endpoints for r in e.roles]:
+        if role not in roles:
+            raise KnowledgeError(f"{here}: field '{fld}': role {role!r} is not defined in {ROLES_FILE}")
+
+
+def describe_roles(ids: Iterable[str], roles: Mapping[str, Role]) -> str:
+    """Role ids in words: any one of the admin roles or personas, and every licence."""
+    picked = [roles[i] for i in ids]
+    anyone = [r.title for r in picked if r.kind != "licence"]
+    licences = [r.title for r in picked if r.kind == "licence"]
+    parts = [" or ".join(anyone)] if anyone else []
+    parts += licences
+    return " and ".join(parts)
+
+
+def _also_needed(scope: Scope, roles: Mapping[str, Role]) -> str | None:
+    """The `requires` text people see: the free text, then scopes granted together, then roles."""
+    parts = [scope.requires.rstrip(".")] if scope.requires else []
+    if scope.requires_scopes:
+        parts.append("granted together with " + ", ".join(scope.requires_scopes))
+    if scope.roles:
+        parts.append("held by " + describe_roles(scope.roles, roles))
+    return "; ".join(parts) + "." if parts else None
+
+
 def build_knowledge(
-    documents: Mapping[str, Any], vocabulary: Vocabulary | None = None
+    documents: Mapping[str, Any],
+    vocabulary: Vocabulary | None = None,
+    roles: Mapping[str, Role] | None = None,
+    guidance: Mapping[str, Guidance] | None = None,
 ) -> KnowledgeBase:
-    """A checked KnowledgeBase from parsed area documents keyed by file name."""
+    """A checked KnowledgeBase from parsed area documents keyed by file name, with the
+    roles and guidance topics their entries may name."""
+    roles = roles or {}
+    guidance = guidance or {}
     areas: dict[str, Area] = {}
     scopes: list[Scope] = []
     where: dict[str, str] = {}  # scope key -> "file: entry N (name)"
@@ -269,14 +461,13 @@ def build_knowledge(
             where[scope.key] = here
             scopes.append(scope)
     for scope in scopes:
-        refs = [("counterpart", scope.counterpart), ("alternative_to", scope.alternative_to)]
-        refs += [("related", r) for r in scope.related]
-        for fld, ref in refs:
-            if ref is not None and ref.lower() not in where:
-                raise KnowledgeError(
-                    f"{where[scope.key]}: field '{fld}': {ref!r} is not a scope in the knowledge base"
-                )
-    return KnowledgeBase(tuple(scopes), areas, vocabulary or Vocabulary())
+        _check_references(scope, where[scope.key], where, roles)
+    for topic in guidance.values():
+        for name in topic.scopes:
+            if name.lower() not in where:
+                raise KnowledgeError(f"{GUIDANCE_FILE}: topic {topic.id}: field 'scopes': {name!r} is not a scope")
+    scopes = [replace(s, requires=_also_needed(s, roles)) for s in scopes]
+    return KnowledgeBase(tuple(scopes), areas, vocabulary or Vocabulary(), dict(roles), dict(guidance))
 
 
 def _read_yaml(path: Path) -> Any:
@@ -295,9 +486,11 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     """Read and validate every knowledge file in `directory`."""
     directory = directory or knowledge_dir()
     paths = sorted(directory.glob("*.yaml"))
-    vocab_path = directory / VOCABULARY_FILE
-    documents = {p.name: _read_yaml(p) for p in paths if p.name != VOCABULARY_FILE}
+    documents = {p.name: _read_yaml(p) for p in paths if p.name not in NOT_AREA_FILES}
     if not documents:
         raise KnowledgeError(f"{directory}: no knowledge files (*.yaml) found")
+    vocab_path, roles_path, guidance_path = (directory / f for f in (VOCABULARY_FILE, ROLES_FILE, GUIDANCE_FILE))
     vocabulary = parse_vocabulary(_read_yaml(vocab_path)) if vocab_path.exists() else None
-    return build_knowledge(documents, vocabulary)
+    roles = parse_roles(_read_yaml(roles_path)) if roles_path.exists() else None
+    guidance = parse_guidance(_read_yaml(guidance_path)) if guidance_path.exists() else None
+    return build_knowledge(documents, vocabulary, roles, guidance)

@@ -1,0 +1,68 @@
+"""The knowledge base as plain JSON-ready data, for `kb export --json` and tools built on it.
+
+Field names are a contract: add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.endpoints import Endpoint
+from bot.core.knowledge import Guidance, KnowledgeBase, Role, Scope
+
+
+def endpoint_data(endpoint: Endpoint) -> dict[str, Any]:
+    """One endpoint: method, host, path, what it needs besides its scope, and its note."""
+    return {
+        "method": endpoint.method,
+        "host": endpoint.host,
+        "path": endpoint.path,
+        "requires_scopes": list(endpoint.requires_scopes),
+        "roles": list(endpoint.roles),
+        "note": endpoint.note,
+    }
+
+
+def scope_data(scope: Scope) -> dict[str, Any]:
+    """One scope entry with its endpoints; `deprecated` is null or the reason."""
+    return {
+        "name": scope.name,
+        "area": scope.area,
+        "audience": scope.audience,
+        "access": scope.access,
+        "allows": scope.allows,
+        "endpoints": [endpoint_data(e) for e in scope.endpoints],
+        "requires_scopes": list(scope.requires_scopes),
+        "roles": list(scope.roles),
+        "alternative_to": scope.alternative_to,
+        "deprecated": scope.deprecated,
+        "source": scope.source,
+    }
+
+
+def role_data(role: Role) -> dict[str, Any]:
+    """One admin role, persona or licence."""
+    return {"id": role.id, "title": role.title, "kind": role.kind, "summary": role.summary, "source": role.source}
+
+
+def guidance_data(topic: Guidance) -> dict[str, Any]:
+    """One guidance topic."""
+    return {
+        "id": topic.id,
+        "title": topic.title,
+        "summary": topic.summary,
+        "points": list(topic.points),
+        "instead": topic.instead,
+        "cues": list(topic.cues),
+        "scopes": list(topic.scopes),
+        "source": list(topic.source),
+    }
+
+
+def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every scope, role and guidance topic, in file order."""
+    return {
+        "scopes": [scope_data(s) for s in kb.scopes],
+        "roles": [role_data(r) for r in kb.roles.values()],
+        "guidance": [guidance_data(g) for g in kb.guidance.values()],
+    }
