@@ -25,7 +25,7 @@ from loadtest import machine, write_section  # noqa: E402
 from questionset import build  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
-from bot.core.matcher import Matcher  # noqa: E402
+from bot.core.matching import Matcher  # noqa: E402
 
 TARGETS = {"throughput": 1000.0, "p99_ms": 2.0, "cold_start_s": 1.0, "decline_recall": 0.95,
            "false_decline": 0.03}

@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 
 from bot.core.handler import Handler
 from bot.core.knowledge import KnowledgeBase, load_knowledge
-from bot.core.matcher import Matcher
+from bot.core.matching import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -12,7 +12,7 @@ from typing import Any, Mapping, Protocol
 from bot.core import cards
 from bot.core.answer import Answer, AnswerKind
 from bot.core.knowledge import KnowledgeBase
-from bot.core.matcher import Matcher
+from bot.core.matching import Matcher
 
 MAX_QUESTION_CHARS = 2000
 
@@ -96,8 +96,9 @@ class Handler:
         if action == "related" and isinstance(inputs.get("scope"), str):
             scope = self.kb.get(inputs["scope"])
             if scope is not None:
-                names = [n for n in (scope.name, *scope.related) if n][:3]
-                return self.answer("compare " + " vs ".join(names))
+                related = [s for name in scope.related if (s := self.kb.get(name)) is not None]
+                answer = self.matcher.compare([scope, *related])
+                return Reply(cards.answer_markdown(answer, self.kb), cards.answer_card(answer, self.kb), answer)
         if action == "help":
             return self.help()
         if action == "list":

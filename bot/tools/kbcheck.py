@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 from bot.core import cards
 from bot.core.card_rules import card_problems
 from bot.core.knowledge import KnowledgeBase
-from bot.core.matcher import Matcher
+from bot.core.matching import Matcher
 
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:

@@ -1,0 +1,134 @@
+"""Several needs in one sentence: split into clauses, rank each, keep one need per distinct scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.core.answer import Need, Via
+from bot.core.knowledge import Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.query import Query, build_query
+from bot.core.text import STOPWORDS, words
+
+CLAUSE_SPLIT_RE = re.compile(
+    r"\s*(?:[,;]|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
+    r"|\bthen\b|\bwhile\b|\bbut\b)\s*",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a several-need question: its need, its query and its eligible candidates."""
+
+    need: Need
+    query: Query
+    ranked: list[Ranked]
+
+    def coverage_of(self, scope: Scope) -> float:
+        """How much of this clause `scope` explains (0 when it is not a candidate)."""
+        return next((r.coverage for r in self.ranked if r.scope == scope), 0.0)
+
+
+def eligible(ranked: list[Ranked], query: Query, index: ScopeIndex, minimum: float = 0.0) -> list[Ranked]:
+    """Candidates that explain enough of the question, best score first: a scope the priors
+    favour must not hide a better explained one, nor answer with too little evidence."""
+    return [r for r in ranked if r.coverage >= max(minimum, floor(r, query, index))]
+
+
+def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
+    """The coverage a match needs: more when it rests on one word among words the knowledge
+    base does not know, which is how everyday questions brush the domain ("how to make
+    coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
+    that word names the scope's resource and the known words outnumber the unknown ones
+    ("CDRs for billing every hour")."""
+    if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
+        return t.DECLINE_BELOW
+    named_in_context = candidate.names_resource and query.unknown < query.known
+    return t.DECLINE_BELOW if named_in_context else t.LONE_WORD_MIN
+
+
+def best_need(text: str, ranked: list[Ranked]) -> Need:
+    """The top candidate as a need, with the near-ties as alternatives."""
+    top = ranked[0]
+    alternatives = tuple(r.scope for r in ranked[1:4]
+                         if top.score - r.score <= t.ALTERNATIVE_MARGIN and r.coverage >= t.DECLINE_BELOW)
+    return Need(text, top.scope, Via.WORDS, top.evidence, alternatives, top.coverage)
+
+
+def need_text(clause: str, verbs: set[str]) -> str:
+    """The clause without leading filler ("what scopes do I need to answer calls" -> "answer
+    calls"), for showing which need a scope answers."""
+    kept = clause.split()
+    while len(kept) > 1 and (w := kept[0].lower().strip("?,.!")) in STOPWORDS and w not in verbs:
+        kept.pop(0)
+    return " ".join(kept).rstrip("?.!")
+
+
+def one_scope_suffices(best: Ranked | None, clauses: list[Clause], index: ScopeIndex) -> bool:
+    """True when the clauses are one need worded as a list ("recordings and transcripts"):
+    a single scope explains every clause's topic words and most of each clause on its own
+    (a message names its space, yet "create spaces" is a need of its own), and the clauses
+    neither ask to do different things (read one thing, write another) nor name different
+    actors."""
+    if best is None or best.coverage < t.SUFFICES_FROM:
+        return False
+    if len({c.query.audiences for c in clauses if c.query.audiences}) > 1:
+        return False
+    if len({c.query.intent for c in clauses if c.query.intent}) > 1:
+        return False
+    covered = best.strong | index.lexicon.verb_terms
+    return all(set(c.need.evidence) <= covered and c.coverage_of(best.scope) >= t.SUFFICES_FROM
+               for c in clauses)
+
+
+def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
+    """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
+    borrows the words of the clause before, and who-acts cues said once hold for all."""
+    queries = [build_query(p, index) for p in parts]
+    shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
+    out = []
+    for i, q in enumerate(queries):
+        if not q.terms:
+            donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if o.terms), None)
+            if q.intent is None or donor is None:
+                continue
+            q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
+        terms = q.terms
+        if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
+            terms = {term: t.BORROWED_FACTOR for term in queries[i - 1].terms} | q.terms
+        out.append(replace(q, terms=terms, audiences=q.audiences | shared_cues))
+    return out
+
+
+def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
+    """One need (with the clause it came from) per clause about a distinct scope."""
+    parts = [p for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
+    if len(parts) < 2:
+        return []
+    clauses: list[Clause] = []
+    for q in _clause_queries(parts, index):
+        ranked = eligible(index.rank(q), q, index, t.CLAUSE_MIN)
+        ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
+        if ranked:
+            need = best_need(need_text(q.text, index.lexicon.verbs), ranked)
+            if all(c.need.scope != need.scope for c in clauses):
+                clauses.append(Clause(need, q, ranked))
+    return clauses
+
+
+def prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:
+    """Among near-ties, the scope that needs already found link to: after "create a space",
+    "add people" means the space's members, not a meeting's invitees."""
+    linked = {name.lower() for s in found for name in (*s.related, s.counterpart) if name}
+    if not ranked or ranked[0].scope.key in linked:
+        return ranked
+    for r in ranked[1:]:
+        if ranked[0].score - r.score > t.ALTERNATIVE_MARGIN:
+            break
+        if r.scope.key in linked:
+            return [r] + [x for x in ranked if x is not r]
+    return ranked

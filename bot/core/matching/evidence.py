@@ -1,0 +1,78 @@
+"""Explicit evidence in a question, strongest first: scope names and API endpoints."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import OSA
+
+from bot.core.answer import Need, Via
+from bot.core.endpoints import EndpointQuery
+from bot.core.knowledge import Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.index import ScopeIndex
+from bot.core.matching.query import build_query
+from bot.core.text import words
+
+SCOPE_NAME_RE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]*[A-Za-z0-9])")
+_BARE_NAME_RE = re.compile(r"(?<![\w:-])([a-z]+(?:_[a-z]+)+)(?![\w:])", re.IGNORECASE)
+
+
+def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
+    """Scopes the question spells out (`spark:calls_write`, a slip of it, or `calling_cdr_read`)."""
+    found: list[Scope] = []
+    for m in SCOPE_NAME_RE.finditer(question):
+        scope = index.kb.get(m.group(1)) or closest_name(m.group(1), index)
+        if scope and scope not in found:
+            found.append(scope)
+    for m in _BARE_NAME_RE.finditer(question):
+        candidates = index.bare_names.get(m.group(1).lower(), [])
+        if candidates:
+            scope = min(candidates, key=lambda s: t.AUDIENCE_ORDER.index(s.audience))
+            if scope not in found:
+                found.append(scope)
+    return found
+
+
+def closest_name(text: str, index: ScopeIndex) -> Scope | None:
+    """A scope name typed with a slip (`spark:call_write`), if one is clearly meant."""
+    typed = text.lower()
+    best = min(index.kb.scopes, key=lambda s: (OSA.distance(s.key, typed), s.deprecated is not None))
+    return best if OSA.distance(best.key, typed) <= 2 else None
+
+
+def without_names(question: str) -> list[str]:
+    """The question's words with scope names removed (their parts are not cue words)."""
+    return words(SCOPE_NAME_RE.sub(" ", question))
+
+
+def audience_rank(audience: str, cues: frozenset[str]) -> int:
+    """Least privilege first, except that an audience the question names comes first."""
+    order = list(t.AUDIENCE_ORDER)
+    for cue in ("compliance", "partner", "admin"):
+        if cue in cues:
+            order.remove(cue)
+            order.insert(0, cue)
+    return order.index(audience)
+
+
+def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeIndex) -> Need | None:
+    """The scope that documents `endpoint`; an undocumented path is read as words, if clear."""
+    matches = index.endpoints.match(endpoint)
+    if not matches:
+        intent = None if endpoint.method is None else ("read" if endpoint.method == "GET" else "write")
+        path_words = " ".join(w for w in words(endpoint.path) if w != "v1")
+        ranked = index.rank(build_query(path_words, index, intent))
+        if not ranked or ranked[0].coverage < t.CONFIDENT_FROM:
+            return None
+        top = ranked[0]
+        return Need(endpoint.text, top.scope, Via.WORDS, top.evidence, score=top.coverage)
+    owners = sorted(
+        {m.owner for m in matches},
+        key=lambda s: (
+            endpoint.method is None and not any(m.owner == s and m.endpoint.method == "GET" for m in matches),
+            bool(s.deprecated), bool(s.alternative_to), audience_rank(s.audience, cues), s.name,
+        ),
+    )
+    documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])
+    return Need(endpoint.text, owners[0], Via.ENDPOINT, (documented,), tuple(owners[1:]))

@@ -1,0 +1,141 @@
+"""The scope index: which words speak for which scope and how rare they are (IDF), the
+endpoint templates, and the ranking of scopes for a query."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.core.endpoints import EndpointIndex
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.lexicon import Lexicon
+from bot.core.matching.query import Query
+from bot.core.text import Speller, words
+
+_ACCESS_SUFFIXES = ("read", "write", "rw", "create", "all")
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One candidate scope for a query, with how much of the query it explains and why."""
+
+    scope: Scope
+    coverage: float
+    score: float
+    evidence: tuple[str, ...]
+    strong: frozenset[str] = frozenset()  # evidence from the name, synonyms or examples
+    names_resource: bool = False  # a question word is a word of the scope's resource name
+
+
+def name_words(scope: Scope) -> str:
+    """The words of a scope's name that say what it is about (`spark-admin:people_read` -> people)."""
+    prefix, _, rest = scope.key.partition(":")
+    parts = [p for p in re.split(r"[_-]", rest) if p not in _ACCESS_SUFFIXES]
+    prefix_words = [w for w in prefix.split("-") if w not in ("spark", "admin")]
+    return " ".join(prefix_words + parts)
+
+
+def _fields(scope: Scope) -> list[tuple[str, float]]:
+    fields = [(name_words(scope), t.NAME_WEIGHT)]
+    fields += [(s, t.SYNONYM_WEIGHT) for s in scope.synonyms]
+    fields += [(e, t.EXAMPLE_WEIGHT) for e in scope.examples]
+    fields += [(" ".join(ep.segments), t.ENDPOINT_WEIGHT) for ep in scope.endpoints]
+    fields.append((scope.allows, t.ALLOWS_WEIGHT))
+    return fields
+
+
+class ScopeIndex:
+    """Built once from the knowledge base; `rank` orders scopes for a query."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon):
+        self.kb = kb
+        self.lexicon = lexicon
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.phrases: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)  # by one term
+        self.name_terms: list[frozenset[str]] = []
+        surface: list[str] = []
+        for i, scope in enumerate(kb.scopes):
+            surface += self._index_scope(i, scope)
+        n = len(kb.scopes)
+        self.idf = {term: math.log(1 + n / len(p)) for term, p in self.postings.items()}
+        self.common_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.COMMON_SHARE}
+        self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
+        self.speller = Speller(surface)
+        self.endpoints: EndpointIndex[Scope] = EndpointIndex(
+            (ep, scope) for scope in kb.scopes for ep in scope.endpoints)
+        self.bare_names: dict[str, list[Scope]] = defaultdict(list)
+        for scope in kb.scopes:
+            self.bare_names[scope.key.split(":", 1)[1]].append(scope)
+        self._priors: dict[tuple[str | None, frozenset[str]], list[float]] = {}
+
+    def _index_scope(self, i: int, scope: Scope) -> list[str]:
+        """Post one scope's terms (the strongest field wins); returns the words seen, for the speller."""
+        weights: dict[str, float] = {}
+        surface: list[str] = []
+        for text, weight in _fields(scope):
+            for word in words(text):
+                surface.append(word)
+                term = self.lexicon.term(word)
+                if term and weights.get(term, 0.0) < weight:
+                    weights[term] = weight
+        for term, weight in weights.items():
+            self.postings[term].append((i, weight))
+        for phrase in scope.synonyms + scope.examples:
+            terms = frozenset(x for w in words(phrase) if (x := self.lexicon.term(w)))
+            if len(terms) >= 2:
+                self.phrases[min(terms)].append((i, terms))
+        resource = scope.key.partition(":")[2]
+        self.name_terms.append(frozenset(x for w in words(resource.replace("_", " "))
+                                         if w not in _ACCESS_SUFFIXES and (x := self.lexicon.term(w))))
+        return surface
+
+    def rank(self, query: Query) -> list[Ranked]:
+        """Scopes ordered by score; coverage is the IDF share of the question they explain."""
+        total = sum(self.idf[term] * f for term, f in query.terms.items()) + query.unknown * self.unknown_idf
+        if total == 0:
+            return []
+        matched: dict[int, float] = defaultdict(float)
+        evidence: dict[int, list[str]] = defaultdict(list)
+        strong: dict[int, set[str]] = defaultdict(set)
+        for term, factor in query.terms.items():
+            for i, weight in self.postings[term]:
+                matched[i] += self.idf[term] * weight * factor
+                evidence[i].append(term)
+                if weight >= t.EXAMPLE_WEIGHT:
+                    strong[i].add(term)
+        asked = query.terms.keys()
+        phrased = {i for term in asked for i, phrase in self.phrases.get(term, ()) if phrase <= asked}
+        priors = self.priors(query.intent, query.audiences)
+        ranked = []
+        for i, mass in matched.items():
+            coverage = mass / total
+            named = len(self.name_terms[i] & asked)
+            score = coverage + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
+            if self.name_terms[i]:
+                score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
+            ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
+                                 frozenset(strong[i]), named > 0))
+        ranked.sort(key=lambda r: (-r.score, r.scope.name))
+        return ranked
+
+    def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:
+        """Every scope's prior for this intent and these cues (few combinations: cached)."""
+        key = (intent, audiences)
+        if key not in self._priors:
+            self._priors[key] = [prior(s, intent, audiences) for s in self.kb.scopes]
+        return self._priors[key]
+
+
+def prior(scope: Scope, intent: str | None, audiences: frozenset[str]) -> float:
+    """How much what the asker wants (read/write) and who acts speak for `scope`."""
+    bonus = t.ACCESS_BONUS[intent][scope.access]
+    cues = audiences - {"user"} or audiences or {None}
+    bonus += sum(t.AUDIENCE_BONUS[cue][scope.audience] for cue in cues)
+    if scope.deprecated:
+        bonus -= t.DEPRECATED_PENALTY
+    if scope.alternative_to:
+        bonus -= t.ALTERNATIVE_PENALTY
+    return bonus

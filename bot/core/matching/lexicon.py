@@ -1,0 +1,82 @@
+"""The domain language the engine reads questions with, built once from the knowledge base's
+vocabulary: index terms, read/write verbs, who-acts cues, compare and reverse-lookup cues."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge import Vocabulary
+from bot.core.text import STOPWORDS, Speller, stem
+
+# Words that only say who acts or how; they steer audience/access, not the topic.
+NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
+
+
+def inflections(verb: str) -> set[str]:
+    """A verb's present forms: list, lists, listing; create, creating; set, setting; copy, copies."""
+    forms = {verb, verb + "s", verb + "es", verb + "ing"}
+    if verb.endswith("e"):
+        forms.add(verb[:-1] + "ing")
+    if verb.endswith("y"):
+        forms.add(verb[:-1] + "ies")
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.add(verb + verb[-1] + "ing")
+    return forms
+
+
+def _any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+
+
+class Lexicon:
+    """Maps words to index terms and reads intent (read/write) and who acts from a question."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.canonical = {w: group[0] for group in vocab.equivalents for w in group}
+        self.keep = vocab.keep_words
+        self.verbs = vocab.read_verbs | vocab.write_verbs
+        self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
+        self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
+        self.compare_cues = vocab.compare_cues
+        self.reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
+        self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical}
+        self.cues = [(audience, pattern) for audience, phrases in vocab.audience_cues.items()
+                     if (pattern := _any_of(phrases))]
+        # Cue words ("logged in user", "control hub", "org") mostly say who acts, not what about:
+        # they count half as topic words, and never against the question as unknown words.
+        phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
+        self.cue_phrases = _any_of(phrases)
+
+    def term(self, word: str) -> str | None:
+        """The index term for a lower-case word, or None for words that carry no topic."""
+        word = self.canonical.get(word, word)
+        if word in STOPWORDS or word in NON_TOPICAL or word.isdigit() or len(word) < 2:
+            return None
+        term = word if word in self.keep else stem(word)
+        return self.canonical.get(term, term)
+
+    def intent(self, raw: list[str], speller: Speller) -> str | None:
+        """The first verb that says read or write decides; later ones are usually nouns (a schedule).
+        Present forms count (deletes, scheduling) but not participles ("is recorded", "has
+        authorized"), which describe a state, nor nouns that share a stem (settings)."""
+        for word in raw:
+            if word not in self.verb_forms and word not in speller:
+                word = speller.correct(word) or word
+            if word in self.verb_forms:
+                return self.verb_forms[word]
+        return None
+
+    def audiences(self, joined: str) -> frozenset[str]:
+        """Who the words say acts: admin, compliance, partner, service-app, user."""
+        return frozenset(a for a, pattern in self.cues if pattern.search(joined))
+
+    def cue_matches(self, joined: str) -> list[str]:
+        """The who-acts phrases found in a lower-case, space-joined question."""
+        return [m.group(0) for m in self.cue_phrases.finditer(joined)] if self.cue_phrases else []
+
+    def asks_to_compare(self, raw: list[str]) -> bool:
+        return bool(set(raw) & self.compare_cues)
+
+    def asks_what_it_unlocks(self, raw: list[str]) -> bool:
+        joined = " ".join(raw)
+        return any(p.search(joined) for p in self.reverse)

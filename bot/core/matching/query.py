@@ -1,0 +1,61 @@
+"""A clause reduced to what the ranker needs: weighted index terms, unknown words, what the
+asker wants to do (read/write) and who acts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.core.matching import tuning as t
+from bot.core.text import words
+
+if TYPE_CHECKING:
+    from bot.core.matching.index import ScopeIndex
+
+
+@dataclass(frozen=True)
+class Query:
+    """A clause reduced to what the scorer needs."""
+
+    text: str
+    terms: dict[str, float]  # term -> factor: 1.0, less for a repaired typo, a cue word, a borrowed word
+    unknown: int  # words that match nothing in the knowledge base
+    intent: str | None  # "read", "write" or None
+    audiences: frozenset[str]  # audience cues found
+    known: int = 0  # words that match the knowledge base ('post a message': two, one term)
+    repaired: int = 0  # words read as another after a typo repair
+
+
+def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
+    """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
+    lexicon, speller = index.lexicon, index.speller
+    raw = words(text)
+    joined = " ".join(raw)
+    cue_matches = lexicon.cue_matches(joined)
+    in_cues = set(" ".join(cue_matches).split())
+    # Words of a cue phrase ("control hub") say who acts, not what to do; a one-word cue can
+    # still be the verb ("provision users").
+    in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
+    terms: dict[str, float] = {}
+    unknown = known = repaired = 0
+    for word in raw:
+        term = lexicon.term(word)
+        if term is None:
+            continue
+        factor = t.CUE_WORD_FACTOR if word in in_cues else 1.0
+        if term in lexicon.verb_terms:
+            factor *= t.VERB_FACTOR
+        if term in index.postings:
+            terms[term] = max(terms.get(term, 0.0), factor)
+            known += 1
+            continue
+        fixed = None if word in lexicon.verb_forms else speller.correct(word)  # order != older
+        fixed_term = lexicon.term(fixed) if fixed else None
+        if fixed_term in index.postings:
+            terms[fixed_term] = max(terms.get(fixed_term, 0.0), t.CORRECTED_FACTOR * factor)
+            known += 1
+            repaired += 1
+        elif word not in in_cues:
+            unknown += 1
+    intent = intent_override or lexicon.intent([w for w in raw if w not in in_phrases], speller)
+    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired)

@@ -1,0 +1,53 @@
+"""Every tuned number of the answer engine, in one place, with what it does.
+
+They were set on the development sets (shared/eval, bench/blind*.yaml, bench/paraphrases.yaml),
+never on the held-out sets (bench/heldout_*.yaml). Coverage is the IDF-weighted share of a
+question's words that a scope explains (0..1); score is coverage plus the priors below.
+"""
+
+from __future__ import annotations
+
+# --- how strongly a word in each part of an entry speaks for the scope ---
+NAME_WEIGHT = 1.25
+SYNONYM_WEIGHT = 1.0
+EXAMPLE_WEIGHT = 0.9  # from this weight up, a field's words are "strong" evidence
+ENDPOINT_WEIGHT = 0.5
+ALLOWS_WEIGHT = 0.45
+
+# --- how much a question word counts ---
+CORRECTED_FACTOR = 0.8  # a repaired typo counts a little less than a word typed right
+CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is mostly context
+VERB_FACTOR = 0.6  # what to do (rename, list) weighs less than what it is done to (a workspace)
+BORROWED_FACTOR = 0.5  # words a pronoun ('add people to it') borrows from the clause before
+UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
+COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
+
+# --- thresholds on coverage ---
+DECLINE_BELOW = 0.34  # under this the question is not understood
+LONE_WORD_MIN = 0.6  # needed when one known word stands among unknown ones ("make coffee")
+CONFIDENT_FROM = 0.5  # from here the answer is given without hedging (before calibration)
+SUFFICES_FROM = 0.75  # from here one scope can stand for several clauses
+CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
+ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
+
+# --- bonuses and penalties added to the score ---
+NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully
+PHRASE_BONUS = 0.1  # the question contains one of the scope's phrasings word for word
+DEPRECATED_PENALTY = 0.3
+ALTERNATIVE_PENALTY = 0.08  # an entry that is only an accepted alternative for some endpoints
+
+# What the asker wants to do (row) against a scope's access (column).
+ACCESS_BONUS = {"write": {"write": 0.12, "read": -0.14, "read-write": 0.06},
+                "read": {"read": 0.12, "write": -0.14, "read-write": 0.0},
+                None: {"read": 0.06, "write": -0.02, "read-write": 0.0}}
+# Who the question says acts (row) against a scope's audience (column).
+AUDIENCE_BONUS = {
+    "admin": {"admin": 0.16, "partner": 0.04, "user": -0.1, "service-app": 0.0, "compliance": 0.0},
+    "compliance": {"compliance": 0.32, "admin": 0.0, "user": -0.1, "partner": 0.0, "service-app": 0.0},
+    "partner": {"partner": 0.3, "admin": 0.04, "user": -0.1, "compliance": 0.0, "service-app": 0.0},
+    "service-app": {"service-app": 0.3, "admin": 0.04, "user": -0.05, "compliance": 0.0, "partner": 0.0},
+    "user": {"user": 0.1, "admin": -0.1, "compliance": -0.16, "partner": -0.14, "service-app": -0.1},
+    None: {"user": 0.05, "admin": -0.05, "compliance": -0.16, "partner": -0.14, "service-app": -0.1},
+}
+# Least privilege first: the order audiences are preferred in when evidence ties.
+AUDIENCE_ORDER = ("user", "service-app", "admin", "partner", "compliance")
