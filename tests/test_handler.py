@@ -15,7 +15,12 @@ def test_list_areas_and_one_area(handler, kb) -> None:
     assert "calling" in handler.handle_text("list").markdown
     reply = handler.handle_text("list calling")
     assert all(s.name in reply.markdown for s in kb.in_area("calling"))
-    assert "don't know the area" in handler.handle_text("list nonsense").markdown
+    assert handler.handle_text("list nonsense").answer.kind == "decline"  # a question, not a command
+
+
+def test_list_of_a_resource_is_a_question_about_it(handler) -> None:
+    assert handler.handle_text("list rooms").answer.scopes == ["spark:rooms_read"]
+    assert handler.handle_text("list webhooks").answer is not None
 
 
 def test_a_question_that_starts_with_list_is_still_a_question(handler) -> None:

@@ -152,3 +152,77 @@ def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
 def test_the_object_outweighs_the_verb(matcher) -> None:
     # 'rename' is phrased only for spaces and teams; the workspace is what the question is about
     assert top(matcher, "rename a workspace") in {"spark:workspaces_write", "spark-admin:workspaces_write"}
+
+
+# ----- real-world questions: pasted code, errors, bots, other languages, confidence -----------
+
+def test_a_pasted_sdk_call_is_answered_from_its_endpoint(matcher) -> None:
+    answer = matcher.answer("our onboarding script does\n\n    api.memberships.create(roomId=room_id, "
+                            "personEmail=email)\n\nand gets a 403. Which scope is missing?")
+    assert answer.scopes == ["spark:memberships_write"] and answer.needs[0].via == "endpoint"
+
+
+def test_a_curl_with_data_is_a_post(matcher) -> None:
+    answer = matcher.answer("curl https://webexapis.com/v1/messages -H 'Authorization: Bearer x' "
+                            "-d '{\"roomId\": \"abc\", \"text\": \"hi\"}' says forbidden")
+    assert answer.scopes == ["spark:messages_write"]
+
+
+def test_a_pasted_error_body_does_not_drown_the_question(matcher) -> None:
+    answer = matcher.answer('GET /v1/rooms gives {"message": "The requested resource could not be found.", '
+                            '"errors": [{"description": "x"}], "trackingId": "ROUTER_5F0"}')
+    assert answer.scopes == ["spark:rooms_read"]
+
+
+@pytest.mark.parametrize("question", [
+    "can I add more scopes to my bot token?",
+    "which scopes does a bot access token come with, can I pick them?",
+])
+def test_bot_token_questions_get_the_bots_explanation(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.GUIDANCE and answer.guidance[0] == "bots" and answer.scopes == []
+
+
+def test_a_bot_question_with_a_need_keeps_the_scope_and_adds_the_explanation(matcher) -> None:
+    answer = matcher.answer("my bot needs to reply in threads")
+    assert answer.scopes == ["spark:messages_write"] and "bots" in answer.guidance
+
+
+def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> None:
+    answer = matcher.answer("I'm not an admin but need to list all users in the org")
+    assert answer.scopes == ["spark-admin:people_read"] and "admin-role" in answer.guidance
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Welche Berechtigung brauche ich, um Nachrichten zu senden?", "spark:messages_write"),
+    ("Quel scope faut-il pour créer une réunion ?", "meeting:schedules_write"),
+    ("¿Qué scope necesito para leer los mensajes de un espacio?", "spark:messages_read"),
+])
+def test_questions_in_other_languages_are_answered_with_their_reading(matcher, question: str,
+                                                                      expected: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[:1] == [expected] and answer.confidence != "high"
+    assert any("question as" in note for note in answer.assumptions)
+
+
+def test_an_unclear_question_in_another_language_gets_a_reply_in_english(matcher) -> None:
+    answer = matcher.answer("Wie spät ist es heute in Berlin und wie wird das Wetter morgen?")
+    assert answer.kind == AnswerKind.DECLINE and "English" in answer.why
+
+
+def test_an_endpoint_for_users_and_admins_says_whom_it_assumed(matcher) -> None:
+    answer = matcher.answer("GET /v1/people/Y2lzY29zcGFyazovL3VzL1BFT1BMRS8x")
+    assert answer.scopes == ["spark:people_read"] and answer.confidence == "medium"
+    assert "spark-admin:people_read" in answer.alternatives
+    assert any("signed-in user" in note and "spark-admin:people_read" in note for note in answer.assumptions)
+
+
+def test_two_readings_for_different_actors_are_asked_about(matcher) -> None:
+    answer = matcher.answer("recordings")
+    assert answer.kind == AnswerKind.CLARIFY and answer.confidence != "high" and answer.alternatives
+
+
+def test_every_answer_says_how_sure_it_is(matcher) -> None:
+    sure = matcher.answer("spark:calls_write")
+    unsure = matcher.answer("recordings")
+    assert sure.confidence == "high" and unsure.confidence in ("medium", "low")

@@ -14,7 +14,7 @@ from bot.core.answer import Answer, AnswerKind
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import Matcher
 
-MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_CHARS = 8000  # above Webex's own limit on a message (7439 bytes)
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,13 @@ class Handler:
 
     def handle_text(self, text: str) -> Reply:
         """Answer one message: a command (help, list [area]) or a question."""
-        text = " ".join(text.split())[:MAX_QUESTION_CHARS]
-        command, _, rest = text.partition(" ")
+        text = text.strip()[:MAX_QUESTION_CHARS]  # lines are kept: code and quotes are told apart by them
+        command, _, rest = " ".join(text.split()).partition(" ")
         command = command.lower().strip("/!?.")
         if not text or command in ("help", "start", "hi", "hello") and not rest:
             return self.help()
-        if command == "list" and len(rest.split()) <= 1:
-            return self.list_area(rest.strip().lower() or None)
+        if command == "list" and (not rest or rest.strip().lower() in self.kb.areas):
+            return self.list_area(rest.strip().lower() or None)  # "list rooms" is a question about rooms
         return self.answer(text)
 
     def answer(self, question: str) -> Reply:
@@ -74,9 +74,6 @@ class Handler:
 
     def list_area(self, name: str | None) -> Reply:
         area = self.kb.areas.get(name) if name else None
-        if name and area is None:
-            known = ", ".join(self.kb.areas)
-            return Reply(f"I don't know the area `{name}`. Areas: {known}.", cards.list_card(self.kb, None))
         if area is None:
             lines = [f"- `{a.name}`: {a.title} ({len(self.kb.in_area(a.name))} scopes)"
                      for a in self.kb.areas.values()]

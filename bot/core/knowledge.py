@@ -48,6 +48,7 @@ class Scope:
     counterpart: str | None = None
     related: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
+    ambiguous_synonyms: tuple[str, ...] = ()  # phrasings that fit this scope among others
     examples: tuple[str, ...] = ()
     requires: str | None = None
     notes: str | None = None
@@ -99,6 +100,7 @@ class Guidance:
     cues: tuple[str, ...]
     source: tuple[str, ...]
     scopes: tuple[str, ...] = ()
+    cues_say_who: bool = False  # its cues say who asks ("my bot"), not what they need
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,18 @@ class Vocabulary:
     compare_cues: frozenset[str] = frozenset()
     reverse_cues: tuple[str, ...] = ()
     keep_words: frozenset[str] = frozenset()  # never stemmed ("personal" is not "person")
+    sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
+    languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
+
+
+@dataclass(frozen=True)
+class Language:
+    """How to recognise a language the bot does not answer in, and its API words in English."""
+
+    code: str
+    name: str
+    markers: frozenset[str]  # common function words ("und", "pour") that show the language
+    words: Mapping[str, str]  # word or phrase -> English ("nachricht" -> "message")
 
 
 @dataclass(frozen=True)
@@ -219,7 +233,7 @@ class _Entry:
 
 _SCOPE_FIELDS = {
     "name", "audience", "access", "allows", "source", "endpoints", "counterpart", "related",
-    "synonyms", "examples", "requires", "notes", "deprecated", "alternative_to",
+    "synonyms", "ambiguous_synonyms", "examples", "requires", "notes", "deprecated", "alternative_to",
     "requires_scopes", "roles",
 }
 _ENDPOINT_FIELDS = {"call", "requires_scopes", "roles", "note"}
@@ -278,6 +292,7 @@ def parse_scope(raw: Any, area: str, where: str) -> Scope:
         counterpart=entry.scope_name("counterpart", required=False),
         related=related,
         synonyms=entry.texts("synonyms"),
+        ambiguous_synonyms=entry.texts("ambiguous_synonyms"),
         examples=entry.texts("examples"),
         requires=entry.text("requires", required=False),
         notes=entry.text("notes", required=False),
@@ -339,7 +354,31 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         compare_cues=_words(entry, "compare_cues"),
         reverse_cues=tuple(p.lower() for p in entry.texts("reverse_cues")),
         keep_words=_words(entry, "keep_words"),
+        sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
+        languages=_languages(doc.get("languages", {}), filename),
     )
+
+
+def _sdk_paths(raw: Any, entry: _Entry) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.startswith("/v1/")
+                                            for k, v in raw.items()):
+        raise entry.fail("sdk_paths", "must map SDK attribute names to '/v1/...' paths")
+    return {k.lower(): v for k, v in raw.items()}
+
+
+def _languages(raw: Any, filename: str) -> dict[str, Language]:
+    """Per language: its name, marker words and an API-word glossary into English."""
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{filename}: field 'languages': must map language codes to entries")
+    languages = {}
+    for code, spec in raw.items():
+        where = _Entry(spec if isinstance(spec, dict) else {}, f"{filename}: languages {code}")
+        glossary = spec.get("words", {}) if isinstance(spec, dict) else None
+        if not isinstance(glossary, dict) or not all(isinstance(v, str) for v in glossary.values()):
+            raise where.fail("words", "must map words to their English equivalent")
+        languages[code] = Language(code, where.text("name") or code, _words(where, "markers"),
+                                   {str(k).lower(): v.lower() for k, v in glossary.items()})
+    return languages
 
 
 def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
@@ -365,7 +404,7 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
     return roles
 
 
-_GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "source"}
+_GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source"}
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -392,6 +431,7 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             cues=tuple(c.lower() for c in entry.texts("cues")),
             source=entry.links("source"),
             scopes=entry.scope_names("scopes"),
+            cues_say_who=raw.get("cues_say_who") is True,
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):

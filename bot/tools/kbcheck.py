@@ -11,8 +11,8 @@ from bot.core.matching import Matcher
 
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
-    """Every problem found: asymmetric counterparts, bad links, phrasings or names that resolve
-    to another scope, and cards or fallbacks Webex would not accept."""
+    """Every problem found: asymmetric counterparts, bad links, examples, synonyms or names that
+    resolve to another scope, and cards or fallbacks Webex would not accept."""
     matcher = matcher or Matcher(kb)
     problems: list[str] = []
     for scope in kb.scopes:
@@ -30,10 +30,14 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
         if got[:1] != [scope.name]:
             problems.append(f"{where}: asking its name gives {got[:1]}")
         accepted = {scope.name, scope.alternative_to}
-        for example in scope.examples:
-            got = matcher.answer(example).scopes
-            if not accepted & set(got[:1]):
-                problems.append(f"{where}: example {example!r} resolves to {got[:1] or 'a decline'}")
+        # A deprecated scope's synonyms lead to its replacement: the bot never recommends it.
+        synonyms = () if scope.deprecated else scope.synonyms
+        for kind, phrases in (("example", scope.examples), ("synonym", synonyms)):
+            for phrase in phrases:
+                got = matcher.answer(phrase).scopes
+                if not accepted & set(got[:1]):
+                    problems.append(f"{where}: {kind} {phrase!r} resolves to {got[:1] or 'a decline'} "
+                                    "(reword it, or list it under ambiguous_synonyms)")
         for issue in card_problems(cards.scope_card(scope, kb)):
             problems.append(f"{where}: card: {issue}")
         size = len(cards.scope_markdown(scope, kb).encode("utf-8"))

@@ -44,7 +44,9 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     base does not know, which is how everyday questions brush the domain ("how to make
     coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
     that word names the scope's resource and the known words outnumber the unknown ones
-    ("CDRs for billing every hour")."""
+    ("CDRs for billing every hour"). A generic verb with no object is no evidence at all."""
+    if set(candidate.evidence) <= index.generic_verbs:
+        return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
     named_in_context = candidate.names_resource and query.unknown < query.known

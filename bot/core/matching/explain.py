@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.answer import Need, Via
+from bot.core.knowledge import KnowledgeBase, Language, Scope
 from bot.core.matching.query import Query
 
 
@@ -23,3 +24,41 @@ def decline_reason(query: Query) -> str:
     if not query.terms:
         return "nothing in the question matches a Webex scope, API or feature I know"
     return "the question only loosely matches Webex scopes, so I would rather not guess"
+
+
+def language_decline(language: Language) -> str:
+    return (f"I could not read this {language.name} question well enough. I answer in English: "
+            "could you ask again in English, or name the API endpoint or scope?")
+
+
+def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
+    """The same resource for the other actor: spark:people_read <-> spark-admin:people_read,
+    meeting:recordings_read <-> meeting:admin_recordings_read."""
+    prefix, _, rest = scope.name.partition(":")
+    if prefix == "spark":
+        return kb.get(f"spark-admin:{rest}")
+    if prefix == "spark-admin":
+        return kb.get(f"spark:{rest}")
+    if prefix == "meeting":
+        return kb.get(f"meeting:{rest.removeprefix('admin_')}") if rest.startswith("admin_") \
+            else kb.get(f"meeting:admin_{rest}")
+    return None
+
+
+def assumptions(needs: list[Need], cues: frozenset[str], language: Language | None, english: str,
+                kb: KnowledgeBase) -> tuple[str, ...]:
+    """What an answer that is not sure took for granted, said plainly."""
+    notes = []
+    if language is not None:
+        notes.append(f"I read this {language.name} question as: \"{english}\".")
+    if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:
+        scope = needs[0].scope
+        other = twin(scope, kb)
+        if other is not None and not other.deprecated:
+            if scope.audience == "user":
+                notes.append(f"Assuming the app acts for the signed-in user only; to act for everyone in "
+                             f"the organization, an admin authorizes {other.name}.")
+            elif other.audience == "user":
+                notes.append(f"Assuming an administrator authorizes the app for the whole organization; "
+                             f"for a user's own data, {other.name} is enough.")
+    return tuple(notes)

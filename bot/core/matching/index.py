@@ -40,7 +40,7 @@ def name_words(scope: Scope) -> str:
 
 def _fields(scope: Scope) -> list[tuple[str, float]]:
     fields = [(name_words(scope), t.NAME_WEIGHT)]
-    fields += [(s, t.SYNONYM_WEIGHT) for s in scope.synonyms]
+    fields += [(s, t.SYNONYM_WEIGHT) for s in scope.synonyms + scope.ambiguous_synonyms]
     fields += [(e, t.EXAMPLE_WEIGHT) for e in scope.examples]
     fields += [(" ".join(ep.segments), t.ENDPOINT_WEIGHT) for ep in scope.endpoints]
     fields.append((scope.allows, t.ALLOWS_WEIGHT))
@@ -62,6 +62,7 @@ class ScopeIndex:
         n = len(kb.scopes)
         self.idf = {term: math.log(1 + n / len(p)) for term, p in self.postings.items()}
         self.common_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.COMMON_SHARE}
+        self.generic_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.GENERIC_SHARE}
         self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
         self.speller = Speller(surface)
         self.endpoints: EndpointIndex[Scope] = EndpointIndex(
@@ -85,7 +86,7 @@ class ScopeIndex:
             self.postings[term].append((i, weight))
         for phrase in scope.synonyms + scope.examples:
             terms = frozenset(x for w in words(phrase) if (x := self.lexicon.term(w)))
-            if len(terms) >= 2:
+            if terms:
                 self.phrases[min(terms)].append((i, terms))
         resource = scope.key.partition(":")[2]
         self.name_terms.append(frozenset(x for w in words(resource.replace("_", " "))
@@ -107,7 +108,10 @@ class ScopeIndex:
                 if weight >= t.EXAMPLE_WEIGHT:
                     strong[i].add(term)
         asked = query.terms.keys()
-        phrased = {i for term in asked for i, phrase in self.phrases.get(term, ()) if phrase <= asked}
+        # A phrasing of the scope found word for word; a one-word phrasing only when it is the
+        # whole question ("read meetings" is a phrasing of meeting:schedules_read).
+        phrased = {i for term in asked for i, phrase in self.phrases.get(term, ())
+                   if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)}
         priors = self.priors(query.intent, query.audiences)
         ranked = []
         for i, mass in matched.items():

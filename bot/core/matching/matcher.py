@@ -1,22 +1,38 @@
-"""The answer engine's entry point: a question in, an Answer out.
+"""The answer engine's entry point: a question in, an Answer out, in stages a reader can follow:
 
-Stages, strongest evidence first: scope names written in the question, API endpoints, then
-words (several needs split into clauses). Each stage lives in its own module of this package;
-the tuned numbers are in `tuning`.
+    read (normalise, language, evidence, guidance topics)  -> question.py
+    resolve (names, then API calls, then words and clauses) -> this module, evidence.py, clauses.py
+    calibrate (how sure), explain (why, assumptions)        -> calibrate.py, explain.py
+
+Every tuned number is in tuning.py.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
-from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.clauses import best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import endpoint_need, named_scopes, without_names
-from bot.core.matching.explain import decline_reason, why
-from bot.core.matching.index import ScopeIndex
+from bot.core.matching.calibrate import Signals, confidence, weakest
+from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
+from bot.core.matching.evidence import endpoint_need, without_names
+from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
+from bot.core.matching.guidance import GuidanceFinder
+from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
-from bot.core.matching.query import build_query
+from bot.core.matching.query import Query, build_query
+from bot.core.matching.question import Question, read_question
+
+
+@dataclass
+class Draft:
+    """An answer before calibration: what was found and what it rests on."""
+
+    kind: AnswerKind
+    needs: list[Need] = field(default_factory=list)
+    signals: list[Signals] = field(default_factory=list)
+    why: str = ""
 
 
 class Matcher:
@@ -25,21 +41,16 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
+        self.guidance = GuidanceFinder(kb.guidance)
 
     def answer(self, question: str) -> Answer:
-        """The least-privilege scopes for `question`, or a decline saying why."""
-        question = " ".join(question.split())
-        named = named_scopes(question, self.index)
-        if named:
-            return self._answer_names(question, named)
-        endpoints = find_endpoints(question)
-        if endpoints:
-            cues = build_query(question, self.index).audiences
-            needs = [n for e in endpoints if (n := endpoint_need(e, cues, self.index)) is not None]
-            if needs:
-                kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
-                return Answer(question, kind, tuple(needs), why(needs))
-        return self._answer_words(question)
+        """The least-privilege scopes for `question`, an explanation, or a decline saying why."""
+        return self._finish(*self.analyse(question))
+
+    def analyse(self, question: str) -> tuple[Question, Draft]:
+        """The question as read and the draft answer with its signals (for calibration)."""
+        read = read_question(question, self.index, self.guidance)
+        return read, self._resolve(read)
 
     def compare(self, scopes: list[Scope]) -> Answer:
         """Scopes side by side (a card's 'compare' button)."""
@@ -52,33 +63,111 @@ class Matcher:
         (for top-k measurements)."""
         names = self.answer(question).top(k)
         if len(names) < k:
-            names += [r.scope.name for r in self.index.rank(build_query(question, self.index))[:k]]
+            focus = read_question(question, self.index, self.guidance).focus
+            names += [r.scope.name for r in self.index.rank(build_query(focus, self.index))[:k]]
         return list(dict.fromkeys(names))[:k]
 
-    def _answer_names(self, question: str, named: list[Scope]) -> Answer:
-        needs = tuple(Need(s.name, s, Via.NAME, (s.name,)) for s in named)
-        raw = without_names(question)
-        lexicon = self.index.lexicon
-        if len(named) >= 2 and lexicon.asks_to_compare(raw):
-            return Answer(question, AnswerKind.COMPARE, needs[:3],
-                          f"You named {named[0].name} and {named[1].name}; here is how they differ.")
-        if len(named) == 1 and lexicon.asks_what_it_unlocks(raw):
-            return Answer(question, AnswerKind.UNLOCKS, needs, f"you asked what {named[0].name} unlocks")
-        kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
-        return Answer(question, kind, needs, why(list(needs)))
+    # ----- resolving: strongest evidence first ----------------------------------------------
 
-    def _answer_words(self, question: str) -> Answer:
-        whole = build_query(question, self.index)
-        ranked = eligible(self.index.rank(whole), whole, self.index)
-        best = ranked[0] if ranked else None
-        clauses = clause_needs(question, self.index)
-        needs = [clause.need for clause in clauses]
-        if len(clauses) >= 2 and not one_scope_suffices(best, clauses, self.index):
-            return Answer(question, AnswerKind.PLAN, tuple(needs), why(needs))
-        if best is not None:
-            need = best_need(question, ranked)
-            confidence = Confidence.HIGH if best.coverage >= t.CONFIDENT_FROM else Confidence.MEDIUM
-            return Answer(question, AnswerKind.SCOPE, (need,), why([need]), confidence)
-        if needs:
-            return Answer(question, AnswerKind.SCOPE, (needs[0],), why(needs[:1]), Confidence.LOW)
-        return Answer(question, AnswerKind.DECLINE, why=decline_reason(whole))
+    def _resolve(self, q: Question) -> Draft:
+        if q.named:
+            return self._from_names(q)
+        from_calls = self._from_calls(q)
+        if from_calls.needs:
+            return from_calls
+        return self._from_words(q)
+
+    def _from_names(self, q: Question) -> Draft:
+        needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
+        signals = [Signals(Via.NAME)] * len(needs)
+        raw, lexicon = without_names(q.message.prose), self.index.lexicon
+        if len(needs) >= 2 and lexicon.asks_to_compare(raw):
+            return Draft(AnswerKind.COMPARE, needs[:3], signals[:3],
+                         f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
+        if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw):
+            return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
+        return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
+
+    def _from_calls(self, q: Question) -> Draft:
+        cues = build_query(q.prose, self.index).audiences
+        draft = Draft(AnswerKind.PLAN)
+        for call in q.calls:
+            need = endpoint_need(call.endpoint, cues, self.index) if call.endpoint else None
+            if need is None and call.words:
+                ranked = self._ranked(build_query(call.words, self.index))
+                need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
+            if need is not None and all(n.scope != need.scope for n in draft.needs):
+                draft.needs.append(need)
+                draft.signals.append(self._call_signals(need, cues, q))
+        draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
+        draft.why = why(draft.needs)
+        return draft
+
+    @staticmethod
+    def _call_signals(need: Need, cues: frozenset[str], q: Question) -> Signals:
+        """An endpoint documented for a user and for an admin alike is ambiguous without a cue
+        saying who acts (a compliance officer's or partner's scope needs that cue anyway)."""
+        actors = {s.audience for s in (need.scope, *need.alternatives)} & {"user", "admin", "service-app"}
+        return Signals(need.via, coverage=need.score, ambiguous_owner=len(actors) > 1 and not cues,
+                       translated=q.language is not None)
+
+    def _from_words(self, q: Question) -> Draft:
+        focus = self.guidance.without_cues(q.focus) if q.topics else q.focus
+        whole = build_query(focus, self.index)
+        ranked = self._ranked(whole)
+        clauses = clause_needs(focus, self.index)
+        if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index):
+            needs = [c.need for c in clauses]
+            return Draft(AnswerKind.PLAN, needs, [self._word_signals(c.query, c.ranked, q) for c in clauses],
+                         why(needs))
+        if ranked:
+            need = best_need(focus, ranked)
+            return Draft(AnswerKind.SCOPE, [need], [self._word_signals(whole, ranked, q)], why([need]))
+        if clauses:
+            clause: Clause = clauses[0]
+            signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
+            return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
+        return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
+
+    def _ranked(self, query: Query) -> list[Ranked]:
+        return eligible(self.index.rank(query), query, self.index)
+
+    @staticmethod
+    def _word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
+        best = ranked[0]
+        margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
+        counted = query.known + query.unknown
+        return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
+                       query.repaired, q.language is not None, q.focus != q.prose)
+
+    # ----- finishing: guidance, confidence, assumptions -----------------------------------------
+
+    def _finish(self, q: Question, draft: Draft) -> Answer:
+        topics = q.topics
+        if draft.kind == AnswerKind.DECLINE:
+            if topics and self._about_webex(q):
+                return Answer(q.text, AnswerKind.GUIDANCE, why="this is answered by an explanation, not a scope",
+                              confidence=Confidence.MEDIUM, guidance=topics)
+            reason = language_decline(q.language) if q.language else draft.why
+            return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+        level = weakest([confidence(s) for s in draft.signals])
+        kind = draft.kind
+        if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
+            kind = AnswerKind.CLARIFY
+        cues = build_query(q.prose, self.index).audiences
+        notes = assumptions(draft.needs, cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
+        return Answer(q.text, kind, tuple(draft.needs), draft.why, level, notes, topics)
+
+    @staticmethod
+    def _two_readings(need: Need) -> bool:
+        """Words left two near-equal readings that ask for a different actor or access (an
+        endpoint documented under several scopes is answered least-privilege first instead)."""
+        if need.via != Via.WORDS or not need.alternatives:
+            return False
+        other = need.alternatives[0]
+        return other.audience != need.scope.audience or other.access != need.scope.access
+
+    def _about_webex(self, q: Question) -> bool:
+        """Whether a question with no scope in it is still about Webex (so guidance fits)."""
+        query = build_query(q.prose, self.index)
+        return query.known > 0 or any(w in q.prose.lower() for w in ("webex", "scope", "token", "403"))

@@ -21,6 +21,7 @@ VERB_FACTOR = 0.6  # what to do (rename, list) weighs less than what it is done 
 BORROWED_FACTOR = 0.5  # words a pronoun ('add people to it') borrows from the clause before
 UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
+GENERIC_SHARE = 1 / 16  # a verb this widespread (add, set) names no resource: alone it answers nothing
 
 # --- thresholds on coverage ---
 DECLINE_BELOW = 0.34  # under this the question is not understood
@@ -29,6 +30,15 @@ CONFIDENT_FROM = 0.5  # from here the answer is given without hedging (before ca
 SUFFICES_FROM = 0.75  # from here one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
+
+# --- calibration: a words answer is HIGH only with all of these (bench/calibrate.py) ---
+HIGH_COVERAGE = 0.6
+HIGH_MARGIN = 0.1
+HIGH_MAX_UNKNOWN = 0.25
+HIGH_MAX_REPAIRED = 0
+
+# --- long posts ---
+LONG_QUESTION_WORDS = 30  # prose longer than this is read for the sentences that ask for something
 
 # --- bonuses and penalties added to the score ---
 NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully

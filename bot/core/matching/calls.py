@@ -1,0 +1,99 @@
+"""API calls in pasted code: curl lines and SDK calls (webexpythonsdk, wxc_sdk, the Webex JS SDK),
+read as `METHOD /v1/path` where the SDK's naming allows, else as the words of the call."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from bot.core.endpoints import EndpointQuery, find_endpoints
+
+_CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
+_CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
+_CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
+_URL_RE = re.compile(r"https?://[^\s'\"\\]+")
+_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})")
+_HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
+# What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
+SDK_VERBS = {"list": ("GET", False), "get": ("GET", True), "create": ("POST", False),
+             "update": ("PUT", True), "delete": ("DELETE", True), "me": ("GET", False)}
+# Names of the client object itself, never a resource.
+_CLIENT_NAMES = frozenset({"api", "webex", "self", "client", "wx", "teams", "sdk", "spark", "wxc", "this",
+                           "bot", "webexapi", "app", "conn", "session"})
+
+
+@dataclass(frozen=True)
+class Call:
+    """One API call found in pasted code: as an endpoint when the naming allows, and as words."""
+
+    text: str
+    endpoint: EndpointQuery | None
+    words: str
+
+
+def camel(name: str) -> str:
+    """`team_memberships` -> `teamMemberships`: webexpythonsdk attribute to API path segment."""
+    head, *rest = name.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def curl_calls(text: str) -> list[Call]:
+    """`curl -X PUT https://webexapis.com/v1/rooms/...` as `PUT https://...`."""
+    calls = []
+    for m in _CURL_RE.finditer(text):
+        line = m.group(0)
+        url = _URL_RE.search(line)
+        if not url:
+            continue
+        method = _CURL_METHOD_RE.search(line)
+        verb = method.group(1).upper() if method else ("POST" if _CURL_DATA_RE.search(line) else "GET")
+        found = find_endpoints(f"{verb} {url.group(0)}")
+        if found:
+            calls.append(Call(" ".join(line.split())[:120], found[0], ""))
+    return calls
+
+
+def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
+    """`api.memberships.create(roomId=...)`, `webex.messages.list(...)`, `requests.post(url)`."""
+    calls = []
+    for m in _CHAIN_RE.finditer(text):
+        parts = m.group(1).split(".")
+        while parts and parts[0].lower() in _CLIENT_NAMES:
+            parts = parts[1:]
+        if len(parts) < 2:
+            continue
+        *resources, verb = parts
+        call = _http_client_call(m.group(0), verb, m.group(2)) or _sdk_call(m.group(0), resources, verb, sdk_paths)
+        if call:
+            calls.append(call)
+    return calls
+
+
+def _http_client_call(text: str, verb: str, args: str) -> Call | None:
+    """`requests.post("https://webexapis.com/v1/messages", ...)`."""
+    url = _URL_RE.search(args)
+    if verb.lower() not in _HTTP_CLIENT_VERBS or not url:
+        return None
+    found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {url.group(0)}")
+    return Call(text[:120], found[0], "") if found else None
+
+
+def _sdk_call(text: str, resources: list[str], verb: str, sdk_paths: Mapping[str, str]) -> Call | None:
+    words = " ".join([verb, *resources]).replace("_", " ")
+    endpoint = None
+    if len(resources) == 1 and verb.lower() in SDK_VERBS:
+        resource = resources[0]
+        method, with_id = SDK_VERBS[verb.lower()]
+        path = sdk_paths.get(resource.lower()) or f"/v1/{camel(resource)}"
+        if verb.lower() == "me":
+            path += "/me"
+        elif with_id:
+            path += "/{id}"
+        endpoint = EndpointQuery(text[:120], method, path, None)
+    return Call(text[:120], endpoint, words)
+
+
+def find_calls(pasted: str, sdk_paths: Mapping[str, str]) -> list[Call]:
+    """Every API call in pasted code, curl first (it names its URL outright)."""
+    return curl_calls(pasted) + sdk_calls(_CURL_RE.sub(" ", pasted), sdk_paths)

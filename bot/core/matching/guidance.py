@@ -1,0 +1,40 @@
+"""Questions whose right answer is an explanation (bots, service apps, admin roles, guest issuer,
+compliance role, webhooks): recognised from the cues each guidance entry lists in the knowledge
+base."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from bot.core.knowledge import Guidance
+
+
+def _cue_pattern(cue: str) -> str:
+    """A cue as a pattern: any run of spaces, straight or curly apostrophes, word-bounded."""
+    escaped = re.escape(cue.lower()).replace(r"\ ", r"\s+").replace("'", "['\u2019]?")
+    return r"(?<![\w@])" + escaped + r"(?!\w)"
+
+
+class GuidanceFinder:
+    """Finds the guidance topics a question touches, most cues first."""
+
+    def __init__(self, guidance: Mapping[str, Guidance]):
+        self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
+                          for g in guidance.values() if g.cues]
+        # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
+        self._who = [re.compile(_cue_pattern(c)) for c in sorted(
+            (c for g in guidance.values() if g.cues_say_who for c in g.cues), key=len, reverse=True)]
+
+    def topics(self, text: str) -> tuple[str, ...]:
+        lowered = text.lower()
+        counts = [(len(p.findall(lowered)), topic) for topic, p in self._patterns]
+        return tuple(topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n)
+
+    def without_cues(self, text: str) -> str:
+        """The text without the cues that say who asks: "my bot" or "I'm not an admin" say which
+        explanation applies, not which scope."""
+        lowered = text.lower()
+        for pattern in self._who:
+            lowered = pattern.sub(" ", lowered)
+        return lowered

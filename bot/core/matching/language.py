@@ -1,0 +1,59 @@
+"""Questions in other languages: recognise the language and read its API words in English.
+
+Only the glossary's words and technical tokens (scope names, paths) survive the reading, so
+"Welche Berechtigung brauche ich, um Nachrichten zu senden?" becomes "scope message send".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.knowledge import Language, Vocabulary
+
+_KANA_RE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TECHNICAL_RE = re.compile(r"\S*[:/_.]\S*[A-Za-z]\S*|\b[A-Z]{3,}\b|\b(?:GET|POST|PUT|PATCH|DELETE)\b")
+MIN_MARKERS = 2  # marker words needed to call a question foreign (one "la" or "die" is not enough)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A foreign question read in English: its language and the English words found."""
+
+    language: Language
+    english: str
+
+
+def detect(text: str, vocab: Vocabulary) -> Language | None:
+    """The language of `text` when it is one the vocabulary knows and not English."""
+    if _KANA_RE.search(text):
+        return vocab.languages.get("ja")
+    tokens = [w.lower() for w in _WORD_RE.findall(text)]
+    if not tokens:
+        return None
+    best, hits = None, 0
+    for language in vocab.languages.values():
+        count = sum(1 for w in tokens if w in language.markers)
+        if count > hits:
+            best, hits = language, count
+    return best if hits >= MIN_MARKERS and hits >= len(tokens) / 6 else None
+
+
+def read_in_english(text: str, language: Language) -> str:
+    """The glossary's English for the words it knows, plus technical tokens kept as written."""
+    lowered = text.lower()
+    found: list[tuple[int, str]] = []
+    for phrase in sorted(language.words, key=len, reverse=True):
+        pattern = re.escape(phrase) if language.code == "ja" else r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
+        for m in re.finditer(pattern, lowered):
+            found.append((m.start(), language.words[phrase]))
+            lowered = lowered[:m.start()] + " " * (m.end() - m.start()) + lowered[m.end():]
+    found += [(m.start(), m.group(0)) for m in _TECHNICAL_RE.finditer(text)]
+    return " ".join(word for _, word in sorted(found))
+
+
+def reading(text: str, vocab: Vocabulary) -> Reading | None:
+    """How a question in another language reads in English, or None for English questions."""
+    language = detect(text, vocab)
+    return Reading(language, read_in_english(text, language)) if language else None

@@ -1,0 +1,112 @@
+"""Stage 1: a chat message as developers write it, split into the prose that states the need
+and the pasted material around it (code, curl, error bodies, quotes, greetings, signatures).
+
+The prose goes to the word ranker; the pasted material is searched for explicit evidence
+(endpoints, SDK calls) only, so a long stack trace or JSON body cannot drown the need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
+_FENCE_RE = re.compile(r"```(?:[\w+-]*\n)?(.*?)(?:```|$)", re.DOTALL)
+_INLINE_CODE_RE = re.compile(r"`([^`\n]+)`")
+_JSON_BODY_RE = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", re.DOTALL)
+_ERROR_WORDS_RE = re.compile(r"trackingid|\"message\"|\"errors\"|\"description\"", re.IGNORECASE)
+_CODE_LINE_RE = re.compile(
+    r"^\s*(?:\$\s|>>>|curl\s|import\s+[\w.]+(?:\s+as\s+\w+)?\s*;?$|from\s+[\w.]+\s+import\b"
+    r"|(?:const|let|var)\s+\w+\s*=|await\s+[\w.]+\(|async\s+(?:def|function)\b|def\s+\w+\(|return\s.*[;)]\s*$"
+    r"|print\(|console\.|headers?\s*[=:]\s*[{\[]|traceback\b|file\s+\".*\",\s+line\b|at\s+\S+\s+\(|[}\])]"
+    r"|[\w.\[\]'\"]+\s*=\s*\S|[\w.]+\([^)]*\)?\s*[;{]?\s*$|-[A-Za-z]\s|--[a-z-]+\b"
+    r"|\w+(?:\.\w+)*(?:Error|Exception):|HTTP/\d)",
+    re.IGNORECASE,
+)
+_GREETING_RE = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|dear)\b"
+    r"(?:\s+(?:all|everyone|folks|team|there|guys|people|devs|experts|webex\s+team))?\s*[,!.:;-]*\s*",
+    re.IGNORECASE,
+)
+_SIGN_OFF_RE = re.compile(
+    r"^\s*(?:thanks|thank\s+you|thx|tia|cheers|regards|best(?:\s+regards)?|kind\s+regards|br|--+)"
+    r"\b[^?]{0,40}$",
+    re.IGNORECASE,
+)
+
+_NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
+
+
+@dataclass(frozen=True)
+class Message:
+    """A question split into what it says and what it pastes."""
+
+    text: str  # the whole message, invisible characters removed, whitespace collapsed
+    prose: str  # the sentences that state the need, pasted material removed
+    pasted: str  # code, curl lines, error bodies: searched for endpoints and SDK calls only
+    sentences: tuple[str, ...] = ()  # the prose, one sentence each
+    had_error: bool = False  # an HTTP error body or exception was pasted
+
+
+def _take_code(text: str) -> tuple[str, list[str]]:
+    """Fenced blocks and code-looking inline spans out of the text (inline names stay as prose)."""
+    pasted = [m.group(1) for m in _FENCE_RE.finditer(text)]
+    text = _FENCE_RE.sub("\n", text)
+
+    def inline(m: re.Match[str]) -> str:
+        span = m.group(1)
+        if "(" in span or "=" in span:
+            pasted.append(span)
+            return " "
+        return span
+
+    return _INLINE_CODE_RE.sub(inline, text), pasted
+
+
+def _take_error_bodies(text: str) -> tuple[str, list[str]]:
+    bodies = [m.group(0) for m in _JSON_BODY_RE.finditer(text) if _ERROR_WORDS_RE.search(m.group(0))]
+    for body in bodies:
+        text = text.replace(body, "\n")
+    return text, bodies
+
+
+def _is_prose_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped.startswith(">"):
+        return False
+    if line.startswith(("    ", "\t")) and not stripped.endswith("?"):
+        return False
+    return not _CODE_LINE_RE.match(stripped) or (stripped.endswith("?") and " " in stripped)
+
+
+def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
+    """Without "Hi folks," at the start and "Thanks! / -- Priya" at the end."""
+    if lines:
+        lines[0] = _GREETING_RE.sub("", lines[0], count=1)
+    lines = [line for line in lines if line.strip()]
+    while len(lines) > 1 and (_SIGN_OFF_RE.match(lines[-1]) or _NAME_LINE_RE.match(lines[-1])):
+        lines.pop()
+    if lines and _SIGN_OFF_RE.match(lines[-1]) and not lines[-1].rstrip().endswith("?"):
+        lines.pop()
+    return lines
+
+
+def sentences_of(prose: str) -> tuple[str, ...]:
+    """Sentence-ish pieces: split at . ! ? and line ends, keeping the question mark."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", prose)
+    return tuple(p.strip() for p in parts if p and p.strip())
+
+
+def normalise(question: str) -> Message:
+    """Split a chat message into prose and pasted material."""
+    text = _EMOJI_RE.sub(" ", _INVISIBLE_RE.sub("", question))
+    text, code = _take_code(text)
+    text, errors = _take_error_bodies(text)
+    lines = text.splitlines() or [text]
+    pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
+    prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
+    prose = "\n".join(prose_lines)
+    had_error = bool(errors) or any(re.search(r"\b(?:40[13]|forbidden|unauthorized)\b", p, re.I) for p in pasted)
+    whole = " ".join(_INVISIBLE_RE.sub("", question).split())
+    return Message(whole, " ".join(prose.split()), "\n".join(pasted), sentences_of(prose), had_error)

@@ -1,0 +1,90 @@
+"""The question model: what a message says once read, before any scope is chosen.
+
+Explicit evidence (scope names, endpoints, API calls in pasted code), the prose that states the
+need (translated when the question is in another language), the sentences that carry the need
+in a long post, who the question says acts, and the guidance topics it touches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.endpoints import EndpointQuery, find_endpoints
+from bot.core.knowledge import Language, Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.calls import Call, find_calls, sdk_calls
+from bot.core.matching.evidence import named_scopes
+from bot.core.matching.guidance import GuidanceFinder
+from bot.core.matching.index import ScopeIndex
+from bot.core.matching.language import reading
+from bot.core.matching.normalise import Message, normalise
+
+_NEED_RE = re.compile(
+    r"\?|\b(?:need|needs|want|wants|trying|try|how\s+(?:do|can|to)|which|what|is\s+it\s+possible|able\s+to"
+    r"|so\s+that|has\s+to|have\s+to|must|should|supposed|lets?\s+(?:me|us)|requires?|missing)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A message read for evidence, before ranking."""
+
+    text: str  # the whole message, whitespace collapsed
+    message: Message
+    prose: str  # the need in English: the prose, or its English reading
+    focus: str  # the sentences that state the need (the prose when it is short)
+    language: Language | None
+    named: tuple[Scope, ...]
+    calls: tuple[Call, ...]
+    topics: tuple[str, ...]
+
+    @property
+    def words(self) -> int:
+        return len(self.prose.split())
+
+
+def focus_of(message: Message, prose: str) -> str:
+    """In a long post, the sentences that ask for something; context ("we run a small app in
+    Flask") is left out so it cannot drown the need."""
+    if len(prose.split()) <= t.LONG_QUESTION_WORDS or len(message.sentences) < 2:
+        return prose
+    asking = [s for s in message.sentences if _NEED_RE.search(s)]
+    return " ".join(asking) if asking else prose
+
+
+def _endpoint_calls(text: str) -> list[Call]:
+    return [Call(e.text, e, "") for e in find_endpoints(text)]
+
+
+def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
+    """Each call once; a URL without a method is dropped when the same path came with one."""
+    with_method = {c.endpoint.path for c in calls if c.endpoint and c.endpoint.method}
+    seen: set[tuple[str | None, str]] = set()
+    kept = []
+    for call in calls:
+        key = (call.endpoint.method, call.endpoint.path) if call.endpoint else (None, call.words)
+        if call.endpoint and not call.endpoint.method and call.endpoint.path in with_method:
+            continue
+        if key not in seen:
+            seen.add(key)
+            kept.append(call)
+    return tuple(kept)
+
+
+def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
+    """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
+    message = normalise(text)
+    foreign = reading(message.prose, index.kb.vocabulary)
+    prose = foreign.english if foreign else message.prose
+    sdk_paths = index.kb.vocabulary.sdk_paths
+    calls = find_calls(message.pasted, sdk_paths) + sdk_calls(message.prose, sdk_paths)
+    calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
+    named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
+    return Question(message.text, message, prose, focus_of(message, prose), foreign.language if foreign else None,
+                    tuple(named), _dedupe(calls), guidance.topics(message.prose or message.text))
+
+
+def endpoint_queries(question: Question) -> list[EndpointQuery]:
+    return [c.endpoint for c in question.calls if c.endpoint is not None]

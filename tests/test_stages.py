@@ -1,0 +1,116 @@
+"""Each stage of the answer engine on its own: normalise, API calls, language, guidance,
+question reading, calibration and explanation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import Confidence, Via
+from bot.core.matching.calibrate import Signals, confidence, weakest
+from bot.core.matching.calls import camel, find_calls
+from bot.core.matching.explain import twin
+from bot.core.matching.guidance import GuidanceFinder
+from bot.core.matching.language import detect, reading
+from bot.core.matching.normalise import normalise
+from bot.core.matching.question import read_question
+
+POST = """Hi all,
+our script does this:
+
+```python
+api = WebexAPI(access_token=token)
+api.team_memberships.create(teamId=team_id, personEmail=email)
+```
+
+and we get {"message": "Missing required scopes", "trackingId": "ROUTER_1"}.
+What do we need to add members to a team?
+Thanks!
+-- Sam"""
+
+
+def test_normalise_separates_prose_from_pasted_material() -> None:
+    message = normalise(POST)
+    assert "team_memberships.create" in message.pasted and "trackingId" in message.pasted
+    assert "api" not in message.prose.split() and "Thanks" not in message.prose and "Sam" not in message.prose
+    assert message.prose.endswith("add members to a team?") and message.had_error
+
+
+@pytest.mark.parametrize("text, prose", [
+    ("list spaces", "list spaces"),
+    ("hey team,\nlist spaces", "list spaces"),
+    ("let a user change their own call forwarding", "let a user change their own call forwarding"),
+    ("read `spark:calls_read` or `spark:calls_write`?", "read spark:calls_read or spark:calls_write?"),
+    ("answer\u200b calls \U0001F64F", "answer calls"),
+    ("> quoted from someone\nsend a message", "send a message"),
+])
+def test_normalise_keeps_the_need(text: str, prose: str) -> None:
+    assert normalise(text).prose == prose
+
+
+def test_api_calls_in_code(kb) -> None:
+    calls = find_calls(
+        "api.memberships.create(roomId=r, personEmail=e)\n"
+        "curl https://webexapis.com/v1/messages -d '{\"text\": \"hi\"}'\n"
+        "requests.get(\"https://webexapis.com/v1/rooms\", headers=h)\n"
+        "api.telephony.calls.dial(destination='+1')\n"
+        "api.attachment_actions.get(action_id)", kb.vocabulary.sdk_paths)
+    endpoints = {(c.endpoint.method, c.endpoint.path) for c in calls if c.endpoint}
+    assert {("POST", "/v1/memberships"), ("POST", "/v1/messages"), ("GET", "/v1/rooms"),
+            ("GET", "/v1/attachment/actions/{id}")} <= endpoints
+    assert any(c.endpoint is None and c.words == "dial telephony calls" for c in calls)
+    assert camel("team_memberships") == "teamMemberships"
+
+
+@pytest.mark.parametrize("text, code, english", [
+    ("Welche Berechtigung brauche ich, um Nachrichten zu senden?", "de", "scope message send"),
+    ("Quelle portée faut-il pour lire les messages d'un espace ?", "fr", "scope read message space"),
+    ("¿Qué alcance necesito para crear una reunión?", "es", "scope create meeting"),
+    ("Qual escopo preciso para ler o histórico de chamadas?", "pt", "scope read history call"),
+    ("会議を作成するにはどのスコープが必要ですか", "ja", "meeting create scope"),
+])
+def test_other_languages_are_read_in_english(kb, text: str, code: str, english: str) -> None:
+    read = reading(text, kb.vocabulary)
+    assert read is not None and read.language.code == code and read.english == english
+
+
+def test_english_with_a_stray_foreign_word_stays_english(kb) -> None:
+    assert detect("what scope do I need to delete a message in la space", kb.vocabulary) is None
+
+
+def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
+    finder = GuidanceFinder(kb.guidance)
+    assert finder.topics("my bot gets a 403 when it lists messages") == ("bots",)
+    assert "admin-role" in finder.topics("I'm not an admin, can my app still read all users?")
+    assert finder.topics("send a message") == ()
+
+
+def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
+    post = ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
+            "minute and the whole team loves it, honestly it is the most popular screen we have. "
+            "Now we want it to show the upcoming meetings of the signed in user. Which scope is that?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "Raspberry" not in read.focus and "meetings" in read.focus
+
+
+@pytest.mark.parametrize("signals, level", [
+    (Signals(Via.NAME), Confidence.HIGH),
+    (Signals(Via.ENDPOINT), Confidence.HIGH),
+    (Signals(Via.ENDPOINT, ambiguous_owner=True), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3), Confidence.HIGH),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.01), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, translated=True), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, repaired=1), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.3), Confidence.LOW),
+])
+def test_calibration(signals: Signals, level: Confidence) -> None:
+    assert confidence(signals) == level
+
+
+def test_several_needs_are_as_sure_as_the_least_sure() -> None:
+    assert weakest([Confidence.HIGH, Confidence.LOW, Confidence.MEDIUM]) == Confidence.LOW
+
+
+def test_twin_is_the_same_resource_for_the_other_actor(kb) -> None:
+    assert twin(kb["spark:people_read"], kb).name == "spark-admin:people_read"
+    assert twin(kb["meeting:admin_recordings_read"], kb).name == "meeting:recordings_read"
+    assert twin(kb["analytics:read_all"], kb) is None
