@@ -1,4 +1,4 @@
-"""`make bench`: scopebot against BM25 and MiniLM baselines on the development and paraphrase sets,
+"""`make bench`: scopebot against BM25 and MiniLM baselines on the development, paraphrase and held-out sets,
 plus scopebot's latency, throughput, cold start and memory; results into docs/benchmarks.md.
 
     python bench/run.py [--dev ../shared/eval/dev_questions.yaml] [--write docs/benchmarks.md]
@@ -11,7 +11,6 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -24,64 +23,34 @@ from baselines import BM25Baseline, MiniLMBaseline  # noqa: E402
 from loadtest import machine, write_section  # noqa: E402
 from questionset import build  # noqa: E402
 
+from bot.core.answer import Answer, AnswerKind, Need, Via  # noqa: E402
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
+from bot.tools.evaluate import EvalReport, Tally, evaluate  # noqa: E402
 
-TARGETS = {"throughput": 1000.0, "p99_ms": 2.0, "cold_start_s": 1.0, "decline_recall": 0.95,
-           "false_decline": 0.03}
-Prediction = tuple[bool, list[str], list[str]]  # answered, scopes, top-3
-
-
-@dataclass
-class Scores:
-    top1: float
-    top3: float
-    multi_recall: float
-    decline_precision: float
-    decline_recall: float
-    false_decline: float
-    n: int
+TARGETS = {"throughput": 1000.0, "p99_ms": 2.0, "cold_start_s": 1.0}
+# Quality targets on the held-out sets (never tuned on): (measure, at least / at most, value).
+QUALITY_TARGETS = [("top-1 (short questions)", "heldout_contrast", "top1", ">=", 0.95),
+                   ("top-1 (real-style questions)", "heldout_real", "top1", ">=", 0.90),
+                   ("right scope in the top three", None, "top3", ">=", 0.98),
+                   ("multi-need answers complete", None, "multi_complete", ">=", 0.90),
+                   ("guidance topic recognised", None, "guidance", ">=", 0.90),
+                   ("high-confidence answers wrong", None, "high_wrong", "<=", 0.03),
+                   ("off-topic declined", None, "offtopic_declined", ">=", 0.95),
+                   ("real questions declined", None, "real_declined", "<=", 0.03)]
+HELD_OUT = ("heldout_real", "heldout_contrast", "confirm")
 
 
-def score(predict: Callable[[str], Prediction], items: list[dict]) -> Scores:
-    top1 = top3 = singles = found = wanted = 0
-    declined_none = declined = nones = declined_real = reals = 0
-    for item in items:
-        answered, scopes, best3 = predict(item["q"])
-        if item.get("none"):
-            nones += 1
-            declined_none += not answered
-            declined += not answered
-            continue
-        reals += 1
-        declined += not answered
-        declined_real += not answered
-        if "expect" in item:
-            singles += 1
-            top1 += answered and bool(scopes) and scopes[0] in item["expect"]
-            top3 += any(s in item["expect"] for s in best3)
-        else:
-            wanted += len(item["all"])
-            found += sum(s in (scopes if answered else []) for s in item["all"])
-    return Scores(top1 / singles, top3 / singles, found / wanted if wanted else 1.0,
-                  declined_none / declined if declined else 1.0, declined_none / nones if nones else 1.0,
-                  declined_real / reals, len(items))
-
-
-def scopebot_predict(matcher: Matcher) -> Callable[[str], Prediction]:
-    def predict(q: str) -> Prediction:
-        answer = matcher.answer(q)
-        return answer.answered, answer.scopes, matcher.candidates(q, 3)
-    return predict
-
-
-def baseline_predict(baseline, threshold: float) -> Callable[[str], Prediction]:
-    def predict(q: str) -> Prediction:
+def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
+    """A baseline's top three as an answer (its first as the primary scope); it declines under its
+    calibrated threshold and never knows guidance or doubt."""
+    def answer(q: str) -> Answer:
         ranked = baseline.rank(q, 3)
-        names = [n for n, _ in ranked]
-        answered = bool(ranked) and ranked[0][1] >= threshold
-        return answered, names if answered else [], names
-    return predict
+        if not ranked or ranked[0][1] < threshold:
+            return Answer(q, AnswerKind.DECLINE)
+        needs = tuple(Need(q, kb[name], Via.WORDS) for name, _ in ranked)
+        return Answer(q, AnswerKind.PLAN, needs)
+    return answer
 
 
 def calibrate(baseline, items: list[dict]) -> float:
@@ -132,14 +101,73 @@ def peak_memory_mb(questions: list[str]) -> float:
     return int(out.strip()) / 1024
 
 
-def table(rows: dict[str, dict[str, Scores]]) -> str:
-    lines = ["| set | system | top-1 | top-3 | multi-need recall | decline precision | decline recall | real declined |",
-             "|---|---|---|---|---|---|---|---|"]
+COLUMNS = [("answer right", "right"), ("top-1", "top1"), ("top-3", "top3"),
+           ("multi-need complete", "multi_complete"), ("guidance", "guidance"),
+           ("high-conf. wrong", "high_wrong"), ("off-topic declined", "offtopic_declined"),
+           ("real declined", "real_declined")]
+
+
+def table(rows: dict[str, dict[str, EvalReport]]) -> str:
+    lines = ["| set | system | " + " | ".join(name for name, _ in COLUMNS) + " |",
+             "|---|---|" + "---|" * len(COLUMNS)]
     for set_name, systems in rows.items():
-        for system, s in systems.items():
-            lines.append(f"| {set_name} ({s.n}) | {system} | {s.top1:.1%} | {s.top3:.1%} | {s.multi_recall:.1%} | "
-                         f"{s.decline_precision:.1%} | {s.decline_recall:.1%} | {s.false_decline:.1%} |")
+        for system, report in systems.items():
+            cells = [_cell(getattr(report, key)) for _, key in COLUMNS]
+            lines.append(f"| {set_name} ({report.right.total}) | {system} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _cell(tally: Tally) -> str:
+    return f"{tally.rate:.1%}" if tally.total else "–"
+
+
+def quality_checks(rows: dict[str, dict[str, EvalReport]]) -> list[tuple[str, bool]]:
+    """Each quality target on each held-out set it applies to."""
+    checks = []
+    for name, only, key, op, value in QUALITY_TARGETS:
+        for set_name in (s for s in HELD_OUT if s in rows and (only is None or s == only)):
+            tally = getattr(rows[set_name]["scopebot"], key)
+            if tally.total:
+                ok = tally.rate >= value if op == ">=" else tally.rate <= value
+                checks.append((f"{name} {op} {value:.0%} on {set_name}: {tally.rate:.1%}", ok))
+    return checks
+
+
+def load_sets(kb, dev: Path) -> dict[str, list[dict]]:
+    """The development set, the paraphrase set, and every question set under bench/."""
+    sets = {"dev": yaml.safe_load(dev.read_text())} if dev.exists() else {}
+    sets["paraphrases"] = build(kb)
+    for name in ("fresh", "blind", "blind2", *HELD_OUT):
+        path = ROOT / "bench" / f"{name}.yaml"
+        if path.exists():
+            sets[name] = yaml.safe_load(path.read_text())
+    return sets
+
+
+def build_systems(kb, matcher: Matcher, calibration: list[dict], embeddings: bool
+                  ) -> tuple[dict[str, Callable[[str], Answer]], dict[str, float]]:
+    """scopebot and the baselines, each as question -> Answer; with the baselines' load times."""
+    systems: dict[str, Callable[[str], Answer]] = {"scopebot": matcher.answer}
+    timings: dict[str, float] = {}
+    for cls in [BM25Baseline] + ([MiniLMBaseline] if embeddings else []):
+        start = time.perf_counter()
+        baseline = cls(kb)
+        timings[cls.name] = time.perf_counter() - start
+        systems[cls.name] = baseline_answer(baseline, calibrate(baseline, calibration), kb)
+    return systems, timings
+
+
+INTRO = (
+    "Command: `make bench` (`python bench/run.py`). Sets: the development set (`shared/eval/dev_questions.yaml`); "
+    "the paraphrase set built by `bench/questionset.py` (optimistic: used to find weaknesses); `bench/fresh.yaml`, "
+    "`bench/blind.yaml` and `bench/blind2.yaml`, each blind when first scored and studied since, so no longer "
+    "honest estimates; and the held-out sets `bench/heldout_real.yaml` (questions as developers post them) and "
+    "`bench/heldout_contrast.yaml` (actor and action contrasts, typos, other languages), written from the "
+    "official docs without reading the code, scored once before the answer engine was changed for them (first "
+    "figures below, in 'Held-out sets for the answer engine') and never tuned on; `bench/confirm.yaml`, when "
+    "present, was written the same way and sealed until the work was done. Baselines rank the same knowledge-base "
+    "text; their decline threshold is calibrated on the development set, and their top three count as their "
+    "answer for multi-need completeness. A dash: the set has no item of that kind.")
 
 
 def main() -> int:
@@ -151,52 +179,19 @@ def main() -> int:
 
     kb = load_knowledge()
     matcher = Matcher(kb)
-    sets = {"paraphrases": build(kb),
-            **{name: yaml.safe_load((ROOT / "bench" / f"{name}.yaml").read_text()) for name in ("fresh", "blind", "blind2")}}
-    if args.dev.exists():
-        sets = {"dev": yaml.safe_load(args.dev.read_text()), **sets}
-    calibration = sets.get("dev", sets["paraphrases"])
-    systems: dict[str, Callable[[str], Prediction]] = {"scopebot": scopebot_predict(matcher)}
-    timings: dict[str, float] = {}
-    baselines = [BM25Baseline] + ([] if args.no_embeddings else [MiniLMBaseline])
-    for cls in baselines:
-        start = time.perf_counter()
-        baseline = cls(kb)
-        timings[cls.name] = time.perf_counter() - start
-        systems[cls.name] = baseline_predict(baseline, calibrate(baseline, calibration))
-    rows = {name: {system: score(predict, items) for system, predict in systems.items()}
+    sets = load_sets(kb, args.dev)
+    systems, timings = build_systems(kb, matcher, sets.get("dev", sets["paraphrases"]), not args.no_embeddings)
+    rows = {name: {system: evaluate(answer, items) for system, answer in systems.items()}
             for name, items in sets.items()}
     questions = [i["q"] for i in sets["paraphrases"]]
-    speed = latency(matcher, questions)
-    cold = cold_start()
-    memory = peak_memory_mb(questions)
-
-    para = rows["paraphrases"]["scopebot"]
-    checks = [
-        ("top-1 >= every baseline on every set", all(r["scopebot"].top1 >= max(s.top1 for k, s in r.items() if k != "scopebot")
-                                                     for r in rows.values())),
+    speed, cold, memory = latency(matcher, questions), cold_start(), peak_memory_mb(questions)
+    checks = quality_checks(rows) + [
         (f">= {TARGETS['throughput']:.0f} questions/s in batch", speed["throughput"] >= TARGETS["throughput"]),
         (f"p99 < {TARGETS['p99_ms']} ms per question", speed["p99_ms"] < TARGETS["p99_ms"]),
         (f"cold start < {TARGETS['cold_start_s']} s", cold < TARGETS["cold_start_s"]),
-        ("declines >= 95% of off-topic", all(r["scopebot"].decline_recall >= TARGETS["decline_recall"] for r in rows.values())),
-        ("declines < 3% of real questions", all(r["scopebot"].false_decline < TARGETS["false_decline"] for r in rows.values())),
     ]
     text = "\n".join([
-        "## Matching quality and speed", "",
-        f"{time.strftime('%Y-%m-%d')} on {machine()}.",
-        "Command: `make bench` (`python bench/run.py`). Sets: the development set "
-        f"(`shared/eval/dev_questions.yaml`); the paraphrase set built by `bench/questionset.py` from "
-        f"`bench/paraphrases.yaml` ({para.n} questions: hand-written paraphrases not copied from the knowledge "
-        "base, each also with a typo, scope names in sentences, endpoints with real-looking ids, several-need "
-        "questions, off-topic questions; it was used to find the matcher's weaknesses, so its score is "
-        "optimistic); then three held-out sets, each written after the previous one had been studied and "
-        "scored once before anything was changed for it: `bench/fresh.yaml`, `bench/blind.yaml` (first top-1 "
-        "88.3%) and `bench/blind2.yaml` (first top-1 71.0%, against 64.5% for BM25 and 67.7% for MiniLM, with "
-        "6.0% of its real questions declined, over the 3% target). Those first scores are the honest estimates for "
-        "unseen wording; the rows below come after fixes the misses prompted (general mechanisms and "
-        "knowledge-base phrasings, never copies of the questions), so a new blind set is needed for the next "
-        "estimate. Baselines rank the same knowledge-base text; their decline "
-        "threshold is calibrated on the development set. Multi-need recall for the baselines counts their top 3.", "",
+        "## Matching quality and speed", "", f"{time.strftime('%Y-%m-%d')} on {machine()}.", INTRO, "",
         table(rows), "",
         "| scopebot speed | value |", "|---|---|",
         f"| latency p50 / p99 / max per question | {speed['p50_ms']:.3f} / {speed['p99_ms']:.3f} / {speed['max_ms']:.3f} ms |",

@@ -226,3 +226,19 @@ def test_every_answer_says_how_sure_it_is(matcher) -> None:
     sure = matcher.answer("spark:calls_write")
     unsure = matcher.answer("recordings")
     assert sure.confidence == "high" and unsure.confidence in ("medium", "low")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("create a user in my org", ["spark-admin:people_write", "spark-admin:people_read"]),
+    ("POST /v1/people", ["spark-admin:people_write", "spark-admin:people_read"]),
+    ("download a meeting transcript", ["meeting:transcripts_read", "meeting:schedules_read"]),
+    ("read the authorizations of my users", ["identity:tokens_read", "identity:tokens_write"]),
+])
+def test_scopes_that_must_be_granted_together_are_in_the_answer(matcher, question: str,
+                                                                expected: list[str]) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes == expected and [s.name for s in answer.needs[0].together] == expected[1:]
+
+
+def test_a_call_that_needs_nothing_more_brings_nothing_more(matcher) -> None:
+    assert matcher.answer("list people in my org").scopes == ["spark-admin:people_read"]

@@ -9,6 +9,7 @@ from bot.core.answer import Confidence, Via
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.calls import camel, find_calls
 from bot.core.matching.explain import twin
+from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
 from bot.core.matching.normalise import normalise
@@ -114,3 +115,16 @@ def test_twin_is_the_same_resource_for_the_other_actor(kb) -> None:
     assert twin(kb["spark:people_read"], kb).name == "spark-admin:people_read"
     assert twin(kb["meeting:admin_recordings_read"], kb).name == "meeting:recordings_read"
     assert twin(kb["analytics:read_all"], kb) is None
+
+
+@pytest.mark.parametrize("text, method", [("create a user", "POST"), ("rename the space", "PUT"),
+                                          ("remove him from the team", "DELETE"), ("list rooms", "GET"),
+                                          ("rooms", None)])
+def test_the_method_a_verb_asks_for(matcher, text: str, method: str | None) -> None:
+    assert method_asked(text, matcher.index) == method
+
+
+def test_the_documented_call_a_need_is_about(matcher, kb) -> None:
+    call = documented_call(kb["spark-admin:people_write"], "create a user", matcher.index)
+    assert (call.method, call.path) == ("POST", "/v1/people")
+    assert documented_call(kb["spark-admin:people_write"], "something else", matcher.index) is None

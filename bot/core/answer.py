@@ -48,6 +48,7 @@ class Need:
     evidence: tuple[str, ...] = ()
     alternatives: tuple[Scope, ...] = ()
     score: float = 1.0
+    together: tuple[Scope, ...] = ()  # scopes that must be granted with `scope` for this call
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,10 @@ class Answer:
 
     @property
     def scopes(self) -> list[str]:
-        """Scope names, primary first, each once."""
-        return list(dict.fromkeys(n.scope.name for n in self.needs))
+        """The recommended set: each need's scope, primary first, then the scopes that must be
+        granted together with them; each once."""
+        names = [n.scope.name for n in self.needs] + [s.name for n in self.needs for s in n.together]
+        return list(dict.fromkeys(names))
 
     @property
     def alternatives(self) -> list[str]:

@@ -116,6 +116,7 @@ class Vocabulary:
     keep_words: frozenset[str] = frozenset()  # never stemmed ("personal" is not "person")
     sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
+    method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
 
 
 @dataclass(frozen=True)
@@ -356,7 +357,14 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         keep_words=_words(entry, "keep_words"),
         sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
         languages=_languages(doc.get("languages", {}), filename),
+        method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
     )
+
+
+def _method_verbs(raw: Any, entry: _Entry) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict) or not set(raw) <= {"GET", "POST", "PUT", "PATCH", "DELETE"}:
+        raise entry.fail("method_verbs", "must map HTTP methods to verb lists")
+    return {method: _words(_Entry(raw, entry.where), method) for method in raw}
 
 
 def _sdk_paths(raw: Any, entry: _Entry) -> dict[str, str]:

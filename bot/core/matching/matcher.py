@@ -17,6 +17,7 @@ from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
 from bot.core.matching.evidence import endpoint_need, without_names
+from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
@@ -156,7 +157,8 @@ class Matcher:
             kind = AnswerKind.CLARIFY
         cues = build_query(q.prose, self.index).audiences
         notes = assumptions(draft.needs, cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
-        return Answer(q.text, kind, tuple(draft.needs), draft.why, level, notes, topics)
+        needs = with_together(draft.needs, self.index, self.kb)
+        return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics)
 
     @staticmethod
     def _two_readings(need: Need) -> bool:

@@ -1,0 +1,63 @@
+"""A need read as a frame, resource x action: which documented call of its scope it is about,
+and so which scopes must be granted together with it (create a user is POST /v1/people, which
+also needs spark-admin:people_read)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.answer import Need, Via
+from bot.core.endpoints import Endpoint
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.matching.index import ScopeIndex
+from bot.core.text import words
+
+
+def method_asked(text: str, index: ScopeIndex) -> str | None:
+    """The HTTP method the first action verb asks for ('create' -> POST), or None."""
+    by_verb = {verb: method for method, verbs in index.kb.vocabulary.method_verbs.items() for verb in verbs}
+    for word in words(text):
+        fixed = word if word in by_verb else index.speller.correct(word)
+        if fixed in by_verb:
+            return by_verb[fixed]
+    return None
+
+
+def documented_call(scope: Scope, text: str, index: ScopeIndex) -> Endpoint | None:
+    """The scope's endpoint this need is about: the asked method on the path that shares most
+    words with the need; None when no endpoint fits both."""
+    method = method_asked(text, index)
+    asked = {t for w in words(text) if (t := index.lexicon.term(w))}
+    best, best_overlap = None, 0
+    for endpoint in scope.endpoints:
+        if method and endpoint.method != method and not (method == "PUT" and endpoint.method == "PATCH"):
+            continue
+        segment_terms = {t for s in endpoint.segments for w in words(s) if (t := index.lexicon.term(w))}
+        overlap = len(asked & segment_terms)
+        if overlap > best_overlap or (overlap == best_overlap and best is not None and _shorter(endpoint, best)):
+            best, best_overlap = endpoint, overlap
+    return best if best_overlap else None
+
+
+def _shorter(a: Endpoint, b: Endpoint) -> bool:
+    return len(a.segments) < len(b.segments)
+
+
+def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None) -> tuple[Scope, ...]:
+    """The scopes that must be granted with the need's scope for this call."""
+    call = endpoint if endpoint is not None else (
+        None if need.via == Via.NAME else documented_call(need.scope, need.text, index))
+    names = list(need.scope.requires_scopes) + list(call.requires_scopes if call else ())
+    return tuple(s for name in dict.fromkeys(names) if (s := index.kb.get(name)) is not None and s != need.scope)
+
+
+def with_together(needs: list[Need], index: ScopeIndex, kb: KnowledgeBase) -> list[Need]:
+    """Each need with the scopes that must go with it."""
+    return [replace(n, together=together(n, index, _matched_endpoint(n, kb))) for n in needs]
+
+
+def _matched_endpoint(need: Need, kb: KnowledgeBase) -> Endpoint | None:
+    """For a need found from an endpoint, the documented endpoint itself."""
+    if need.via != Via.ENDPOINT or not need.evidence:
+        return None
+    return next((e for e in need.scope.endpoints if str(e) == need.evidence[0]), None)
