@@ -14,14 +14,20 @@ from bot.tools.evaluate import evaluate
 from bot.core.handler import Handler
 from bot.tools.kbcheck import check_knowledge, knowledge_stats
 from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.oauth import AppLinks
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> list[str] | TextIO:
     return [" ".join(args.question)] if args.question else stdin
 
 
+def _links() -> AppLinks:
+    """The integration's OAuth settings from the environment, for working authorization links."""
+    return AppLinks.from_settings(os.environ)
+
+
 def cmd_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    handler = Handler(load_knowledge())
+    handler = Handler(load_knowledge(), links=_links())
     for line in _questions(args, stdin):
         question = line.strip()
         if not question:
@@ -88,7 +94,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.tools.local import run_local
 
     recorder = FeedbackStore(open_database(database_url()))
-    return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
+    return run_local(Handler(load_knowledge(), recorder=recorder, links=_links()), stdin, out)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:

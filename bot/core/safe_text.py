@@ -14,7 +14,8 @@ import unicodedata
 
 MAX_ECHO_CHARS = 120  # one line of a phone-width card, give or take; longer echoes end in "…"
 ELLIPSIS = "…"
-_DROP_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}  # controls, format (zero-width, bidi), unassigned
+# Controls, format characters (zero-width, bidi overrides), private use, surrogates, unassigned.
+_DROP_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})  # look-alikes: no tag, mention or HTML can form
 _SCHEME_RE = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")  # https://x -> https[:]//x
 _DOT_RE = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z]{2})")  # evil.example -> evil[.]example

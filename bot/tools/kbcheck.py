@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from bot.core import cards
+from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matcher import Matcher
@@ -36,8 +36,8 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
                 problems.append(f"{where}: example {example!r} resolves to {got[:1] or 'a decline'}")
         for issue in card_problems(cards.scope_card(scope, kb)):
             problems.append(f"{where}: card: {issue}")
-        size = len(cards.scope_markdown(scope, kb).encode("utf-8"))
-        if size > cards.MAX_MARKDOWN_BYTES:
+        size = len(fallback.scope_markdown(scope, kb).encode("utf-8"))
+        if size > fallback.MAX_MARKDOWN_BYTES:
             problems.append(f"{where}: Markdown fallback is {size} bytes")
     return problems
 

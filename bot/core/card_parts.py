@@ -1,0 +1,175 @@
+"""The building blocks every card is made of, and the layout numbers tuned for Webex.
+
+The numbers were tuned by rendering every card with the Adaptive Cards renderer at Webex's
+500 px message column and a 340 px phone (tests/test_card_render.py):
+
+- MAX_ROW_ACTIONS: three buttons share a phone-width row without cutting a short title to "H…";
+  anything more goes behind an Action.ShowCard, where each button gets a row of its own.
+- PROMINENT_NAME_CHARS, LONG_NAME_CHARS: a card's main scope name is set Medium when it has at
+  most 30 characters; any other name longer than 34 is set Small, so names up to 42 characters
+  fit one phone line whole (the longest, 44, wrap only where no size would fit).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from bot.core.actions import CardAction
+from bot.core.knowledge import Scope
+from bot.core.safe_text import one_line
+
+MAX_ROW_ACTIONS = 3
+PROMINENT_NAME_CHARS = 30
+LONG_NAME_CHARS = 34
+Card = dict[str, Any]
+Element = dict[str, Any]
+_NAME_RE = re.compile(r"(?<![\w/.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*:[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*")
+NON_BREAKING_HYPHEN = "\u2011"
+
+AUDIENCE_BADGE = {"user": ("USER", "Good"), "admin": ("ADMIN", "Accent"),
+                  "compliance": ("COMPLIANCE", "Warning"), "partner": ("PARTNER ADMIN", "Accent"),
+                  "service-app": ("SERVICE APP", "Accent")}
+ACCESS_BADGE = {"read": "READ", "write": "WRITE", "read-write": "READ + WRITE"}
+
+
+def card(body: list[Element], actions: Iterable[Element] = ()) -> Card:
+    """An Adaptive Card 1.3 with `body` and, when there are any, `actions`."""
+    built: Card = {"type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                   "version": "1.3", "body": body}
+    actions = list(actions)
+    if actions:
+        built["actions"] = actions
+    return built
+
+
+def text(value: str, **style: Any) -> Element:
+    """A wrapping TextBlock of our own words (Markdown in it is rendered)."""
+    return {"type": "TextBlock", "text": value, "wrap": True, **style}
+
+
+def names_in(value: str) -> list[str]:
+    """The scope names a sentence mentions, in order, each once."""
+    return list(dict.fromkeys(_NAME_RE.findall(value)))
+
+
+def keep_names(value: str) -> str:
+    """`value` with the hyphens of scope names made non-breaking, so no name splits across lines
+    in a sentence; the names to copy are on lines of their own (see `labelled`)."""
+    return _NAME_RE.sub(lambda m: m.group(0).replace("-", NON_BREAKING_HYPHEN), value)
+
+
+def prose(value: str, **style: Any) -> Element:
+    """Our own sentence, which may mention scope names."""
+    return text(keep_names(value), **style)
+
+
+def literal(value: str, limit: int = 400, **style: Any) -> Element:
+    """Text that may hold the asker's words: cleaned, and in a TextRun no client parses."""
+    run = {"type": "TextRun", "text": one_line(value, limit), **style}
+    return {"type": "RichTextBlock", "inlines": [run]}
+
+
+def quote(question: str, label: str = "Asked") -> Element:
+    """The question on one line, so a forwarded card makes sense to someone who never saw it."""
+    words = f"“{keep_names(one_line(question))}”"
+    return {"type": "RichTextBlock", "inlines": [
+        {"type": "TextRun", "text": f"{label}: ", "isSubtle": True, "size": "Small"},
+        {"type": "TextRun", "text": words, "isSubtle": True, "size": "Small", "italic": True},
+    ]}
+
+
+def heading(value: str) -> Element:
+    """A card's title line."""
+    return text(value, size="Medium", weight="Bolder")
+
+
+def name_line(name: str, prominent: bool = False, **style: Any) -> Element:
+    """A scope name alone on a monospace line, so it reads whole and copies cleanly."""
+    if prominent and len(name) <= PROMINENT_NAME_CHARS:
+        size = "Medium"
+    else:
+        size = "Small" if len(name) > LONG_NAME_CHARS else "Default"
+    return text(name, fontType="Monospace", weight="Bolder", size=size, **style)
+
+
+def badges(scope: Scope) -> Element:
+    """Small labels: who authorizes (user, admin, compliance...), read or write, deprecated."""
+    label, color = AUDIENCE_BADGE[scope.audience]
+    shown = [(label, color), (ACCESS_BADGE[scope.access], "Default")]
+    if scope.deprecated:
+        shown.append(("DEPRECATED", "Warning"))
+    columns = [{"type": "Column", "width": "auto", "spacing": "Medium" if i else "None",
+                "items": [text(word, size="Small", weight="Bolder", color=color, wrap=False)]}
+               for i, (word, color) in enumerate(shown)]
+    return {"type": "ColumnSet", "columns": columns, "spacing": "Small"}
+
+
+def badge_text(scope: Scope) -> str:
+    """The badges as words, e.g. 'Admin · Read', for Markdown and button-free places."""
+    parts = [AUDIENCE_BADGE[scope.audience][0].title(), ACCESS_BADGE[scope.access].title()]
+    return " · ".join(parts + (["deprecated"] if scope.deprecated else []))
+
+
+def bullet(value: str, plain: bool = False) -> Element:
+    """One list item with a hanging indent (a Markdown list would lose the right edge)."""
+    item = literal(value) if plain else prose(value, spacing="None")
+    return {"type": "ColumnSet", "spacing": "Small", "columns": [
+        {"type": "Column", "width": "auto", "items": [text("•", spacing="None")]},
+        {"type": "Column", "width": "stretch", "spacing": "Small", "items": [item]},
+    ]}
+
+
+def labelled(label: str, names: Iterable[str]) -> list[Element]:
+    """A bold label followed by scope names, each on its own line."""
+    names = list(names)
+    if not names:
+        return []
+    return [text(label, weight="Bolder", spacing="Medium")] + [name_line(n, spacing="None") for n in names]
+
+
+def link_label(url: str) -> str:
+    """A short name for a link: its host and the last part of its path."""
+    parts = [p for p in url.split("/")[2:] if p]
+    return parts[0] if len(parts) < 2 else f"{parts[0]}/…/{parts[-1]}"
+
+
+def link_line(label: str, url: str) -> Element:
+    """A link written as Markdown, e.g. 'Docs: developer.webex.com/…/call-controls'."""
+    return text(f"{label}: [{link_label(url)}]({url})", size="Small", spacing="Small")
+
+
+def submit(title: str, action: CardAction, **data: Any) -> Element:
+    """A button that submits `action` with `data`."""
+    return {"type": "Action.Submit", "title": title, "data": action.data(**data)}
+
+
+def open_url(title: str, url: str) -> Element:
+    """A button that opens `url`."""
+    return {"type": "Action.OpenUrl", "title": title, "url": url}
+
+
+def show_card(title: str, buttons: Iterable[Element], intro: str = "") -> Element | None:
+    """A button that opens the other `buttons`, one per row so no title is cut; None if empty."""
+    rows: list[Element] = [{"type": "ActionSet", "actions": [b]} for b in buttons]
+    if not rows:
+        return None
+    body = ([text(intro, size="Small", isSubtle=True)] if intro else []) + rows
+    return {"type": "Action.ShowCard", "title": title, "card": {"type": "AdaptiveCard", "body": body}}
+
+
+def feedback(question: str, scopes: list[str]) -> Element:
+    """The vote buttons, behind one button so they do not crowd the answer's own actions."""
+    votes = [submit(title, CardAction.FEEDBACK, helpful=helpful, question=question, scopes=scopes)
+             for title, helpful in (("Helpful", True), ("Not helpful", False))]
+    body: list[Element] = [text("Did this answer help?", size="Small", isSubtle=True),
+                           {"type": "ActionSet", "actions": votes}]
+    return {"type": "Action.ShowCard", "title": "Feedback", "card": {"type": "AdaptiveCard", "body": body}}
+
+
+def row(*actions: Element | None) -> list[Element]:
+    """The card's own buttons, without the empty ones, at most MAX_ROW_ACTIONS of them."""
+    kept = [a for a in actions if a is not None]
+    if len(kept) > MAX_ROW_ACTIONS:
+        raise ValueError(f"{len(kept)} actions in one row; move some behind an Action.ShowCard")
+    return kept
