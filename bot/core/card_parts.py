@@ -149,12 +149,21 @@ def open_url(title: str, url: str) -> Element:
     return {"type": "Action.OpenUrl", "title": title, "url": url}
 
 
-def show_card(title: str, buttons: Iterable[Element], intro: str = "") -> Element | None:
-    """A button that opens the other `buttons`, one per row so no title is cut; None if empty."""
-    rows: list[Element] = [{"type": "ActionSet", "actions": [b]} for b in buttons]
-    if not rows:
+def button_row(*buttons: Element) -> Element:
+    """Buttons in the body, sharing one row."""
+    return {"type": "ActionSet", "actions": list(buttons)}
+
+
+def scope_button(name: str, label: str = "Show") -> list[Element]:
+    """A scope's name on its own line and a short button under it that shows the scope (a name in
+    the button's title would be cut on a phone)."""
+    return [name_line(name, spacing="Medium"), button_row(submit(label, CardAction.SCOPE, scope=name))]
+
+
+def show_card(title: str, body: list[Element]) -> Element | None:
+    """A button that opens `body` under the card (more buttons, each row short); None if empty."""
+    if not body:
         return None
-    body = ([text(intro, size="Small", isSubtle=True)] if intro else []) + rows
     return {"type": "Action.ShowCard", "title": title, "card": {"type": "AdaptiveCard", "body": body}}
 
 
@@ -162,9 +171,8 @@ def feedback(question: str, scopes: list[str]) -> Element:
     """The vote buttons, behind one button so they do not crowd the answer's own actions."""
     votes = [submit(title, CardAction.FEEDBACK, helpful=helpful, question=question, scopes=scopes)
              for title, helpful in (("Helpful", True), ("Not helpful", False))]
-    body: list[Element] = [text("Did this answer help?", size="Small", isSubtle=True),
-                           {"type": "ActionSet", "actions": votes}]
-    return {"type": "Action.ShowCard", "title": "Feedback", "card": {"type": "AdaptiveCard", "body": body}}
+    return show_card("Feedback", [text("Did this answer help?", size="Small", isSubtle=True),
+                                  button_row(*votes)])
 
 
 def row(*actions: Element | None) -> list[Element]:

@@ -11,9 +11,9 @@ from typing import Any, Iterable, Sequence
 
 from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind, Need, Via
-from bot.core.card_parts import (Card, Element, badges, bullet, card, feedback, heading, labelled,
-                                 link_line, literal, name_line, names_in, open_url, prose, quote,
-                                 row, show_card, submit, text)
+from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card, feedback, heading,
+                                 labelled, link_line, literal, name_line, names_in, open_url, prose,
+                                 quote, row, scope_button, show_card, submit, text)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 
@@ -94,12 +94,13 @@ def _authorize(scopes: Iterable[Scope], links: AppLinks) -> tuple[list[Element],
 
 
 def _more(scope: Scope, alternatives: Sequence[str] = ()) -> Element | None:
-    buttons = [submit(f"Show {name}", CardAction.SCOPE, scope=name) for name in alternatives]
-    if scope.counterpart:
-        buttons.append(submit(f"Show {scope.counterpart}", CardAction.SCOPE, scope=scope.counterpart))
+    """Other scopes to look at: the alternatives, the counterpart, a comparison with related ones."""
+    others = list(dict.fromkeys([*alternatives, *([scope.counterpart] if scope.counterpart else [])]))
+    body = [e for name in others for e in scope_button(name)]
     if scope.related:
-        buttons.append(submit("Compare related scopes", CardAction.RELATED, scope=scope.name))
-    return show_card("More", buttons)
+        body += [text("Related scopes, side by side", weight="Bolder", spacing="Medium"),
+                 button_row(submit("Compare", CardAction.RELATED, scope=scope.name))]
+    return show_card("More", body)
 
 
 def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "",
@@ -180,8 +181,7 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
     body += labelled("An administrator must authorize", admins)
     auth_body, auth = _authorize([n.scope for n in answer.needs], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
-    explain = show_card("Explain", [submit(f"Explain {name}", CardAction.SCOPE, scope=name)
-                                    for name in answer.scopes])
+    explain = show_card("Explain", [e for name in answer.scopes for e in scope_button(name, "Explain")])
     return card(body, row(auth, explain, feedback(answer.question, answer.scopes)))
 
 
@@ -200,7 +200,7 @@ def compare_card(answer: Answer, kb: KnowledgeBase) -> Card:
         items += _endpoints(scope, 3)
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     body += _docs(shown)
-    more = show_card("More", [submit(f"Show {s.name}", CardAction.SCOPE, scope=s.name) for s in shown])
+    more = show_card("More", [e for s in shown for e in scope_button(s.name)])
     return card(body, row(more, feedback(answer.question, [s.name for s in shown])))
 
 
@@ -228,8 +228,7 @@ def clarify_card(answer: Answer) -> Card:
     body += _unsure(answer)[1:]
     for need in answer.needs[:MAX_CHOICES]:
         items = [literal(need.text), name_line(need.scope.name, spacing="Small"), badges(need.scope),
-                 {"type": "ActionSet", "actions": [
-                     submit("Show this scope", CardAction.SCOPE, scope=need.scope.name)]}]
+                 button_row(submit("Show this scope", CardAction.SCOPE, scope=need.scope.name))]
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     return card(body)
 
