@@ -37,8 +37,8 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
         lines.append(f"Also needed: {scope.requires}")
     if scope.endpoints:
         lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:max_endpoints]))
-    related = [f"counterpart `{scope.counterpart}`"] if scope.counterpart else []
-    related += [f"usual choice instead `{scope.alternative_to}`"] if scope.alternative_to else []
+    related = [f"counterpart: `{scope.counterpart}`"] if scope.counterpart else []
+    related += [f"usual choice instead: `{scope.alternative_to}`"] if scope.alternative_to else []
     if related:
         joined = "; ".join(related)
         lines.append(joined[:1].upper() + joined[1:])
@@ -69,7 +69,7 @@ def _unsure(answer: Answer) -> list[str]:
 def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     need = answer.needs[0]
     unlocks = answer.kind == AnswerKind.UNLOCKS
-    parts = [f"Asked: {quoted_markdown(answer.question)}", _lead(answer, need)] + _unsure(answer)
+    parts = [f"Asked: {quoted_markdown(answer.question)}", *_unsure(answer), _lead(answer, need)]
     parts.append(scope_markdown(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS,
                                 docs=False))
     close = answer.alternatives[:MAX_CHOICES]

@@ -12,7 +12,8 @@ from bot.core.matcher import Matcher
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
     """Every problem found: asymmetric counterparts, bad links, phrasings or names that resolve
-    to another scope, and cards or fallbacks Webex would not accept."""
+    to another scope, and cards (scope and area lists) or fallbacks Webex would not accept or
+    the card design does not allow."""
     matcher = matcher or Matcher(kb)
     problems: list[str] = []
     for scope in kb.scopes:
@@ -39,6 +40,9 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
         size = len(fallback.scope_markdown(scope, kb).encode("utf-8"))
         if size > fallback.MAX_MARKDOWN_BYTES:
             problems.append(f"{where}: Markdown fallback is {size} bytes")
+    for area in [None, *kb.areas.values()]:
+        for issue in card_problems(cards.list_card(kb, area)):
+            problems.append(f"{area.name if area else 'areas'}: list card: {issue}")
     return problems
 
 
