@@ -17,6 +17,7 @@ OUT = ROOT / "docs" / "cards"
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
 ABOUT = {
     "answer": "One scope answers the question (WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI set: Authorize button).",
+    "answer-without-links": "The same answer without those settings: one line says how to set them.",
     "answer-unsure": "A low-confidence answer: says so, with its assumptions.",
     "endpoint": "An API call pasted as the question, with the scope that documents it.",
     "plan": "Several needs in one sentence: one least-privilege scope each.",
@@ -50,6 +51,7 @@ def main() -> int:
         return 1
     kb = load_knowledge()
     cards = sample_cards(Handler(kb, links=LINKS))
+    cards["answer-without-links"] = sample_cards(Handler(kb))["answer"]
     pictured = {n: cards[n] for n in SHOWN} | {k: v for n in OPENED for k, v in opened(n, cards[n]).items()}
     rendered = {(r.name, r.width): r for r in card_render.render(pictured)}
     OUT.mkdir(parents=True, exist_ok=True)

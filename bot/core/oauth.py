@@ -19,8 +19,7 @@ def authorization_url(scopes: Iterable[str], client_id: str, redirect_uri: str, 
     return f"{AUTHORIZE_URL}?{query}"
 
 
-SETTINGS_HINT = ("Set WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI (your integration's) and I will add a "
-                 "ready authorization link.")
+SETTINGS_HINT = "For an authorization link, set WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI where the bot runs."
 
 
 @dataclass(frozen=True)
