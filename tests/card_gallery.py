@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "cards"
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
 ABOUT = {
-    "answer": "One scope answers the question (WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI set: Authorize button).",
+    "answer": "One scope answers the question; with WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI set, "
+              "an Authorize button.",
     "answer-without-links": "The same answer without those settings: one line says how to set them.",
     "answer-unsure": "A low-confidence answer: says so, with its assumptions.",
     "endpoint": "An API call pasted as the question, with the scope that documents it.",

@@ -154,3 +154,14 @@ def test_card_actions_keep_their_wire_values() -> None:
     assert {a.value for a in CardAction} >= {"scope", "related", "help", "list", "feedback"}
     assert CardAction.of({"action": "scope"}) is CardAction.SCOPE
     assert CardAction.of({"action": "nope"}) is None and CardAction.of("scope") is None
+
+
+def test_a_plan_offers_its_alternatives_too(kb, matcher) -> None:
+    plan = matcher.answer("read and write messages")
+    first = replace(plan.needs[0], alternatives=(kb["spark-compliance:messages_read"],))
+    answer = replace(plan, needs=(first, *plan.needs[1:]))
+    card = cards.answer_card(answer, kb)
+    assert card_problems(card) == []
+    shows = [a.get("data") for a in actions_of(card)]
+    assert CardAction.SCOPE.data(scope="spark-compliance:messages_read") in shows
+    assert "Also close: `spark-compliance:messages_read`" in fallback.answer_markdown(answer, kb)

@@ -88,9 +88,10 @@ def test_long_markdown_is_cut_within_the_limit() -> None:
      "at most 3"),
     (lambda c: c["body"].append({"type": "ActionSet", "actions": [
         {"type": "Action.Submit", "title": "x", "data": {"action": "help"}}] * 2}), "buttons in view"),
-    (lambda c: c["actions"].__setitem__(0, {"type": "Action.Submit", "title": "x", "data": {"action": "nope"}}),
-     "not a CardAction"),
-    (lambda c: c["body"].append({"type": "TextBlock", "text": "Endpoints:\n- GET /v1/rooms"}), "Markdown list"),
+    (lambda c: c["actions"].__setitem__(0, {"type": "Action.Submit", "title": "x",
+                                            "data": {"action": "nope"}}), "not a CardAction"),
+    (lambda c: c["body"].append({"type": "TextBlock", "text": "Endpoints:\n- GET /v1/rooms"}),
+     "Markdown list"),
     (lambda c: c["body"].append({"type": "RichTextBlock", "inlines": [{"type": "TextRun"}]}), "TextRun"),
     (lambda c: c["actions"].append({"type": "Action.ShowCard", "title": "x", "card": {"type": "AdaptiveCard",
         "body": [{"type": "Table"}]}}), "Table"),

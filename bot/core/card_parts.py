@@ -1,13 +1,6 @@
-"""The building blocks every card is made of, and the layout numbers tuned for Webex.
+"""The building blocks every card is made of: text, scope names, badges, quotes and buttons.
 
-The numbers were tuned by rendering every card with the Adaptive Cards renderer at Webex's
-500 px message column and a 340 px phone (tests/test_card_render.py):
-
-- MAX_ROW_ACTIONS: three buttons share a phone-width row without cutting a short title to "H…";
-  anything more goes behind an Action.ShowCard, where each button gets a row of its own.
-- PROMINENT_NAME_CHARS, LONG_NAME_CHARS: a card's main scope name is set Medium when it has at
-  most 30 characters; any other name longer than 34 is set Small, so names up to 42 characters
-  fit one phone line whole (the longest, 44, wrap only where no size would fit).
+Their sizes follow the numbers in bot/core/layout.py.
 """
 
 from __future__ import annotations
@@ -17,11 +10,9 @@ from typing import Any, Iterable
 
 from bot.core.actions import CardAction
 from bot.core.knowledge import Scope
+from bot.core.layout import LONG_NAME_CHARS, MAX_ROW_ACTIONS, MAX_SENTENCE_CHARS, PROMINENT_NAME_CHARS
 from bot.core.safe_text import one_line
 
-MAX_ROW_ACTIONS = 3
-PROMINENT_NAME_CHARS = 30
-LONG_NAME_CHARS = 34
 Card = dict[str, Any]
 Element = dict[str, Any]
 _NAME_RE = re.compile(r"(?<![\w/.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*:[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*")
@@ -64,7 +55,7 @@ def prose(value: str, **style: Any) -> Element:
     return text(keep_names(value), **style)
 
 
-def literal(value: str, limit: int = 400, **style: Any) -> Element:
+def literal(value: str, limit: int = MAX_SENTENCE_CHARS, **style: Any) -> Element:
     """Text that may hold the asker's words: cleaned, and in a TextRun no client parses."""
     run = {"type": "TextRun", "text": one_line(value, limit), **style}
     return {"type": "RichTextBlock", "inlines": [run]}

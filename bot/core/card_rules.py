@@ -13,9 +13,8 @@ import re
 from typing import Any
 
 from bot.core.actions import CardAction
-from bot.core.card_parts import MAX_ROW_ACTIONS
+from bot.core.layout import MAX_IN_VIEW, MAX_ROW_ACTIONS
 
-MAX_IN_VIEW = 3  # buttons visible before any Action.ShowCard is opened
 _MARKDOWN_LIST_RE = re.compile(r"(^|\n)\s*([-*+]|\d+[.)])\s")
 _COMMON = {"type", "id", "spacing", "separator", "height", "isVisible", "requires", "fallback"}
 _ELEMENTS: dict[str, set[str]] = {

@@ -15,11 +15,10 @@ from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card
                                  labelled, link_line, literal, name_line, names_in, open_url, prose,
                                  quote, row, scope_button, show_card, submit, text)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
+from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
+                             MAX_UNLOCKED_ENDPOINTS)
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 
-MAX_ENDPOINTS = 5
-MAX_UNLOCKED_ENDPOINTS = 40
-MAX_CHOICES = 3  # alternatives or readings offered as buttons
 EXAMPLE_QUESTIONS = (
     "what scope do I need to answer calls?",
     "read messages and post replies",
@@ -181,8 +180,12 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
     body += labelled("An administrator must authorize", admins)
     auth_body, auth = _authorize([n.scope for n in answer.needs], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
-    explain = show_card("Explain", [e for name in answer.scopes for e in scope_button(name, "Explain")])
-    return card(body, row(auth, explain, feedback(answer.question, answer.scopes)))
+    explain = [e for name in answer.scopes for e in scope_button(name, "Explain")]
+    close = answer.alternatives[:MAX_CHOICES]
+    if close:
+        explain += [text("Also close", weight="Bolder", spacing="Large")]
+        explain += [e for name in close for e in scope_button(name)]
+    return card(body, row(auth, show_card("Explain", explain), feedback(answer.question, answer.scopes)))
 
 
 def _docs(scopes: Iterable[Scope]) -> list[Element]:
@@ -193,11 +196,11 @@ def _docs(scopes: Iterable[Scope]) -> list[Element]:
 
 def compare_card(answer: Answer, kb: KnowledgeBase) -> Card:
     """Two or three scopes one above the other, so they read on a phone too."""
-    shown = [n.scope for n in answer.needs[:3]]
+    shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
     body = [quote(answer.question), heading("Side by side")]
     for scope in shown:
         items = [name_line(scope.name), badges(scope), prose(scope.allows, spacing="Small")]
-        items += _endpoints(scope, 3)
+        items += _endpoints(scope, MAX_COMPARED_ENDPOINTS)
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     body += _docs(shown)
     more = show_card("More", [e for s in shown for e in scope_button(s.name)])

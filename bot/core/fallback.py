@@ -7,14 +7,14 @@ from typing import Any, Iterable, Sequence
 
 from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.card_parts import badge_text
-from bot.core.cards import (CONFIDENCE_TEXT, EXAMPLE_QUESTIONS, MAX_CHOICES, MAX_ENDPOINTS,
-                            MAX_UNLOCKED_ENDPOINTS, WHO_AUTHORIZES, guidance_topics,
+from bot.core.cards import (CONFIDENCE_TEXT, EXAMPLE_QUESTIONS, WHO_AUTHORIZES, guidance_topics,
                             requires_scopes, roles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
+from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
+                             MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 from bot.core.safe_text import for_markdown, quoted_markdown
 
-MAX_MARKDOWN_BYTES = 7439  # Webex rejects longer message text
 SHORTENED = "\n\n(answer shortened)"
 
 
@@ -62,7 +62,7 @@ def _unsure(answer: Answer) -> list[str]:
         return []
     lines = [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
              "Check the scope below against what you need."]
-    lines += [f"I assumed: {for_markdown(a, 400)}" for a in answer.assumptions]
+    lines += [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
     return lines
 
 
@@ -102,6 +102,8 @@ def _plan(answer: Answer, links: AppLinks) -> list[str]:
     admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
     if admins:
         parts.append("An administrator must authorize: " + _names(admins))
+    if answer.alternatives:
+        parts.append("Also close: " + _names(answer.alternatives[:MAX_CHOICES]))
     scopes = [n.scope for n in answer.needs]
     return parts + [_authorization(scopes, links), _docs(scopes)]
 
@@ -111,9 +113,9 @@ def _docs(scopes: Iterable[Scope]) -> str:
 
 
 def _compare(answer: Answer, kb: KnowledgeBase) -> list[str]:
-    shown = [n.scope for n in answer.needs[:3]]
+    shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
     return ([f"**Side by side**, for {quoted_markdown(answer.question)}:"]
-            + ["\n\n---\n\n".join(scope_markdown(s, kb, 3) for s in shown)])
+            + ["\n\n---\n\n".join(scope_markdown(s, kb, MAX_COMPARED_ENDPOINTS) for s in shown)])
 
 
 def guidance_markdown(topics: Sequence[Any], question: str = "") -> str:
@@ -131,7 +133,7 @@ def guidance_markdown(topics: Sequence[Any], question: str = "") -> str:
 
 def _clarify(answer: Answer) -> list[str]:
     parts = [f"Asked: {quoted_markdown(answer.question)}", "**Which one do you mean?**"]
-    parts += [f"I assumed: {for_markdown(a, 400)}" for a in answer.assumptions]
+    parts += [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
     parts += [f"{i}. {for_markdown(n.text)} → `{n.scope.name}` ({badge_text(n.scope)})"
               for i, n in enumerate(answer.needs[:MAX_CHOICES], 1)]
     return parts + ["Ask again with the one you mean, or name the scope."]
@@ -140,7 +142,7 @@ def _clarify(answer: Answer) -> list[str]:
 def _decline(answer: Answer) -> list[str]:
     return [f"Asked: {quoted_markdown(answer.question)}",
             f"I only answer questions about Webex OAuth scopes, and I did not answer this: "
-            f"{for_markdown(answer.why, 400)}.",
+            f"{for_markdown(answer.why, MAX_SENTENCE_CHARS)}.",
             "Try for example: " + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS)]
 
 

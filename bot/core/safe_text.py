@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_ECHO_CHARS = 120  # one line of a phone-width card, give or take; longer echoes end in "…"
+from bot.core.layout import MAX_ECHO_CHARS
+
 ELLIPSIS = "…"
 # Controls, format characters (zero-width, bidi overrides), private use, surrogates, unassigned.
 _DROP_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
