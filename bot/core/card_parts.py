@@ -61,11 +61,11 @@ def literal(value: str, limit: int = MAX_SENTENCE_CHARS, **style: Any) -> Elemen
     return {"type": "RichTextBlock", "inlines": [run]}
 
 
-def quote(question: str, label: str = "Asked") -> Element:
+def quote(question: str) -> Element:
     """The question on one line, so a forwarded card makes sense to someone who never saw it."""
     words = f"“{keep_names(one_line(question))}”"
     return {"type": "RichTextBlock", "inlines": [
-        {"type": "TextRun", "text": f"{label}: ", "isSubtle": True, "size": "Small"},
+        {"type": "TextRun", "text": "Asked: ", "isSubtle": True, "size": "Small"},
         {"type": "TextRun", "text": words, "isSubtle": True, "size": "Small", "italic": True},
     ]}
 
@@ -97,7 +97,7 @@ def badges(scope: Scope) -> Element:
 
 
 def badge_text(scope: Scope) -> str:
-    """The badges as words, e.g. 'Admin · Read', for Markdown and button-free places."""
+    """The badges as words, e.g. 'Admin · Read', for the Markdown fallback."""
     parts = [AUDIENCE_BADGE[scope.audience][0].title(), ACCESS_BADGE[scope.access].title()]
     return " · ".join(parts + (["deprecated"] if scope.deprecated else []))
 
@@ -153,8 +153,10 @@ def scope_button(name: str, label: str = "Show") -> list[Element]:
 
 def show_card(title: str, body: list[Element]) -> Element | None:
     """A button that opens `body` under the card (more buttons, each row short); None if empty."""
-    if not body:
-        return None
+    return _opening(title, body) if body else None
+
+
+def _opening(title: str, body: list[Element]) -> Element:
     return {"type": "Action.ShowCard", "title": title, "card": {"type": "AdaptiveCard", "body": body}}
 
 
@@ -162,8 +164,8 @@ def feedback(question: str, scopes: list[str]) -> Element:
     """The vote buttons, behind one button so they do not crowd the answer's own actions."""
     votes = [submit(title, CardAction.FEEDBACK, helpful=helpful, question=question, scopes=scopes)
              for title, helpful in (("Helpful", True), ("Not helpful", False))]
-    return show_card("Feedback", [text("Did this answer help?", size="Small", isSubtle=True),
-                                  button_row(*votes)])
+    return _opening("Feedback", [text("Did this answer help?", size="Small", isSubtle=True),
+                                 button_row(*votes)])
 
 
 def row(*actions: Element | None) -> list[Element]:
