@@ -93,6 +93,9 @@ def test_long_markdown_is_cut_within_the_limit() -> None:
     (lambda c: c["body"].append({"type": "TextBlock", "text": "Endpoints:\n- GET /v1/rooms"}),
      "Markdown list"),
     (lambda c: c["body"].append({"type": "RichTextBlock", "inlines": [{"type": "TextRun"}]}), "TextRun"),
+    (lambda c: c["actions"][0]["card"]["body"].extend([{"type": "ActionSet", "actions": [
+        {"type": "Action.Submit", "title": "x", "data": {"action": "help"}}] * 2}] * 2),
+     "at most 5 in a card"),
     (lambda c: c["actions"].append({"type": "Action.ShowCard", "title": "x", "card": {"type": "AdaptiveCard",
         "body": [{"type": "Table"}]}}), "Table"),
     (lambda c: c["actions"].append({"type": "Action.OpenUrl", "title": "x", "url": "javascript:1"}), "https"),

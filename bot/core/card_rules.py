@@ -2,9 +2,11 @@
 
 Only the element and action types and properties that exist in schema 1.3 pass, so a card
 that uses a newer feature (Table, Action.Execute, TextBlock.style...) is caught before it
-reaches a client that would show an error instead of the answer. The design rules are the ones
-the render test showed a phone needs: at most three buttons in a row and three in view (the
-rest behind an Action.ShowCard), and no Markdown list inside a TextBlock (it loses the right edge).
+reaches a client that would show an error instead of the answer. Webex shows at most five
+buttons in a card; we count them in the card and in each card an Action.ShowCard opens. The
+design rules are the ones the render test showed a phone needs: at most three buttons in a row
+and three in view (the rest behind an Action.ShowCard), and no Markdown list inside a TextBlock
+(it loses the right edge).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import Any
 
 from bot.core.actions import CardAction
-from bot.core.layout import MAX_IN_VIEW, MAX_ROW_ACTIONS
+from bot.core.layout import MAX_CARD_ACTIONS, MAX_IN_VIEW, MAX_ROW_ACTIONS
 
 _MARKDOWN_LIST_RE = re.compile(r"(^|\n)\s*([-*+]|\d+[.)])\s")
 _COMMON = {"type", "id", "spacing", "separator", "height", "isVisible", "requires", "fallback"}
@@ -69,21 +71,28 @@ def card_problems(card: Any) -> list[str]:
     if card.get("version") != "1.3":
         checker.problems.append(f"root: version must be '1.3' (got {card.get('version')!r})")
     checker.check_card(card, "root")
-    if checker.in_view > MAX_IN_VIEW:
-        checker.problems.append(f"card: {checker.in_view} buttons in view, the design allows "
-                                f"{MAX_IN_VIEW}; put the rest behind an Action.ShowCard")
     return checker.problems
 
 
 class _Checker:
-    """Walks one card, collecting problems and counting the buttons in view."""
+    """Walks one card, collecting problems and counting the buttons of each (shown) card."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
-        self.in_view = 0
-        self._depth = 0  # how many Action.ShowCard cards enclose what is being checked
+        self._buttons: list[int] = []  # per card being walked: the root, then any shown card in it
 
     def check_card(self, card: dict, where: str) -> None:
+        self._buttons.append(0)
+        self.walk_card(card, where)
+        buttons = self._buttons.pop()
+        if not self._buttons and buttons > MAX_IN_VIEW:
+            self.problems.append(f"card: {buttons} buttons in view, the design allows {MAX_IN_VIEW}; "
+                                 "put the rest behind an Action.ShowCard")
+        elif buttons > MAX_CARD_ACTIONS:
+            self.problems.append(f"{where}: {buttons} buttons, Webex shows at most {MAX_CARD_ACTIONS} "
+                                 "in a card")
+
+    def walk_card(self, card: dict, where: str) -> None:
         unknown = set(card) - _ROOT
         if unknown:
             self.problems.append(f"{where}: unknown properties {sorted(unknown)}")
@@ -173,7 +182,7 @@ class _Checker:
             self.problems.append(f"{where}: {len(actions)} buttons in one row cut their titles; "
                                  f"at most {MAX_ROW_ACTIONS}")
         for i, action in enumerate(actions):
-            self.in_view += self._depth == 0
+            self._buttons[-1] += 1
             self.action(action, f"{where}[{i}]")
 
     def action(self, action: Any, where: str) -> None:
@@ -193,9 +202,7 @@ class _Checker:
             if not isinstance(inner, dict) or inner.get("type") != "AdaptiveCard":
                 self.problems.append(f"{where}: Action.ShowCard needs a card")
                 return
-            self._depth += 1
             self.check_card(inner, f"{where}.card")
-            self._depth -= 1
 
     def submit_data(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):

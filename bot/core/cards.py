@@ -15,8 +15,8 @@ from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card
                                  labelled, link_line, literal, name_line, names_in, open_url, prose,
                                  quote, row, scope_button, show_card, submit, text)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
-from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
-                             MAX_UNLOCKED_ENDPOINTS)
+from bot.core.layout import (MAX_CARD_ACTIONS, MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS,
+                             MAX_ENDPOINTS, MAX_UNLOCKED_ENDPOINTS)
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 
 EXAMPLE_QUESTIONS = (
@@ -180,8 +180,9 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
     body += labelled("An administrator must authorize", admins)
     auth_body, auth = _authorize([n.scope for n in answer.needs], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
-    explain = [e for name in answer.scopes for e in scope_button(name, "Explain")]
-    close = answer.alternatives[:MAX_CHOICES]
+    explained = answer.scopes[:MAX_CARD_ACTIONS]
+    explain = [e for name in explained for e in scope_button(name, "Explain")]
+    close = answer.alternatives[:min(MAX_CHOICES, MAX_CARD_ACTIONS - len(explained))]
     if close:
         explain += [text("Also close", weight="Bolder", spacing="Large")]
         explain += [e for name in close for e in scope_button(name)]

@@ -9,6 +9,7 @@ change one, and the render test says whether the cards still fit.
 # behind an Action.ShowCard, where each button gets a row of its own.
 MAX_ROW_ACTIONS = 3  # buttons in one row
 MAX_IN_VIEW = 3  # buttons visible before any Action.ShowCard is opened
+MAX_CARD_ACTIONS = 5  # not tuned: Webex's limit of buttons in a card (and in each shown card)
 MAX_CHOICES = 3  # alternatives or readings offered, each with its own button
 MAX_COMPARED = 3  # scopes in one comparison, stacked
 
