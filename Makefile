@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench loadtest clean
+.PHONY: run test install render-tools cards-gallery bench loadtest clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,28 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python -m bot run
 
-## test: the knowledge-base check and the whole test suite.
-test: $(STAMP)
+RENDER := tests/render
+RENDER_STAMP := $(RENDER)/node_modules/.installed
+
+# The card render test's tools: Debian's Chromium (installed when root and missing; without it the
+# render test skips, saying so) and the pinned npm renderer packages.
+$(RENDER_STAMP): $(RENDER)/package.json $(RENDER)/package-lock.json
+	cd $(RENDER) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+render-tools: $(RENDER_STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)); } || \
+	  echo "Chromium is missing and cannot be installed here: the card render test will be skipped."
+
+## test: the knowledge-base check and the whole test suite (with the card render test).
+test: $(STAMP) render-tools
 	$(BIN)/python -m bot kb check
 	$(BIN)/python -m pytest
+
+## cards-gallery: screenshots of every kind of card at 500 and 340 px into docs/cards/ and docs/cards.md.
+cards-gallery: $(STAMP) render-tools
+	cd tests && ../$(BIN)/python card_gallery.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: $(STAMP)

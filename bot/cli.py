@@ -16,14 +16,20 @@ from bot.tools.kbaudit import audit_knowledge, explain, load_exceptions, load_st
 from bot.tools.kbcheck import check_knowledge, knowledge_stats
 from bot.tools.kbexport import export_knowledge
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, knowledge_dir, load_knowledge
+from bot.core.oauth import AppLinks
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> list[str] | TextIO:
     return [" ".join(args.question)] if args.question else stdin
 
 
+def _links() -> AppLinks:
+    """The integration's OAuth settings from the environment, for working authorization links."""
+    return AppLinks.from_settings(os.environ)
+
+
 def cmd_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    handler = Handler(load_knowledge())
+    handler = Handler(load_knowledge(), links=_links())
     for line in _questions(args, stdin):
         question = line.strip()
         if not question:
@@ -107,7 +113,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.tools.local import run_local
 
     recorder = FeedbackStore(open_database(database_url()))
-    return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
+    return run_local(Handler(load_knowledge(), recorder=recorder, links=_links()), stdin, out)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:

@@ -1,4 +1,5 @@
-"""Every card the knowledge base can produce passes the Adaptive Cards 1.3 rules Webex renders."""
+"""Every card the knowledge base can produce passes the Adaptive Cards 1.3 rules Webex renders and
+the card design's rules; each Markdown fallback stands alone."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 import pytest
 
-from bot.core import cards
+from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
 
 QUESTIONS = [
@@ -50,8 +51,8 @@ def test_plan_cards_for_combinations_are_valid(kb, matcher) -> None:
 def test_answer_cards_and_fallbacks(kb, matcher, question: str) -> None:
     answer = matcher.answer(question)
     assert_valid(cards.answer_card(answer, kb))
-    markdown = cards.answer_markdown(answer, kb)
-    assert 0 < len(markdown.encode("utf-8")) <= cards.MAX_MARKDOWN_BYTES
+    markdown = fallback.answer_markdown(answer, kb)
+    assert 0 < len(markdown.encode("utf-8")) <= fallback.MAX_MARKDOWN_BYTES
     for name in answer.scopes:
         assert name in markdown
 
@@ -65,15 +66,15 @@ def test_help_and_list_cards_are_valid(kb) -> None:
 
 def test_markdown_fallback_stands_alone(kb) -> None:
     scope = kb["spark-admin:calling_cdr_read"]
-    text = cards.scope_markdown(scope, kb)
+    text = fallback.scope_markdown(scope, kb)
     for part in (scope.name, "Admin", "Read", "administrator", "Detailed Call History API access",
                  "analytics-calling.webexapis.com/v1/cdr_feed", scope.source):
         assert part in text
 
 
 def test_long_markdown_is_cut_within_the_limit() -> None:
-    text = cards.fit_markdown("é" * 10000)
-    assert len(text.encode("utf-8")) <= cards.MAX_MARKDOWN_BYTES and text.endswith("(answer shortened)")
+    text = fallback.fit_markdown("é" * 10000)
+    assert len(text.encode("utf-8")) <= fallback.MAX_MARKDOWN_BYTES and text.endswith("(answer shortened)")
 
 
 @pytest.mark.parametrize("mutate, problem", [
@@ -83,11 +84,25 @@ def test_long_markdown_is_cut_within_the_limit() -> None:
     (lambda c: c["body"].append({"type": "TextBlock", "text": ""}), "non-empty text"),
     (lambda c: c["body"].append({"type": "TextBlock", "text": "x", "color": "purple"}), "color"),
     (lambda c: c["actions"].append({"type": "Action.Execute", "title": "x"}), "Action.Execute"),
-    (lambda c: c["actions"].extend([{"type": "Action.Submit", "title": "x", "data": {}}] * 5), "at most 5"),
+    (lambda c: c["actions"].extend([{"type": "Action.Submit", "title": "x", "data": {"action": "help"}}] * 2),
+     "at most 3"),
+    (lambda c: c["body"].append({"type": "ActionSet", "actions": [
+        {"type": "Action.Submit", "title": "x", "data": {"action": "help"}}] * 2}), "buttons in view"),
+    (lambda c: c["actions"].__setitem__(0, {"type": "Action.Submit", "title": "x",
+                                            "data": {"action": "nope"}}), "not a CardAction"),
+    (lambda c: c["body"].append({"type": "TextBlock", "text": "Endpoints:\n- GET /v1/rooms"}),
+     "Markdown list"),
+    (lambda c: c["body"].append({"type": "RichTextBlock", "inlines": [{"type": "TextRun"}]}), "TextRun"),
+    (lambda c: c["actions"][0]["card"]["body"].extend([{"type": "ActionSet", "actions": [
+        {"type": "Action.Submit", "title": "x", "data": {"action": "help"}}] * 2}] * 2),
+     "at most 5 in a card"),
+    (lambda c: c["actions"].append({"type": "Action.ShowCard", "title": "x", "card": {"type": "AdaptiveCard",
+        "body": [{"type": "Table"}]}}), "Table"),
     (lambda c: c["actions"].append({"type": "Action.OpenUrl", "title": "x", "url": "javascript:1"}), "https"),
     (lambda c: c["body"].append({"type": "FactSet", "facts": [{"title": "a"}]}), "FactSet"),
 ])
 def test_the_rules_catch_what_webex_cannot_render(kb, mutate, problem: str) -> None:
     card = cards.scope_card(kb["spark:calls_write"], kb)
+    assert card_problems(card) == []
     mutate(card)
     assert any(problem in p for p in card_problems(card))

@@ -60,7 +60,7 @@ def test_feedback_and_misses_are_recorded(kb, matcher) -> None:
     recorder = Recorder()
     handler = Handler(kb, matcher, recorder=recorder)
     reply = handler.handle_action({"action": "feedback", "helpful": True, "scopes": ["spark:calls_write"]})
-    assert "Thanks" in reply.markdown and recorder.votes[0]["helpful"] is True
+    assert reply.markdown.startswith("Thanks — noted") and recorder.votes[0]["helpful"] is True
     assert "could not read" in handler.handle_action({"action": "feedback", "helpful": "yes"}).markdown
     handler.handle_text("sing me a song")
     handler.handle_text("answer calls")

@@ -111,5 +111,5 @@ def test_graceful_shutdown_finishes_in_flight_work(tmp_path) -> None:
         svc.proc.send_signal(signal.SIGTERM)
         assert svc.proc.wait(30) == 0
         svc.stop()
-        assert sorted(m["markdown"].split('"')[1] for m in api.sent()) == [
+        assert sorted(m["markdown"].split("“")[1].split("”")[0] for m in api.sent()) == [
             f"in flight {i}: answer calls" for i in range(5)]

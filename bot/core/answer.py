@@ -85,6 +85,11 @@ class Answer:
         ranked = (s.name for n in self.needs for s in n.alternatives)
         return [name for name in dict.fromkeys(ranked) if name not in chosen]
 
+    @property
+    def readings(self) -> list[Scope]:
+        """For a clarifying answer, the scopes of the readings to choose from, likeliest first."""
+        return [self.needs[0].scope, *self.needs[0].alternatives] if self.needs else []
+
     def top(self, k: int) -> list[str]:
         """The first `k` scopes shown: the recommended ones, then the alternatives."""
         return (self.scopes + self.alternatives)[:k]

@@ -1,20 +1,24 @@
-"""Adaptive Cards (1.3) and stand-alone Markdown for answers.
+"""Adaptive Cards (1.3) for every reply, laid out for Webex on a desktop and on a phone.
 
-Support staff forward these answers, so each one carries everything needed: the scope name,
-who must authorize it, read or write, what it allows, endpoints, counterpart and a docs link.
+People forward these answers, so each card quotes the question and carries everything needed:
+the scope names on lines of their own, who must authorize them, read or write, what they allow,
+endpoints, what goes with them, and the docs link last. The building blocks are in card_parts.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
+from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card, feedback, heading,
+                                 labelled, link_line, literal, name_line, names_in, open_url, prose,
+                                 quote, row, scope_button, show_card, submit, text)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
-from bot.core.oauth import authorization_url
+from bot.core.layout import (MAX_CARD_ACTIONS, MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS,
+                             MAX_ENDPOINTS, MAX_UNLOCKED_ENDPOINTS)
+from bot.core.oauth import SETTINGS_HINT, AppLinks
 
-MAX_MARKDOWN_BYTES = 7439  # Webex rejects longer message text
-MAX_ENDPOINTS = 5
-MAX_UNLOCKED_ENDPOINTS = 40
 EXAMPLE_QUESTIONS = (
     "what scope do I need to answer calls?",
     "read messages and post replies",
@@ -22,290 +26,251 @@ EXAMPLE_QUESTIONS = (
     "spark-admin:calling_cdr_read",
     "compare spark:calls_read and spark:calls_write",
 )
-
-AUDIENCE_TEXT = {
-    "user": ("User", "any user can authorize it for their own data"),
-    "admin": ("Admin", "an administrator of the organization must authorize it"),
-    "compliance": ("Compliance", "a Compliance Officer must authorize it"),
-    "partner": ("Partner admin", "a partner administrator must authorize it"),
-    "service-app": ("Service App", "used by a Service App that an admin authorized in Control Hub"),
+WHO_AUTHORIZES = {
+    "user": "any user, for their own data",
+    "admin": "an administrator of the organization",
+    "compliance": "a Compliance Officer",
+    "partner": "a partner administrator",
+    "service-app": "a Service App that an admin authorized in Control Hub",
 }
-ACCESS_TEXT = {"read": "Read", "write": "Write", "read-write": "Read and write"}
-Card = dict[str, Any]
+CONFIDENCE_TEXT = {"medium": "Fairly sure, not certain", "low": "Not sure"}
 
 
-def _card(body: list[dict], actions: list[dict]) -> Card:
-    card: Card = {
-        "type": "AdaptiveCard",
-        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-        "version": "1.3",
-        "body": body,
-    }
-    if actions:
-        card["actions"] = actions
-    return card
+def goes_with(scope: Scope, need: Need | None = None) -> tuple[str, ...]:
+    """Scopes to grant together with `scope`: for an answered need, those its call requires."""
+    return tuple(s.name for s in need.together) if need is not None else scope.requires_scopes
 
 
-def _text(text: str, **style: Any) -> dict:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+def role_titles(scope: Scope, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The roles, personas or licences the authorizing person needs, by their titles."""
+    return tuple(kb.roles[r].title if r in kb.roles else r for r in scope.roles)
 
 
-def _submit(title: str, **data: Any) -> dict:
-    return {"type": "Action.Submit", "title": title, "data": data}
-
-
-def _feedback(question: str, scopes: list[str]) -> list[dict]:
-    return [
-        _submit("Helpful", action="feedback", helpful=True, question=question, scopes=scopes),
-        _submit("Not helpful", action="feedback", helpful=False, question=question, scopes=scopes),
-    ]
-
-
-def badges(scope: Scope) -> str:
-    """One line: audience, access and state, e.g. 'Admin · Read · deprecated'."""
-    parts = [AUDIENCE_TEXT[scope.audience][0], ACCESS_TEXT[scope.access]]
+def scope_body(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS,
+               need: Need | None = None) -> list[Element]:
+    """Body elements that explain one scope completely, the docs link excepted."""
+    area = kb.areas[scope.area].title
+    body = [name_line(scope.name, prominent=True), badges(scope),
+            text(area, size="Small", isSubtle=True, spacing="None"), prose(scope.allows)]
     if scope.deprecated:
-        parts.append("deprecated")
-    return " · ".join(parts)
-
-
-def _scope_details(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS) -> list[dict]:
-    """Body elements that explain one scope completely."""
-    body = [
-        _text(scope.name, size="Large", weight="Bolder", fontType="Monospace"),
-        _text(f"{badges(scope)} · {kb.areas[scope.area].title}", isSubtle=True, spacing="None"),
-        _text(scope.allows),
-    ]
-    if scope.deprecated:
-        body.append(_text(f"Deprecated: {scope.deprecated}", color="Attention", weight="Bolder"))
-    facts = [{"title": "Who authorizes", "value": AUDIENCE_TEXT[scope.audience][1]}]
-    if scope.counterpart:
-        facts.append({"title": "Counterpart", "value": scope.counterpart})
-    if scope.alternative_to:
-        facts.append({"title": "Usual choice", "value": scope.alternative_to})
+        body.append(prose(f"**Deprecated:** {scope.deprecated}", color="Warning"))
+    body.append(text(f"**Who authorizes:** {WHO_AUTHORIZES[scope.audience]}"))
+    body += labelled("Goes together with", goes_with(scope, need))
+    if role_titles(scope, kb):
+        body.append(text("**Roles needed:** " + ", ".join(role_titles(scope, kb))))
     if scope.requires:
-        facts.append({"title": "Also needed", "value": scope.requires})
-    body.append({"type": "FactSet", "facts": facts})
-    if scope.endpoints:
-        shown, total = scope.endpoints[:max_endpoints], len(scope.endpoints)
-        title = "Endpoints" if len(shown) == total else f"Example endpoints ({len(shown)} of {total})"
-        body.append(_text(title, weight="Bolder", spacing="Medium"))
-        body.append(_text(_bullets(str(e) for e in shown), fontType="Monospace", spacing="None"))
+        body.append(prose(f"**Also needed:** {scope.requires}"))
+    body += _endpoints(scope, max_endpoints)
+    body += labelled("Counterpart", [scope.counterpart] if scope.counterpart else [])
+    body += labelled("Usual choice instead", [scope.alternative_to] if scope.alternative_to else [])
     if scope.notes:
-        body.append(_text(scope.notes, isSubtle=True))
-    return body
+        body.append(prose(scope.notes, isSubtle=True, spacing="Medium"))
+    return body + labelled("Mentioned above", _mentioned(scope))
 
 
-def _bullets(lines: Iterable[str]) -> str:
-    return "\n".join(f"- {line}" for line in lines)
+def _mentioned(scope: Scope) -> list[str]:
+    """Scope names the sentences mention that are not yet on a line of their own."""
+    shown = {scope.name, scope.counterpart, scope.alternative_to, *goes_with(scope)}
+    said = " ".join(t for t in (scope.allows, scope.deprecated, scope.requires, scope.notes) if t)
+    return [name for name in names_in(said) if name not in shown]
+
+
+def _endpoints(scope: Scope, limit: int) -> list[Element]:
+    if not scope.endpoints:
+        return []
+    shown, total = scope.endpoints[:limit], len(scope.endpoints)
+    title = "Endpoints" if len(shown) == total else f"Endpoints ({len(shown)} of {total})"
+    return [text(title, weight="Bolder", spacing="Medium")] + [
+        text(str(e), fontType="Monospace", size="Small", spacing="None") for e in shown]
+
+
+def _authorize(scopes: Iterable[Scope], links: AppLinks) -> tuple[list[Element], Element | None]:
+    """The authorization button when the settings are there, else one line saying how."""
+    names = [s.name for s in scopes if not s.deprecated]
+    url = links.authorize(names) if names else None
+    if url:
+        return [], open_url("Authorize", url)
+    return ([text(SETTINGS_HINT, size="Small", isSubtle=True, spacing="Medium")] if names else []), None
+
+
+def _more(scope: Scope, alternatives: Sequence[str] = ()) -> Element | None:
+    """Other scopes to look at: the alternatives, the counterpart, a comparison with related ones."""
+    others = list(dict.fromkeys([*alternatives, *([scope.counterpart] if scope.counterpart else [])]))
+    body = [e for name in others for e in scope_button(name)]
+    if scope.related:
+        body += [text("Related scopes, side by side", weight="Bolder", spacing="Medium"),
+                 button_row(submit("Compare", CardAction.RELATED, scope=scope.name))]
+    return show_card("More", body)
 
 
 def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "",
-               max_endpoints: int = MAX_ENDPOINTS) -> Card:
-    """Everything about one scope, with buttons for its counterpart, related scopes and feedback."""
-    actions = [{"type": "Action.OpenUrl", "title": "Open the docs", "url": scope.source}]
-    if scope.counterpart:
-        actions.append(_submit(f"Show {scope.counterpart}", action="scope", scope=scope.counterpart))
-    if scope.related:
-        actions.append(_submit("Related scopes", action="related", scope=scope.name))
-    actions += _feedback(question or scope.name, [scope.name])
-    return _card(_scope_details(scope, kb, max_endpoints), actions)
+               max_endpoints: int = MAX_ENDPOINTS, links: AppLinks = AppLinks()) -> Card:
+    """Everything about one scope, with its authorization link, related scopes and feedback."""
+    lead = [quote(question)] if question else [text("About this scope", size="Small", isSubtle=True)]
+    auth_body, auth = _authorize([scope], links)
+    body = lead + scope_body(scope, kb, max_endpoints) + auth_body + [link_line("Docs", scope.source)]
+    return card(body, row(auth, _more(scope), feedback(question or scope.name, [scope.name])))
 
 
-def _authorization(scopes: list[Scope]) -> list[dict]:
-    """The ready authorization URL for the recommended (non-deprecated) scopes."""
-    names = [s.name for s in scopes if not s.deprecated]
-    if not names:
-        return []
-    return [
-        _text("Authorization URL (replace the placeholders)", weight="Bolder", spacing="Medium"),
-        _text(authorization_url(names), fontType="Monospace", spacing="None", isSubtle=True),
-    ]
+def answer_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> Card:
+    """The card for any answer: one scope, a plan, a comparison, guidance, a choice or a decline."""
+    builders = {AnswerKind.DECLINE: lambda: decline_card(answer),
+                AnswerKind.COMPARE: lambda: compare_card(answer, kb),
+                AnswerKind.PLAN: lambda: plan_card(answer, kb, links),
+                AnswerKind.GUIDANCE: lambda: guidance_card(guidance_topics(answer, kb), answer.question),
+                AnswerKind.CLARIFY: lambda: clarify_card(answer)}
+    return builders.get(answer.kind, lambda: single_card(answer, kb, links))()
 
 
-def answer_card(answer: Answer, kb: KnowledgeBase) -> Card:
-    """The card for any answer: one scope, a plan of several, a comparison, or a decline."""
-    if answer.kind == AnswerKind.DECLINE:
-        return decline_card(answer)
-    if answer.kind == AnswerKind.COMPARE:
-        return compare_card(answer, kb)
-    if answer.kind == AnswerKind.PLAN:
-        return plan_card(answer, kb)
+def guidance_topics(answer: Answer, kb: KnowledgeBase) -> list[Any]:
+    """The guidance topics a GUIDANCE answer names, as far as the knowledge base has them."""
+    known = getattr(kb, "guidance", {})
+    return [known[t] for t in answer.guidance if t in known]
+
+
+def single_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> Card:
+    """One scope answering the question, with how sure the answer is and what else is close."""
     need = answer.needs[0]
     unlocks = answer.kind == AnswerKind.UNLOCKS
-    card = scope_card(need.scope, kb, answer.question,
-                      MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS)
-    lead = _lead(answer, need)
-    card["body"] = ([_text(lead, isSubtle=True)] + card["body"] + _alternatives(need)
-                    + _authorization([need.scope]))
-    return card
+    alternatives = answer.alternatives[:MAX_CHOICES]
+    auth_body, auth = _authorize([need.scope, *need.together], links)
+    body = [quote(answer.question)] + _unsure(answer)
+    if need.via == Via.ENDPOINT and need.evidence:
+        body.append(literal(need.evidence[0], fontType="Monospace", size="Small"))
+    body.append(text(_lead(answer, need), size="Small", spacing="Small"))
+    body += scope_body(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS, need)
+    body += labelled("Also accepted" if need.via == Via.ENDPOINT else "Also close", alternatives)
+    body += auth_body + [link_line("Docs", need.scope.source)]
+    more = _more(need.scope, alternatives)
+    return card(body, row(auth, more, feedback(answer.question, answer.scopes)))
 
 
 def _lead(answer: Answer, need: Need) -> str:
     if answer.kind == AnswerKind.UNLOCKS:
-        return f"What {need.scope.name} unlocks:"
-    if not answer.confident:
-        return f"I am not sure, but this looks closest to \"{answer.question}\":"
+        return "What this scope unlocks:"
     if need.via == Via.ENDPOINT:
-        return f"For \"{answer.question}\": {need.evidence[0]} is documented under"
-    return f"For \"{answer.question}\" you need:"
+        return "is documented under:" if need.evidence else "This API call is documented under:"
+    return "You need:" if answer.confident else "The closest scope:"
 
 
-def _alternatives(need: Need) -> list[dict]:
-    if not need.alternatives:
+def _unsure(answer: Answer) -> list[Element]:
+    """How sure the answer is and what it assumed, shown only when it is not sure."""
+    if answer.confident:
         return []
-    names = ", ".join(f"{s.name} ({badges(s)})" for s in need.alternatives)
-    label = "Also accepted" if need.via == Via.ENDPOINT else "Also close"
-    return [_text(f"{label}: {names}", isSubtle=True)]
+    shown = [text(f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
+                  "Check the scope below against what you need.", color="Warning", size="Small")]
+    if answer.assumptions:
+        shown.append(text("I assumed:", size="Small", spacing="Small"))
+        shown += [bullet(a, plain=True) for a in answer.assumptions]
+    return shown
 
 
-def plan_card(answer: Answer, kb: KnowledgeBase) -> Card:
-    """One least-privilege scope per need, with admin scopes and extra roles called out."""
-    body = [_text(f"{len(answer.needs)} scopes for \"{answer.question}\"", size="Medium", weight="Bolder")]
+def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> Card:
+    """One least-privilege scope per need, with what goes with them and who must authorize."""
+    body = [quote(answer.question), heading(f"{len(answer.scopes)} scopes cover this")]
+    body += _unsure(answer)
     for need in answer.needs:
         scope = need.scope
-        body.append({
-            "type": "Container",
-            "separator": True,
-            "items": [
-                _text(need.text, isSubtle=True),
-                _text(scope.name, weight="Bolder", fontType="Monospace", spacing="None"),
-                _text(f"{badges(scope)}: {scope.allows}", spacing="None"),
-            ] + ([_text(f"Also needed: {scope.requires}", color="Warning")] if scope.requires else []),
-        })
-    admins = [n.scope.name for n in answer.needs if n.scope.is_admin]
-    if admins:
-        body.append(_text("Needs an administrator to authorize: " + ", ".join(admins), color="Attention"))
-    body += _authorization([n.scope for n in answer.needs])
-    scopes = answer.scopes
-    actions = [_submit(f"Explain {name}", action="scope", scope=name) for name in scopes[:3]]
-    return _card(body, actions + _feedback(answer.question, scopes))
+        items = [literal(need.text, isSubtle=True, size="Small"), name_line(scope.name, spacing="Small"),
+                 badges(scope), prose(scope.allows, spacing="Small")]
+        items += labelled("Goes together with", goes_with(scope, need))
+        titles = role_titles(scope, kb)
+        items += [text("**Roles needed:** " + ", ".join(titles))] if titles else []
+        items += [prose(f"**Also needed:** {scope.requires}", size="Small")] if scope.requires else []
+        body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
+    admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
+    body += labelled("An administrator must authorize", admins)
+    auth_body, auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
+    body += auth_body + _docs([n.scope for n in answer.needs])
+    explained = answer.scopes[:MAX_CARD_ACTIONS]
+    explain = [e for name in explained for e in scope_button(name, "Explain")]
+    close = answer.alternatives[:min(MAX_CHOICES, MAX_CARD_ACTIONS - len(explained))]
+    if close:
+        explain += [text("Also close", weight="Bolder", spacing="Large")]
+        explain += [e for name in close for e in scope_button(name)]
+    return card(body, row(auth, show_card("Explain", explain), feedback(answer.question, answer.scopes)))
+
+
+def _docs(scopes: Iterable[Scope]) -> list[Element]:
+    """The docs links, last: one line per distinct page."""
+    pages = dict.fromkeys(s.source for s in scopes)
+    return [link_line("Docs", url) for url in pages]
 
 
 def compare_card(answer: Answer, kb: KnowledgeBase) -> Card:
-    """Two or more scopes side by side."""
-    shown = [n.scope for n in answer.needs[:3]]
-    columns = []
+    """Two or three scopes one above the other, so they read on a phone too."""
+    shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
+    body = [quote(answer.question), heading("Side by side")]
     for scope in shown:
-        items = [
-            _text(scope.name, weight="Bolder", fontType="Monospace"),
-            _text(badges(scope), isSubtle=True, spacing="None"),
-            _text(scope.allows),
-        ]
-        if scope.endpoints:
-            items.append(_text(_bullets(str(e) for e in scope.endpoints[:3]), fontType="Monospace"))
-        columns.append({"type": "Column", "width": "stretch", "items": items})
-    body = [_text("Side by side", size="Medium", weight="Bolder"), {"type": "ColumnSet", "columns": columns}]
-    actions = [{"type": "Action.OpenUrl", "title": f"Docs: {s.name}", "url": s.source} for s in shown[:3]]
-    return _card(body, actions + _feedback(answer.question, [s.name for s in shown])[: 5 - len(actions)])
+        items = [name_line(scope.name), badges(scope), prose(scope.allows, spacing="Small")]
+        items += _endpoints(scope, MAX_COMPARED_ENDPOINTS)
+        body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
+    body += _docs(shown)
+    more = show_card("More", [e for s in shown for e in scope_button(s.name)])
+    return card(body, row(more, feedback(answer.question, [s.name for s in shown])))
+
+
+def guidance_card(topics: Sequence[Any], question: str = "") -> Card:
+    """An explanation for questions whose answer is not a scope (bots, admin roles...).
+
+    Each topic has id, title, summary, points (list of str), instead (str) and source (URLs)."""
+    body: list[Element] = [quote(question)] if question else []
+    for i, topic in enumerate(topics):
+        body.append(heading(topic.title) | ({"separator": True, "spacing": "Large"} if i else {}))
+        body.append(text(topic.summary))
+        body += [bullet(p) for p in topic.points]
+        if topic.instead:
+            body.append(text(f"**Instead:** {topic.instead}", spacing="Medium"))
+    if not topics:
+        body.append(text("I have no explanation for this yet; say help to see what I can answer."))
+    body += [link_line("Docs", url) for t in topics for url in t.source]
+    ids = [t.id for t in topics]
+    return card(body, row(submit("Help", CardAction.HELP), feedback(question or ", ".join(ids), [])))
+
+
+def clarify_card(answer: Answer) -> Card:
+    """Two or three readings of the question, each with a button that shows its scope."""
+    body = [quote(answer.question), heading("Which one do you mean?")]
+    body += _unsure(answer)[1:]
+    for scope in answer.readings[:MAX_CHOICES]:
+        items = [literal(scope.allows), name_line(scope.name, spacing="Small"), badges(scope),
+                 button_row(submit("Show this scope", CardAction.SCOPE, scope=scope.name))]
+        body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
+    return card(body)
 
 
 def decline_card(answer: Answer) -> Card:
-    """A polite refusal that says what the bot can do."""
-    body = [
-        _text("I only answer questions about Webex OAuth scopes.", weight="Bolder"),
-        _text(f"I did not answer \"{answer.question}\" because {answer.why}."),
-        _text("Try for example:", spacing="Medium"),
-        _text(_bullets(EXAMPLE_QUESTIONS), spacing="None"),
-    ]
-    actions = [
-        _submit("Show help", action="help"),
-        _submit("This is a scope question", action="feedback", helpful=False,
-                question=answer.question, scopes=[]),
-    ]
-    return _card(body, actions)
+    """A polite refusal that says what the bot can do, without presuming what was asked."""
+    body = [quote(answer.question),
+            text("I only answer questions about Webex OAuth scopes.", weight="Bolder"),
+            literal(f"I did not answer this: {answer.why}."),
+            text("Try for example:", spacing="Medium")]
+    body += [bullet(q) for q in EXAMPLE_QUESTIONS]
+    return card(body, row(submit("Help", CardAction.HELP), submit("Areas", CardAction.LIST),
+                          feedback(answer.question, [])))
 
 
 def help_card(kb: KnowledgeBase) -> Card:
     """What the bot does and how to ask."""
-    body = [
-        _text("scopebot tells you which OAuth scopes a Webex integration needs.", weight="Bolder"),
-        _text("Ask in plain words, name a scope, paste an API endpoint, or list several needs in one "
-              "sentence. I answer with the least-privilege scope for each need."),
-        _text(_bullets(EXAMPLE_QUESTIONS), fontType="Monospace"),
-        _text("Commands: help, list (areas), list AREA (scopes of an area), or a scope name.",
-              isSubtle=True),
-    ]
-    return _card(body, [_submit("List areas", action="list")])
+    body = [heading("scopebot: which OAuth scopes a Webex integration needs"),
+            text("Ask in plain words, name a scope, paste an API endpoint, or list several needs in "
+                 "one sentence. I answer with the least-privilege scope for each need."),
+            text("For example:", spacing="Medium")]
+    body += [bullet(q) for q in EXAMPLE_QUESTIONS]
+    body.append(text("Commands: help, list (the areas), list AREA (the scopes of an area), or a "
+                     "scope name.", isSubtle=True, spacing="Medium"))
+    return card(body, row(submit("List areas", CardAction.LIST)))
 
 
 def list_card(kb: KnowledgeBase, area: Area | None) -> Card:
-    """The areas, or the scopes of one area."""
+    """The areas, or the scopes of one area, each name on its own line."""
     if area is None:
-        facts = [{"title": a.name, "value": f"{a.title}: {len(kb.in_area(a.name))} scopes"}
-                 for a in kb.areas.values()]
-        body = [_text("Scope areas (say: list AREA)", weight="Bolder"), {"type": "FactSet", "facts": facts}]
-    else:
-        facts = [{"title": s.name, "value": badges(s)} for s in kb.in_area(area.name)]
-        body = [_text(f"{area.title}: {area.summary}", weight="Bolder"), {"type": "FactSet", "facts": facts}]
-    return _card(body, [])
-
-
-# ----- Markdown fallbacks ------------------------------------------------------------------
-
-
-def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS) -> str:
-    """A stand-alone Markdown explanation of one scope."""
-    lines = [f"**`{scope.name}`** ({badges(scope)}; {kb.areas[scope.area].title})", scope.allows]
-    if scope.deprecated:
-        lines.append(f"**Deprecated:** {scope.deprecated}")
-    lines.append(f"Who authorizes: {AUDIENCE_TEXT[scope.audience][1]}.")
-    if scope.requires:
-        lines.append(f"Also needed: {scope.requires}")
-    if scope.endpoints:
-        lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:max_endpoints]))
-    extra = []
-    if scope.counterpart:
-        extra.append(f"counterpart `{scope.counterpart}`")
-    if scope.alternative_to:
-        extra.append(f"usual choice `{scope.alternative_to}`")
-    extra.append(f"docs {scope.source}")
-    joined = "; ".join(extra)
-    lines.append(joined[:1].upper() + joined[1:])
-    return "\n\n".join(lines)
-
-
-def answer_markdown(answer: Answer, kb: KnowledgeBase) -> str:
-    """Markdown that says everything the card says, within Webex's message size limit."""
-    if answer.kind == AnswerKind.DECLINE:
-        text = (f"I only answer questions about Webex OAuth scopes, and I did not answer "
-                f"\"{answer.question}\" because {answer.why}. Try for example: "
-                + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS))
-    elif answer.kind == AnswerKind.PLAN:
-        parts = [f"**{len(answer.needs)} scopes for \"{answer.question}\":**"]
-        parts += [f"{i}. {n.text} → `{n.scope.name}` ({badges(n.scope)}): {n.scope.allows}"
-                  + (f" Also needed: {n.scope.requires}" if n.scope.requires else "")
-                  for i, n in enumerate(answer.needs, 1)]
-        admins = [n.scope.name for n in answer.needs if n.scope.is_admin]
-        if admins:
-            parts.append("Needs an administrator to authorize: " + ", ".join(f"`{a}`" for a in admins))
-        parts.append(_authorization_markdown([n.scope for n in answer.needs]))
-        text = "\n\n".join(p for p in parts if p)
-    elif answer.kind == AnswerKind.COMPARE:
-        text = "**Side by side:**\n\n" + "\n\n---\n\n".join(
-            scope_markdown(n.scope, kb) for n in answer.needs[:3])
-    else:
-        need = answer.needs[0]
-        limit = MAX_UNLOCKED_ENDPOINTS if answer.kind == AnswerKind.UNLOCKS else MAX_ENDPOINTS
-        text = _lead(answer, need) + "\n\n" + scope_markdown(need.scope, kb, limit)
-        if need.alternatives:
-            text += "\n\n" + ("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + ", ".join(
-                f"`{s.name}` ({badges(s)})" for s in need.alternatives)
-        auth = _authorization_markdown([need.scope])
-        text += f"\n\n{auth}" if auth else ""
-    return fit_markdown(text)
-
-
-def _authorization_markdown(scopes: list[Scope]) -> str:
-    names = [s.name for s in scopes if not s.deprecated]
-    return f"Authorization URL (replace the placeholders): {authorization_url(names)}" if names else ""
-
-
-def fit_markdown(text: str) -> str:
-    """Cut text to Webex's byte limit on a character boundary, saying that it was cut."""
-    data = text.encode("utf-8")
-    if len(data) <= MAX_MARKDOWN_BYTES:
-        return text
-    marker = "\n\n(answer shortened)"
-    room = MAX_MARKDOWN_BYTES - len(marker.encode("utf-8"))
-    return data[:room].decode("utf-8", errors="ignore") + marker
+        body = [heading("Scope areas"), text("Say list AREA to see an area's scopes.", isSubtle=True)]
+        for a in kb.areas.values():
+            body += [name_line(a.name, spacing="Medium"),
+                     text(f"{a.title}: {len(kb.in_area(a.name))} scopes", spacing="None")]
+        return card(body, row(submit("Help", CardAction.HELP)))
+    body = [heading(area.title), text(area.summary)]
+    for scope in kb.in_area(area.name):
+        body += [name_line(scope.name, spacing="Medium"), badges(scope)]
+    return card(body, row(submit("List areas", CardAction.LIST)))

@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Protocol
 
-from bot.core import cards
+from bot.core import cards, fallback
+from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import Matcher
+from bot.core.oauth import AppLinks
+from bot.core.safe_text import quoted_markdown
 
 MAX_QUESTION_CHARS = 8000  # above Webex's own limit on a message (7439 bytes)
+MAX_RELATED = 3  # scopes compared by the "related" button, the pressed one included
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,11 @@ class Handler:
     """Turns questions and card actions into replies."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher | None = None,
-                 recorder: Recorder | None = None):
+                 recorder: Recorder | None = None, links: AppLinks = AppLinks()):
         self.kb = kb
         self.matcher = matcher or Matcher(kb)
         self.recorder = recorder
+        self.links = links
 
     def handle_text(self, text: str) -> Reply:
         """Answer one message: a command (help, list [area]) or a question."""
@@ -60,49 +65,57 @@ class Handler:
         return self.answer(text)
 
     def answer(self, question: str) -> Reply:
+        """The matcher's answer to `question`, recorded when it is a miss."""
         answer = self.matcher.answer(question)
         if self.recorder is not None and (not answer.answered or not answer.confident):
             self.recorder.question_missed(answer)
-        return Reply(cards.answer_markdown(answer, self.kb), cards.answer_card(answer, self.kb), answer)
+        return self.reply(answer)
+
+    def reply(self, answer: Answer) -> Reply:
+        """The card and Markdown for an answer of any kind."""
+        return Reply(fallback.answer_markdown(answer, self.kb, self.links),
+                     cards.answer_card(answer, self.kb, self.links), answer)
 
     def help(self) -> Reply:
-        markdown = ("**scopebot** tells you which OAuth scopes a Webex integration needs. Ask in plain "
-                    "words, name a scope, paste an API endpoint, or list several needs in one sentence. "
-                    "Examples: " + "; ".join(f"`{q}`" for q in cards.EXAMPLE_QUESTIONS)
-                    + ". Commands: `help`, `list`, `list AREA`.")
-        return Reply(markdown, cards.help_card(self.kb))
+        return Reply(fallback.help_markdown(), cards.help_card(self.kb))
 
     def list_area(self, name: str | None) -> Reply:
         area = self.kb.areas.get(name) if name else None
-        if area is None:
-            lines = [f"- `{a.name}`: {a.title} ({len(self.kb.in_area(a.name))} scopes)"
-                     for a in self.kb.areas.values()]
-            return Reply("**Scope areas** (say `list AREA`):\n" + "\n".join(lines),
-                         cards.list_card(self.kb, None))
-        lines = [f"- `{s.name}` ({cards.badges(s)})" for s in self.kb.in_area(area.name)]
-        return Reply(cards.fit_markdown(f"**{area.title}**: {area.summary}\n" + "\n".join(lines)),
-                     cards.list_card(self.kb, area))
+        return Reply(fallback.list_markdown(self.kb, area), cards.list_card(self.kb, area))
+
+    def show_scope(self, name: Any) -> Reply | None:
+        """Everything about the scope called `name`, or None when there is none."""
+        scope = self.kb.get(name) if isinstance(name, str) else None
+        if scope is None:
+            return None
+        return Reply(fallback.scope_markdown(scope, self.kb),
+                     cards.scope_card(scope, self.kb, links=self.links))
 
     def handle_action(self, inputs: Mapping[str, Any]) -> Reply | None:
         """A card button press; None when nothing needs to be said back."""
-        action = inputs.get("action")
-        if action == "scope" and isinstance(inputs.get("scope"), str):
-            scope = self.kb.get(inputs["scope"])
-            if scope is not None:
-                return Reply(cards.scope_markdown(scope, self.kb), cards.scope_card(scope, self.kb))
-        if action == "related" and isinstance(inputs.get("scope"), str):
+        action = CardAction.of(inputs)
+        if action == CardAction.SCOPE:
+            return self.show_scope(inputs.get("scope"))
+        if action == CardAction.RELATED and isinstance(inputs.get("scope"), str):
             scope = self.kb.get(inputs["scope"])
             if scope is not None:
                 related = [s for name in scope.related if (s := self.kb.get(name)) is not None]
-                answer = self.matcher.compare([scope, *related])
-                return Reply(cards.answer_markdown(answer, self.kb), cards.answer_card(answer, self.kb), answer)
-        if action == "help":
+                return self.reply(self.matcher.compare([scope, *related][:MAX_RELATED]))
+        if action == CardAction.HELP:
             return self.help()
-        if action == "list":
+        if action == CardAction.LIST:
             return self.list_area(None)
-        if action == "feedback":
-            if self.recorder is not None and not self.recorder.vote(inputs):
-                return Reply("Sorry, I could not read that feedback.")
-            return Reply("Thanks for the feedback.")
+        if action == CardAction.FEEDBACK:
+            return self.feedback(inputs)
         return None
 
+    def feedback(self, inputs: Mapping[str, Any]) -> Reply:
+        """Record a vote and acknowledge it, saying the card's buttons will not count twice."""
+        if self.recorder is not None and not self.recorder.vote(inputs):
+            return Reply("Sorry, I could not read that feedback.")
+        verdict = "helpful" if inputs.get("helpful") is True else "not helpful"
+        question = inputs.get("question")
+        asked = isinstance(question, str) and question
+        about = f" the answer to {quoted_markdown(question)}" if asked else " that answer"
+        return Reply(f"Thanks — noted that{about} was {verdict}. The buttons on that card count "
+                     "one vote only, so pressing them again changes nothing.")

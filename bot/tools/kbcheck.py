@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from bot.core import cards
+from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import Matcher
@@ -12,7 +12,8 @@ from bot.core.matching import Matcher
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
     """Every problem found: asymmetric counterparts, bad links, examples, synonyms or names that
-    resolve to another scope, and cards or fallbacks Webex would not accept."""
+    resolve to another scope, and cards (scope and area lists) or fallbacks Webex would not accept
+    or the card design does not allow."""
     matcher = matcher or Matcher(kb)
     problems: list[str] = []
     for scope in kb.scopes:
@@ -40,9 +41,12 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
                                     "(reword it, or list it under ambiguous_synonyms)")
         for issue in card_problems(cards.scope_card(scope, kb)):
             problems.append(f"{where}: card: {issue}")
-        size = len(cards.scope_markdown(scope, kb).encode("utf-8"))
-        if size > cards.MAX_MARKDOWN_BYTES:
+        size = len(fallback.scope_markdown(scope, kb).encode("utf-8"))
+        if size > fallback.MAX_MARKDOWN_BYTES:
             problems.append(f"{where}: Markdown fallback is {size} bytes")
+    for area in [None, *kb.areas.values()]:
+        for issue in card_problems(cards.list_card(kb, area)):
+            problems.append(f"{area.name if area else 'areas'}: list card: {issue}")
     return problems
 
 

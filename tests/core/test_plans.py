@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urlparse
 
-from bot.core import cards
+from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
-from bot.core.oauth import authorization_url
+from bot.core.oauth import AppLinks, authorization_url
 
+LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
 PLAN_QUESTION = "what scopes do I need to answer calls, read voicemail and pull CDRs for the whole org"
 
 
@@ -21,28 +22,29 @@ def test_plan_gives_one_least_privilege_scope_per_need(matcher) -> None:
 
 def test_plan_card_flags_admin_scopes_roles_and_gives_the_url(kb, matcher) -> None:
     answer = matcher.answer(PLAN_QUESTION)
-    card = cards.answer_card(answer, kb)
+    card = cards.answer_card(answer, kb, LINKS)
     assert card_problems(card) == []
     text = json.dumps(card)
-    assert "Needs an administrator to authorize: spark-admin:calling_cdr_read" in text
+    assert '"An administrator must authorize"' in text and '"spark-admin:calling_cdr_read"' in text
     assert "Detailed Call History API access" in text
-    assert authorization_url(answer.scopes) in text
-    markdown = cards.answer_markdown(answer, kb)
-    assert authorization_url(answer.scopes) in markdown and "administrator" in markdown
+    assert LINKS.authorize(answer.scopes) in text
+    markdown = fallback.answer_markdown(answer, kb, LINKS)
+    assert LINKS.authorize(answer.scopes) in markdown and "administrator" in markdown
 
 
 def test_authorization_url_is_encoded_like_the_portal() -> None:
-    url = authorization_url(["spark:calls_write", "spark-admin:calling_cdr_read", "spark:kms"])
-    assert url == ("https://webexapis.com/v1/authorize?client_id=YOUR_CLIENT_ID&response_type=code"
-                   "&redirect_uri=YOUR_REDIRECT_URI&scope=spark%3Akms%20spark%3Acalls_write%20"
-                   "spark-admin%3Acalling_cdr_read&state=YOUR_STATE")
+    url = authorization_url(["spark:calls_write", "spark-admin:calling_cdr_read", "spark:kms"],
+                            "C1", "https://example.com/cb", "s1")
+    assert url == ("https://webexapis.com/v1/authorize?client_id=C1&response_type=code"
+                   "&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&scope=spark%3Akms%20spark%3Acalls_write%20"
+                   "spark-admin%3Acalling_cdr_read&state=s1")
     query = parse_qs(urlparse(url).query)
     assert query["scope"] == ["spark:kms spark:calls_write spark-admin:calling_cdr_read"]
 
 
 def test_deprecated_scopes_stay_out_of_the_url(kb, matcher) -> None:
     answer = matcher.answer("spark-admin:events_read")
-    assert "spark-admin%3Aevents_read" not in cards.answer_markdown(answer, kb)
+    assert "spark-admin%3Aevents_read" not in fallback.answer_markdown(answer, kb, LINKS)
 
 
 def test_reverse_lookup_lists_what_a_scope_unlocks(kb, matcher) -> None:
@@ -54,19 +56,19 @@ def test_reverse_lookup_lists_what_a_scope_unlocks(kb, matcher) -> None:
     text = json.dumps(card)
     assert all(str(e) in text for e in kb["spark:calls_read"].endpoints)
     many = kb["spark-admin:telephony_config_read"]
-    markdown = cards.answer_markdown(matcher.answer(f"what can I do with {many.name}"), kb)
+    markdown = fallback.answer_markdown(matcher.answer(f"what can I do with {many.name}"), kb)
     assert all(f"`{e}`" in markdown for e in many.endpoints)
 
 
-def test_compare_card_shows_both_side_by_side(kb, matcher) -> None:
+def test_compare_card_stacks_the_scopes_so_a_phone_can_read_them(kb, matcher) -> None:
     answer = matcher.answer("difference between spark:calls_write and spark-admin:telephony_config_write")
     card = cards.answer_card(answer, kb)
-    columns = next(e for e in card["body"] if e["type"] == "ColumnSet")["columns"]
-    assert [c["items"][0]["text"] for c in columns] == ["spark:calls_write", "spark-admin:telephony_config_write"]
+    stacked = [e for e in card["body"] if e["type"] == "Container"]
+    assert [c["items"][0]["text"] for c in stacked] == ["spark:calls_write", "spark-admin:telephony_config_write"]
     assert card_problems(card) == []
 
 
 def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
     answer = matcher.answer("I will request spark:calls_write and spark-admin:calling_cdr_read")
     assert answer.kind == "plan" and answer.scopes == ["spark:calls_write", "spark-admin:calling_cdr_read"]
-    assert authorization_url(answer.scopes) in cards.answer_markdown(answer, kb)
+    assert LINKS.authorize(answer.scopes) in fallback.answer_markdown(answer, kb, LINKS)

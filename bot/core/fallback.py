@@ -1,0 +1,185 @@
+"""Stand-alone Markdown for every reply: what a client without cards shows, and what a notification
+or a forward carries. Each says everything its card says, within Webex's message size limit."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.card_parts import badge_text
+from bot.core.cards import (CONFIDENCE_TEXT, EXAMPLE_QUESTIONS, WHO_AUTHORIZES, guidance_topics,
+                            goes_with, role_titles)
+from bot.core.knowledge import Area, KnowledgeBase, Scope
+from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
+                             MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
+from bot.core.oauth import SETTINGS_HINT, AppLinks
+from bot.core.safe_text import for_markdown, quoted_markdown
+
+SHORTENED = "\n\n(answer shortened)"
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(f"`{n}`" for n in names)
+
+
+def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS,
+                   docs: bool = True, need: Need | None = None) -> str:
+    """A stand-alone Markdown explanation of one scope, its docs link last."""
+    lines = [f"**`{scope.name}`** ({badge_text(scope)}; {kb.areas[scope.area].title})", scope.allows]
+    if scope.deprecated:
+        lines.append(f"**Deprecated:** {scope.deprecated}")
+    lines.append(f"Who authorizes: {WHO_AUTHORIZES[scope.audience]}.")
+    if goes_with(scope, need):
+        lines.append("Goes together with: " + _names(goes_with(scope, need)))
+    if role_titles(scope, kb):
+        lines.append("Roles needed: " + ", ".join(role_titles(scope, kb)))
+    if scope.requires:
+        lines.append(f"Also needed: {scope.requires}")
+    if scope.endpoints:
+        lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:max_endpoints]))
+    related = [f"counterpart: `{scope.counterpart}`"] if scope.counterpart else []
+    related += [f"usual choice instead: `{scope.alternative_to}`"] if scope.alternative_to else []
+    if related:
+        joined = "; ".join(related)
+        lines.append(joined[:1].upper() + joined[1:])
+    if scope.notes:
+        lines.append(scope.notes)
+    if docs:
+        lines.append(f"Docs: {scope.source}")
+    return "\n\n".join(lines)
+
+
+def _authorization(scopes: Iterable[Scope], links: AppLinks) -> str:
+    names = [s.name for s in scopes if not s.deprecated]
+    if not names:
+        return ""
+    url = links.authorize(names)
+    return f"Authorize: {url}" if url else SETTINGS_HINT
+
+
+def _unsure(answer: Answer) -> list[str]:
+    if answer.confident:
+        return []
+    lines = [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
+             "Check the scope below against what you need."]
+    lines += [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
+    return lines
+
+
+def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
+    need = answer.needs[0]
+    unlocks = answer.kind == AnswerKind.UNLOCKS
+    parts = [f"Asked: {quoted_markdown(answer.question)}", *_unsure(answer), _lead(answer, need)]
+    parts.append(scope_markdown(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS,
+                                docs=False, need=need))
+    close = answer.alternatives[:MAX_CHOICES]
+    if close:
+        parts.append(("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + _names(close))
+    return parts + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
+
+
+def _lead(answer: Answer, need: Need) -> str:
+    if answer.kind == AnswerKind.UNLOCKS:
+        return "What this scope unlocks:"
+    if need.via == Via.ENDPOINT and need.evidence:
+        return f"The API call {for_markdown(need.evidence[0])} is documented under:"
+    return "You need:" if answer.confident else "The closest scope:"
+
+
+def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
+    parts = [f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
+    parts += _unsure(answer)
+    for i, need in enumerate(answer.needs, 1):
+        scope = need.scope
+        line = (f"{i}. {for_markdown(need.text)} → `{scope.name}` ({badge_text(scope)}): {scope.allows}")
+        if goes_with(scope, need):
+            line += " Goes together with " + _names(goes_with(scope, need)) + "."
+        if role_titles(scope, kb):
+            line += " Roles needed: " + ", ".join(role_titles(scope, kb)) + "."
+        if scope.requires:
+            line += f" Also needed: {scope.requires}"
+        parts.append(line)
+    admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
+    if admins:
+        parts.append("An administrator must authorize: " + _names(admins))
+    if answer.alternatives:
+        parts.append("Also close: " + _names(answer.alternatives[:MAX_CHOICES]))
+    scopes = [s for n in answer.needs for s in (n.scope, *n.together)]
+    return parts + [_authorization(scopes, links), _docs(scopes)]
+
+
+def _docs(scopes: Iterable[Scope]) -> str:
+    return "Docs: " + " ".join(dict.fromkeys(s.source for s in scopes))
+
+
+def _compare(answer: Answer, kb: KnowledgeBase) -> list[str]:
+    shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
+    return ([f"**Side by side**, for {quoted_markdown(answer.question)}:"]
+            + ["\n\n---\n\n".join(scope_markdown(s, kb, MAX_COMPARED_ENDPOINTS) for s in shown)])
+
+
+def guidance_markdown(topics: Sequence[Any], question: str = "") -> str:
+    """The explanation of a guidance answer, as Markdown."""
+    parts = [f"Asked: {quoted_markdown(question)}"] if question else []
+    for topic in topics:
+        parts.append(f"**{topic.title}**\n\n{topic.summary}")
+        parts.append("\n".join(f"- {p}" for p in topic.points))
+        parts += [f"**Instead:** {topic.instead}"] if topic.instead else []
+    if not topics:
+        parts.append("I have no explanation for this yet; say `help` to see what I can answer.")
+    sources = [url for t in topics for url in t.source]
+    return fit_markdown("\n\n".join(p for p in parts if p), "Docs: " + " ".join(sources) if sources else "")
+
+
+def _clarify(answer: Answer) -> list[str]:
+    parts = [f"Asked: {quoted_markdown(answer.question)}", "**Which one do you mean?**"]
+    parts += [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
+    parts += [f"{i}. `{s.name}` ({badge_text(s)}): {s.allows}"
+              for i, s in enumerate(answer.readings[:MAX_CHOICES], 1)]
+    return parts + ["Ask again with the one you mean, or name the scope."]
+
+
+def _decline(answer: Answer) -> list[str]:
+    return [f"Asked: {quoted_markdown(answer.question)}",
+            f"I only answer questions about Webex OAuth scopes, and I did not answer this: "
+            f"{for_markdown(answer.why, MAX_SENTENCE_CHARS)}.",
+            "Try for example: " + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS)]
+
+
+def answer_markdown(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> str:
+    """Markdown that says everything the answer's card says, within Webex's message size limit."""
+    if answer.kind == AnswerKind.GUIDANCE:
+        return guidance_markdown(guidance_topics(answer, kb), answer.question)
+    builders = {AnswerKind.DECLINE: lambda: _decline(answer),
+                AnswerKind.PLAN: lambda: _plan(answer, kb, links),
+                AnswerKind.COMPARE: lambda: _compare(answer, kb),
+                AnswerKind.CLARIFY: lambda: _clarify(answer)}
+    parts = [p for p in builders.get(answer.kind, lambda: _single(answer, kb, links))() if p]
+    docs = parts.pop() if parts[-1].startswith("Docs: ") else ""
+    return fit_markdown("\n\n".join(parts), docs)
+
+
+def help_markdown() -> str:
+    """What the bot does and how to ask."""
+    return ("**scopebot** tells you which OAuth scopes a Webex integration needs. Ask in plain words, "
+            "name a scope, paste an API endpoint, or list several needs in one sentence. Examples: "
+            + "; ".join(f"`{q}`" for q in EXAMPLE_QUESTIONS) + ". Commands: `help`, `list`, `list AREA`.")
+
+
+def list_markdown(kb: KnowledgeBase, area: Area | None) -> str:
+    """The areas, or the scopes of one area."""
+    if area is None:
+        lines = [f"- `{a.name}`: {a.title} ({len(kb.in_area(a.name))} scopes)" for a in kb.areas.values()]
+        return "**Scope areas** (say `list AREA`):\n" + "\n".join(lines)
+    lines = [f"- `{s.name}` ({badge_text(s)})" for s in kb.in_area(area.name)]
+    return fit_markdown(f"**{area.title}**: {area.summary}\n" + "\n".join(lines))
+
+
+def fit_markdown(text: str, tail: str = "") -> str:
+    """`text` then `tail` (the docs link, kept last), cut on a character boundary to Webex's byte
+    limit, saying that it was cut."""
+    ending = f"\n\n{tail}" if tail else ""
+    if len((text + ending).encode("utf-8")) <= MAX_MARKDOWN_BYTES:
+        return text + ending
+    room = MAX_MARKDOWN_BYTES - len((SHORTENED + ending).encode("utf-8"))
+    return text.encode("utf-8")[:room].decode("utf-8", errors="ignore") + SHORTENED + ending

@@ -1,0 +1,52 @@
+"""User text made safe to echo in a reply: one inert line that quotes, never acts.
+
+A question is echoed so a forwarded answer makes sense, but whatever the asker typed must not
+reach the reply live: no mention (`<@all>`), link, image, HTML, Markdown formatting, zero-width or
+bidi-override character. `one_line` cleans and caps; `for_markdown` also escapes for Webex
+Markdown, where the text is parsed; cards show `one_line` text in a RichTextBlock TextRun, which
+no client parses as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.core.layout import MAX_ECHO_CHARS
+
+ELLIPSIS = "…"
+# Controls, format characters (zero-width, bidi overrides), private use, surrogates, unassigned.
+_DROP_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+_ANGLES = str.maketrans({"<": "‹", ">": "›"})  # look-alikes: no tag, mention or HTML can form
+_SCHEME_RE = re.compile(r":(?=//)")  # https://x -> https[:]//x, and any other "://" too
+_DOT_RE = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z]{2})")  # evil.example -> evil[.]example
+_LIST_START_RE = re.compile(r"^(\d+)([.)])")  # "1. x" would start an ordered list
+_MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()#+\-!|~=^$&])")
+
+
+def one_line(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """`text` on one line without invisible or control characters, at most `limit` characters."""
+    kept = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", text)
+                   if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES)
+    line = " ".join(kept.split())
+    if len(line) > limit:
+        line = line[: limit - 1].rstrip() + ELLIPSIS
+    return defang(line)
+
+
+def defang(text: str) -> str:
+    """Links, addresses and tags written so no client turns them into something live."""
+    text = text.translate(_ANGLES)
+    text = _SCHEME_RE.sub("[:]", text)
+    return _DOT_RE.sub("[.]", text)
+
+
+def for_markdown(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """`one_line(text)` with every Markdown control character backslash-escaped."""
+    escaped = _MARKDOWN_RE.sub(r"\\\1", one_line(text, limit))
+    return _LIST_START_RE.sub(r"\1\\\2", escaped)
+
+
+def quoted_markdown(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """The user's words as an inert quotation for a Markdown reply: “…”."""
+    return f"“{for_markdown(text, limit)}”"

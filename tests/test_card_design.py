@@ -1,0 +1,160 @@
+"""The card design: short action rows, names on their own lines, plain confidence, working links,
+inert echoes, and a Markdown fallback that says the same on its own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from bot.core import cards, fallback
+from bot.core.actions import CardAction
+from bot.core.answer import Answer, AnswerKind, Confidence
+from bot.core.card_rules import card_problems
+from bot.core.handler import Handler
+from bot.core.knowledge import Scope
+from bot.core.oauth import SETTINGS_HINT, AppLinks
+from card_samples import HOSTILE, sample_replies
+
+LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
+
+
+def elements_of(node) -> list[dict]:
+    """Every element and action in a card, those behind Action.ShowCard buttons too."""
+    if isinstance(node, list):
+        return [e for item in node for e in elements_of(item)]
+    if not isinstance(node, dict):
+        return []
+    return ([node] if "type" in node else []) + [e for v in node.values() for e in elements_of(v)]
+
+
+def actions_of(card: dict) -> list[dict]:
+    """Every action of a card, those behind Action.ShowCard buttons too."""
+    return [e for e in elements_of(card) if str(e["type"]).startswith("Action.")]
+
+
+@pytest.fixture(scope="module")
+def replies(kb, matcher):
+    return sample_replies(Handler(kb, matcher))
+
+
+def test_every_sample_card_follows_the_design(replies) -> None:
+    for name, reply in replies.items():
+        assert 0 < len(reply.markdown.encode("utf-8")) <= fallback.MAX_MARKDOWN_BYTES, name
+        assert "YOUR_CLIENT_ID" not in reply.markdown, name
+        if reply.card is not None:
+            assert card_problems(reply.card) == [], name
+            assert "YOUR_CLIENT_ID" not in json.dumps(reply.card), name
+            assert "FactSet" not in json.dumps(reply.card), name  # its titles split scope names
+
+
+def test_authorization_is_a_working_button_or_one_line_saying_how(kb, matcher) -> None:
+    answer = matcher.answer("answer calls")
+    with_links = cards.answer_card(answer, kb, LINKS)
+    [button] = [a for a in with_links["actions"] if a["title"] == "Authorize"]
+    assert button["type"] == "Action.OpenUrl" and "client_id=C0ffee123" in button["url"]
+    markdown = fallback.answer_markdown(answer, kb, LINKS)
+    assert "Authorize: https://webexapis.com/v1/authorize?client_id=C0ffee123" in markdown
+    without = cards.answer_card(answer, kb)
+    assert not any(a["title"] == "Authorize" for a in actions_of(without))
+    assert SETTINGS_HINT in json.dumps(without) and SETTINGS_HINT in fallback.answer_markdown(answer, kb)
+    assert not AppLinks("id", " ").ready and AppLinks.from_settings(
+        {"WEBEX_CLIENT_ID": "a", "WEBEX_REDIRECT_URI": "https://b.example"}).ready
+
+
+def test_the_docs_link_comes_last(replies) -> None:
+    for name in ("answer", "endpoint", "plan", "compare", "unlocks", "guidance", "button-scope"):
+        reply = replies[name]
+        assert reply.markdown.rsplit("\n\n", 1)[-1].startswith("Docs: https://"), name
+        assert reply.card["body"][-1]["text"].startswith("Docs: ["), name
+
+
+def test_an_unsure_answer_says_so_and_offers_the_alternatives(kb, matcher) -> None:
+    answer = replace(matcher.answer("GET /v1/people/abc"), confidence=Confidence.LOW,
+                     assumptions=("You read people, not change them.",))
+    card, markdown = cards.answer_card(answer, kb), fallback.answer_markdown(answer, kb)
+    text = json.dumps(card)
+    assert "Not sure" in text and "You read people, not change them." in text and "Not sure" in markdown
+    shows = [a["data"]["scope"] for a in actions_of(card) if a.get("data", {}).get("action") == "scope"]
+    assert answer.alternatives and answer.alternatives[0] in shows
+    assert "Not sure" not in json.dumps(cards.answer_card(matcher.answer("answer calls"), kb))
+
+
+def test_scopes_that_go_together_and_roles_are_shown_when_known(kb) -> None:
+    scope = replace(kb["spark-admin:calling_cdr_read"], requires_scopes=("spark-admin:people_read",),
+                    roles=("full-admin",))
+    text = json.dumps(cards.scope_card(scope, kb))
+    assert '"text": "spark-admin:people_read"' in text and "Full administrator" in text
+    markdown = fallback.scope_markdown(scope, kb)
+    assert "Goes together with: `spark-admin:people_read`" in markdown and "Full administrator" in markdown
+
+
+def test_each_scope_name_is_its_own_monospace_line(replies) -> None:
+    for name in ("answer", "plan", "compare", "clarify"):
+        reply = replies[name]
+        lines = {e["text"] for e in elements_of(reply.card)
+                 if e.get("type") == "TextBlock" and e.get("fontType") == "Monospace"}
+        assert set(reply.answer.scopes) <= lines, name
+
+
+def test_guidance_card_explains_and_links_its_sources(kb) -> None:
+    topic = kb.guidance["bots"]
+    card = cards.guidance_card([topic], "what scopes does my bot need")
+    text = json.dumps(card)
+    assert card_problems(card) == [] and topic.title in text and "Instead" in text
+    assert topic.source[0] in text
+    assert card_problems(cards.guidance_card([], "q")) == []
+
+
+def test_guidance_answer_without_known_topics_still_answers(kb) -> None:
+    answer = Answer("what scopes does my bot need", AnswerKind.GUIDANCE, guidance=("no-such-topic",))
+    assert card_problems(cards.answer_card(answer, kb)) == []
+    assert "no explanation" in fallback.answer_markdown(answer, kb)
+
+
+def test_clarify_offers_each_reading_as_a_button_that_shows_its_scope(replies) -> None:
+    reply = replies["clarify"]
+    buttons = actions_of(reply.card)
+    readings = [s.name for s in reply.answer.readings][:cards.MAX_CHOICES]
+    assert len(readings) >= 2 and [b["data"] for b in buttons] == [CardAction.SCOPE.data(scope=s) for s in readings]
+    assert all(name in reply.markdown for name in readings)
+
+
+def test_decline_does_not_presume_a_scope_question(replies) -> None:
+    titles = [a["title"] for a in actions_of(replies["decline"].card)]
+    assert not any("scope" in t.lower() for t in titles)
+
+
+def test_hostile_question_is_echoed_inert(replies) -> None:
+    reply = replies["decline-hostile"]
+    shown = json.dumps(reply.card, ensure_ascii=False, default=str).split('"data"')[0]  # not buttons' data
+    assert "urgent" in shown
+    for text in (reply.markdown, shown):
+        for live in ("<@all>", "](https://", "https://evil", "<b>", "\u202e", "\u200b"):
+            assert live not in text
+    assert "\\*\\*urgent\\*\\*" in reply.markdown
+    assert HOSTILE.split()[-1] not in reply.markdown  # the echo is cut to one short line
+
+
+def test_a_vote_is_acknowledged_once(replies) -> None:
+    reply = replies["button-feedback"]
+    assert reply.markdown.startswith("Thanks — noted") and "helpful" in reply.markdown
+    assert "one vote only" in reply.markdown
+
+
+def test_card_actions_keep_their_wire_values() -> None:
+    assert {a.value for a in CardAction} >= {"scope", "related", "help", "list", "feedback"}
+    assert CardAction.of({"action": "scope"}) is CardAction.SCOPE
+    assert CardAction.of({"action": "nope"}) is None and CardAction.of("scope") is None
+
+
+def test_a_plan_offers_its_alternatives_too(kb, matcher) -> None:
+    plan = matcher.answer("read and write messages")
+    first = replace(plan.needs[0], alternatives=(kb["spark-compliance:messages_read"],))
+    answer = replace(plan, needs=(first, *plan.needs[1:]))
+    card = cards.answer_card(answer, kb)
+    assert card_problems(card) == []
+    shows = [a.get("data") for a in actions_of(card)]
+    assert CardAction.SCOPE.data(scope="spark-compliance:messages_read") in shows
+    assert "Also close: `spark-compliance:messages_read`" in fallback.answer_markdown(answer, kb)
