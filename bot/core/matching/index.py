@@ -84,7 +84,7 @@ class ScopeIndex:
                     weights[term] = weight
         for term, weight in weights.items():
             self.postings[term].append((i, weight))
-        for phrase in scope.synonyms + scope.examples:
+        for phrase in scope.synonyms + scope.ambiguous_synonyms + scope.examples:
             terms = frozenset(x for w in words(phrase) if (x := self.lexicon.term(w)))
             if terms:
                 self.phrases[min(terms)].append((i, terms))
