@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable
+from pathlib import Path
+from typing import Any, Iterable
 
 import snowballstemmer
+import spellchecker
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -34,6 +36,23 @@ STOPWORDS = frozenset(
 
 _stemmer = snowballstemmer.stemmer("english")
 MIN_REPAIR_LENGTH = 5
+# A word this frequent in pyspellchecker's English word list is a word, not a typo: "ticked" is
+# not "ticket", "older" is not "order". Misspellings ("shedule", "calender") are far rarer.
+COMMON_WORD_COUNT = 500
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    """pyspellchecker's English word frequencies, loaded on first need (about 0.2 s)."""
+    from spellchecker import WordFrequency
+
+    frequencies = WordFrequency()
+    frequencies.load_dictionary(str(Path(spellchecker.__file__).parent / "resources" / "en.json.gz"))
+    return frequencies
+
+
+def is_common_word(word: str) -> bool:
+    return _english()[word] >= COMMON_WORD_COUNT
 
 
 def split_camel(text: str) -> str:
@@ -56,7 +75,7 @@ class Speller:
     """Repairs misspelt words against a known vocabulary (Damerau/OSA distance, same first letter).
 
     Short words are left alone: a slip in a 4-letter word is as likely another real word
-    (life/live, lose/loss) as a typo.
+    (life/live, lose/loss) as a typo; so are common English words the knowledge base lacks.
     """
 
     def __init__(self, vocabulary: Iterable[str]):
@@ -74,7 +93,8 @@ class Speller:
         if word in self._cache:
             return self._cache[word]
         result = None
-        if len(word) >= MIN_REPAIR_LENGTH and word not in self._counts and not word.isdigit():
+        if len(word) >= MIN_REPAIR_LENGTH and word not in self._counts and not word.isdigit() \
+                and not is_common_word(word):
             max_distance = 1 if len(word) < 8 else 2
             hits = process.extract(
                 word,

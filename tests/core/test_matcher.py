@@ -242,3 +242,14 @@ def test_scopes_that_must_be_granted_together_are_in_the_answer(matcher, questio
 
 def test_a_call_that_needs_nothing_more_brings_nothing_more(matcher) -> None:
     assert matcher.answer("list people in my org").scopes == ["spark-admin:people_read"]
+
+
+def test_a_scope_named_as_context_gives_way_to_the_need_asked_for(matcher) -> None:
+    answer = matcher.answer("Our integration was created with spark:rooms_read only. "
+                            "Which scope do I need to send messages?")
+    assert answer.scopes[:1] == ["spark:messages_write"] and "spark:rooms_read" in answer.why
+
+
+def test_a_question_about_a_named_scope_is_answered_about_it(matcher) -> None:
+    assert matcher.answer("is spark-admin:rooms_read still valid").scopes == ["spark-admin:rooms_read"]
+    assert matcher.answer("do I need spark:calls_write to answer calls?").scopes == ["spark:calls_write"]

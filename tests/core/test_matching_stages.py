@@ -128,3 +128,8 @@ def test_the_documented_call_a_need_is_about(matcher, kb) -> None:
     call = documented_call(kb["spark-admin:people_write"], "create a user", matcher.index)
     assert (call.method, call.path) == ("POST", "/v1/people")
     assert documented_call(kb["spark-admin:people_write"], "something else", matcher.index) is None
+
+
+@pytest.mark.parametrize("word, repaired", [("shedule", "schedule"), ("ticked", None), ("older", None)])
+def test_typos_are_repaired_but_common_words_are_not(matcher, word: str, repaired: str | None) -> None:
+    assert matcher.index.speller.correct(word) == repaired

@@ -27,7 +27,7 @@ class Signals:
 def confidence(signals: Signals) -> Confidence:
     """HIGH, MEDIUM or LOW for one need."""
     if signals.via == Via.NAME:
-        return Confidence.HIGH
+        return Confidence.MEDIUM if signals.focused else Confidence.HIGH
     if signals.via == Via.ENDPOINT:
         return Confidence.MEDIUM if signals.ambiguous_owner or signals.translated else Confidence.HIGH
     if signals.coverage < t.CONFIDENT_FROM:

@@ -9,14 +9,14 @@ Every tuned number is in tuning.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import endpoint_need, without_names
+from bot.core.matching.evidence import endpoint_need, named_scopes, without_names
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -72,11 +72,25 @@ class Matcher:
 
     def _resolve(self, q: Question) -> Draft:
         if q.named:
-            return self._from_names(q)
+            return self._named_or_described(q)
         from_calls = self._from_calls(q)
         if from_calls.needs:
             return from_calls
         return self._from_words(q)
+
+    def _named_or_described(self, q: Question) -> Draft:
+        """A named scope answers the question when the question asks about it. Named only in
+        the context ("I ticked spark:people_read. Which scope do I need to post messages?"),
+        it gives way to the need the asking sentence describes."""
+        named = self._from_names(q)
+        if named.kind in (AnswerKind.COMPARE, AnswerKind.UNLOCKS) or named_scopes(q.asking, self.index):
+            return named
+        described = self._from_words(replace(q, focus=q.asking))
+        if described.needs and all(s.coverage >= t.CONFIDENT_FROM for s in described.signals):
+            described.why = f"you mentioned {', '.join(s.name for s in q.named)}; " + described.why
+            return described
+        named.signals = [replace(s, focused=True) for s in named.signals]
+        return named
 
     def _from_names(self, q: Question) -> Draft:
         needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]

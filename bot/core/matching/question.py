@@ -35,6 +35,7 @@ class Question:
     message: Message
     prose: str  # the need in English: the prose, or its English reading
     focus: str  # the sentences that state the need (the prose when it is short)
+    asking: str  # the sentences that ask for something, whatever the length (the prose if none)
     language: Language | None
     named: tuple[Scope, ...]
     calls: tuple[Call, ...]
@@ -45,13 +46,18 @@ class Question:
         return len(self.prose.split())
 
 
-def focus_of(message: Message, prose: str) -> str:
-    """In a long post, the sentences that ask for something; context ("we run a small app in
-    Flask") is left out so it cannot drown the need."""
-    if len(prose.split()) <= t.LONG_QUESTION_WORDS or len(message.sentences) < 2:
+def asking_of(message: Message, prose: str) -> str:
+    """The sentences that ask for something; context ("we run a small app in Flask") is left
+    out. The prose itself when it is one sentence or none of them asks."""
+    if len(message.sentences) < 2:
         return prose
     asking = [s for s in message.sentences if _NEED_RE.search(s)]
     return " ".join(asking) if asking else prose
+
+
+def focus_of(message: Message, prose: str) -> str:
+    """In a long post, the sentences that ask for something, so context cannot drown the need."""
+    return prose if len(prose.split()) <= t.LONG_QUESTION_WORDS else asking_of(message, prose)
 
 
 def _endpoint_calls(text: str) -> list[Call]:
@@ -82,8 +88,9 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     calls = find_calls(message.pasted, sdk_paths) + sdk_calls(message.prose, sdk_paths)
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
-    return Question(message.text, message, prose, focus_of(message, prose), foreign.language if foreign else None,
-                    tuple(named), _dedupe(calls), guidance.topics(message.prose or message.text))
+    return Question(message.text, message, prose, focus_of(message, prose), asking_of(message, prose),
+                    foreign.language if foreign else None, tuple(named), _dedupe(calls),
+                    guidance.topics(message.prose or message.text))
 
 
 def endpoint_queries(question: Question) -> list[EndpointQuery]:
