@@ -117,6 +117,8 @@ class Vocabulary:
     sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
+    other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
+    webex_words: tuple[str, ...] = ()  # words that say a question is about Webex after all
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,8 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
         languages=_languages(doc.get("languages", {}), filename),
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
+        other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),
+        webex_words=tuple(p.lower() for p in entry.texts("webex_words")),
     )
 
 

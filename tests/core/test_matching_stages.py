@@ -13,6 +13,7 @@ from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
 from bot.core.matching.normalise import normalise
+from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.question import read_question
 
 POST = """Hi all,
@@ -133,3 +134,19 @@ def test_the_documented_call_a_need_is_about(matcher, kb) -> None:
 @pytest.mark.parametrize("word, repaired", [("shedule", "schedule"), ("ticked", None), ("older", None)])
 def test_typos_are_repaired_but_common_words_are_not(matcher, word: str, repaired: str | None) -> None:
     assert matcher.index.speller.correct(word) == repaired
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("how do I get the channels:history scope for my Slack app", "slack"),
+    ("my Discord bot needs to read messages in a channel", "discord"),
+    ("moving our bot from Microsoft Teams to Webex: which scope posts messages?", None),
+    ("provision users with SCIM from Okta", None),
+    ("read messages in a space", None),
+])
+def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
+    assert PlatformFinder(kb.vocabulary).other_platform(text) == platform
+
+
+def test_another_platforms_question_is_declined(matcher) -> None:
+    answer = matcher.answer("my discord bot needs to read messages in a channel")
+    assert answer.kind == "decline" and "discord" in answer.why

@@ -22,6 +22,7 @@ from bot.core.matching.explain import assumptions, decline_reason, language_decl
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
+from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.query import Query, build_query
 from bot.core.matching.question import Question, read_question
 
@@ -43,6 +44,7 @@ class Matcher:
         self.kb = kb
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
         self.guidance = GuidanceFinder(kb.guidance)
+        self.platforms = PlatformFinder(kb.vocabulary)
 
     def answer(self, question: str) -> Answer:
         """The least-privilege scopes for `question`, an explanation, or a decline saying why."""
@@ -71,6 +73,9 @@ class Matcher:
     # ----- resolving: strongest evidence first ----------------------------------------------
 
     def _resolve(self, q: Question) -> Draft:
+        platform = self.platforms.other_platform(q.text)
+        if platform and not q.named:
+            return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex")
         if q.named:
             return self._named_or_described(q)
         from_calls = self._from_calls(q)

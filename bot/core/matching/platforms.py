@@ -1,0 +1,27 @@
+"""Questions about another product's scopes or bots (Slack, Discord, Microsoft Teams...) are
+not about Webex, however much they share its words (channels, messages, bots)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.knowledge import Vocabulary
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])") if phrases else None
+
+
+class PlatformFinder:
+    """Says which other product a question is about, when it names one and not Webex."""
+
+    def __init__(self, vocab: Vocabulary):
+        self._others = _any_of(vocab.other_platforms)
+        self._webex = _any_of(vocab.webex_words)
+
+    def other_platform(self, text: str) -> str | None:
+        lowered = text.lower()
+        found = self._others.search(lowered) if self._others else None
+        if found is None or (self._webex and self._webex.search(lowered)):
+            return None
+        return found.group(0)
