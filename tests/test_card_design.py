@@ -158,3 +158,10 @@ def test_a_plan_offers_its_alternatives_too(kb, matcher) -> None:
     shows = [a.get("data") for a in actions_of(card)]
     assert CardAction.SCOPE.data(scope="spark-compliance:messages_read") in shows
     assert "Also close: `spark-compliance:messages_read`" in fallback.answer_markdown(answer, kb)
+
+
+def test_an_answer_that_is_not_sure_says_so_first(matcher, kb) -> None:
+    answer = matcher.answer("GET /v1/people/Y2lzY29zcGFyazovL3VzL1BFT1BMRS8x")
+    assert answer.confidence == "medium"
+    assert fallback.answer_markdown(answer, kb).startswith("**Fairly sure, not certain.**")
+    assert cards.answer_card(answer, kb)["body"][0]["text"].startswith("**Fairly sure, not certain.**")

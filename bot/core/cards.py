@@ -134,7 +134,7 @@ def single_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
     unlocks = answer.kind == AnswerKind.UNLOCKS
     alternatives = answer.alternatives[:MAX_CHOICES]
     auth_body, auth = _authorize([need.scope, *need.together], links)
-    body = [quote(answer.question)] + _unsure(answer)
+    body = _sureness(answer) + [quote(answer.question)] + _assumed(answer)
     if need.via == Via.ENDPOINT and need.evidence:
         body.append(literal(need.evidence[0], fontType="Monospace", size="Small"))
     body.append(text(_lead(answer, need), size="Small", spacing="Small"))
@@ -153,22 +153,25 @@ def _lead(answer: Answer, need: Need) -> str:
     return "You need:" if answer.confident else "The closest scope:"
 
 
-def _unsure(answer: Answer) -> list[Element]:
-    """How sure the answer is and what it assumed, shown only when it is not sure."""
+def _sureness(answer: Answer) -> list[Element]:
+    """The first line of an answer that is not sure: it says so before anything else."""
     if answer.confident:
         return []
-    shown = [text(f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-                  "Check the scope below against what you need.", color="Warning", size="Small")]
-    if answer.assumptions:
-        shown.append(text("I assumed:", size="Small", spacing="Small"))
-        shown += [bullet(a, plain=True) for a in answer.assumptions]
-    return shown
+    return [text(f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
+                 "Check the scope below against what you need.", color="Warning", size="Small")]
+
+
+def _assumed(answer: Answer) -> list[Element]:
+    """What an answer that is not sure took for granted."""
+    if answer.confident or not answer.assumptions:
+        return []
+    return [text("I assumed:", size="Small", spacing="Small")] + [bullet(a, plain=True) for a in answer.assumptions]
 
 
 def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> Card:
     """One least-privilege scope per need, with what goes with them and who must authorize."""
-    body = [quote(answer.question), heading(f"{len(answer.scopes)} scopes cover this")]
-    body += _unsure(answer)
+    body = _sureness(answer) + [quote(answer.question), heading(f"{len(answer.scopes)} scopes cover this")]
+    body += _assumed(answer)
     for need in answer.needs:
         scope = need.scope
         items = [literal(need.text, isSubtle=True, size="Small"), name_line(scope.name, spacing="Small"),
@@ -230,8 +233,7 @@ def guidance_card(topics: Sequence[Any], question: str = "") -> Card:
 
 def clarify_card(answer: Answer) -> Card:
     """Two or three readings of the question, each with a button that shows its scope."""
-    body = [quote(answer.question), heading("Which one do you mean?")]
-    body += _unsure(answer)[1:]
+    body = [heading("Which one do you mean?"), quote(answer.question)] + _assumed(answer)
     for scope in answer.readings[:MAX_CHOICES]:
         items = [literal(scope.allows), name_line(scope.name, spacing="Small"), badges(scope),
                  button_row(submit("Show this scope", CardAction.SCOPE, scope=scope.name))]

@@ -57,19 +57,25 @@ def _authorization(scopes: Iterable[Scope], links: AppLinks) -> str:
     return f"Authorize: {url}" if url else SETTINGS_HINT
 
 
-def _unsure(answer: Answer) -> list[str]:
+def _sureness(answer: Answer) -> list[str]:
+    """The first line of an answer that is not sure: it says so before anything else."""
     if answer.confident:
         return []
-    lines = [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-             "Check the scope below against what you need."]
-    lines += [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
-    return lines
+    return [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
+            "Check the scope below against what you need."]
+
+
+def _assumed(answer: Answer) -> list[str]:
+    if answer.confident:
+        return []
+    return [f"I assumed: {for_markdown(a, MAX_SENTENCE_CHARS)}" for a in answer.assumptions]
 
 
 def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     need = answer.needs[0]
     unlocks = answer.kind == AnswerKind.UNLOCKS
-    parts = [f"Asked: {quoted_markdown(answer.question)}", *_unsure(answer), _lead(answer, need)]
+    parts = [*_sureness(answer), f"Asked: {quoted_markdown(answer.question)}", *_assumed(answer),
+             _lead(answer, need)]
     parts.append(scope_markdown(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS,
                                 docs=False, need=need))
     close = answer.alternatives[:MAX_CHOICES]
@@ -87,8 +93,8 @@ def _lead(answer: Answer, need: Need) -> str:
 
 
 def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
-    parts = [f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
-    parts += _unsure(answer)
+    parts = [*_sureness(answer), f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
+    parts += _assumed(answer)
     for i, need in enumerate(answer.needs, 1):
         scope = need.scope
         line = (f"{i}. {for_markdown(need.text)} → `{scope.name}` ({badge_text(scope)}): {scope.allows}")

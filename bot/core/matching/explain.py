@@ -50,15 +50,15 @@ def assumptions(needs: list[Need], cues: frozenset[str], language: Language | No
     """What an answer that is not sure took for granted, said plainly."""
     notes = []
     if language is not None:
-        notes.append(f"I read this {language.name} question as: \"{english}\".")
+        notes.append(f"this {language.name} question asks: \"{english}\".")
     if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:
         scope = needs[0].scope
         other = twin(scope, kb)
         if other is not None and not other.deprecated:
             if scope.audience == "user":
-                notes.append(f"Assuming the app acts for the signed-in user only; to act for everyone in "
-                             f"the organization, an admin authorizes {other.name}.")
+                notes.append(f"the app acts for the signed-in user only; to act for everyone in the "
+                             f"organization, an admin authorizes {other.name}.")
             elif other.audience == "user":
-                notes.append(f"Assuming an administrator authorizes the app for the whole organization; "
-                             f"for a user's own data, {other.name} is enough.")
+                notes.append(f"an administrator authorizes the app for the whole organization; for a "
+                             f"user's own data, {other.name} is enough.")
     return tuple(notes)
