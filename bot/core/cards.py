@@ -124,7 +124,7 @@ def answer_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
 
 def guidance_topics(answer: Answer, kb: KnowledgeBase) -> list[Any]:
     """The guidance topics a GUIDANCE answer names, as far as the knowledge base has them."""
-    known = getattr(kb, "guidance", {})
+    known = kb.guidance
     return [known[t] for t in answer.guidance if t in known]
 
 

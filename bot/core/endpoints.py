@@ -18,7 +18,7 @@ _TEMPLATE_RE = re.compile(
 )
 _QUESTION_RE = re.compile(
     r"(?:(?P<method>\b(?:get|post|put|patch|delete)\b)\s+)?"
-    r"(?P<url>https?://(?P<host>[A-Za-z0-9.-]+)(?P<urlpath>/[^\s?#]*)?(?:\?[^\s#]*)?"
+    r"(?P<url>https?://(?P<host>[A-Za-z0-9.-]+)(?P<urlpath>/[^\s?#'\"\\),;`]*)?(?:\?[^\s#'\"`]*)?"
     r"|(?<![\w/])(?:[a-z0-9-]+\.webexapis\.com|webexapis\.com)?(?P<path>/[A-Za-z0-9_{}.:/-]*[A-Za-z0-9_}]))",
     re.IGNORECASE,
 )

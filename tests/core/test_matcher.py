@@ -253,3 +253,23 @@ def test_a_scope_named_as_context_gives_way_to_the_need_asked_for(matcher) -> No
 def test_a_question_about_a_named_scope_is_answered_about_it(matcher) -> None:
     assert matcher.answer("is spark-admin:rooms_read still valid").scopes == ["spark-admin:rooms_read"]
     assert matcher.answer("do I need spark:calls_write to answer calls?").scopes == ["spark:calls_write"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("I get 403 when calling GET /v1/rooms with spark:rooms_write", ["spark:rooms_read"]),
+    ("I have spark:messages_write, why can't I read messages?", ["spark:messages_read"]),
+    ("list teams and team memberships", ["spark:teams_read", "spark:team_memberships_read"]),
+    ("I have an issue reading messages in a space", ["spark:messages_read"]),
+    ("delete a message I posted", ["spark:messages_write"]),
+])
+def test_context_words_do_not_decide_the_answer(matcher, question: str, expected: list[str]) -> None:
+    assert matcher.answer(question).scopes == expected
+
+
+def test_what_is_a_topic_is_answered_by_its_explanation(matcher) -> None:
+    answer = matcher.answer("what is a service app")
+    assert answer.kind == AnswerKind.GUIDANCE and answer.guidance == ("service-apps",)
+
+
+def test_an_ordinary_word_that_is_also_a_product_does_not_decline(matcher) -> None:
+    assert matcher.answer("zoom the camera of a room device").answered

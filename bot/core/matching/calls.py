@@ -12,7 +12,9 @@ from bot.core.endpoints import EndpointQuery, find_endpoints
 _CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
 _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
 _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
-_URL_RE = re.compile(r"https?://[^\s'\"\\]+")
+_URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
+_FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
+_OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})")
 _HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 # What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
@@ -54,10 +56,21 @@ def curl_calls(text: str) -> list[Call]:
     return calls
 
 
+def fetch_calls(text: str) -> list[Call]:
+    """`fetch("https://webexapis.com/v1/rooms", {method: "POST"})`: GET unless the options say."""
+    calls = []
+    for m in _FETCH_RE.finditer(text):
+        method = _OPTION_METHOD_RE.search(m.group(2) or "")
+        found = find_endpoints(f"{method.group(1).upper() if method else 'GET'} {m.group(1)}")
+        if found:
+            calls.append(Call(" ".join(m.group(0).split())[:120], found[0], ""))
+    return calls
+
+
 def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     """`api.memberships.create(roomId=...)`, `webex.messages.list(...)`, `requests.post(url)`."""
     calls = []
-    for m in _CHAIN_RE.finditer(text):
+    for m in _CHAIN_RE.finditer(_FETCH_RE.sub(" ", text)):
         parts = m.group(1).split(".")
         while parts and parts[0].lower() in _CLIENT_NAMES:
             parts = parts[1:]
@@ -94,6 +107,6 @@ def _sdk_call(text: str, resources: list[str], verb: str, sdk_paths: Mapping[str
     return Call(text[:120], endpoint, words)
 
 
-def find_calls(pasted: str, sdk_paths: Mapping[str, str]) -> list[Call]:
-    """Every API call in pasted code, curl first (it names its URL outright)."""
-    return curl_calls(pasted) + sdk_calls(_CURL_RE.sub(" ", pasted), sdk_paths)
+def find_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
+    """Every API call in code or prose; curl and fetch first, as they name their URL outright."""
+    return curl_calls(text) + fetch_calls(text) + sdk_calls(_CURL_RE.sub(" ", text), sdk_paths)

@@ -70,10 +70,12 @@ def need_text(clause: str, verbs: set[str]) -> str:
     return " ".join(kept).rstrip("?.!")
 
 
-def one_scope_suffices(best: Ranked | None, clauses: list[Clause], index: ScopeIndex) -> bool:
+def one_scope_suffices(best: Ranked | None, clauses: list[Clause], index: ScopeIndex,
+                       audiences: frozenset[str] = frozenset()) -> bool:
     """True when the clauses are one need worded as a list ("recordings and transcripts"):
-    a single scope explains every clause's topic words and most of each clause on its own
-    (a message names its space, yet "create spaces" is a need of its own), and the clauses
+    a single scope explains every clause's topic words and most of each clause on its own, and
+    is as good as each clause's best (a message names its space, yet "create spaces" is a need
+    of its own; "teams and team memberships" are two), and the clauses
     neither ask to do different things (read one thing, write another) nor name different
     actors."""
     if best is None or best.coverage < t.SUFFICES_FROM:
@@ -84,7 +86,14 @@ def one_scope_suffices(best: Ranked | None, clauses: list[Clause], index: ScopeI
         return False
     covered = best.strong | index.lexicon.verb_terms
     return all(set(c.need.evidence) <= covered and c.coverage_of(best.scope) >= t.SUFFICES_FROM
-               for c in clauses)
+               and _as_good_as_the_best(best.scope, c, index, audiences) for c in clauses)
+
+
+def _as_good_as_the_best(scope: Scope, clause: Clause, index: ScopeIndex, audiences: frozenset[str]) -> bool:
+    """Whether `scope` is as likely as the clause's best, with who acts read from the whole question."""
+    ranked = index.rank(replace(clause.query, audiences=clause.query.audiences | audiences))
+    mine = next((r.score for r in ranked if r.scope == scope), float("-inf"))
+    return bool(ranked) and ranked[0].score - mine <= t.ALTERNATIVE_MARGIN
 
 
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:

@@ -34,6 +34,18 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
+_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|used|with|granted|requested|added|got|"
+    r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+
+
+def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
+    """Scopes the text names as what it asks about, not as what the app already has
+    ("I have spark:rooms_write" or "calling it with spark:rooms_write" say what is there)."""
+    kept = [m for m in SCOPE_NAME_RE.finditer(text) if not _CONTEXT_BEFORE_RE.search(text[:m.start()])]
+    return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
+
+
 def closest_name(text: str, index: ScopeIndex) -> Scope | None:
     """A scope name typed with a slip (`spark:call_write`), if one is clearly meant."""
     typed = text.lower()

@@ -28,7 +28,7 @@ def decline_reason(query: Query) -> str:
 
 def language_decline(language: Language) -> str:
     return (f"I could not read this {language.name} question well enough. I answer in English: "
-            "could you ask again in English, or name the API endpoint or scope?")
+            "please ask again in English, or name the API endpoint or scope")
 
 
 def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:

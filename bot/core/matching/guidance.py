@@ -5,7 +5,7 @@ base."""
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from bot.core.knowledge import Guidance
 
@@ -23,18 +23,22 @@ class GuidanceFinder:
         self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
                           for g in guidance.values() if g.cues]
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
-        self._who = [re.compile(_cue_pattern(c)) for c in sorted(
-            (c for g in guidance.values() if g.cues_say_who for c in g.cues), key=len, reverse=True)]
+        self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
+        self._all = self._cues(guidance.values())
+
+    @staticmethod
+    def _cues(topics: Iterable[Guidance]) -> list[re.Pattern[str]]:
+        phrases = sorted({c for g in topics for c in g.cues}, key=len, reverse=True)
+        return [re.compile(_cue_pattern(c), re.IGNORECASE) for c in phrases]
 
     def topics(self, text: str) -> tuple[str, ...]:
         lowered = text.lower()
         counts = [(len(p.findall(lowered)), topic) for topic, p in self._patterns]
         return tuple(topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n)
 
-    def without_cues(self, text: str) -> str:
-        """The text without the cues that say who asks: "my bot" or "I'm not an admin" say which
-        explanation applies, not which scope."""
-        lowered = text.lower()
-        for pattern in self._who:
-            lowered = pattern.sub(" ", lowered)
-        return lowered
+    def without_cues(self, text: str, every_topic: bool = False) -> str:
+        """The text without the cues that say who asks ("my bot", "I'm not an admin" say which
+        explanation applies, not which scope), or without every topic's cues."""
+        for pattern in self._all if every_topic else self._who:
+            text = pattern.sub(" ", text)
+        return " ".join(text.split())

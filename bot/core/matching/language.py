@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from bot.core.knowledge import Language, Vocabulary
 
-_KANA_RE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_KANA_RE = re.compile("[\u3040-\u30ff]")  # kana: Japanese (Han characters alone may be Chinese)
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TECHNICAL_RE = re.compile(r"\S*[:/_.]\S*[A-Za-z]\S*|\b[A-Z]{3,}\b|\b(?:GET|POST|PUT|PATCH|DELETE)\b")
-MIN_MARKERS = 2  # marker words needed to call a question foreign (one "la" or "die" is not enough)
+MIN_MARKERS = 2  # distinct marker words needed to call a question foreign (one "le" is not enough)
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,13 @@ def detect(text: str, vocab: Vocabulary) -> Language | None:
         return None
     best, hits = None, 0
     for language in vocab.languages.values():
-        count = sum(1 for w in tokens if w in language.markers)
+        count = len(set(tokens) & language.markers)
         if count > hits:
             best, hits = language, count
-    return best if hits >= MIN_MARKERS and hits >= len(tokens) / 6 else None
+    if best is None or hits < MIN_MARKERS or hits < len(tokens) / 6:
+        return None
+    # Markers can be English look-alikes; the language must also show in its letters or API words.
+    return best if not text.isascii() or set(tokens) & best.words.keys() else None
 
 
 def read_in_english(text: str, language: Language) -> str:

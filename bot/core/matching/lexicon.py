@@ -10,6 +10,9 @@ from bot.core.text import STOPWORDS, Speller, stem
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
+# After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
+_NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
+                          "any", "some", "each", "every"})
 
 
 def inflections(verb: str) -> set[str]:
@@ -24,15 +27,19 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
-def _any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for any of the phrases, as whole words (None for no phrases)."""
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])") if phrases else None
 
 
 class Lexicon:
     """Maps words to index terms and reads intent (read/write) and who acts from a question."""
 
     def __init__(self, vocab: Vocabulary):
-        self.canonical = {w: group[0] for group in vocab.equivalents for w in group}
+        # Equivalent words share one term, whichever form is typed: the group's first word, stemmed
+        # ("posting", "post" and "messages" all become the term of "message").
+        self.canonical = {w: stem(group[0]) for group in vocab.equivalents for w in group}
+        self.canonical.update({stem(w): stem(group[0]) for group in vocab.equivalents for w in group})
         self.keep = vocab.keep_words
         self.verbs = vocab.read_verbs | vocab.write_verbs
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
@@ -41,29 +48,33 @@ class Lexicon:
         self.reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
         self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical}
         self.cues = [(audience, pattern) for audience, phrases in vocab.audience_cues.items()
-                     if (pattern := _any_of(phrases))]
+                     if (pattern := any_of(phrases))]
         # Cue words ("logged in user", "control hub", "org") mostly say who acts, not what about:
         # they count half as topic words, and never against the question as unknown words.
         phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
-        self.cue_phrases = _any_of(phrases)
+        self.cue_phrases = any_of(phrases)
 
     def term(self, word: str) -> str | None:
         """The index term for a lower-case word, or None for words that carry no topic."""
-        word = self.canonical.get(word, word)
         if word in STOPWORDS or word in NON_TOPICAL or word.isdigit() or len(word) < 2:
             return None
+        if word in self.canonical:
+            return self.canonical[word]
         term = word if word in self.keep else stem(word)
         return self.canonical.get(term, term)
 
     def intent(self, raw: list[str], speller: Speller) -> str | None:
         """The first verb that says read or write decides; later ones are usually nouns (a schedule).
         Present forms count (deletes, scheduling) but not participles ("is recorded", "has
-        authorized"), which describe a state, nor nouns that share a stem (settings)."""
+        authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
+        form after an article or possessive ("an issue", "in order to")."""
+        previous = ""
         for word in raw:
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
-            if word in self.verb_forms:
+            if word in self.verb_forms and previous not in _NOUN_MAKERS:
                 return self.verb_forms[word]
+            previous = word
         return None
 
     def audiences(self, joined: str) -> frozenset[str]:

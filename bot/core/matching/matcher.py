@@ -16,7 +16,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import endpoint_need, named_scopes, without_names
+from bot.core.matching.evidence import SCOPE_NAME_RE, asked_names, endpoint_need, without_names
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -24,7 +24,8 @@ from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
 from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.query import Query, build_query
-from bot.core.matching.question import Question, read_question
+from bot.core.matching.calls import Call
+from bot.core.matching.question import Question, asks_what_it_is, read_question
 
 
 @dataclass
@@ -84,15 +85,22 @@ class Matcher:
         return self._from_words(q)
 
     def _named_or_described(self, q: Question) -> Draft:
-        """A named scope answers the question when the question asks about it. Named only in
-        the context ("I ticked spark:people_read. Which scope do I need to post messages?"),
-        it gives way to the need the asking sentence describes."""
+        """A named scope answers the question when the question asks about it. Named as what
+        the app has ("I have spark:messages_write, why can't I read messages?") or beside an API
+        call, it gives way to the call or to the need the asking sentence describes."""
         named = self._from_names(q)
-        if named.kind in (AnswerKind.COMPARE, AnswerKind.UNLOCKS) or named_scopes(q.asking, self.index):
+        if named.kind in (AnswerKind.COMPARE, AnswerKind.UNLOCKS):
             return named
-        described = self._from_words(replace(q, focus=q.asking))
+        mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
+        from_calls = self._from_calls(q)
+        if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
+            from_calls.why = mentioned + from_calls.why
+            return from_calls
+        if asked_names(q.asking, self.index):
+            return named
+        described = self._from_words(replace(q, focus=SCOPE_NAME_RE.sub(" ", q.asking)))
         if described.needs and all(s.coverage >= t.CONFIDENT_FROM for s in described.signals):
-            described.why = f"you mentioned {', '.join(s.name for s in q.named)}; " + described.why
+            described.why = mentioned + described.why
             return described
         named.signals = [replace(s, focused=True) for s in named.signals]
         return named
@@ -118,25 +126,33 @@ class Matcher:
                 need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
-                draft.signals.append(self._call_signals(need, cues, q))
+                draft.signals.append(self._call_signals(need, call, cues, q))
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
 
     @staticmethod
-    def _call_signals(need: Need, cues: frozenset[str], q: Question) -> Signals:
+    def _call_signals(need: Need, call: Call, cues: frozenset[str], q: Question) -> Signals:
         """An endpoint documented for a user and for an admin alike is ambiguous without a cue
-        saying who acts (a compliance officer's or partner's scope needs that cue anyway)."""
-        actors = {s.audience for s in (need.scope, *need.alternatives)} & {"user", "admin", "service-app"}
-        return Signals(need.via, coverage=need.score, ambiguous_owner=len(actors) > 1 and not cues,
-                       translated=q.language is not None)
+        saying who acts (a compliance officer's or partner's scope needs that cue anyway); so is
+        a URL without its method when its scopes differ in access."""
+        owners = (need.scope, *need.alternatives)
+        actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
+        unknown_method = call.endpoint is not None and call.endpoint.method is None
+        access_differs = unknown_method and len({s.access for s in owners}) > 1
+        return Signals(need.via, coverage=need.score, translated=q.language is not None,
+                       ambiguous_owner=(len(actors) > 1 and not cues) or access_differs)
 
     def _from_words(self, q: Question) -> Draft:
         focus = self.guidance.without_cues(q.focus) if q.topics else q.focus
         whole = build_query(focus, self.index)
         ranked = self._ranked(whole)
+        if ranked and q.topics and asks_what_it_is(focus) and not self._ranked(
+                build_query(self.guidance.without_cues(focus, True), self.index)):
+            ranked = []  # "what is a service app": the explanation is the answer, not a scope
         clauses = clause_needs(focus, self.index)
-        if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index):
+        if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
+                                                        whole.audiences):
             needs = [c.need for c in clauses]
             return Draft(AnswerKind.PLAN, needs, [self._word_signals(c.query, c.ranked, q) for c in clauses],
                          why(needs))

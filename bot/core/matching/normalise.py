@@ -46,7 +46,6 @@ class Message:
     prose: str  # the sentences that state the need, pasted material removed
     pasted: str  # code, curl lines, error bodies: searched for endpoints and SDK calls only
     sentences: tuple[str, ...] = ()  # the prose, one sentence each
-    had_error: bool = False  # an HTTP error body or exception was pasted
 
 
 def _take_code(text: str) -> tuple[str, list[str]]:
@@ -107,6 +106,5 @@ def normalise(question: str) -> Message:
     pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
     prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
     prose = "\n".join(prose_lines)
-    had_error = bool(errors) or any(re.search(r"\b(?:40[13]|forbidden|unauthorized)\b", p, re.I) for p in pasted)
     whole = " ".join(_INVISIBLE_RE.sub("", question).split())
-    return Message(whole, " ".join(prose.split()), "\n".join(pasted), sentences_of(prose), had_error)
+    return Message(whole, " ".join(prose.split()), "\n".join(pasted), sentences_of(prose))

@@ -3,21 +3,16 @@ not about Webex, however much they share its words (channels, messages, bots).""
 
 from __future__ import annotations
 
-import re
-
 from bot.core.knowledge import Vocabulary
-
-
-def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])") if phrases else None
+from bot.core.matching.lexicon import any_of
 
 
 class PlatformFinder:
     """Says which other product a question is about, when it names one and not Webex."""
 
     def __init__(self, vocab: Vocabulary):
-        self._others = _any_of(vocab.other_platforms)
-        self._webex = _any_of(vocab.webex_words)
+        self._others = any_of(vocab.other_platforms)
+        self._webex = any_of(vocab.webex_words)
 
     def other_platform(self, text: str) -> str | None:
         lowered = text.lower()

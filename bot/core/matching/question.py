@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.endpoints import EndpointQuery, find_endpoints
+from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import Call, find_calls, sdk_calls
+from bot.core.matching.calls import Call, find_calls
 from bot.core.matching.evidence import named_scopes
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
@@ -25,6 +25,15 @@ _NEED_RE = re.compile(
     r"|so\s+that|has\s+to|have\s+to|must|should|supposed|lets?\s+(?:me|us)|requires?|missing)\b",
     re.IGNORECASE,
 )
+
+_DEFINITION_RE = re.compile(
+    r"^\s*(?:what\s+(?:is|are|'s)|what's|whats|explain|tell\s+me\s+about|how\s+(?:does|do)\s+.+\s+work)\b",
+    re.IGNORECASE)
+
+
+def asks_what_it_is(text: str) -> bool:
+    """'what is a service app', 'explain guest issuer': a question for an explanation."""
+    return bool(_DEFINITION_RE.search(text))
 
 
 @dataclass(frozen=True)
@@ -40,10 +49,6 @@ class Question:
     named: tuple[Scope, ...]
     calls: tuple[Call, ...]
     topics: tuple[str, ...]
-
-    @property
-    def words(self) -> int:
-        return len(self.prose.split())
 
 
 def asking_of(message: Message, prose: str) -> str:
@@ -85,13 +90,9 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     foreign = reading(message.prose, index.kb.vocabulary)
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
-    calls = find_calls(message.pasted, sdk_paths) + sdk_calls(message.prose, sdk_paths)
+    calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named), _dedupe(calls),
                     guidance.topics(message.prose or message.text))
-
-
-def endpoint_queries(question: Question) -> list[EndpointQuery]:
-    return [c.endpoint for c in question.calls if c.endpoint is not None]

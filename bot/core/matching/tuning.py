@@ -2,7 +2,8 @@
 
 They were set on the development sets (shared/eval, bench/blind*.yaml, bench/paraphrases.yaml),
 never on the held-out sets (bench/heldout_*.yaml). Coverage is the IDF-weighted share of a
-question's words that a scope explains (0..1); score is coverage plus the priors below.
+question's words that a scope explains, each word counted with its field's weight (so a question
+of name words can pass 1); score is coverage plus the priors below.
 """
 
 from __future__ import annotations
