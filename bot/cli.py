@@ -83,26 +83,27 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
         return serve()
     from bot.service.config import database_url
-    from bot.storage.database import open_database
+    from bot.service.wiring import database
     from bot.storage.feedback import FeedbackStore
     from bot.tools.local import run_local
 
-    recorder = FeedbackStore(open_database(database_url()))
+    recorder = FeedbackStore(database(database_url()))
     return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.service.config import database_url
-    from bot.storage.database import open_database
+    from bot.service.wiring import database
     from bot.storage.feedback import FeedbackStore
 
-    report = FeedbackStore(open_database(database_url())).report(args.limit)
+    report = FeedbackStore(database(database_url())).report(args.limit)
     out.write((json.dumps(report.to_json()) if args.json else report.text()) + "\n")
     return 0
 
 
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.service.config import ConfigError, Settings
+    from bot.service.wiring import webex_client
     from bot.webex.webhooks import delete_webhooks, ours, sync_webhooks
 
     try:
@@ -110,7 +111,7 @@ def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     except ConfigError as exc:
         print(f"cannot manage webhooks: {exc}", file=sys.stderr)
         return 2
-    client = settings.client()
+    client = webex_client(settings)
     if args.action == "sync":
         if not args.url or not args.url.startswith("https://"):
             print("webhooks sync needs --url https://HOST/webhooks", file=sys.stderr)

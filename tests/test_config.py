@@ -29,7 +29,7 @@ def test_defaults_and_trailing_slash() -> None:
 
 
 def test_bad_numbers_are_config_errors() -> None:
-    with pytest.raises(ConfigError, match="numeric"):
+    with pytest.raises(ConfigError, match="PORT must be a number"):
         Settings.from_env({"WEBEX_BOT_TOKEN": "t", "WEBEX_WEBHOOK_SECRET": "s", "PORT": "eighty"})
 
 

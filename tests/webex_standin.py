@@ -17,10 +17,17 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 BOT_ID = base64.b64encode(b"ciscospark://us/PEOPLE/0b07b0f1-aaaa-4bbb-8ccc-000000000001").decode().rstrip("=")
 BOT_EMAIL = "scopebot@webex.bot"
 BOT_NAME = "ScopeBot"
+
+
+def now_iso() -> str:
+    """Now as Webex writes times, e.g. 2026-11-24T10:00:00.123Z."""
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now % 1 * 1000):03d}Z"
 
 
 def webex_id(kind: str, n: int) -> str:
@@ -91,7 +98,7 @@ class StandIn:
         message = {
             "id": self.next_id("MESSAGE"), "roomId": room_id or self.next_id("ROOM"),
             "roomType": room_type, "text": text, "personId": person_id or webex_id("PEOPLE", 42),
-            "personEmail": person_email, "created": "2026-11-24T10:00:00.000Z",
+            "personEmail": person_email, "created": now_iso(),
         }
         if html is not None:
             message["html"] = html
@@ -127,6 +134,16 @@ class StandIn:
     def fail(self, fault: Fault) -> None:
         with self.state.lock:
             self.state.faults.append(fault)
+
+    def listing(self, raw_path: str) -> list[dict]:
+        """GET /v1/messages?roomId=&parentId=&max=: a room's (or thread's) messages, newest first."""
+        query = parse_qs(urlsplit(raw_path).query)
+        room, parent = query.get("roomId", [""])[0], query.get("parentId", [None])[0]
+        limit = int(query.get("max", ["50"])[0])
+        with self.state.lock:
+            found = [m for m in self.state.messages.values() if m["roomId"] == room
+                     and (parent is None or m.get("parentId") == parent)]
+        return sorted(found, key=lambda m: m["created"], reverse=True)[:limit]
 
     def sent(self) -> list[dict]:
         with self.state.lock:
@@ -214,6 +231,8 @@ class _Handler(BaseHTTPRequestHandler):
             with state.lock:
                 email = state.people.get(m[1])
             return self._send(200, {"id": m[1], "emails": [email]}) if email else self._send(404, {"message": "not found"})
+        if method == "GET" and path == "/v1/messages":
+            return self._send(200, {"items": self.standin.listing(self.path)})
         if m := re.fullmatch(r"/v1/messages/([^/]+)", path):
             with state.lock:
                 message = state.messages.get(m[1])
@@ -223,7 +242,8 @@ class _Handler(BaseHTTPRequestHandler):
             if not body.get("roomId") or not (body.get("text") or body.get("markdown")):
                 return self._send(400, {"message": "roomId and text or markdown are required"})
             message = {**body, "id": self.standin.next_id("MESSAGE"), "personId": BOT_ID,
-                       "personEmail": BOT_EMAIL, "roomType": state.rooms.get(body["roomId"], "direct")}
+                       "personEmail": BOT_EMAIL, "roomType": state.rooms.get(body["roomId"], "direct"),
+                       "created": now_iso()}
             with state.lock:
                 state.sent.append(body)
                 state.messages[message["id"]] = message

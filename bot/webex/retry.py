@@ -22,12 +22,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    attempts: int = 4
-    base_delay: float = 0.5  # seconds; doubles each attempt, with jitter
-    max_delay: float = 8.0
-    max_retry_after: float = 60.0
+    """How often and how patiently to retry; the numbers come from bot.service.tuning."""
+
+    attempts: int
+    base_delay: float  # seconds; doubles each attempt, with jitter
+    max_delay: float
+    max_retry_after: float
 
     def backoff(self, attempt: int) -> float:
+        """The wait before retry number `attempt` (1-based)."""
         return min(self.max_delay, self.base_delay * 2 ** (attempt - 1)) * random.uniform(0.5, 1.0)
 
 
@@ -50,6 +53,11 @@ def transient_delay(error: Exception, attempt: int, policy: RetryPolicy) -> floa
     if isinstance(error, (requests.Timeout, requests.ConnectionError)):
         return policy.backoff(attempt)
     return None
+
+
+def is_refusal(error: Exception) -> bool:
+    """True when Webex refused the request for good (a 4xx other than 429): asking again is useless."""
+    return isinstance(error, ApiError) and not isinstance(error, RateLimitError) and error.status_code < 500
 
 
 def with_retries(call: Callable[[], T], what: str, policy: RetryPolicy,
