@@ -58,6 +58,9 @@ class State:
     faults: list[Fault] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # person id -> email
     chaos_rate: float = 0.0  # share of requests that fail at random (see Chaos)
+    reply_hold: float = 0.0  # seconds a posted message is held back after it was recorded
+    outage_rooms: set[str] = field(default_factory=set)  # posting here is refused with 503...
+    outage_until: float = 0.0  # ...until this time.monotonic()
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -130,6 +133,21 @@ class StandIn:
         """Fail this share of all requests at random with 500, 502, 503 or 429 (Retry-After: 0)."""
         with self.state.lock:
             self.state.chaos_rate = rate
+
+    def hold_replies(self, seconds: float) -> None:
+        """Record each posted message, then wait `seconds` before answering: the window in which a
+        crash leaves a reply posted but not known to the bot."""
+        with self.state.lock:
+            self.state.reply_hold = seconds
+
+    def outage(self, rooms: set[str], seconds: float) -> None:
+        """Refuse posting into `rooms` with 503 for the next `seconds`."""
+        with self.state.lock:
+            self.state.outage_rooms, self.state.outage_until = set(rooms), time.monotonic() + seconds
+
+    def in_outage(self, room_id: str) -> bool:
+        with self.state.lock:
+            return room_id in self.state.outage_rooms and time.monotonic() < self.state.outage_until
 
     def fail(self, fault: Fault) -> None:
         with self.state.lock:
@@ -241,12 +259,16 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._body() or {}
             if not body.get("roomId") or not (body.get("text") or body.get("markdown")):
                 return self._send(400, {"message": "roomId and text or markdown are required"})
+            if self.standin.in_outage(body["roomId"]):
+                return self._send(503, {"message": "outage"})
             message = {**body, "id": self.standin.next_id("MESSAGE"), "personId": BOT_ID,
                        "personEmail": BOT_EMAIL, "roomType": state.rooms.get(body["roomId"], "direct"),
                        "created": now_iso()}
             with state.lock:
                 state.sent.append(body)
                 state.messages[message["id"]] = message
+                hold = state.reply_hold
+            time.sleep(hold)
             return self._send(200, message)
         if m := re.fullmatch(r"/v1/attachment/actions/([^/]+)", path):
             with state.lock:

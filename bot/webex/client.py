@@ -102,8 +102,8 @@ class WebexClient:
                             wait_on_rate_limit=False)
         self.policy = policy
 
-    def _call(self, what: str, call: Callable[[], T]) -> T:
-        return with_retries(call, what, self.policy)
+    def _call(self, what: str, call: Callable[[], T], repeatable: bool = True) -> T:
+        return with_retries(call, what, self.policy, repeatable)
 
     def me(self) -> BotIdentity:
         """Who the token belongs to (people/me)."""
@@ -135,13 +135,16 @@ class WebexClient:
 
     def send(self, room_id: str, markdown: str, card: dict | None = None,
              parent_id: str | None = None) -> str:
-        """Post a reply (with its card, when there is one); returns the new message id."""
+        """Post a reply (with its card, when there is one); returns the new message id.
+
+        Retried here only when Webex surely did not post it; otherwise the caller retries later,
+        after checking the room (see bot.service.steps.reply)."""
         kwargs: dict[str, Any] = {"roomId": room_id, "markdown": markdown}
         if parent_id:
             kwargs["parentId"] = parent_id
         if card is not None:
             kwargs["attachments"] = [{"contentType": CARD_CONTENT_TYPE, "content": card}]
-        return self._call("messages.create", lambda: self.api.messages.create(**kwargs)).id
+        return self._call("messages.create", lambda: self.api.messages.create(**kwargs), repeatable=False).id
 
     def list_webhooks(self) -> list[Webhook]:
         return [Webhook(w.id, w.name, w.targetUrl, w.resource, w.event, _get(w, "status", "active"),
