@@ -91,6 +91,18 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return run_local(Handler(load_knowledge(), recorder=recorder), stdin, out)
 
 
+def cmd_work(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.service.answerer import answer_events
+    from bot.service.config import ConfigError, Settings
+
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"cannot start: {exc}", file=sys.stderr)
+        return 2
+    return answer_events(settings)
+
+
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.service.config import database_url
     from bot.service.wiring import database
@@ -145,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     kb.set_defaults(func=cmd_kb)
     run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
     run.set_defaults(func=cmd_run)
+    work = sub.add_parser("work", help="answer stored webhook events (gunicorn starts this beside the web workers)")
+    work.set_defaults(func=cmd_work)
     report = sub.add_parser("report", help="top unanswered questions and feedback per scope")
     report.add_argument("--json", action="store_true")
     report.add_argument("--limit", type=int, default=20)

@@ -73,7 +73,7 @@ class Service:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited: {self.logs()}")
             try:  # a slow first answer while workers boot is no failure: wait for the deadline
-                if requests.get(self.url + "/healthz", timeout=5).status_code == 200:
+                if requests.get(self.url + "/healthz", timeout=5).status_code == 200 and self.answering():
                     return self
             except requests.RequestException:
                 pass
@@ -89,6 +89,10 @@ class Service:
                 self.proc.kill()
         if self.proc:
             self.log.close()
+
+    def answering(self) -> bool:
+        """True once the answering process has started its worker threads."""
+        return any(line.get("event") == "answering" for line in self.log_lines())
 
     def kill(self) -> None:
         """SIGKILL gunicorn and all its workers at once, as a crash or an OOM kill would."""

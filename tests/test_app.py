@@ -16,6 +16,7 @@ def test_building_the_app_makes_no_call_and_identity_is_fetched_once(standin, tm
                                   "DATABASE_URL": f"sqlite:///{tmp_path / 'db' / 'state.sqlite3'}"})
     before = len(standin.requests())
     app = create_app(settings)
+    service = app.extensions["scopebot"]
     try:
         assert standin.requests()[before:] == []
         questions = [standin.add_message(f"lazy identity {i}: answer calls") for i in range(6)]
@@ -23,8 +24,9 @@ def test_building_the_app_makes_no_call_and_identity_is_fetched_once(standin, tm
         with ThreadPoolExecutor(6) as pool:
             statuses = list(pool.map(lambda q: client.post("/webhooks", json=message_event(q)).status_code,
                                      questions))
-        assert statuses == [202] * 6
+        assert statuses == [202] * 6 and standin.requests()[before:] == []
+        service.worker.start()
         wait_for(lambda: len([m for m in standin.sent() if "lazy identity" in m["markdown"]]) == 6)
         assert standin.requests()[before:].count(("GET", "/v1/people/me")) == 1
     finally:
-        app.extensions["scopebot"].worker.shutdown()
+        service.worker.shutdown()

@@ -1,12 +1,12 @@
 """The Flask app factory: `create_app()` is the gunicorn entry point (`bot.service.app:create_app()`).
 
-It wires the parts (bot.service.wiring), registers the webhooks and health blueprints, and starts
-the background worker. Building the app makes no network call and opens no database connection.
+It wires the parts (bot.service.wiring) and registers the webhooks and health blueprints; the
+answering runs in its own process (bot.service.answerer). Building the app makes no network call
+and opens no database connection.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 from typing import Any
 
@@ -43,7 +43,7 @@ def _register_errors(app: Flask) -> None:
 
 
 def create_app(settings: Settings | None = None, service: wiring.Service | None = None) -> Flask:
-    """The service's Flask app, its worker threads started."""
+    """The service's Flask app: it stores verified webhook events for the answering process."""
     setup_logging()
     service = service or wiring.build(settings or Settings.from_env())
     if service.settings.local_mode:
@@ -54,7 +54,5 @@ def create_app(settings: Settings | None = None, service: wiring.Service | None 
     app.register_blueprint(webhooks)
     app.register_blueprint(health)
     _register_errors(app)
-    service.worker.start()
-    atexit.register(service.worker.shutdown)
-    log.info("started", extra={"worker_threads": service.settings.workers})
+    log.info("started")
     return app

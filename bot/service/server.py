@@ -1,15 +1,18 @@
 """Starts the webhook service under gunicorn (what `make run` does when a token is set).
 
-gunicorn.conf.py in the working directory supplies the rest: $PORT, $WEB_CONCURRENCY, a
-graceful shutdown window and JSON logs.
+gunicorn.conf.py (beside the bot package) supplies the rest: $WEB_CONCURRENCY web workers, the
+answering process, a graceful shutdown window and JSON logs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from bot.service.config import ConfigError, Settings
+
+GUNICORN_CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
 def serve() -> int:
@@ -19,6 +22,6 @@ def serve() -> int:
     except ConfigError as exc:
         print(f"cannot start: {exc}", file=sys.stderr)
         return 2
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--bind", f"0.0.0.0:{settings.port}",
-                               "bot.service.app:create_app()"])
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG),
+                               "--bind", f"0.0.0.0:{settings.port}", "bot.service.app:create_app()"])
     return 0  # not reached

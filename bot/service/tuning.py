@@ -18,13 +18,14 @@ WEBEX_RETRY_BASE_DELAY = 0.5  # SCOPEBOT_RETRY_BASE_DELAY
 WEBEX_RETRY_MAX_DELAY = 8.0
 WEBEX_MAX_RETRY_AFTER = 60.0
 
-WORKER_THREADS = 4  # SCOPEBOT_WORKER_THREADS: background threads per gunicorn worker
+WORKER_THREADS = 4  # SCOPEBOT_WORKER_THREADS: threads of the answering process
 LEASE_SECONDS = 300.0  # SCOPEBOT_LEASE_SECONDS
 REDELIVERY_BASE_DELAY = 5.0  # SCOPEBOT_REDELIVERY_BASE_DELAY
 REDELIVERY_MAX_DELAY = 600.0  # SCOPEBOT_REDELIVERY_MAX_DELAY
 EVENT_DEADLINE_SECONDS = 24 * 3600.0  # SCOPEBOT_EVENT_DEADLINE
-POLL_SECONDS = 1.0  # SCOPEBOT_POLL_SECONDS: how often idle workers look for due retries
+POLL_SECONDS = 0.2  # SCOPEBOT_POLL_SECONDS: how often an idle worker thread looks for new or due events
 DRAIN_SECONDS = 20.0  # on SIGTERM, keep answering due events this long (below gunicorn's graceful_timeout)
+ANSWERER_NICENESS = 10  # the answering process yields the CPU to the webhook acknowledgements
 
 MAX_BODY_BYTES = 1024 * 1024  # a webhook body larger than this gets 413
 DATABASE_CONNECT_TIMEOUT = 10  # seconds to reach the database before giving up with a clear error

@@ -1,5 +1,5 @@
 """POST /webhooks: verify, parse, store in the inbox, answer 202. Nothing here calls Webex, so
-Webex gets its answer in milliseconds; the background worker does the rest."""
+Webex gets its answer in milliseconds; the answering process (bot.service.answerer) does the rest."""
 
 from __future__ import annotations
 
@@ -47,6 +47,5 @@ def receive() -> Any:
     if not service.inbox.add(kind, event_id, envelope):
         log.info("duplicate ignored", extra={"kind": kind, "event_id": event_id})
         return jsonify(status="duplicate"), 202
-    service.worker.wake()
     log.info("stored", extra={"kind": kind, "event_id": event_id, "ms": elapsed_ms(start)})
     return jsonify(status="accepted"), 202

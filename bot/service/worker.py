@@ -33,11 +33,10 @@ class Schedule:
 
 
 class Worker:
-    """`threads` threads per process, each claiming one event at a time from the shared inbox."""
+    """`threads` threads, each claiming one event at a time from the shared inbox (polling when idle)."""
 
     def __init__(self, inbox: Inbox, handle: Callable[[Claimed], str], schedule: Schedule, threads: int):
         self.inbox, self.handle, self.schedule = inbox, handle, schedule
-        self._wake = threading.Semaphore(0)
         self._stopping = threading.Event()
         self._threads = [threading.Thread(target=self._run, name=f"scopebot-worker-{i}", daemon=True)
                          for i in range(threads)]
@@ -45,10 +44,6 @@ class Worker:
     def start(self) -> None:
         for thread in self._threads:
             thread.start()
-
-    def wake(self) -> None:
-        """A new event is in the inbox: one idle thread should look now, not at its next poll."""
-        self._wake.release()
 
     def _run(self) -> None:
         while True:
@@ -62,7 +57,7 @@ class Worker:
             elif self._stopping.is_set():
                 return
             else:
-                self._wake.acquire(timeout=self.schedule.poll)
+                self._stopping.wait(self.schedule.poll)
 
     def _settle(self, event: Claimed) -> None:
         """Handle one claimed event and record how it ended."""
@@ -89,8 +84,6 @@ class Worker:
     def shutdown(self) -> None:
         """Stop after the events due now are handled (at most `drain` seconds)."""
         self._stopping.set()
-        for _ in self._threads:
-            self._wake.release()
         deadline = time.monotonic() + self.schedule.drain
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))

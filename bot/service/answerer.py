@@ -1,0 +1,68 @@
+"""The answering process: claims events from the inbox, answers and replies.
+
+It runs apart from the web workers, one per service (started by gunicorn.conf.py), so answering
+never competes with acknowledging webhooks for a worker's interpreter lock, and at a lower CPU
+priority so acknowledgements stay fast under load.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from bot.service import tuning, wiring
+from bot.service.config import Settings
+from bot.service.logs import setup_logging
+
+log = logging.getLogger("scopebot.answerer")
+
+
+def answer_events(settings: Settings) -> int:
+    """Run the worker threads until SIGTERM (then finish what is due) or until gunicorn is gone."""
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    os.nice(tuning.ANSWERER_NICENESS)
+    setup_logging()
+    service = wiring.build(settings)
+    parent = os.getppid()
+    service.worker.start()
+    log.info("answering", extra={"worker_threads": settings.workers})
+    while not stop.wait(1.0) and os.getppid() == parent:
+        pass
+    service.worker.shutdown()
+    return 0
+
+
+class Supervisor:
+    """Keeps one answering process running beside gunicorn (called from gunicorn.conf.py hooks)."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.stopping = threading.Event()
+
+    def start(self) -> None:
+        """Start the process, and restart it whenever it dies, until `stop`."""
+        threading.Thread(target=self._keep_running, name="scopebot-answerer", daemon=True).start()
+
+    def _keep_running(self) -> None:
+        while not self.stopping.is_set():
+            self.process = subprocess.Popen([sys.executable, "-m", "bot", "work"])
+            code = self.process.wait()
+            if not self.stopping.is_set():
+                log.error("answering process exited, restarting", extra={"exit_code": code})
+                self.stopping.wait(1.0)
+
+    def stop(self, timeout: float) -> None:
+        """Ask the process to finish what is due and wait for it (at most `timeout` seconds)."""
+        self.stopping.set()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
