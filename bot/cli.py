@@ -113,6 +113,17 @@ def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.service.config import database_url, retention_days
+    from bot.service.wiring import database
+    from bot.storage.retention import purge
+
+    days = retention_days() if args.days is None else args.days
+    removed = purge(database(database_url()), days)
+    out.write(f"purged what is older than {days:g} days: " + ", ".join(f"{n} {what}" for what, n in removed.items()) + "\n")
+    return 0
+
+
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from bot.service.config import ConfigError, Settings
     from bot.service.wiring import webex_client
@@ -163,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--json", action="store_true")
     report.add_argument("--limit", type=int, default=20)
     report.set_defaults(func=cmd_report)
+    purge = sub.add_parser("purge", help="forget stored questions older than RETENTION_DAYS (default 90)")
+    purge.add_argument("--days", type=float, help="override RETENTION_DAYS")
+    purge.set_defaults(func=cmd_purge)
     hooks = sub.add_parser("webhooks", help="register, list or delete the bot's webhooks")
     hooks.add_argument("action", choices=["sync", "list", "delete"])
     hooks.add_argument("--url", help="with sync: the public https URL of POST /webhooks")

@@ -13,10 +13,12 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 from bot.service import tuning, wiring
 from bot.service.config import Settings
 from bot.service.logs import setup_logging
+from bot.storage.retention import purge
 
 log = logging.getLogger("scopebot.answerer")
 
@@ -29,13 +31,25 @@ def answer_events(settings: Settings) -> int:
     os.nice(tuning.ANSWERER_NICENESS)
     setup_logging()
     service = wiring.build(settings)
-    parent = os.getppid()
+    parent, purged_at = os.getppid(), 0.0
     service.worker.start()
     log.info("answering", extra={"worker_threads": settings.workers})
     while not stop.wait(1.0) and os.getppid() == parent:
-        pass
+        if time.monotonic() - purged_at > tuning.PURGE_EVERY_SECONDS:
+            purged_at = time.monotonic()
+            _purge(service)
     service.worker.shutdown()
     return 0
+
+
+def _purge(service: wiring.Service) -> None:
+    """Forget what is older than RETENTION_DAYS; a database hiccup only delays it to the next round."""
+    try:
+        removed = purge(service.database, service.settings.retention_days)
+    except Exception:
+        log.exception("purge failed")
+        return
+    log.info("purged", extra={"retention_days": service.settings.retention_days, **removed})
 
 
 class Supervisor:

@@ -30,3 +30,4 @@ ANSWERER_NICENESS = 10  # the answering process yields the CPU to the webhook ac
 MAX_BODY_BYTES = 1024 * 1024  # a webhook body larger than this gets 413
 DATABASE_CONNECT_TIMEOUT = 10  # seconds to reach the database before giving up with a clear error
 RETENTION_DAYS = 90  # RETENTION_DAYS: stored question text and settled events are purged after this
+PURGE_EVERY_SECONDS = 24 * 3600.0  # the answering process purges at start and then daily
