@@ -68,7 +68,7 @@ def test_group_message_without_mention_is_not_answered(standin, service) -> None
 
 
 @pytest.mark.parametrize("who", [{"person_id": BOT_ID, "person_email": "scopebot@webex.bot"},
-                                 {"person_email": "otherbot@webex.bot"}])
+                                 {"person_email": "otherbot@webex.bot"}, {"person_email": "OldBot@SparkBot.io"}])
 def test_own_and_other_bots_messages_are_ignored(standin, service, who: dict) -> None:
     message = standin.add_message("bots talking: answer calls", **who)
     assert service.post(message_event(message)).status_code == 202

@@ -58,6 +58,7 @@ class State:
     faults: list[Fault] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # person id -> email
     chaos_rate: float = 0.0  # share of requests that fail at random (see Chaos)
+    tokens: set[str] | None = None  # the only bearer tokens accepted (None: any)
     reply_hold: float = 0.0  # seconds a posted message is held back after it was recorded
     outage_rooms: set[str] = field(default_factory=set)  # posting here is refused with 503...
     outage_until: float = 0.0  # ...until this time.monotonic()
@@ -230,7 +231,8 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def _authorized(self) -> bool:
-        if not self.headers.get("Authorization", "").startswith("Bearer "):
+        auth, tokens = self.headers.get("Authorization", ""), self.standin.state.tokens
+        if not auth.startswith("Bearer ") or (tokens is not None and auth[len("Bearer "):] not in tokens):
             self._send(401, {"message": "The request requires a valid access token."})
             return False
         return True

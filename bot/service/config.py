@@ -30,6 +30,12 @@ def database_url(env: Mapping[str, str] | None = None) -> str:
     return env.get("DATABASE_URL", "").strip() or f"sqlite:///{data_dir(env) / DATABASE_FILE}"
 
 
+def database_connect_timeout(env: Mapping[str, str] | None = None) -> float:
+    """SCOPEBOT_DATABASE_CONNECT_TIMEOUT: seconds to wait for the database server to answer."""
+    env = os.environ if env is None else env
+    return _number(env, "SCOPEBOT_DATABASE_CONNECT_TIMEOUT", tuning.DATABASE_CONNECT_TIMEOUT, float, 1)
+
+
 def _list(value: str | None, lower: bool = False) -> frozenset[str]:
     """A comma- or space-separated setting as a set."""
     items = (value or "").replace(",", " ").split()
@@ -63,6 +69,7 @@ class Settings:
     port: int = 8080
     local_mode: bool = False  # accept unsigned webhooks: for trying the bot locally only
     database_url: str = ""
+    database_connect_timeout: float = tuning.DATABASE_CONNECT_TIMEOUT
     workers: int = tuning.WORKER_THREADS
     webhook_prefix: str = "scopebot"
     webex_timeout: int = tuning.WEBEX_TIMEOUT_SECONDS
@@ -95,6 +102,7 @@ class Settings:
         return cls(
             bot_token=token, webhook_secret=secret, api_base_url=_api_base_url(env),
             port=int(_number(env, "PORT", 8080, least=1)), local_mode=local, database_url=database_url(env),
+            database_connect_timeout=database_connect_timeout(env),
             workers=int(_number(env, "SCOPEBOT_WORKER_THREADS", tuning.WORKER_THREADS, least=1)),
             webex_timeout=int(_number(env, "SCOPEBOT_WEBEX_TIMEOUT", tuning.WEBEX_TIMEOUT_SECONDS, least=1)),
             retry_attempts=int(_number(env, "SCOPEBOT_RETRY_ATTEMPTS", tuning.WEBEX_RETRY_ATTEMPTS, least=1)),

@@ -10,18 +10,17 @@ import os
 import sys
 from pathlib import Path
 
-from bot.service.config import ConfigError, Settings
+from bot.service.config import Settings
+from bot.storage.database import normalize_url
 
 GUNICORN_CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
 def serve() -> int:
-    """Check the settings, then replace this process with gunicorn serving create_app()."""
-    try:
-        settings = Settings.from_env()
-    except ConfigError as exc:
-        print(f"cannot start: {exc}", file=sys.stderr)
-        return 2
+    """Check the settings (ConfigError or DatabaseError say what is wrong), then replace this
+    process with gunicorn serving create_app()."""
+    settings = Settings.from_env()
+    normalize_url(settings.database_url)
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG),
                                "--bind", f"0.0.0.0:{settings.port}", "bot.service.app:create_app()"])
     return 0  # not reached

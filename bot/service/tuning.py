@@ -28,6 +28,6 @@ DRAIN_SECONDS = 20.0  # on SIGTERM, keep answering due events this long (below g
 ANSWERER_NICENESS = 10  # the answering process yields the CPU to the webhook acknowledgements
 
 MAX_BODY_BYTES = 1024 * 1024  # a webhook body larger than this gets 413
-DATABASE_CONNECT_TIMEOUT = 10  # seconds to reach the database before giving up with a clear error
+DATABASE_CONNECT_TIMEOUT = 10  # SCOPEBOT_DATABASE_CONNECT_TIMEOUT: seconds before an unanswering database is an error
 RETENTION_DAYS = 90  # RETENTION_DAYS: stored question text and settled events are purged after this
 PURGE_EVERY_SECONDS = 24 * 3600.0  # the answering process purges at start and then daily

@@ -7,12 +7,13 @@ from Webex on first need, and the database is opened on first use.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from bot.core.handler import Handler
 from bot.core.knowledge import load_knowledge
 from bot.service import pipeline, steps, tuning
 from bot.service.access import AccessPolicy
-from bot.service.config import Settings
+from bot.service.config import Settings, database_connect_timeout, database_url
 from bot.service.lazy import Lazy
 from bot.service.worker import Schedule, Worker
 from bot.storage.database import Database
@@ -40,9 +41,9 @@ def webex_client(settings: Settings) -> WebexClient:
     return WebexClient(settings.bot_token, settings.api_base_url, settings.webex_timeout, policy)
 
 
-def database(url: str) -> Database:
-    """The database at `url`, with the tuned connect timeout (DatabaseError when the URL is wrong)."""
-    return Database(url, tuning.DATABASE_CONNECT_TIMEOUT)
+def database(env: Mapping[str, str] | None = None) -> Database:
+    """The database the environment names (DatabaseError when its URL is wrong), for the command line."""
+    return Database(database_url(env), database_connect_timeout(env))
 
 
 def schedule(settings: Settings) -> Schedule:
@@ -53,7 +54,7 @@ def schedule(settings: Settings) -> Schedule:
 
 def build(settings: Settings, client: WebexClient | None = None) -> Service:
     """Every part of the service, ready to start."""
-    db = database(settings.database_url)
+    db = Database(settings.database_url, settings.database_connect_timeout)
     client = client or webex_client(settings)
     tools = pipeline.Tools(handler=Handler(load_knowledge(), recorder=FeedbackStore(db)), client=client,
                            identity=Lazy(client.me),

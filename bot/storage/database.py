@@ -99,8 +99,8 @@ def _switch_to_wal(engine: Engine) -> None:
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
             return
-        except OperationalError:
-            if time.monotonic() > deadline:
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(random.uniform(0.01, 0.05))
 
@@ -115,7 +115,7 @@ def _create_tables(engine: Engine) -> None:
             connection.execute(CreateTable(table, if_not_exists=True))
 
 
-def _engine(url: str, connect_timeout: int) -> Engine:
+def _engine(url: str, connect_timeout: float) -> Engine:
     """An engine for `url`: SQLite in WAL mode (its folder created), or a server with a connect timeout."""
     if url.startswith("sqlite"):
         path = make_url(url).database
@@ -125,13 +125,13 @@ def _engine(url: str, connect_timeout: int) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         _switch_to_wal(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": connect_timeout})
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": max(1, int(connect_timeout))})
 
 
 class Database:
     """One database for the whole process, opened (tables and all) on first use, thread-safely."""
 
-    def __init__(self, url: str, connect_timeout: int):
+    def __init__(self, url: str, connect_timeout: float):
         self.url = normalize_url(url)
         self.connect_timeout = connect_timeout
         self._engine: Engine | None = None
@@ -147,13 +147,16 @@ class Database:
         return self._engine
 
     def _open(self) -> Engine:
-        engine = _engine(self.url, self.connect_timeout)
+        where = make_url(self.url).render_as_string()  # the password hidden
         try:
+            engine = _engine(self.url, self.connect_timeout)
             _create_tables(engine)
-        except OperationalError as error:
-            engine.dispose()
-            raise DatabaseError(f"cannot reach the database at {make_url(self.url).render_as_string()}: "
-                                f"{str(error.orig).strip().splitlines()[0]}") from None
+        except ImportError:
+            raise DatabaseError(f"DATABASE_URL {where} needs the PostgreSQL driver: "
+                                "pip install 'psycopg[binary]'") from None
+        except (OperationalError, OSError) as error:
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise DatabaseError(f"cannot open the database at {where}: {reason}") from None
         return engine
 
     def begin(self) -> "Connection":
