@@ -39,6 +39,8 @@ class LoadResult:
     ack_p50_ms: float
     ack_p99_ms: float
     ack_max_ms: float
+    server_ack_p50_ms: float  # inside the app: verify, parse, store (from its "stored" log lines)
+    server_ack_p99_ms: float
     seconds_to_last_answer: float
     answers_per_second: float
 
@@ -51,7 +53,8 @@ def percentile(values: list[float], share: float) -> float:
 def run_load(n: int = 1000, concurrency: int = 50, fault_rate: float = 0.05, workers: int = 2,
              timeout: float = 120) -> LoadResult:
     with StandIn() as api, tempfile.TemporaryDirectory() as tmp:
-        svc = Service(api.base_url, Path(tmp), workers=workers, SCOPEBOT_RETRY_BASE_DELAY="0.05").start()
+        svc = Service(api.base_url, Path(tmp), workers=workers, SCOPEBOT_RETRY_BASE_DELAY="0.05",
+                      SCOPEBOT_REDELIVERY_BASE_DELAY="0.5").start()
         try:
             api.chaos(fault_rate)
             messages = [api.add_message(f"load question {i}: {QUESTIONS[i % len(QUESTIONS)]}") for i in range(n)]
@@ -75,6 +78,7 @@ def run_load(n: int = 1000, concurrency: int = 50, fault_rate: float = 0.05, wor
             ids = {m["id"] for m in messages}  # every delivery finished, so no late duplicate can come
             wait_for(lambda: ids <= {line.get("message_id") for line in svc.log_lines()
                                      if line.get("event") == "handled"}, timeout=timeout)
+            server = [line["ms"] for line in svc.log_lines() if line.get("event") == "stored"]
         finally:
             svc.stop()
         counts: dict[int, int] = {}
@@ -90,6 +94,8 @@ def run_load(n: int = 1000, concurrency: int = 50, fault_rate: float = 0.05, wor
             ack_p50_ms=round(statistics.median(latencies), 2),
             ack_p99_ms=round(percentile(latencies, 0.99), 2),
             ack_max_ms=round(max(latencies), 2),
+            server_ack_p50_ms=round(statistics.median(server), 2),
+            server_ack_p99_ms=round(percentile(server, 0.99), 2),
             seconds_to_last_answer=round(elapsed, 2),
             answers_per_second=round(len(counts) / elapsed, 1),
         )

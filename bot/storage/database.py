@@ -12,11 +12,11 @@ import threading
 import time
 from pathlib import Path
 
-from sqlalchemy import (Boolean, Column, Float, Integer, MetaData, String, Table, Text, UniqueConstraint,
+from sqlalchemy import (Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text, UniqueConstraint,
                         create_engine, event, text)
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.schema import CreateTable
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 metadata = MetaData()
 inbox = Table(  # every verified webhook event, stored before Webex gets its 2xx
@@ -33,6 +33,7 @@ inbox = Table(  # every verified webhook event, stored before Webex gets its 2xx
     Column("finished_at", Float),
     Column("last_error", Text),
     UniqueConstraint("kind", "event_id", name="inbox_event"),
+    Index("inbox_due", "state", "available_at"),  # a claim finds the next due event without a scan
 )
 misses = Table(
     "misses", metadata,
@@ -113,6 +114,8 @@ def _create_tables(engine: Engine) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
         for table in metadata.sorted_tables:
             connection.execute(CreateTable(table, if_not_exists=True))
+            for index in table.indexes:
+                connection.execute(CreateIndex(index, if_not_exists=True))
 
 
 def _engine(url: str, connect_timeout: float) -> Engine:
