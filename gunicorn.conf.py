@@ -19,6 +19,12 @@ def when_ready(server) -> None:
     answerer.start()
 
 
+def post_worker_init(worker) -> None:
+    from bot.service.app import warm_up
+
+    warm_up(worker.wsgi)
+
+
 def on_exit(server) -> None:
     answerer.stop(graceful_timeout - 5)
 

@@ -91,9 +91,9 @@ def test_purge_forgets_questions_older_than_the_retention_period(database_url) -
     store, inbox = FeedbackStore(db), Inbox(db)
     store.question_missed(Answer("an old question", AnswerKind.DECLINE))
     store.vote({"helpful": True, "question": "answer calls", "scopes": ["spark:calls_write"], VOTER: "a", CARD: "c"})
-    inbox.add("message", "m-done", {"data": {"id": "m-done", "personEmail": "ada@example.com"}})
+    inbox.add("message", "m-done", json.dumps({"data": {"id": "m-done", "personEmail": "ada@example.com"}}))
     inbox.done(inbox.claim(60))
-    inbox.add("message", "m-pending", {"data": {"id": "m-pending"}})
+    inbox.add("message", "m-pending", json.dumps({"data": {"id": "m-pending"}}))
     kept = run_bot("purge", DATABASE_URL=database_url)  # RETENTION_DAYS defaults to 90: nothing is that old
     assert kept.returncode == 0 and "0 misses, 0 votes, 0 events" in kept.stdout
     purged = run_bot("purge", DATABASE_URL=database_url, RETENTION_DAYS="0")

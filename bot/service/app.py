@@ -42,6 +42,15 @@ def _register_errors(app: Flask) -> None:
         return jsonify(error="internal error"), 500
 
 
+def warm_up(app: Flask) -> None:
+    """Open the database now, after the app is built and before the first webhook waits for it;
+    when it is out of reach, the first webhook tries again (and gets 503 if it still is)."""
+    try:
+        app.extensions["scopebot"].database.engine
+    except DatabaseError as error:
+        log.error("database unavailable", extra={"error": str(error)})
+
+
 def create_app(settings: Settings | None = None, service: wiring.Service | None = None) -> Flask:
     """The service's Flask app: it stores verified webhook events for the answering process."""
     setup_logging()

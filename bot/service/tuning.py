@@ -25,7 +25,8 @@ REDELIVERY_MAX_DELAY = 600.0  # SCOPEBOT_REDELIVERY_MAX_DELAY
 EVENT_DEADLINE_SECONDS = 24 * 3600.0  # SCOPEBOT_EVENT_DEADLINE
 POLL_SECONDS = 0.2  # SCOPEBOT_POLL_SECONDS: how often an idle worker thread looks for new or due events
 DRAIN_SECONDS = 20.0  # on SIGTERM, keep answering due events this long (below gunicorn's graceful_timeout)
-ANSWERER_NICENESS = 10  # the answering process yields the CPU to the webhook acknowledgements
+ANSWERER_NICENESS = 19  # the answering process yields the CPU to the webhook acknowledgements
+CHECKPOINT_SECONDS = 1.0  # how often the answering process folds SQLite's write-ahead log into the file
 
 MAX_BODY_BYTES = 1024 * 1024  # a webhook body larger than this gets 413
 DATABASE_CONNECT_TIMEOUT = 10  # SCOPEBOT_DATABASE_CONNECT_TIMEOUT: seconds before an unanswering database is an error

@@ -3,6 +3,7 @@ Webex gets its answer in milliseconds; the answering process (bot.service.answer
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from typing import Any
@@ -44,7 +45,7 @@ def receive() -> Any:
     if kind is None:
         return jsonify(status="ignored"), 202
     event_id = envelope["data"]["id"]
-    if not service.inbox.add(kind, event_id, envelope):
+    if not service.inbox.add(kind, event_id, json.dumps(envelope)):
         log.info("duplicate ignored", extra={"kind": kind, "event_id": event_id})
         return jsonify(status="duplicate"), 202
     log.info("stored", extra={"kind": kind, "event_id": event_id, "ms": elapsed_ms(start)})

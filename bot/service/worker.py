@@ -38,6 +38,7 @@ class Worker:
     def __init__(self, inbox: Inbox, handle: Callable[[Claimed], str], schedule: Schedule, threads: int):
         self.inbox, self.handle, self.schedule = inbox, handle, schedule
         self._stopping = threading.Event()
+        self._writes = threading.Lock()  # one inbox write at a time from this process (see _claim)
         self._threads = [threading.Thread(target=self._run, name=f"scopebot-worker-{i}", daemon=True)
                          for i in range(threads)]
 
@@ -48,7 +49,8 @@ class Worker:
     def _run(self) -> None:
         while True:
             try:
-                claimed = self.inbox.claim(self.schedule.lease)
+                with self._writes:
+                    claimed = self.inbox.claim(self.schedule.lease)
             except Exception:  # the database is unreachable: try again at the next poll
                 log.exception("cannot claim events")
                 claimed = None
@@ -73,12 +75,15 @@ class Worker:
                 return self._give_up(event, ids, reason)
             delay = self.schedule.delay(event.attempts)
             log.warning("will retry", extra={**ids, "delay_s": round(delay, 2), "error": reason})
-            return self.inbox.retry(event, delay, reason)
-        self.inbox.done(event)
+            with self._writes:
+                return self.inbox.retry(event, delay, reason)
+        with self._writes:
+            self.inbox.done(event)
         log.info("handled", extra={**ids, "ms": elapsed_ms(start), "outcome": outcome})
 
     def _give_up(self, event: Claimed, ids: dict, reason: str) -> None:
-        self.inbox.fail(event, reason)
+        with self._writes:
+            self.inbox.fail(event, reason)
         log.error("failed: no answer will be sent", extra={**ids, "error": reason})
 
     def shutdown(self) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from bot.storage.database import Database, DatabaseError, inbox
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
+_ADD = insert(inbox)  # built once: the acknowledgement path runs it for every webhook
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,14 @@ class Inbox:
     def __init__(self, db: Database):
         self.db = db
 
-    def add(self, kind: str, event_id: str, envelope: Mapping[str, Any]) -> bool:
-        """Store a new event; False when it was stored before (a redelivery)."""
+    def add(self, kind: str, event_id: str, envelope: str) -> bool:
+        """Store a new event (its envelope as the JSON Webex sent); False when it was stored
+        before (a redelivery)."""
         now = time.time()
         try:
             with self.db.begin() as c:
-                c.execute(insert(inbox).values(
-                    kind=kind, event_id=event_id, envelope=json.dumps(envelope), state=PENDING, attempts=0,
-                    received_at=now, available_at=now, lease_until=0.0))
+                c.execute(_ADD, {"kind": kind, "event_id": event_id, "envelope": envelope, "state": PENDING,
+                                 "attempts": 0, "received_at": now, "available_at": now, "lease_until": 0.0})
             return True
         except IntegrityError:
             return False
