@@ -141,6 +141,18 @@ def test_reply_posts_in_the_thread_and_a_retry_does_not_post_twice(handler) -> N
     assert steps.reply(retried, tools(handler, client)) == "already answered" and len(client.sent) == 1
 
 
+def test_a_retry_posts_when_webex_will_not_list_the_space(handler) -> None:
+    from test_worker import api_error
+
+    class Unlistable(FakeClient):
+        def recent_messages(self, room_id: str, parent_id: str | None, limit: int) -> list[IncomingMessage]:
+            raise api_error(403)
+
+    client = Unlistable({"m1": QUESTION})
+    retried = Event("message", {}, attempt=2, message=QUESTION, reply=Reply("the answer"))
+    assert steps.reply(retried, tools(handler, client)) is None and len(client.sent) == 1
+
+
 def test_the_whole_chain_answers_once(handler) -> None:
     client = FakeClient({"m1": QUESTION})
     outcome = run(Event("message", {"id": "m1", "personEmail": "ada@example.com"}), tools(handler, client),

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Mapping
 
 from bot.core.handler import Reply
 from bot.service.access import REFUSAL
 from bot.service.pipeline import Event, Step, Tools
+from bot.service.tuning import RECENT_MESSAGES
 from bot.storage.feedback import CARD, VOTER
 from bot.webex.client import BotIdentity, IncomingMessage
 from bot.webex.mentions import mentions_bot, question_text, same_person
+from bot.webex.retry import is_refusal
+
+log = logging.getLogger("scopebot.steps")
 
 BOT_EMAIL_DOMAINS = ("@webex.bot", "@sparkbot.io")  # bot accounts, today's domain and the old one
-RECENT_MESSAGES = 50  # how far back a retried reply looks for itself before posting again
 
 
 def from_a_bot(person_id: str, email: str, bot: BotIdentity) -> bool:
@@ -97,9 +101,15 @@ def _already_posted(event: Event, tools: Tools, parent: str | None) -> bool:
     answer before recording it): the bot's own message after the question, with this text."""
     assert event.message is not None and event.reply is not None
     bot = tools.identity()
+    try:
+        recent = tools.client.recent_messages(event.message.room_id, parent, RECENT_MESSAGES)
+    except Exception as error:
+        if not is_refusal(error):
+            raise
+        log.warning("cannot list the space to check for an earlier reply; posting", extra={"error": str(error)[:200]})
+        return False  # a possible second answer is better than none
     return any(same_person(m.person_id, bot.id) and m.markdown == event.reply.markdown
-               and m.created >= event.message.created and m.id != event.message.id
-               for m in tools.client.recent_messages(event.message.room_id, parent, RECENT_MESSAGES))
+               and m.created >= event.message.created and m.id != event.message.id for m in recent)
 
 
 def reply(event: Event, tools: Tools) -> str | None:

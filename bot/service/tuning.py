@@ -25,6 +25,7 @@ REDELIVERY_MAX_DELAY = 600.0  # SCOPEBOT_REDELIVERY_MAX_DELAY
 EVENT_DEADLINE_SECONDS = 24 * 3600.0  # SCOPEBOT_EVENT_DEADLINE
 POLL_SECONDS = 0.2  # SCOPEBOT_POLL_SECONDS: how often an idle worker thread looks for new or due events
 DRAIN_SECONDS = 20.0  # on SIGTERM, keep answering due events this long (below gunicorn's graceful_timeout)
+RECENT_MESSAGES = 50  # a retried reply looks this far back in its space (or thread) for itself
 ANSWERER_NICENESS = 19  # the answering process yields the CPU to the webhook acknowledgements
 CHECKPOINT_SECONDS = 1.0  # how often the answering process folds SQLite's write-ahead log into the file
 
