@@ -15,6 +15,13 @@ accesslog = None  # each webhook is already logged by the app, with its event id
 answerer = Supervisor()
 
 
+def on_starting(server) -> None:
+    """Refuse to start on a settings mistake with one clear line, before any worker boots."""
+    from bot.service.server import check_settings
+
+    check_settings()
+
+
 def when_ready(server) -> None:
     answerer.start()
 

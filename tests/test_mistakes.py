@@ -106,3 +106,15 @@ def test_doctor_reports_a_wrong_token_and_a_bad_database(api) -> None:
     result = bot("doctor", **webex_env(api, "wrong-token"), DATABASE_URL="nonsense")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "WEBEX_BOT_TOKEN" in result.stdout and "DATABASE_URL" in result.stdout
+
+
+def test_a_procfile_start_with_bad_settings_stops_with_a_clear_line() -> None:
+    from service_harness import free_port
+
+    env = {"PATH": os.environ.get("PATH", ""), "WEBEX_BOT_TOKEN": "t", "WEBEX_WEBHOOK_SECRET": "s",
+           "DATABASE_URL": "mysql://u@h/db"}
+    result = subprocess.run([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{free_port()}",
+                             "bot.service.app:create_app()"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot start: DATABASE_URL must be sqlite:// or postgresql://" in result.stderr

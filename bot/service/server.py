@@ -10,17 +10,27 @@ import os
 import sys
 from pathlib import Path
 
-from bot.service.config import Settings
-from bot.storage.database import normalize_url
+from bot.service.config import ConfigError, Settings
+from bot.storage.database import DatabaseError, normalize_url
 
 GUNICORN_CONFIG = Path(__file__).resolve().parents[2] / "gunicorn.conf.py"
 
 
+def check_settings() -> Settings:
+    """The settings, or exit 2 after one line saying what is wrong (gunicorn's on_starting hook
+    calls this too, so a Procfile start fails as clearly as `make run`)."""
+    try:
+        settings = Settings.from_env()
+        normalize_url(settings.database_url)
+    except (ConfigError, DatabaseError) as error:
+        print(f"cannot start: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return settings
+
+
 def serve() -> int:
-    """Check the settings (ConfigError or DatabaseError say what is wrong), then replace this
-    process with gunicorn serving create_app()."""
-    settings = Settings.from_env()
-    normalize_url(settings.database_url)
+    """Check the settings, then replace this process with gunicorn serving create_app()."""
+    settings = check_settings()
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG),
                                "--bind", f"0.0.0.0:{settings.port}", "bot.service.app:create_app()"])
     return 0  # not reached
