@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make run` and `make test`; each sets itself up.
+# `make run PYTHON=python3.12` picks the interpreter (3.11 or newer); `make clean` removes the venv.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,16 +7,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install render-tools cards-gallery bench loadtest clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
-
-install: $(STAMP)
+## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
+install:
+	@sh scripts/ensure-venv.sh "$(PYTHON)" "$(VENV)" "$(origin PYTHON)"
+	@[ -e $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ] || { \
+	    $(BIN)/python -m pip install --quiet --upgrade pip && \
+	    $(BIN)/python -m pip install --quiet -e '.[test]' && touch $(STAMP); }
 
 ## run: the bot; with no WEBEX_BOT_TOKEN it answers questions typed on standard input.
-run: $(STAMP)
+run: install
 	$(BIN)/python -m bot run
 
 RENDER := tests/render
@@ -32,22 +32,24 @@ render-tools: $(RENDER_STAMP)
 	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)); } || \
 	  echo "Chromium is missing and cannot be installed here: the card render test will be skipped."
 
-## test: the knowledge-base check and the whole test suite (with the card render test).
-test: $(STAMP) render-tools
+## test: the knowledge-base check and the whole test suite, with the card render test and the
+## PostgreSQL half of the database tests (Chromium and PostgreSQL's server installed if missing).
+test: install render-tools
+	@sh scripts/ensure-postgres.sh
 	$(BIN)/python -m bot kb check
 	$(BIN)/python -m pytest
 
 ## cards-gallery: screenshots of every kind of card at 500 and 340 px into docs/cards/ and docs/cards.md.
-cards-gallery: $(STAMP) render-tools
+cards-gallery: install render-tools
 	cd tests && ../$(BIN)/python card_gallery.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
-bench: $(STAMP)
+bench: install
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python bench/run.py --write docs/benchmarks.md
 
 ## loadtest: 1000 signed webhooks at 50 concurrent with 5% Webex faults; results into docs/benchmarks.md.
-loadtest: $(STAMP)
+loadtest: install
 	cd tests && ../$(BIN)/python loadtest.py --write ../docs/benchmarks.md
 
 clean:

@@ -1,11 +1,41 @@
 """gunicorn settings for scopebot (read from the working directory).
 
-gunicorn binds to 0.0.0.0:$PORT and runs $WEB_CONCURRENCY workers on its own; this file adds a
-graceful shutdown window (in-flight replies are finished on SIGTERM) and JSON log lines.
+gunicorn binds to 0.0.0.0:$PORT; this file sets $WEB_CONCURRENCY web workers (default 2), starts
+the answering process beside them (bot.service.answerer), gives in-flight replies a graceful
+shutdown window, and makes every log line JSON.
 """
 
+import os
+
+from bot.service.answerer import Supervisor
+
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 graceful_timeout = 30
 accesslog = None  # each webhook is already logged by the app, with its event id and timing
+answerer = Supervisor()
+
+
+def on_starting(server) -> None:
+    """Refuse to start on a settings mistake with one clear line, before any worker boots."""
+    from bot.service.server import check_settings
+
+    check_settings()
+
+
+def when_ready(server) -> None:
+    answerer.start()
+
+
+def post_worker_init(worker) -> None:
+    from bot.service.app import warm_up
+
+    warm_up(worker.wsgi)
+
+
+def on_exit(server) -> None:
+    answerer.stop(graceful_timeout - 5)
+
+
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,

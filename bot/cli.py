@@ -1,4 +1,5 @@
-"""Command line: ask, eval, kb check/stats/export/audit, run (the bot), webhooks (registration)."""
+"""Command line: ask, eval, kb (check/stats/export/audit), run (the bot), work, report, purge,
+doctor, webhooks."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import sys
 from typing import TextIO
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -107,40 +109,59 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         from bot.service.server import serve
 
         return serve()
-    from bot.service.config import database_url
-    from bot.storage.database import open_database
+    from bot.service.wiring import database
     from bot.storage.feedback import FeedbackStore
     from bot.tools.local import run_local
 
-    recorder = FeedbackStore(open_database(database_url()))
-    return run_local(Handler(load_knowledge(), recorder=recorder, links=_links()), stdin, out)
+    handler = Handler(load_knowledge(), recorder=FeedbackStore(database()), links=_links())
+    return run_local(handler, stdin, out)
+
+
+def cmd_work(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.service.answerer import answer_events
+    from bot.service.config import Settings
+
+    return answer_events(Settings.from_env())
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from bot.service.config import database_url
-    from bot.storage.database import open_database
+    from bot.service.wiring import database
     from bot.storage.feedback import FeedbackStore
 
-    report = FeedbackStore(open_database(database_url())).report(args.limit)
+    report = FeedbackStore(database()).report(args.limit)
     out.write((json.dumps(report.to_json()) if args.json else report.text()) + "\n")
     return 0
 
 
+def cmd_purge(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.service.config import retention_days
+    from bot.service.wiring import database
+    from bot.storage.retention import purge
+
+    days = retention_days() if args.days is None else args.days
+    removed = purge(database(), days)
+    out.write(f"purged what is older than {days:g} days: "
+              + ", ".join(f"{n} {what}" for what, n in removed.items()) + "\n")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from bot.tools.doctor import diagnose
+
+    findings = diagnose(os.environ, args.url)
+    out.writelines(f"{finding}\n" for finding in findings)
+    return 1 if any(not f.ok for f in findings) else 0
+
+
 def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from bot.service.config import ConfigError, Settings
+    from bot.service.config import Settings
+    from bot.service.wiring import webex_client
     from bot.webex.webhooks import delete_webhooks, ours, sync_webhooks
 
-    try:
-        settings = Settings.from_env()
-    except ConfigError as exc:
-        print(f"cannot manage webhooks: {exc}", file=sys.stderr)
-        return 2
-    client = settings.client()
+    settings = Settings.from_env()
+    client = webex_client(settings)
     if args.action == "sync":
-        if not args.url or not args.url.startswith("https://"):
-            print("webhooks sync needs --url https://HOST/webhooks", file=sys.stderr)
-            return 2
-        report = sync_webhooks(client, args.url, settings.webhook_secret, settings.webhook_prefix)
+        report = sync_webhooks(client, public_url(args.url), settings.webhook_secret, settings.webhook_prefix)
         out.writelines(line + "\n" for line in report.lines())
     elif args.action == "list":
         for hook in ours(client.list_webhooks(), settings.webhook_prefix):
@@ -149,6 +170,19 @@ def cmd_webhooks(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         for line in delete_webhooks(client, settings.webhook_prefix, args.id):
             out.write(f"deleted: {line}\n")
     return 0
+
+
+class UsageError(ValueError):
+    """A command-line argument that cannot work; the message says which and why."""
+
+
+def public_url(url: str | None) -> str:
+    """The webhook target URL, checked: Webex only calls https:// URLs with a host."""
+    parts = urlsplit(url or "")
+    if parts.scheme != "https" or not parts.hostname or " " in (url or ""):
+        raise UsageError(f"--url must be the public https URL of POST /webhooks, like "
+                         f"https://bot.example.com/webhooks (got {url!r})")
+    return url  # type: ignore[return-value]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,10 +203,18 @@ def build_parser() -> argparse.ArgumentParser:
     kb.set_defaults(func=cmd_kb)
     run = sub.add_parser("run", help="run the bot (local mode on standard input without a token)")
     run.set_defaults(func=cmd_run)
+    work = sub.add_parser("work", help="answer stored webhook events (gunicorn starts this beside the web workers)")
+    work.set_defaults(func=cmd_work)
     report = sub.add_parser("report", help="top unanswered questions and feedback per scope")
     report.add_argument("--json", action="store_true")
     report.add_argument("--limit", type=int, default=20)
     report.set_defaults(func=cmd_report)
+    purge = sub.add_parser("purge", help="forget stored questions older than RETENTION_DAYS (default 90)")
+    purge.add_argument("--days", type=float, help="override RETENTION_DAYS")
+    purge.set_defaults(func=cmd_purge)
+    doctor = sub.add_parser("doctor", help="check the token, the webhooks and their URL, and the database")
+    doctor.add_argument("--url", help="the public https URL the webhooks should point at")
+    doctor.set_defaults(func=cmd_doctor)
     hooks = sub.add_parser("webhooks", help="register, list or delete the bot's webhooks")
     hooks.add_argument("action", choices=["sync", "list", "delete"])
     hooks.add_argument("--url", help="with sync: the public https URL of POST /webhooks")
@@ -185,8 +227,22 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, stdin: TextIO 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out, stdin)
-    except KnowledgeError as exc:
-        print(f"knowledge error: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         return 0
+    except Exception as error:  # every mistake ends in one line that says what to fix, not a traceback
+        print(f"{args.command}: {error_line(error)}", file=sys.stderr)
+        return 2
+
+
+def error_line(error: Exception) -> str:
+    """One line about a failed command: settings, database, Webex, knowledge base, or unexpected."""
+    from bot.service.config import ConfigError, DEFAULT_API_BASE_URL
+    from bot.storage.database import DatabaseError
+    from bot.webex.errors import describe
+
+    if isinstance(error, (ConfigError, DatabaseError, UsageError)):
+        return str(error)
+    if isinstance(error, KnowledgeError):
+        return f"knowledge error: {error}"
+    webex = describe(error, os.environ.get("WEBEX_API_BASE_URL") or DEFAULT_API_BASE_URL)
+    return webex or f"unexpected {type(error).__name__}: {error}".splitlines()[0][:300]

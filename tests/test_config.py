@@ -29,7 +29,7 @@ def test_defaults_and_trailing_slash() -> None:
 
 
 def test_bad_numbers_are_config_errors() -> None:
-    with pytest.raises(ConfigError, match="numeric"):
+    with pytest.raises(ConfigError, match="PORT must be a number"):
         Settings.from_env({"WEBEX_BOT_TOKEN": "t", "WEBEX_WEBHOOK_SECRET": "s", "PORT": "eighty"})
 
 
@@ -48,3 +48,17 @@ def test_signature_matches_webex_definition() -> None:
     assert sign(body, "k") == hmac.new(b"k", body, hashlib.sha1).hexdigest()
     assert verify(body, "k", sign(body, "k").upper())
     assert not verify(body, "k", "0" * 40) and not verify(body, "k", None) and not verify(body, "k", "")
+
+
+def test_the_default_database_lives_in_the_data_directory_not_where_the_bot_starts(tmp_path) -> None:
+    from bot.service.config import database_url
+
+    assert database_url({}) == f"sqlite:///{ROOT / 'data' / 'scopebot-state.sqlite3'}"
+    data = tmp_path / "state"
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    env = {"PATH": os.environ.get("PATH", ""), "SCOPEBOT_DATA_DIR": str(data), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=elsewhere, env=env, input="answer calls\nsing me a song\n",
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "spark:calls_write" in result.stdout
+    assert (data / "scopebot-state.sqlite3").exists() and list(elsewhere.iterdir()) == []

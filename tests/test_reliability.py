@@ -12,7 +12,8 @@ from service_harness import SECRET, Service, envelope, serving, wait_for
 from webex_standin import Fault, StandIn, webex_id
 
 ALLOWED_ROOM = webex_id("ROOM", 424242)
-FAST_RETRIES = {"SCOPEBOT_RETRY_BASE_DELAY": "0.05", "SCOPEBOT_WEBEX_TIMEOUT": "2", "SCOPEBOT_RETRY_ATTEMPTS": "4"}
+FAST_RETRIES = {"SCOPEBOT_RETRY_BASE_DELAY": "0.05", "SCOPEBOT_WEBEX_TIMEOUT": "2", "SCOPEBOT_RETRY_ATTEMPTS": "4",
+                "SCOPEBOT_REDELIVERY_BASE_DELAY": "0.2"}
 
 
 @pytest.fixture(scope="module")
@@ -50,13 +51,15 @@ def test_transient_faults_are_retried_and_answered_once(standin, service, fault:
     assert len(answers(standin, marker)) == 1 and fault.times == 0
 
 
-def test_a_reply_that_cannot_be_sent_is_logged_with_its_message_id(standin, service) -> None:
+def test_a_reply_webex_keeps_refusing_is_logged_and_sent_on_a_later_try(standin, service) -> None:
     standin.fail(Fault(r"/v1/messages$", status=503, times=4, method="POST"))
-    message = ask(standin, service, "doomed question: list spaces")
+    message = ask(standin, service, "stubborn question: list spaces")
     line = wait_for(lambda: next((json.loads(l) for l in service.logs().splitlines()
-                                  if message["id"] in l and '"error"' in l), None))
-    assert line["level"] == "error" and line["message_id"] == message["id"] and "503" in line["error"]
-    assert answers(standin, "doomed question") == []
+                                  if message["id"] in l and '"will retry"' in l), None))
+    assert line["level"] == "warning" and line["message_id"] == message["id"] and "503" in line["error"]
+    [done] = service.wait_finished(message["id"])
+    assert done["outcome"] == "answered" and done["attempt"] == 2
+    assert len(answers(standin, "stubborn question")) == 1
 
 
 def test_client_errors_are_not_retried(standin, service) -> None:
@@ -64,7 +67,7 @@ def test_client_errors_are_not_retried(standin, service) -> None:
     standin.fail(fault)
     message = ask(standin, service, "vanished message: list spaces")
     [line] = service.wait_finished(message["id"])
-    assert line["event"].startswith("reply lost")
+    assert line["event"].startswith("failed")
     gets = [r for r in standin.requests() if r == ("GET", f"/v1/messages/{message['id']}")]
     assert len(gets) == 1 and fault.times == 0 and answers(standin, "vanished message") == []
 

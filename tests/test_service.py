@@ -68,7 +68,7 @@ def test_group_message_without_mention_is_not_answered(standin, service) -> None
 
 
 @pytest.mark.parametrize("who", [{"person_id": BOT_ID, "person_email": "scopebot@webex.bot"},
-                                 {"person_email": "otherbot@webex.bot"}])
+                                 {"person_email": "otherbot@webex.bot"}, {"person_email": "OldBot@SparkBot.io"}])
 def test_own_and_other_bots_messages_are_ignored(standin, service, who: dict) -> None:
     message = standin.add_message("bots talking: answer calls", **who)
     assert service.post(message_event(message)).status_code == 202
@@ -136,7 +136,7 @@ def test_healthz_and_unknown_routes(service) -> None:
 
 
 def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) -> None:
-    from bot.storage.database import open_database
+    from bot.storage.database import Database
     from bot.storage.feedback import FeedbackStore
 
     question = standin.add_message("how do I bake sourdough bread")
@@ -146,7 +146,7 @@ def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) 
     vote = standin.add_action(card_message, {"action": "feedback", "helpful": False,
                                              "question": "list spaces", "scopes": ["spark:rooms_read"]})
     service.post(envelope("attachmentActions", {"id": vote["id"], "messageId": card_message["id"]}))
-    store = FeedbackStore(open_database(service.env["DATABASE_URL"]))
+    store = FeedbackStore(Database(service.env["DATABASE_URL"], 10))
     report = wait_for(lambda: (r := store.report()).scopes.get("spark:rooms_read") and r)
     assert report.scopes["spark:rooms_read"]["unhelpful"] >= 1
     assert any(row["question"] == "how do i bake sourdough bread" for row in report.unanswered)

@@ -17,10 +17,17 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 BOT_ID = base64.b64encode(b"ciscospark://us/PEOPLE/0b07b0f1-aaaa-4bbb-8ccc-000000000001").decode().rstrip("=")
 BOT_EMAIL = "scopebot@webex.bot"
 BOT_NAME = "ScopeBot"
+
+
+def now_iso() -> str:
+    """Now as Webex writes times, e.g. 2026-11-24T10:00:00.123Z."""
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now % 1 * 1000):03d}Z"
 
 
 def webex_id(kind: str, n: int) -> str:
@@ -51,6 +58,10 @@ class State:
     faults: list[Fault] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # person id -> email
     chaos_rate: float = 0.0  # share of requests that fail at random (see Chaos)
+    tokens: set[str] | None = None  # the only bearer tokens accepted (None: any)
+    reply_hold: float = 0.0  # seconds a posted message is held back after it was recorded
+    outage_rooms: set[str] = field(default_factory=set)  # posting here is refused with 503...
+    outage_until: float = 0.0  # ...until this time.monotonic()
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -91,7 +102,7 @@ class StandIn:
         message = {
             "id": self.next_id("MESSAGE"), "roomId": room_id or self.next_id("ROOM"),
             "roomType": room_type, "text": text, "personId": person_id or webex_id("PEOPLE", 42),
-            "personEmail": person_email, "created": "2026-11-24T10:00:00.000Z",
+            "personEmail": person_email, "created": now_iso(),
         }
         if html is not None:
             message["html"] = html
@@ -124,9 +135,34 @@ class StandIn:
         with self.state.lock:
             self.state.chaos_rate = rate
 
+    def hold_replies(self, seconds: float) -> None:
+        """Record each posted message, then wait `seconds` before answering: the window in which a
+        crash leaves a reply posted but not known to the bot."""
+        with self.state.lock:
+            self.state.reply_hold = seconds
+
+    def outage(self, rooms: set[str], seconds: float) -> None:
+        """Refuse posting into `rooms` with 503 for the next `seconds`."""
+        with self.state.lock:
+            self.state.outage_rooms, self.state.outage_until = set(rooms), time.monotonic() + seconds
+
+    def in_outage(self, room_id: str) -> bool:
+        with self.state.lock:
+            return room_id in self.state.outage_rooms and time.monotonic() < self.state.outage_until
+
     def fail(self, fault: Fault) -> None:
         with self.state.lock:
             self.state.faults.append(fault)
+
+    def listing(self, raw_path: str) -> list[dict]:
+        """GET /v1/messages?roomId=&parentId=&max=: a room's (or thread's) messages, newest first."""
+        query = parse_qs(urlsplit(raw_path).query)
+        room, parent = query.get("roomId", [""])[0], query.get("parentId", [None])[0]
+        limit = int(query.get("max", ["50"])[0])
+        with self.state.lock:
+            found = [m for m in self.state.messages.values() if m["roomId"] == room
+                     and (parent is None or m.get("parentId") == parent)]
+        return sorted(found, key=lambda m: m["created"], reverse=True)[:limit]
 
     def sent(self) -> list[dict]:
         with self.state.lock:
@@ -195,7 +231,8 @@ class _Handler(BaseHTTPRequestHandler):
         return True
 
     def _authorized(self) -> bool:
-        if not self.headers.get("Authorization", "").startswith("Bearer "):
+        auth, tokens = self.headers.get("Authorization", ""), self.standin.state.tokens
+        if not auth.startswith("Bearer ") or (tokens is not None and auth[len("Bearer "):] not in tokens):
             self._send(401, {"message": "The request requires a valid access token."})
             return False
         return True
@@ -214,6 +251,8 @@ class _Handler(BaseHTTPRequestHandler):
             with state.lock:
                 email = state.people.get(m[1])
             return self._send(200, {"id": m[1], "emails": [email]}) if email else self._send(404, {"message": "not found"})
+        if method == "GET" and path == "/v1/messages":
+            return self._send(200, {"items": self.standin.listing(self.path)})
         if m := re.fullmatch(r"/v1/messages/([^/]+)", path):
             with state.lock:
                 message = state.messages.get(m[1])
@@ -222,11 +261,16 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._body() or {}
             if not body.get("roomId") or not (body.get("text") or body.get("markdown")):
                 return self._send(400, {"message": "roomId and text or markdown are required"})
+            if self.standin.in_outage(body["roomId"]):
+                return self._send(503, {"message": "outage"})
             message = {**body, "id": self.standin.next_id("MESSAGE"), "personId": BOT_ID,
-                       "personEmail": BOT_EMAIL, "roomType": state.rooms.get(body["roomId"], "direct")}
+                       "personEmail": BOT_EMAIL, "roomType": state.rooms.get(body["roomId"], "direct"),
+                       "created": now_iso()}
             with state.lock:
                 state.sent.append(body)
                 state.messages[message["id"]] = message
+                hold = state.reply_hold
+            time.sleep(hold)
             return self._send(200, message)
         if m := re.fullmatch(r"/v1/attachment/actions/([^/]+)", path):
             with state.lock:

@@ -1,26 +1,39 @@
-"""Service settings, read once from the environment."""
+"""Service settings, read once from the environment; this module builds nothing."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from pathlib import Path
+from typing import Mapping
 
-if TYPE_CHECKING:
-    from bot.webex.client import WebexClient
+from bot.service import tuning
 
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
-DEFAULT_DATABASE_URL = "sqlite:///scopebot-state.sqlite3"
-
-
-def database_url(env: Mapping[str, str] | None = None) -> str:
-    """$DATABASE_URL (any SQLAlchemy URL), else a SQLite file in the working directory."""
-    env = os.environ if env is None else env
-    return env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATABASE_FILE = "scopebot-state.sqlite3"
 
 
 class ConfigError(RuntimeError):
     """The service cannot start with these settings; the message says what to set."""
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """$SCOPEBOT_DATA_DIR, else data/ beside the bot's source: where the default SQLite file lives."""
+    env = os.environ if env is None else env
+    return Path(env.get("SCOPEBOT_DATA_DIR", "").strip() or DEFAULT_DATA_DIR)
+
+
+def database_url(env: Mapping[str, str] | None = None) -> str:
+    """$DATABASE_URL as given, else a SQLite file in the data directory."""
+    env = os.environ if env is None else env
+    return env.get("DATABASE_URL", "").strip() or f"sqlite:///{data_dir(env) / DATABASE_FILE}"
+
+
+def database_connect_timeout(env: Mapping[str, str] | None = None) -> float:
+    """SCOPEBOT_DATABASE_CONNECT_TIMEOUT: seconds to wait for the database server to answer."""
+    env = os.environ if env is None else env
+    return _number(env, "SCOPEBOT_DATABASE_CONNECT_TIMEOUT", tuning.DATABASE_CONNECT_TIMEOUT, float, 1)
 
 
 def _list(value: str | None, lower: bool = False) -> frozenset[str]:
@@ -30,7 +43,20 @@ def _list(value: str | None, lower: bool = False) -> frozenset[str]:
 
 
 def _flag(value: str | None) -> bool:
+    """A yes/no setting: 1, true, yes or on mean yes."""
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _number(env: Mapping[str, str], name: str, default: float, kind: type = int, least: float = 0) -> float:
+    """A numeric setting, `default` when unset; a ConfigError naming it when malformed or too small."""
+    raw = env.get(name, "").strip()
+    try:
+        value = kind(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from None
+    if value < least:
+        raise ConfigError(f"{name} must be at least {least}, not {raw}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -42,26 +68,25 @@ class Settings:
     api_base_url: str = DEFAULT_API_BASE_URL
     port: int = 8080
     local_mode: bool = False  # accept unsigned webhooks: for trying the bot locally only
-    database_url: str = DEFAULT_DATABASE_URL
-    workers: int = 4
-    queue_size: int = 1000
+    database_url: str = ""
+    database_connect_timeout: float = tuning.DATABASE_CONNECT_TIMEOUT
+    workers: int = tuning.WORKER_THREADS
     webhook_prefix: str = "scopebot"
-    webex_timeout: int = 20
-    retry_attempts: int = 4
-    retry_base_delay: float = 0.5
+    webex_timeout: int = tuning.WEBEX_TIMEOUT_SECONDS
+    retry_attempts: int = tuning.WEBEX_RETRY_ATTEMPTS
+    retry_base_delay: float = tuning.WEBEX_RETRY_BASE_DELAY
     allowed_domains: frozenset[str] = frozenset()
     allowed_rooms: frozenset[str] = frozenset()
-
-    def client(self) -> "WebexClient":
-        """The Webex client these settings describe."""
-        from bot.webex.retry import RetryPolicy
-        from bot.webex.client import WebexClient
-
-        policy = RetryPolicy(attempts=self.retry_attempts, base_delay=self.retry_base_delay)
-        return WebexClient(self.bot_token, self.api_base_url, self.webex_timeout, policy)
+    lease_seconds: float = tuning.LEASE_SECONDS
+    redelivery_base_delay: float = tuning.REDELIVERY_BASE_DELAY
+    redelivery_max_delay: float = tuning.REDELIVERY_MAX_DELAY
+    event_deadline: float = tuning.EVENT_DEADLINE_SECONDS
+    poll_seconds: float = tuning.POLL_SECONDS
+    retention_days: float = tuning.RETENTION_DAYS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        """The settings in `env` (default: os.environ); ConfigError says what is missing or wrong."""
         env = os.environ if env is None else env
         token = env.get("WEBEX_BOT_TOKEN", "").strip()
         if not token:
@@ -74,22 +99,40 @@ class Settings:
                 "Set it (and register the webhooks with it), or set SCOPEBOT_LOCAL_MODE=1 to try "
                 "the bot locally without signatures."
             )
-        base = env.get("WEBEX_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
-        try:
-            return cls(
-                bot_token=token,
-                webhook_secret=secret,
-                api_base_url=base if base.endswith("/") else base + "/",
-                port=int(env.get("PORT", "8080")),
-                local_mode=local,
-                database_url=database_url(env),
-                workers=int(env.get("SCOPEBOT_WORKER_THREADS", "4")),
-                queue_size=int(env.get("SCOPEBOT_QUEUE_SIZE", "1000")),
-                webex_timeout=max(1, int(env.get("SCOPEBOT_WEBEX_TIMEOUT", "20"))),
-                retry_attempts=max(1, int(env.get("SCOPEBOT_RETRY_ATTEMPTS", "4"))),
-                retry_base_delay=float(env.get("SCOPEBOT_RETRY_BASE_DELAY", "0.5")),
-                allowed_domains=_list(env.get("WEBEX_ALLOWED_DOMAINS"), lower=True),
-                allowed_rooms=_list(env.get("WEBEX_ALLOWED_ROOMS")),
-            )
-        except ValueError as exc:
-            raise ConfigError(f"a numeric setting is not a number: {exc}") from None
+        return cls(
+            bot_token=token, webhook_secret=secret, api_base_url=_api_base_url(env),
+            port=int(_number(env, "PORT", 8080, least=1)), local_mode=local, database_url=database_url(env),
+            database_connect_timeout=database_connect_timeout(env),
+            workers=int(_number(env, "SCOPEBOT_WORKER_THREADS", tuning.WORKER_THREADS, least=1)),
+            webex_timeout=int(_number(env, "SCOPEBOT_WEBEX_TIMEOUT", tuning.WEBEX_TIMEOUT_SECONDS, least=1)),
+            retry_attempts=int(_number(env, "SCOPEBOT_RETRY_ATTEMPTS", tuning.WEBEX_RETRY_ATTEMPTS, least=1)),
+            retry_base_delay=_number(env, "SCOPEBOT_RETRY_BASE_DELAY", tuning.WEBEX_RETRY_BASE_DELAY, float),
+            allowed_domains=_list(env.get("WEBEX_ALLOWED_DOMAINS"), lower=True),
+            allowed_rooms=_list(env.get("WEBEX_ALLOWED_ROOMS")),
+            **_inbox_settings(env),
+        )
+
+
+def _inbox_settings(env: Mapping[str, str]) -> dict[str, float]:
+    """The inbox's lease, redelivery and retention settings (see bot.service.tuning)."""
+    return {
+        "lease_seconds": _number(env, "SCOPEBOT_LEASE_SECONDS", tuning.LEASE_SECONDS, float, 0.1),
+        "redelivery_base_delay": _number(env, "SCOPEBOT_REDELIVERY_BASE_DELAY", tuning.REDELIVERY_BASE_DELAY, float),
+        "redelivery_max_delay": _number(env, "SCOPEBOT_REDELIVERY_MAX_DELAY", tuning.REDELIVERY_MAX_DELAY, float),
+        "event_deadline": _number(env, "SCOPEBOT_EVENT_DEADLINE", tuning.EVENT_DEADLINE_SECONDS, float),
+        "poll_seconds": _number(env, "SCOPEBOT_POLL_SECONDS", tuning.POLL_SECONDS, float, 0.01),
+        "retention_days": retention_days(env),
+    }
+
+
+def retention_days(env: Mapping[str, str] | None = None) -> float:
+    """RETENTION_DAYS: how long stored question text is kept."""
+    return _number(os.environ if env is None else env, "RETENTION_DAYS", tuning.RETENTION_DAYS, float, 0)
+
+
+def _api_base_url(env: Mapping[str, str]) -> str:
+    """WEBEX_API_BASE_URL with its trailing slash; a ConfigError when it is not an http(s) URL."""
+    base = env.get("WEBEX_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
+    if not base.startswith(("https://", "http://")) or len(base.split("/")) < 4 or not base.split("/")[2]:
+        raise ConfigError(f"WEBEX_API_BASE_URL must be an http(s) URL like {DEFAULT_API_BASE_URL}, not {base!r}")
+    return base if base.endswith("/") else base + "/"

@@ -7,6 +7,7 @@ the service never depends on SDK internals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Callable, TypeVar
 
 from webexpythonsdk import WebexAPI
@@ -15,7 +16,6 @@ from bot.webex.retry import RetryPolicy, with_retries
 
 T = TypeVar("T")
 
-REQUEST_TIMEOUT = 20  # seconds for one HTTP request to Webex
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
 
@@ -48,6 +48,8 @@ class IncomingMessage:
     text: str = ""
     html: str | None = None
     mentioned_people: tuple[str, ...] = field(default_factory=tuple)
+    markdown: str = ""
+    created: str = ""  # ISO 8601 as Webex writes it, so comparable as a string
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class CardAction:
 
 @dataclass(frozen=True)
 class Webhook:
+    """One registered webhook."""
+
     id: str
     name: str
     target_url: str
@@ -77,34 +81,46 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return default if value is None else value
 
 
+def _message(m: Any) -> IncomingMessage:
+    return IncomingMessage(
+        id=m.id, room_id=m.roomId, room_type=_get(m, "roomType", "direct"),
+        parent_id=_get(m, "parentId"), person_id=_get(m, "personId", ""),
+        person_email=_get(m, "personEmail", ""), text=_get(m, "text", ""), html=_get(m, "html"),
+        mentioned_people=tuple(_get(m, "mentionedPeople", ())), markdown=_get(m, "markdown", ""),
+        created=str(_get(m, "created", "")),
+    )
+
+
 class WebexClient:
     """The few Webex calls the bot makes, each retried within `policy` on transient failures.
 
     The SDK's own rate-limit handling would wait forever; ours waits a bounded number of times.
     """
 
-    def __init__(self, token: str, base_url: str, timeout: int = REQUEST_TIMEOUT,
-                 policy: RetryPolicy | None = None):
+    def __init__(self, token: str, base_url: str, timeout: int, policy: RetryPolicy):
         self.api = WebexAPI(access_token=token, base_url=base_url, single_request_timeout=timeout,
                             wait_on_rate_limit=False)
-        self.policy = policy or RetryPolicy()
+        self.policy = policy
 
-    def _call(self, what: str, call: Callable[[], T]) -> T:
-        return with_retries(call, what, self.policy)
+    def _call(self, what: str, call: Callable[[], T], repeatable: bool = True) -> T:
+        return with_retries(call, what, self.policy, repeatable)
 
     def me(self) -> BotIdentity:
+        """Who the token belongs to (people/me)."""
         person = self._call("people.me", self.api.people.me)
         return BotIdentity(person.id, _get(person, "displayName", ""), _get(person, "nickName", ""),
                            tuple(_get(person, "emails", ())))
 
     def get_message(self, message_id: str) -> IncomingMessage:
-        m = self._call("messages.get", lambda: self.api.messages.get(message_id))
-        return IncomingMessage(
-            id=m.id, room_id=m.roomId, room_type=_get(m, "roomType", "direct"),
-            parent_id=_get(m, "parentId"), person_id=_get(m, "personId", ""),
-            person_email=_get(m, "personEmail", ""), text=_get(m, "text", ""), html=_get(m, "html"),
-            mentioned_people=tuple(_get(m, "mentionedPeople", ())),
-        )
+        """One message, by id."""
+        return _message(self._call("messages.get", lambda: self.api.messages.get(message_id)))
+
+    def recent_messages(self, room_id: str, parent_id: str | None, limit: int) -> list[IncomingMessage]:
+        """The newest `limit` messages of a room (of one thread when `parent_id` is given)."""
+        def listing() -> list[Any]:
+            return list(islice(self.api.messages.list(roomId=room_id, parentId=parent_id, max=limit), limit))
+
+        return [_message(m) for m in self._call("messages.list", listing)]
 
     def person_email(self, person_id: str) -> str:
         """The first email of a person ('' when they have none)."""
@@ -119,13 +135,16 @@ class WebexClient:
 
     def send(self, room_id: str, markdown: str, card: dict | None = None,
              parent_id: str | None = None) -> str:
-        """Post a reply (with its card, when there is one); returns the new message id."""
+        """Post a reply (with its card, when there is one); returns the new message id.
+
+        Retried here only when Webex surely did not post it; otherwise the caller retries later,
+        after checking the room (see bot.service.steps.reply)."""
         kwargs: dict[str, Any] = {"roomId": room_id, "markdown": markdown}
         if parent_id:
             kwargs["parentId"] = parent_id
         if card is not None:
             kwargs["attachments"] = [{"contentType": CARD_CONTENT_TYPE, "content": card}]
-        return self._call("messages.create", lambda: self.api.messages.create(**kwargs)).id
+        return self._call("messages.create", lambda: self.api.messages.create(**kwargs), repeatable=False).id
 
     def list_webhooks(self) -> list[Webhook]:
         return [Webhook(w.id, w.name, w.targetUrl, w.resource, w.event, _get(w, "status", "active"),
