@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SHARED
+
 from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge, parse_guidance, parse_roles
 
 GOOD = {
@@ -93,9 +95,7 @@ def test_the_shipped_knowledge_base_is_complete(kb) -> None:
 
 
 def test_every_seed_scope_is_in_the_knowledge_base(kb) -> None:
-    seed = (Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt")
-    import re
-
+    seed = (SHARED / "seed").glob("*.txt")
     names = {n for path in seed for n in re.findall(r"\b(?:spark(?:-admin)?|analytics):[a-z_]+", path.read_text())}
     if not names:
         pytest.skip("seed text not present beside the repository")
