@@ -17,7 +17,7 @@ from bot.service.config import Settings, database_connect_timeout, database_url
 from bot.service.lazy import Lazy
 from bot.service.worker import Schedule, Worker
 from bot.storage.database import Database
-from bot.storage.feedback import FeedbackStore
+from bot.storage.feedback import FeedbackStore, recording_for
 from bot.storage.inbox import Claimed, Inbox
 from bot.webex.client import WebexClient
 from bot.webex.retry import RetryPolicy
@@ -63,6 +63,7 @@ def build(settings: Settings) -> Service:
 
     def handle(claimed: Claimed) -> str:
         event = pipeline.Event(claimed.kind, claimed.envelope["data"], attempt=claimed.attempts)
-        return pipeline.run(event, tools, steps.STEPS)
+        with recording_for(f"{claimed.kind}:{claimed.event_id}"):
+            return pipeline.run(event, tools, steps.STEPS)
 
     return Service(settings, db, inbox, tools, Worker(inbox, handle, schedule(settings), settings.workers))
