@@ -152,9 +152,10 @@ def main() -> int:
     rows = "\n".join(f"| {k} | {v} |" for k, v in asdict(result).items())
     text = (f"## Load test\n\n{time.strftime('%Y-%m-%d')} on {machine()}.\n"
             f"Command: `make loadtest` (`python tests/loadtest.py --n {args.n} --concurrency {args.concurrency} "
-            f"--fault-rate {args.fault_rate} --workers {args.workers}`): signed webhooks over loopback to "
-            f"gunicorn, the Webex stand-in failing {args.fault_rate:.0%} of its requests at random "
-            f"(500/502/503/429).\n\n| measure | value |\n|---|---|\n{rows}\n")
+            f"--fault-rate {args.fault_rate} --workers {args.workers}`): signed webhooks over loopback, from a "
+            f"sender process of their own, to gunicorn, the Webex stand-in failing {args.fault_rate:.0%} of its "
+            f"requests at random (500/502/503/429). ack_* is the round trip the senders see; server_ack_* is "
+            f"the app's own verify-store-acknowledge time.\n\n| measure | value |\n|---|---|\n{rows}\n")
     print(text)
     if args.write:
         write_section(args.write, "loadtest", text)

@@ -101,3 +101,16 @@ def test_purge_forgets_questions_older_than_the_retention_period(database_url) -
     report = store.report()
     assert report.unanswered == [] and report.scopes == {"spark:calls_write": {"helpful": 1, "unhelpful": 0}}
     assert inbox.counts() == {"pending": 1, "done": 0, "failed": 0}
+
+
+def test_a_retried_event_counts_its_question_once(database_url, kb, matcher) -> None:
+    from bot.storage.feedback import recording_for
+
+    store = FeedbackStore(Database(database_url, 10))
+    handler = Handler(kb, matcher, recorder=store)
+    for _ in range(3):  # the first try and two retries of one webhook event
+        with recording_for("message:m1"):
+            handler.handle_text("sing me a song")
+    with recording_for("message:m2"):  # the same words asked again: a new event, counted
+        handler.handle_text("sing me a song")
+    assert store.report().unanswered == [{"question": "sing me a song", "count": 2, "answered": False}]

@@ -150,3 +150,8 @@ def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) 
     report = wait_for(lambda: (r := store.report()).scopes.get("spark:rooms_read") and r)
     assert report.scopes["spark:rooms_read"]["unhelpful"] >= 1
     assert any(row["question"] == "how do i bake sourdough bread" for row in report.unanswered)
+
+
+def test_the_answering_process_purges_old_questions_once_started(service) -> None:
+    [line] = wait_for(lambda: [l for l in service.log_lines() if l.get("event") == "purged"])
+    assert line["retention_days"] == 90 and {"misses", "votes", "events"} <= line.keys()

@@ -10,6 +10,7 @@ from webexpythonsdk.exceptions import ApiError
 
 from bot.service.worker import Schedule, Worker
 from bot.storage.inbox import Claimed
+from service_harness import wait_for
 
 SCHEDULE = Schedule(lease=60, base_delay=5, max_delay=600, deadline=24 * 3600, poll=1, drain=1)
 
@@ -62,3 +63,28 @@ def test_a_refusal_fails_at_once_and_an_old_event_fails_at_its_deadline() -> Non
     [(verdict, error)] = settle(api_error(404))
     assert verdict == "fail" and "404" in error
     assert settle("answered", attempts=30, age=25 * 3600) == [("fail", "deadline passed")]
+
+
+def test_a_thread_survives_a_database_outage_and_goes_on() -> None:
+    class FlakyInbox(FakeInbox):
+        def __init__(self) -> None:
+            super().__init__()
+            self.waiting = [Claimed(n, "message", f"m{n}", {}, 1, time.time()) for n in (1, 2)]
+            self.broken = True
+
+        def claim(self, lease: float) -> Claimed | None:
+            return self.waiting.pop(0) if self.waiting else None
+
+        def done(self, event: Claimed) -> None:
+            if self.broken:
+                self.broken = False
+                raise ConnectionError("database went away")
+            super().done(event)
+
+    inbox = FlakyInbox()
+    worker = Worker(inbox, lambda event: "answered",  # type: ignore[arg-type]
+                    Schedule(lease=60, base_delay=0.01, max_delay=1, deadline=3600, poll=0.01, drain=30), threads=1)
+    worker.start()
+    wait_for(lambda: inbox.calls == [("done",)])
+    worker.shutdown()
+    assert inbox.calls == [("done",)]  # the second event was settled after the first one's failure

@@ -31,7 +31,7 @@ def answer_events(settings: Settings) -> int:
     os.nice(tuning.ANSWERER_NICENESS)
     setup_logging()
     service = wiring.build(settings)
-    parent, purged_at = os.getppid(), 0.0
+    parent, purged_at = os.getppid(), float("-inf")  # purge at start, then daily
     service.worker.start()
     log.info("answering", extra={"worker_threads": settings.workers})
     while not stop.wait(tuning.CHECKPOINT_SECONDS) and os.getppid() == parent:

@@ -17,7 +17,7 @@ from bot.service.config import Settings, database_connect_timeout, database_url
 from bot.service.lazy import Lazy
 from bot.service.worker import Schedule, Worker
 from bot.storage.database import Database
-from bot.storage.feedback import FeedbackStore
+from bot.storage.feedback import FeedbackStore, recording_for
 from bot.storage.inbox import Claimed, Inbox
 from bot.webex.client import WebexClient
 from bot.webex.retry import RetryPolicy
@@ -52,17 +52,18 @@ def schedule(settings: Settings) -> Schedule:
                     poll=settings.poll_seconds, drain=tuning.DRAIN_SECONDS)
 
 
-def build(settings: Settings, client: WebexClient | None = None) -> Service:
+def build(settings: Settings) -> Service:
     """Every part of the service, ready to start."""
     db = Database(settings.database_url, settings.database_connect_timeout)
-    client = client or webex_client(settings)
+    client = webex_client(settings)
     tools = pipeline.Tools(handler=Handler(load_knowledge(), recorder=FeedbackStore(db)), client=client,
                            identity=Lazy(client.me),
                            access=AccessPolicy(settings.allowed_domains, settings.allowed_rooms))
     inbox = Inbox(db)
 
-    def handle(event: Claimed) -> str:
-        kind_event = pipeline.Event(event.kind, event.envelope["data"], attempt=event.attempts)
-        return pipeline.run(kind_event, tools, steps.STEPS)
+    def handle(claimed: Claimed) -> str:
+        event = pipeline.Event(claimed.kind, claimed.envelope["data"], attempt=claimed.attempts)
+        with recording_for(f"{claimed.kind}:{claimed.event_id}"):
+            return pipeline.run(event, tools, steps.STEPS)
 
     return Service(settings, db, inbox, tools, Worker(inbox, handle, schedule(settings), settings.workers))

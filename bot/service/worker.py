@@ -38,7 +38,7 @@ class Worker:
     def __init__(self, inbox: Inbox, handle: Callable[[Claimed], str], schedule: Schedule, threads: int):
         self.inbox, self.handle, self.schedule = inbox, handle, schedule
         self._stopping = threading.Event()
-        self._writes = threading.Lock()  # one inbox write at a time from this process (see _claim)
+        self._writes = threading.Lock()  # one inbox write at a time, so web workers never queue behind several
         self._threads = [threading.Thread(target=self._run, name=f"scopebot-worker-{i}", daemon=True)
                          for i in range(threads)]
 
@@ -51,14 +51,15 @@ class Worker:
             try:
                 with self._writes:
                     claimed = self.inbox.claim(self.schedule.lease)
-            except Exception:  # the database is unreachable: try again at the next poll
-                log.exception("cannot claim events")
+                if claimed is not None:
+                    self._settle(claimed)
+            except Exception:  # the database is out of reach: a held event is retried when its lease ends
+                log.exception("inbox unavailable")
                 claimed = None
-            if claimed is not None:
-                self._settle(claimed)
-            elif self._stopping.is_set():
+                self._stopping.wait(self.schedule.base_delay)
+            if claimed is None and self._stopping.is_set():
                 return
-            else:
+            if claimed is None:
                 self._stopping.wait(self.schedule.poll)
 
     def _settle(self, event: Claimed) -> None:

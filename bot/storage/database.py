@@ -43,6 +43,11 @@ misses = Table(
     Column("answered", Boolean, nullable=False),
     Column("scopes", Text, nullable=False, default=""),
 )
+missed_events = Table(  # which events already added their question to misses (a retry adds nothing)
+    "missed_events", metadata,
+    Column("event_id", String(300), primary_key=True),
+    Column("at", Float, nullable=False),
+)
 votes = Table(  # one Helpful / Not helpful vote per person and card
     "votes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),

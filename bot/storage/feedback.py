@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterator, Mapping
 
 from sqlalchemy import Integer, cast, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.answer import Answer, AnswerKind
-from bot.storage.database import Database, misses, votes
+from bot.storage.database import Database, missed_events, misses, votes
 from bot.storage.inbox import FAILED, Inbox
 
 MAX_TEXT = 2000
@@ -45,6 +47,19 @@ class Report:
         return "\n".join(lines)
 
 
+_event: ContextVar[str | None] = ContextVar("scopebot_event", default=None)
+
+
+@contextmanager
+def recording_for(event_id: str) -> Iterator[None]:
+    """Within this block, misses belong to one webhook event, so its retries do not count again."""
+    token = _event.set(event_id)
+    try:
+        yield
+    finally:
+        _event.reset(token)
+
+
 def printable(value: str) -> str:
     """`value` without terminal control characters (escape sequences could rewrite the screen)."""
     return "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in value)
@@ -64,7 +79,14 @@ class FeedbackStore:
         self.db = db
 
     def question_missed(self, answer: Answer) -> None:
-        """Keep a declined or low-confidence question for the report."""
+        """Keep a declined or low-confidence question for the report, once per webhook event."""
+        event = _event.get()
+        if event is not None:
+            try:
+                with self.db.begin() as c:
+                    c.execute(insert(missed_events).values(event_id=event[:300], at=time.time()))
+            except IntegrityError:
+                return  # a retry of an event whose question is already counted
         with self.db.begin() as c:
             c.execute(insert(misses).values(at=time.time(), question=answer.question[:MAX_TEXT],
                                             answered=answer.answered, scopes=" ".join(answer.scopes)))

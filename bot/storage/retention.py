@@ -6,7 +6,7 @@ import time
 
 from sqlalchemy import delete, update
 
-from bot.storage.database import Database, inbox, misses, votes
+from bot.storage.database import Database, inbox, missed_events, misses, votes
 from bot.storage.inbox import PENDING
 
 
@@ -15,6 +15,7 @@ def purge(db: Database, days: float) -> dict[str, int]:
     question text of older votes (their counts stay); returns how many rows each lost."""
     cutoff = time.time() - days * 86400
     with db.begin() as c:
+        c.execute(delete(missed_events).where(missed_events.c.at < cutoff))  # ids only: no count to report
         return {
             "misses": c.execute(delete(misses).where(misses.c.at < cutoff)).rowcount,
             "votes": c.execute(update(votes).where(votes.c.at < cutoff, votes.c.question != "")
