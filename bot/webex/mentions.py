@@ -14,6 +14,24 @@ _MENTION_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAG_RE = re.compile(r"<[^>]+>")
+_PRE_RE = re.compile(r"<pre\b[^>]*>(.*?)</pre>", re.IGNORECASE | re.DOTALL)
+_QUOTE_RE = re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote>", re.IGNORECASE | re.DOTALL)
+_BREAK_RE = re.compile(r"<br\s*/?>|</(?:p|div|li|h\d|tr)>", re.IGNORECASE)
+
+
+def _html_lines(markup: str) -> str:
+    """HTML as text that keeps its lines: code blocks fenced, quotes marked with '>', so the
+    answer engine can tell pasted code and quoted text from the question."""
+    markup = _PRE_RE.sub(lambda m: "\n```\n" + _TAG_RE.sub("", m[1]) + "\n```\n", markup)
+    markup = _QUOTE_RE.sub(lambda m: "\n" + "\n".join("> " + line for line in
+                                                      _TAG_RE.sub("\n", m[1]).splitlines() if line.strip()) + "\n",
+                           markup)
+    return html.unescape(_TAG_RE.sub(" ", _BREAK_RE.sub("\n", markup)))
+
+
+def _tidy(text: str) -> str:
+    """Spaces collapsed within each line; blank lines dropped; the lines themselves kept."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _uuid_of(person_id: str) -> str:
@@ -36,12 +54,12 @@ def question_text(message: IncomingMessage, bot: BotIdentity) -> str:
         def keep_others(m: re.Match) -> str:
             return "" if same_person(m["id"], bot.id) else m["name"]
 
-        text = html.unescape(_TAG_RE.sub(" ", _MENTION_RE.sub(keep_others, message.html)))
+        text = _html_lines(_MENTION_RE.sub(keep_others, message.html))
     else:
         text = message.text or ""
         for name in bot.names:
             text = re.sub(rf"^\s*@?{re.escape(name)}\b[\s,:]*", "", text, flags=re.IGNORECASE)
-    return " ".join(text.split())
+    return _tidy(text)
 
 
 def mentions_bot(message: IncomingMessage, bot: BotIdentity) -> bool:
