@@ -27,7 +27,7 @@ ABOUT = {
     "guidance": "The answer is an explanation, not a scope.",
     "clarify": "Two readings lead to different scopes: each has a button.",
     "decline": "Not a question about scopes.",
-    "decline-hostile": "A hostile question (mention, links, image, HTML, bidi override) echoed inert.",
+    "hostile": "A question wrapped in hostile noise (mention, links, image, HTML, bidi override): answered, echoed inert.",
     "help": "The help command.",
     "areas": "The list command: every area.",
     "area": "list AREA: the scopes of one area.",

@@ -37,7 +37,7 @@ def sample_replies(handler: Handler) -> dict[str, Reply]:
         "guidance": ask("can I add more scopes to my bot token?"),
         "clarify": ask("recordings"),
         "decline": ask("sing me a song"),
-        "decline-hostile": ask(HOSTILE),
+        "hostile": ask(HOSTILE),
         "help": ask("help"),
         "areas": ask("list"),
         "area": ask("list calling"),

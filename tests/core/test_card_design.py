@@ -126,12 +126,13 @@ def test_decline_does_not_presume_a_scope_question(replies) -> None:
     assert not any("scope" in t.lower() for t in titles)
 
 
-def test_hostile_question_is_echoed_inert(replies) -> None:
-    reply = replies["decline-hostile"]
+def test_hostile_question_is_answered_and_echoed_inert(replies) -> None:
+    reply = replies["hostile"]
+    assert reply.answer.scopes == ["spark:calls_write"]  # the question, not the noise around it
     shown = json.dumps(reply.card, ensure_ascii=False, default=str).split('"data"')[0]  # not buttons' data
     assert "urgent" in shown
     for text in (reply.markdown, shown):
-        for live in ("<@all>", "](https://", "https://evil", "<b>", "\u202e", "\u200b"):
+        for live in ("<@all>", "](https://evil", "https://evil", "<b>", "\u202e", "\u200b"):
             assert live not in text
     assert "\\*\\*urgent\\*\\*" in reply.markdown
     assert HOSTILE.split()[-1] not in reply.markdown  # the echo is cut to one short line

@@ -178,3 +178,16 @@ def test_a_quoted_url_ends_at_its_quote() -> None:
 def test_fetch_reads_its_method_from_the_options(kb) -> None:
     [call] = find_calls('fetch("https://webexapis.com/v1/rooms", {method: "POST"})', kb.vocabulary.sdk_paths)
     assert (call.endpoint.method, call.endpoint.path) == ("POST", "/v1/rooms")
+
+
+@pytest.mark.parametrize("noise", [
+    " <@all>", " [docs](http://evil.example)", " https://evil.example/cjp/user", " javascript:alert(1)",
+    " <script>alert(1)</script>", " ![x](https://evil.example/p.png)", " " + "buy now " * 50,
+])
+def test_hostile_noise_does_not_change_the_answer(matcher, noise: str) -> None:
+    question = "what scope do I need to answer calls"
+    assert matcher.answer(question + noise).scopes == matcher.answer(question).scopes == ["spark:calls_write"]
+
+
+def test_a_webex_url_stays_evidence() -> None:
+    assert "https://webexapis.com/v1/rooms" in normalise("GET https://webexapis.com/v1/rooms").prose

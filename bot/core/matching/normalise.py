@@ -35,6 +35,13 @@ _SIGN_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*\)")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<@\w+>")
+_FOREIGN_URL_RE = re.compile(
+    r"\b(?:https?://|javascript:|data:)(?![\w.-]*\b(?:webex|webexapis|ciscospark|wbx2)\.com\b)\S+", re.IGNORECASE)
+_REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
 
 
@@ -70,6 +77,15 @@ def _take_error_bodies(text: str) -> tuple[str, list[str]]:
     return text, bodies
 
 
+def _without_noise(text: str) -> str:
+    """No images, HTML, mention tags or links to other sites (a link keeps its words), and a phrase
+    repeated over and over said once: none of it states a need, all of it could drown one."""
+    text = _IMAGE_RE.sub(" ", _SCRIPT_RE.sub(" ", text))
+    text = _LINK_RE.sub(lambda m: f"{m[1]} {m[2]}", text)
+    text = _FOREIGN_URL_RE.sub(" ", _TAG_RE.sub(" ", text))
+    return _REPEAT_RE.sub(r"\1", text)
+
+
 def _is_prose_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped.startswith(">"):
@@ -102,6 +118,7 @@ def normalise(question: str) -> Message:
     text = _EMOJI_RE.sub(" ", _INVISIBLE_RE.sub("", question))
     text, code = _take_code(text)
     text, errors = _take_error_bodies(text)
+    text = _without_noise(text)
     lines = text.splitlines() or [text]
     pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
     prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
