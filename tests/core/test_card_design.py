@@ -13,7 +13,6 @@ from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind, Confidence
 from bot.core.card_rules import card_problems
 from bot.core.handler import Handler
-from bot.core.knowledge import Scope
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 from card_samples import HOSTILE, sample_replies
 
