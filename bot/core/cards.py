@@ -153,12 +153,16 @@ def _lead(answer: Answer, need: Need) -> str:
     return "You need:" if answer.confident else "The closest scope:"
 
 
-def _sureness(answer: Answer) -> list[Element]:
-    """The first line of an answer that is not sure: it says so before anything else."""
+def sureness_line(answer: Answer) -> list[str]:
+    """The first line of an answer that is not sure, card and Markdown alike; none when it is."""
     if answer.confident:
         return []
-    return [text(f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-                 "Check the scope below against what you need.", color="Warning", size="Small")]
+    return [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
+            "Check the scope below against what you need."]
+
+
+def _sureness(answer: Answer) -> list[Element]:
+    return [text(line, color="Warning", size="Small") for line in sureness_line(answer)]
 
 
 def _assumed(answer: Answer) -> list[Element]:

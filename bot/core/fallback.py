@@ -7,8 +7,8 @@ from typing import Any, Iterable, Sequence
 
 from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.card_parts import badge_text
-from bot.core.cards import (CONFIDENCE_TEXT, EXAMPLE_QUESTIONS, WHO_AUTHORIZES, guidance_topics,
-                            goes_with, role_titles)
+from bot.core.cards import (EXAMPLE_QUESTIONS, WHO_AUTHORIZES, goes_with, guidance_topics, role_titles,
+                            sureness_line)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
@@ -57,14 +57,6 @@ def _authorization(scopes: Iterable[Scope], links: AppLinks) -> str:
     return f"Authorize: {url}" if url else SETTINGS_HINT
 
 
-def _sureness(answer: Answer) -> list[str]:
-    """The first line of an answer that is not sure: it says so before anything else."""
-    if answer.confident:
-        return []
-    return [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-            "Check the scope below against what you need."]
-
-
 def _assumed(answer: Answer) -> list[str]:
     if answer.confident:
         return []
@@ -74,7 +66,7 @@ def _assumed(answer: Answer) -> list[str]:
 def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     need = answer.needs[0]
     unlocks = answer.kind == AnswerKind.UNLOCKS
-    parts = [*_sureness(answer), f"Asked: {quoted_markdown(answer.question)}", *_assumed(answer),
+    parts = [*sureness_line(answer), f"Asked: {quoted_markdown(answer.question)}", *_assumed(answer),
              _lead(answer, need)]
     parts.append(scope_markdown(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS,
                                 docs=False, need=need))
@@ -93,7 +85,7 @@ def _lead(answer: Answer, need: Need) -> str:
 
 
 def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
-    parts = [*_sureness(answer), f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
+    parts = [*sureness_line(answer), f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
     parts += _assumed(answer)
     for i, need in enumerate(answer.needs, 1):
         scope = need.scope

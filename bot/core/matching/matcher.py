@@ -62,15 +62,6 @@ class Matcher:
         return Answer("compare " + " vs ".join(n.scope.name for n in needs), AnswerKind.COMPARE, needs,
                       "how these scopes differ")
 
-    def candidates(self, question: str, k: int = 3) -> list[str]:
-        """The k best scope names for a question: the answer's, its alternatives, then by words
-        (for top-k measurements)."""
-        names = self.answer(question).top(k)
-        if len(names) < k:
-            focus = read_question(question, self.index, self.guidance).focus
-            names += [r.scope.name for r in self.index.rank(build_query(focus, self.index))[:k]]
-        return list(dict.fromkeys(names))[:k]
-
     # ----- resolving: strongest evidence first ----------------------------------------------
 
     def _resolve(self, q: Question) -> Draft:
@@ -117,7 +108,7 @@ class Matcher:
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
     def _from_calls(self, q: Question) -> Draft:
-        cues = build_query(q.prose, self.index).audiences
+        cues = q.cues
         draft = Draft(AnswerKind.PLAN)
         for call in q.calls:
             need = endpoint_need(call.endpoint, cues, self.index) if call.endpoint else None
@@ -190,8 +181,7 @@ class Matcher:
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
-        cues = build_query(q.prose, self.index).audiences
-        notes = assumptions(draft.needs, cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
+        notes = assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index, self.kb)
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics)
 

@@ -19,6 +19,7 @@ from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
 from bot.core.matching.normalise import Message, normalise
+from bot.core.text import words
 
 _NEED_RE = re.compile(
     r"\?|\b(?:need|needs|want|wants|trying|try|how\s+(?:do|can|to)|which|what|is\s+it\s+possible|able\s+to"
@@ -49,6 +50,7 @@ class Question:
     named: tuple[Scope, ...]
     calls: tuple[Call, ...]
     topics: tuple[str, ...]
+    cues: frozenset[str]  # who the prose says acts: admin, compliance, partner, service-app, user
 
 
 def asking_of(message: Message, prose: str) -> str:
@@ -95,4 +97,5 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named), _dedupe(calls),
-                    guidance.topics(message.prose or message.text))
+                    guidance.topics(message.prose or message.text),
+                    index.lexicon.audiences(" ".join(words(prose))))
