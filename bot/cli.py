@@ -1,4 +1,4 @@
-"""Command line: ask, eval, kb (check/stats/export/audit), run (the bot), work, report, purge,
+"""Command line: ask, audit, eval, kb (check/stats/export/audit), run (the bot), work, report, purge,
 doctor, webhooks."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from bot.tools.evaluate import evaluate
+from bot.core.audit import requested_in
 from bot.core.handler import Handler
 from bot.tools.kbaudit import audit_knowledge, explain, load_exceptions, load_statements
 from bot.tools.kbcheck import check_knowledge, knowledge_stats
@@ -45,6 +46,36 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             out.write(reply.markdown + "\n\n")
         out.flush()
     return 0
+
+
+def cmd_audit(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    """The scopes an integration requests against what its code and description need."""
+    requested = requested_in(args.scopes)
+    if not requested.names:
+        raise UsageError("--scopes must list scope names (like 'spark:all spark:messages_write') "
+                         "or be the app's authorization URL")
+    code = _read_code(args.code, stdin) if args.code else ""
+    handler = Handler(load_knowledge(), links=_links())
+    does = "\n".join(filter(None, [args.does, code]))
+    answer = handler.matcher.audit(f"audit {args.scopes}", requested, does, handler.links)
+    if args.json:
+        assert answer.audit is not None
+        out.write(json.dumps({**answer.audit.to_json(), "confidence": answer.confidence.value,
+                              "calls": [c.to_json() for c in answer.calls]}) + "\n")
+    else:
+        out.write(handler.reply(answer).markdown + "\n")
+    return 0
+
+
+def _read_code(path: str, stdin: TextIO) -> str:
+    """The code to audit, from a file or '-' for standard input, as text."""
+    if path == "-":
+        return stdin.read()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read --code {path}: {exc.strerror}") from None
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -194,6 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--card", action="store_true", help="print the Adaptive Card JSON")
     fmt.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.set_defaults(func=cmd_ask)
+    aud = sub.add_parser("audit", help="which requested scopes an app does not need, and which it lacks")
+    aud.add_argument("--scopes", required=True, help="the requested scopes, or the app's authorization URL")
+    aud.add_argument("--code", metavar="FILE", help="the app's code ('-' for standard input)")
+    aud.add_argument("--does", help="what the app does, in words")
+    aud.add_argument("--json", action="store_true", help="print unneeded, missing, minimal and authorization_url")
+    aud.set_defaults(func=cmd_audit)
     ev = sub.add_parser("eval", help="score the matcher on a question file")
     ev.add_argument("file")
     ev.set_defaults(func=cmd_eval)

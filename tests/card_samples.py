@@ -15,6 +15,15 @@ from bot.core.handler import Handler, Reply
 HOSTILE = ("<@all> **urgent** [click](https://evil.example) ![x](https://evil.example/p.png) "
            "<b>hi</b> \u202egnp.exe\u200b answer calls " + "and more " * 20)
 
+PASTED_CODE = """my script gets 403, which scopes?
+```
+for room in api.rooms.list():
+    api.messages.create(roomId=room.id, markdown="hi")
+api.memberships.create(roomId=room_id, personEmail="a@example.com")
+api.telephony.calls.dial(destination="+15551234")
+webex.widgets.frobnicate()
+```"""
+
 
 def _unsure(handler: Handler) -> Answer:
     answer = handler.matcher.answer("manage stuff for people")
@@ -38,6 +47,11 @@ def sample_replies(handler: Handler) -> dict[str, Reply]:
         "clarify": ask("recordings"),
         "decline": ask("sing me a song"),
         "hostile": ask(HOSTILE),
+        "code": ask(PASTED_CODE),
+        "audit": ask("my integration requests spark:all spark-admin:people_read spark:messages_write and only "
+                     "posts messages and lists rooms; the admin refuses to approve it"),
+        "audit-url": ask("https://webexapis.com/v1/authorize?client_id=C0ffee&response_type=code&redirect_uri="
+                         "https%3A%2F%2Fapp.example.com%2Fcallback&scope=spark%3Aall%20spark%3Akms&state=s1"),
         "help": ask("help"),
         "areas": ask("list"),
         "area": ask("list calling"),

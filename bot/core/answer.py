@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.audit import ScopeAudit
 from bot.core.knowledge import Scope
 
 
@@ -18,6 +19,7 @@ class AnswerKind(str, Enum):
     UNLOCKS = "unlocks"  # what a named scope lets an app do
     GUIDANCE = "guidance"  # the right answer is an explanation (bots, admin role...), not a scope
     CLARIFY = "clarify"  # two readings lead to different scopes: the asker picks one
+    AUDIT = "audit"  # the scopes an app requests, checked against what it does
     DECLINE = "decline"  # not about Webex scopes, or not understood
     HELP = "help"  # a command's reply (help, the list of areas): no question to answer
 
@@ -52,6 +54,26 @@ class Need:
 
 
 @dataclass(frozen=True)
+class CallScopes:
+    """One API call found in pasted code: the call as written, its documented METHOD and path,
+    and its scopes, least privilege first and then those granted with it (none: not mapped)."""
+
+    call: str
+    method: str | None
+    path: str | None
+    scopes: tuple[str, ...]
+    host: str | None = None
+
+    @property
+    def mapped(self) -> bool:
+        return bool(self.scopes)
+
+    def to_json(self) -> dict:
+        return {"call": self.call, "method": self.method, "path": self.path, "scopes": list(self.scopes),
+                "host": self.host}
+
+
+@dataclass(frozen=True)
 class Answer:
     """The engine's verdict on one question."""
 
@@ -62,6 +84,8 @@ class Answer:
     confidence: Confidence = Confidence.HIGH
     assumptions: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()  # guidance topic ids, most relevant first
+    calls: tuple[CallScopes, ...] = ()  # the API calls in pasted code, one row each
+    audit: ScopeAudit | None = None  # for an AUDIT answer: requested against needed
 
     @property
     def answered(self) -> bool:
@@ -99,4 +123,5 @@ class Answer:
         return {"question": self.question, "answered": self.answered, "kind": self.kind.value,
                 "scopes": self.scopes, "alternatives": self.alternatives,
                 "confidence": self.confidence.value, "assumptions": list(self.assumptions),
-                "guidance": list(self.guidance)}
+                "guidance": list(self.guidance), "calls": [c.to_json() for c in self.calls],
+                "audit": self.audit.to_json() if self.audit else None}

@@ -10,13 +10,16 @@ from typing import Any, Iterable
 
 from bot.core.actions import CardAction
 from bot.core.knowledge import Scope
-from bot.core.layout import LONG_NAME_CHARS, MAX_ROW_ACTIONS, MAX_SENTENCE_CHARS, PROMINENT_NAME_CHARS
+from bot.core.layout import (LONG_NAME_CHARS, LONG_RUN_CHARS, MAX_ROW_ACTIONS, MAX_SENTENCE_CHARS,
+                             PROMINENT_NAME_CHARS)
 from bot.core.safe_text import one_line
 
 Card = dict[str, Any]
 Element = dict[str, Any]
 _NAME_RE = re.compile(r"(?<![\w/.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*:[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*")
 NON_BREAKING_HYPHEN = "\u2011"
+ZERO_WIDTH_SPACE = "\u200b"
+_LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN_CHARS + 1},}}")
 
 AUDIENCE_BADGE = {"user": ("USER", "Good"), "admin": ("ADMIN", "Accent"),
                   "compliance": ("COMPLIANCE", "Warning"), "partner": ("PARTNER ADMIN", "Accent"),
@@ -39,6 +42,16 @@ def text(value: str, **style: Any) -> Element:
     return {"type": "TextBlock", "text": value, "wrap": True, **style}
 
 
+def breakable(value: str) -> str:
+    """`value` with a zero-width space in every long unbroken run (a pasted URL or call), so it
+    wraps on a phone instead of being cut; for echoes only, never for text meant to be copied."""
+    return _LONG_RUN_RE.sub(lambda m: ZERO_WIDTH_SPACE.join(_chunks(m.group(0))), value)
+
+
+def _chunks(run: str) -> list[str]:
+    return [run[i:i + LONG_RUN_CHARS] for i in range(0, len(run), LONG_RUN_CHARS)]
+
+
 def names_in(value: str) -> list[str]:
     """The scope names a sentence mentions, in order, each once."""
     return list(dict.fromkeys(_NAME_RE.findall(value)))
@@ -57,13 +70,13 @@ def prose(value: str, **style: Any) -> Element:
 
 def literal(value: str, limit: int = MAX_SENTENCE_CHARS, **style: Any) -> Element:
     """Text that may hold the asker's words: cleaned, and in a TextRun no client parses."""
-    run = {"type": "TextRun", "text": one_line(value, limit), **style}
+    run = {"type": "TextRun", "text": breakable(one_line(value, limit)), **style}
     return {"type": "RichTextBlock", "inlines": [run]}
 
 
 def quote(question: str) -> Element:
     """The question on one line, so a forwarded card makes sense to someone who never saw it."""
-    words = f"“{keep_names(one_line(question))}”"
+    words = f"“{breakable(keep_names(one_line(question)))}”"
     return {"type": "RichTextBlock", "inlines": [
         {"type": "TextRun", "text": "Asked: ", "isSubtle": True, "size": "Small"},
         {"type": "TextRun", "text": words, "isSubtle": True, "size": "Small", "italic": True},

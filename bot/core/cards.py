@@ -11,6 +11,8 @@ from typing import Any, Iterable, Sequence
 
 from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.audit_view import audit_card
+from bot.core.calls_section import calls_elements
 from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card, feedback, heading,
                                  labelled, link_line, literal, name_line, names_in, open_url, prose,
                                  quote, row, scope_button, show_card, submit, text)
@@ -18,6 +20,7 @@ from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CARD_ACTIONS, MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS,
                              MAX_ENDPOINTS, MAX_UNLOCKED_ENDPOINTS)
 from bot.core.oauth import SETTINGS_HINT, AppLinks
+from bot.core.sureness import sureness_line
 
 EXAMPLE_QUESTIONS = (
     "what scope do I need to answer calls?",
@@ -33,7 +36,6 @@ WHO_AUTHORIZES = {
     "partner": "a partner administrator",
     "service-app": "a Service App that an admin authorized in Control Hub",
 }
-CONFIDENCE_TEXT = {"medium": "Fairly sure, not certain", "low": "Not sure"}
 
 
 def goes_with(scope: Scope, need: Need | None = None) -> tuple[str, ...]:
@@ -118,7 +120,8 @@ def answer_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
                 AnswerKind.COMPARE: lambda: compare_card(answer, kb),
                 AnswerKind.PLAN: lambda: plan_card(answer, kb, links),
                 AnswerKind.GUIDANCE: lambda: guidance_card(guidance_topics(answer, kb), answer.question),
-                AnswerKind.CLARIFY: lambda: clarify_card(answer)}
+                AnswerKind.CLARIFY: lambda: clarify_card(answer),
+                AnswerKind.AUDIT: lambda: audit_card(answer)}
     return builders.get(answer.kind, lambda: single_card(answer, kb, links))()
 
 
@@ -140,7 +143,7 @@ def single_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
     body.append(text(_lead(answer, need), size="Small", spacing="Small"))
     body += scope_body(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS, need)
     body += labelled("Also accepted" if need.via == Via.ENDPOINT else "Also close", alternatives)
-    body += auth_body + [link_line("Docs", need.scope.source)]
+    body += calls_elements(answer) + auth_body + [link_line("Docs", need.scope.source)]
     more = _more(need.scope, alternatives)
     return card(body, row(auth, more, feedback(answer.question, answer.scopes)))
 
@@ -151,14 +154,6 @@ def _lead(answer: Answer, need: Need) -> str:
     if need.via == Via.ENDPOINT:
         return "is documented under:" if need.evidence else "This API call is documented under:"
     return "You need:" if answer.confident else "The closest scope:"
-
-
-def sureness_line(answer: Answer) -> list[str]:
-    """The first line of an answer that is not sure, card and Markdown alike; none when it is."""
-    if answer.confident:
-        return []
-    return [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-            "Check the scope below against what you need."]
 
 
 def _sureness(answer: Answer) -> list[Element]:
@@ -186,7 +181,7 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
         items += [prose(f"**Also needed:** {scope.requires}", size="Small")] if scope.requires else []
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
-    body += labelled("An administrator must authorize", admins)
+    body += labelled("An administrator must authorize", admins) + calls_elements(answer)
     auth_body, auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
     explained = answer.scopes[:MAX_CARD_ACTIONS]

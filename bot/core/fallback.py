@@ -6,14 +6,16 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.audit_view import audit_markdown
+from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
-from bot.core.cards import (EXAMPLE_QUESTIONS, WHO_AUTHORIZES, goes_with, guidance_topics, role_titles,
-                            sureness_line)
+from bot.core.cards import EXAMPLE_QUESTIONS, WHO_AUTHORIZES, goes_with, guidance_topics, role_titles
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
 from bot.core.oauth import SETTINGS_HINT, AppLinks
 from bot.core.safe_text import for_markdown, quoted_markdown
+from bot.core.sureness import sureness_line
 
 SHORTENED = "\n\n(answer shortened)"
 
@@ -73,7 +75,7 @@ def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     close = answer.alternatives[:MAX_CHOICES]
     if close:
         parts.append(("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + _names(close))
-    return parts + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
+    return parts + calls_markdown(answer) + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
 
 
 def _lead(answer: Answer, need: Need) -> str:
@@ -102,6 +104,7 @@ def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
         parts.append("An administrator must authorize: " + _names(admins))
     if answer.alternatives:
         parts.append("Also close: " + _names(answer.alternatives[:MAX_CHOICES]))
+    parts += calls_markdown(answer)
     scopes = [s for n in answer.needs for s in (n.scope, *n.together)]
     return parts + [_authorization(scopes, links), _docs(scopes)]
 
@@ -149,6 +152,7 @@ def answer_markdown(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLink
     if answer.kind == AnswerKind.GUIDANCE:
         return guidance_markdown(guidance_topics(answer, kb), answer.question)
     builders = {AnswerKind.DECLINE: lambda: _decline(answer),
+                AnswerKind.AUDIT: lambda: audit_markdown(answer),
                 AnswerKind.PLAN: lambda: _plan(answer, kb, links),
                 AnswerKind.COMPARE: lambda: _compare(answer, kb),
                 AnswerKind.CLARIFY: lambda: _clarify(answer)}

@@ -56,6 +56,11 @@ class Scope:
     alternative_to: str | None = None
     requires_scopes: tuple[str, ...] = ()  # granted together with this one, or calls fail
     roles: tuple[str, ...] = ()  # role ids: any one admin role or persona, every licence
+    covers: tuple[str, ...] = ()  # name prefixes of the user scopes this umbrella scope stands for
+
+    def stands_for(self, other: "Scope") -> bool:
+        """True when granting this scope grants `other` too (spark:all and a spark: user scope)."""
+        return other != self and other.audience == "user" and other.name.startswith(self.covers or ("\0",))
 
     @property
     def key(self) -> str:
@@ -237,7 +242,7 @@ class _Entry:
 _SCOPE_FIELDS = {
     "name", "audience", "access", "allows", "source", "endpoints", "counterpart", "related",
     "synonyms", "ambiguous_synonyms", "examples", "requires", "notes", "deprecated", "alternative_to",
-    "requires_scopes", "roles",
+    "requires_scopes", "roles", "covers",
 }
 _ENDPOINT_FIELDS = {"call", "requires_scopes", "roles", "note"}
 
@@ -303,6 +308,7 @@ def parse_scope(raw: Any, area: str, where: str) -> Scope:
         alternative_to=entry.scope_name("alternative_to", required=False),
         requires_scopes=entry.scope_names("requires_scopes"),
         roles=entry.role_ids("roles"),
+        covers=entry.texts("covers"),
     )
 
 

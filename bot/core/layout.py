@@ -23,10 +23,12 @@ LONG_NAME_CHARS = 34
 MAX_ENDPOINTS = 5  # an answer's example endpoints
 MAX_UNLOCKED_ENDPOINTS = 40  # "what does X unlock" lists them all, up to this
 MAX_COMPARED_ENDPOINTS = 3  # per scope in a comparison, which shows two or three
+MAX_CALL_ROWS = 12  # API calls listed from pasted code; the rest are counted
 
 # Echoes of the asker's words: the question on one line of about a phone's width, ending in "…";
 # engine sentences that may hold the asker's words (assumptions, the reason for a decline).
 MAX_ECHO_CHARS = 120
+LONG_RUN_CHARS = 28  # an echoed run without spaces longer than this may break (a phone line holds ~34)
 MAX_SENTENCE_CHARS = 400
 
 MAX_MARKDOWN_BYTES = 7439  # not tuned: Webex rejects longer message text

@@ -34,6 +34,7 @@ def scope_data(scope: Scope) -> dict[str, Any]:
         "endpoints": [endpoint_data(e) for e in scope.endpoints],
         "requires_scopes": list(scope.requires_scopes),
         "roles": list(scope.roles),
+        "covers": list(scope.covers),
         "alternative_to": scope.alternative_to,
         "deprecated": scope.deprecated,
         "source": scope.source,

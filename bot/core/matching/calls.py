@@ -4,7 +4,7 @@ read as `METHOD /v1/path` where the SDK's naming allows, else as the words of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from bot.core.endpoints import EndpointQuery, find_endpoints
@@ -15,7 +15,7 @@ _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b
 _URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
 _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
-_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})")
+_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})\)?")
 _HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 # What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
 SDK_VERBS = {"list": ("GET", False), "get": ("GET", True), "create": ("POST", False),
@@ -32,6 +32,19 @@ class Call:
     text: str
     endpoint: EndpointQuery | None
     words: str
+    from_client: bool = False  # an SDK chain on a client object (`api.…`, `webex.…`): an API call
+    chain: tuple[str, ...] = ()  # an SDK call's resources and method name, client left out
+
+
+def chain_paths(chain: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Where an SDK chain of several resources may point: `telephony.calls.dial` is
+    `POST /v1/telephony/calls/dial`, `telephony.calls.list` is `GET /v1/telephony/calls`."""
+    *resources, verb = chain
+    base = "/v1/" + "/".join(camel(r) for r in resources)
+    if verb.lower() in SDK_VERBS:
+        method, with_id = SDK_VERBS[verb.lower()]
+        return [(method, base + ("/{id}" if with_id else ""))]
+    return [("POST", f"{base}/{camel(verb)}"), ("GET", f"{base}/{camel(verb)}")]
 
 
 def camel(name: str) -> str:
@@ -72,6 +85,7 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     calls = []
     for m in _CHAIN_RE.finditer(_FETCH_RE.sub(" ", text)):
         parts = m.group(1).split(".")
+        from_client = parts[0].lower() in _CLIENT_NAMES
         while parts and parts[0].lower() in _CLIENT_NAMES:
             parts = parts[1:]
         if len(parts) < 2:
@@ -79,7 +93,7 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
         *resources, verb = parts
         call = _http_client_call(m.group(0), verb, m.group(2)) or _sdk_call(m.group(0), resources, verb, sdk_paths)
         if call:
-            calls.append(call)
+            calls.append(replace(call, from_client=from_client, chain=tuple(parts)))
     return calls
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.core.answer import Need, Via
 from bot.core.endpoints import Endpoint
-from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.knowledge import Scope
 from bot.core.matching.index import ScopeIndex
 from bot.core.text import words
 
@@ -51,12 +51,12 @@ def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None) ->
     return tuple(s for name in dict.fromkeys(names) if (s := index.kb.get(name)) is not None and s != need.scope)
 
 
-def with_together(needs: list[Need], index: ScopeIndex, kb: KnowledgeBase) -> list[Need]:
+def with_together(needs: list[Need], index: ScopeIndex) -> list[Need]:
     """Each need with the scopes that must go with it."""
-    return [replace(n, together=together(n, index, _matched_endpoint(n, kb))) for n in needs]
+    return [replace(n, together=together(n, index, matched_endpoint(n))) for n in needs]
 
 
-def _matched_endpoint(need: Need, kb: KnowledgeBase) -> Endpoint | None:
+def matched_endpoint(need: Need) -> Endpoint | None:
     """For a need found from an endpoint, the documented endpoint itself."""
     if need.via != Via.ENDPOINT or not need.evidence:
         return None

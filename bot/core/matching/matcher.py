@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.core.audit import Requested, audit
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
@@ -24,6 +26,8 @@ from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
 from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.query import Query, build_query
+from bot.core.matching.audits import audit_request, described_use
+from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.calls import Call
 from bot.core.matching.question import Question, asks_what_it_is, read_question
 
@@ -48,8 +52,25 @@ class Matcher:
         self.platforms = PlatformFinder(kb.vocabulary)
 
     def answer(self, question: str) -> Answer:
-        """The least-privilege scopes for `question`, an explanation, or a decline saying why."""
+        """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
+        lists as requested, or a decline saying why."""
+        requested = audit_request(question, self.index)
+        if requested is not None:
+            audited = self.audit(question, requested, described_use(question))
+            if requested.url or (audited.audit is not None and audited.audit.described):
+                return audited  # names alone, with nothing to check them against, are a plan
         return self._finish(*self.analyse(question))
+
+    def audit(self, question: str, requested: Requested, does: str, links: AppLinks = AppLinks()) -> Answer:
+        """The requested scopes against what `does` (words or code) needs; `links` make the
+        corrected authorization URL when none was pasted."""
+        found = self._finish(*self.analyse(does)) if does.strip() else None
+        used = found is not None and found.kind in (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)
+        result = audit(requested, found.scopes if used else (), self.kb, links)
+        if not used:
+            return Answer(question, AnswerKind.AUDIT, why="what the app does was not said", audit=result)
+        return Answer(question, AnswerKind.AUDIT, found.needs, found.why, found.confidence, found.assumptions,
+                      found.guidance, found.calls, result)
 
     def analyse(self, question: str) -> tuple[Question, Draft]:
         """The question as read and the draft answer with its signals (for calibration)."""
@@ -108,16 +129,12 @@ class Matcher:
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
     def _from_calls(self, q: Question) -> Draft:
-        cues = q.cues
         draft = Draft(AnswerKind.PLAN)
         for call in q.calls:
-            need = endpoint_need(call.endpoint, cues, self.index) if call.endpoint else None
-            if need is None and call.words:
-                ranked = self._ranked(build_query(call.words, self.index))
-                need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
+            need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
-                draft.signals.append(self._call_signals(need, call, cues, q))
+                draft.signals.append(self._call_signals(need, call, q.cues, q))
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
@@ -182,8 +199,9 @@ class Matcher:
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
         notes = assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
-        needs = with_together(draft.needs, self.index, self.kb)
-        return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics)
+        needs = with_together(draft.needs, self.index)
+        return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
+                      call_rows(q.text, q.calls, q.cues, self.index))
 
     @staticmethod
     def _two_readings(need: Need) -> bool:

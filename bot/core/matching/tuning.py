@@ -62,3 +62,7 @@ AUDIENCE_BONUS = {
 }
 # Least privilege first: the order audiences are preferred in when evidence ties.
 AUDIENCE_ORDER = ("user", "service-app", "admin", "partner", "compliance")
+
+# A message that lists at least this many scope names beside a request cue ("my app requests
+# ...", "only does X") asks for an audit of them; one name is a question about that scope.
+AUDIT_MIN_NAMES = 2

@@ -1,0 +1,71 @@
+"""Pasted code read call by call: each API call found, as METHOD + path, with the scopes it needs
+(none when it cannot be mapped, so no call is silently dropped)."""
+
+from __future__ import annotations
+
+from bot.core.answer import CallScopes, Need
+from bot.core.matching import tuning as t
+from bot.core.endpoints import EndpointQuery
+from bot.core.matching.calls import Call, chain_paths
+from bot.core.matching.clauses import best_need, eligible
+from bot.core.matching.evidence import endpoint_need
+from bot.core.matching.frames import documented_call, matched_endpoint, together
+from bot.core.matching.index import ScopeIndex
+from bot.core.matching.query import build_query
+
+# Hosts of Webex APIs (webexapis.com, Contact Center's api.wxcc-*.cisco.com, older api.ciscospark.com).
+WEBEX_HOSTS = ("webexapis.com", "cisco.com", "ciscospark.com", "webex.com")
+
+
+def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
+    """The least-privilege need for one call: from its endpoint, else from its SDK words."""
+    need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
+    if need is None and call.words:
+        query = build_query(call.words, index)
+        ranked = eligible(index.rank(query), query, index)
+        need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
+    return need
+
+
+def _chain_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
+    """An SDK chain of several resources whose path is documented as it reads."""
+    if len(call.chain) < 3:
+        return None
+    for method, path in chain_paths(call.chain):
+        query = EndpointQuery(call.text, method, path, None)
+        if index.endpoints.match(query):
+            return endpoint_need(query, cues, index)
+    return None
+
+
+def is_api_call(call: Call) -> bool:
+    """A call to a Webex API (a Webex URL, a /v1 path, an SDK client's method), not any code."""
+    endpoint = call.endpoint
+    if endpoint is None:
+        return call.from_client
+    if endpoint.host:
+        return endpoint.host.lower().endswith(WEBEX_HOSTS)
+    return endpoint.path.lower().startswith("/v1/") or call.from_client
+
+
+def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str], index: ScopeIndex) -> tuple[CallScopes, ...]:
+    """One row per API call, in the order of `text`: its documented METHOD + path and scopes,
+    or what was read of it."""
+    def place(call: Call) -> int:
+        at = text.find(" ".join(call.text.split()))
+        return at if at >= 0 else len(text)
+
+    ordered = sorted((c for c in calls if is_api_call(c)), key=place)
+    return tuple(_row(call, call_need(call, cues, index), index) for call in ordered)
+
+
+def _row(call: Call, need: Need | None, index: ScopeIndex) -> CallScopes:
+    documented = None if need is None else (
+        matched_endpoint(need) or documented_call(need.scope, call.words or call.text, index))
+    scopes = () if need is None else (need.scope.name, *(s.name for s in together(need, index, documented)))
+    if documented is not None:
+        return CallScopes(call.text, documented.method, documented.path, scopes, documented.host)
+    asked = call.endpoint
+    if asked is None:
+        return CallScopes(call.text, None, None, scopes)
+    return CallScopes(call.text, asked.method, asked.path, scopes, asked.host)

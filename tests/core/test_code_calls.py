@@ -1,0 +1,73 @@
+"""Pasted code read call by call: one row per API call, mapped to METHOD + path and scopes, the
+calls that cannot be mapped listed as such, and code that calls no API left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matching import Matcher
+
+PYTHON = """
+```python
+for room in api.rooms.list():
+    api.messages.create(roomId=room.id, markdown="hi")
+api.memberships.create(roomId=room_id, personEmail="a@example.com")
+token = os.environ.get("WEBEX_TOKEN")
+```"""
+JS = """webex.rooms.create({title: 'ops'}).then(room => webex.messages.create({roomId: room.id, text: 'x'}))"""
+CURL = """curl -X PUT https://webexapis.com/v1/rooms/Y2lzY29zcGFyazovL3VzL1JPT00vMTIz -d '{"title":"x"}'
+curl https://webexapis.com/v1/people/me"""
+WXC = "api.telephony.calls.dial(destination='+15551234')\napi.telephony.calls.hangup(call_id=c)"
+
+
+def rows(matcher: Matcher, text: str) -> list[tuple]:
+    return [(c.method, c.path, c.scopes) for c in matcher.answer(text).calls]
+
+
+def test_python_sdk_calls_in_order_with_their_scopes(matcher: Matcher) -> None:
+    assert rows(matcher, PYTHON) == [
+        ("GET", "/v1/rooms", ("spark:rooms_read",)),
+        ("POST", "/v1/messages", ("spark:messages_write",)),
+        ("POST", "/v1/memberships", ("spark:memberships_write",)),
+    ]  # os.environ.get is code, not an API call
+
+
+def test_js_sdk_and_curl_calls(matcher: Matcher) -> None:
+    assert rows(matcher, JS) == [("POST", "/v1/rooms", ("spark:rooms_write",)),
+                                 ("POST", "/v1/messages", ("spark:messages_write",))]
+    assert rows(matcher, CURL) == [("PUT", "/v1/rooms/{roomId}", ("spark:rooms_write",)),
+                                   ("GET", "/v1/people/me", ("spark:people_read",))]
+
+
+def test_sdk_chains_of_several_resources_read_as_their_documented_path(matcher: Matcher) -> None:
+    assert rows(matcher, WXC) == [("POST", "/v1/telephony/calls/dial", ("spark:calls_write",)),
+                                  ("POST", "/v1/telephony/calls/hangup", ("spark:calls_write",))]
+
+
+def test_a_call_that_needs_a_second_scope_lists_both(matcher: Matcher) -> None:
+    found = matcher.answer("curl -X POST https://webexapis.com/v1/people -d '{}'").calls
+    assert found[0].scopes[0] == "spark-admin:people_write" and "spark-admin:people_read" in found[0].scopes
+
+
+@pytest.mark.parametrize("text", ["webex.widgets.frobnicate()", "curl -X POST https://webexapis.com/v1/nothingHere/x"])
+def test_unmapped_calls_are_listed_not_dropped(matcher: Matcher, text: str) -> None:
+    answer = matcher.answer("this fails:\n" + text + "\napi.rooms.list()")
+    unmapped = [c for c in answer.calls if not c.mapped]
+    assert len(answer.calls) == 2 and len(unmapped) == 1 and unmapped[0].scopes == ()
+
+
+def test_calls_are_in_ask_json_and_the_answer_scopes_cover_them(matcher: Matcher) -> None:
+    answer = matcher.answer(PYTHON)
+    data = answer.to_json()
+    assert [set(c) for c in data["calls"]] == [{"call", "method", "path", "scopes", "host"}] * 3
+    assert {s for c in answer.calls for s in c.scopes} <= set(answer.scopes)
+
+
+def test_a_question_without_code_has_no_calls(matcher: Matcher) -> None:
+    assert matcher.answer("what scope do I need to answer calls").calls == ()
+
+
+def test_the_reply_lists_every_call_in_card_and_markdown(handler) -> None:
+    reply = handler.handle_text(PYTHON + "\nwebex.widgets.frobnicate()")
+    assert "API calls found: 4 (3 mapped)" in reply.markdown and "Not mapped" in reply.markdown
+    assert "API calls found: 4 (3 mapped)" in str(reply.card) and "POST /v1/memberships" in str(reply.card)
