@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     shall will may might must i me my mine we us our you your he she it its they them their this
     that these those there here what which whom whose when where why how whats hows
     scope scopes oauth permission permissions need needs needed require requires required
-    want wants wanted like please pls thanks thank hi hello hey help let lets allow allows allowed
+    want wants wanted like please pls plz thanks thx thank hi hello hey help let lets allow allows allowed
     app apps application integration integrations bot webex api apis
     also too just some any all each every other another same such very really more most
     able way use using used one ones get gets got give tell know
@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
 
 _stemmer = snowballstemmer.stemmer("english")
 MIN_REPAIR_LENGTH = 5
+MIN_UNKNOWN_REPAIR_LENGTH = 4  # a 4-letter word no English list has ("sned", "romm") is a slip
 # A word this frequent in pyspellchecker's English word list is a word, not a typo: "ticked" is
 # not "ticket", "older" is not "order". Misspellings ("shedule", "calender") are far rarer.
 COMMON_WORD_COUNT = 500
@@ -53,6 +54,11 @@ def _english() -> Any:
 
 def is_common_word(word: str) -> bool:
     return _english()[word] >= COMMON_WORD_COUNT
+
+
+def is_english(word: str) -> bool:
+    """Whether pyspellchecker's English list has the word at all."""
+    return _english()[word] > 0
 
 
 def split_camel(text: str) -> str:
@@ -78,12 +84,30 @@ class Speller:
     (life/live, lose/loss) as a typo; so are common English words the knowledge base lacks.
     """
 
-    def __init__(self, vocabulary: Iterable[str]):
+    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str] = ()):
         self._counts = Counter(w for w in vocabulary if len(w) >= 3)
         self._by_initial: dict[str, list[str]] = {}
         for word in self._counts:
             self._by_initial.setdefault(word[0], []).append(word)
+        self._function_words: dict[str, list[str]] = {}
+        for word in function_words:
+            self._function_words.setdefault(word[0], []).append(word)
         self._cache: dict[str, str | None] = {}
+
+    def _repairable(self, word: str) -> bool:
+        """Long enough and not a word in its own right: 5+ letters and not common English, or 4
+        letters and no English word at all."""
+        if word in self._counts or word.isdigit():
+            return False
+        if len(word) >= MIN_REPAIR_LENGTH:
+            return not is_common_word(word)
+        return len(word) >= MIN_UNKNOWN_REPAIR_LENGTH and not is_english(word)
+
+    def is_function_word_slip(self, word: str) -> bool:
+        """A slip of a word that carries no meaning ("wich", "scoep"): not unknown, just noise."""
+        if len(word) < 3 or is_english(word):
+            return False
+        return any(OSA.distance(word, w) <= 1 for w in self._function_words.get(word[0], ()))
 
     def __contains__(self, word: str) -> bool:
         return word in self._counts
@@ -93,8 +117,7 @@ class Speller:
         if word in self._cache:
             return self._cache[word]
         result = None
-        if len(word) >= MIN_REPAIR_LENGTH and word not in self._counts and not word.isdigit() \
-                and not is_common_word(word):
+        if self._repairable(word):
             max_distance = 1 if len(word) < 8 else 2
             hits = process.extract(
                 word,

@@ -70,7 +70,8 @@ def test_plain_words(matcher, question: str, expected: str) -> None:
     ("anser a call", "spark:calls_write"),
     ("voicemial", "spark:calls_read"),
     ("trasncripts of my meetings", "meeting:transcripts_read"),
-    ("creat a new sapce", "spark:rooms_write"),  # words under 5 letters are left alone (see Speller)
+    ("creat a new sapce", "spark:rooms_write"),
+    ("wich scoep lets me sned a mesage to a romm", "spark:messages_write"),  # 4-letter slips too
 ])
 def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected

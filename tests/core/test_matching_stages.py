@@ -132,9 +132,16 @@ def test_the_documented_call_a_need_is_about(matcher, kb) -> None:
     assert documented_call(kb["spark-admin:people_write"], "something else", matcher.index) is None
 
 
-@pytest.mark.parametrize("word, repaired", [("shedule", "schedule"), ("ticked", None), ("older", None)])
+@pytest.mark.parametrize("word, repaired", [("shedule", "schedule"), ("ticked", None), ("older", None),
+                                            ("sned", "send"), ("spce", "space"), ("life", None), ("lose", None)])
 def test_typos_are_repaired_but_common_words_are_not(matcher, word: str, repaired: str | None) -> None:
-    assert matcher.index.speller.correct(word) == repaired
+    assert matcher.index.speller.correct(word) == repaired  # 4 letters: only when no English word
+
+
+@pytest.mark.parametrize("word, slip", [("wich", True), ("scoep", True), ("whcih", True), ("webhook", False),
+                                        ("calender", False)])
+def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str, slip: bool) -> None:
+    assert matcher.index.speller.is_function_word_slip(word) is slip
 
 
 @pytest.mark.parametrize("text, platform", [

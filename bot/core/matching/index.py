@@ -13,7 +13,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import Lexicon
 from bot.core.matching.query import Query
-from bot.core.text import Speller, words
+from bot.core.text import STOPWORDS, Speller, words
 
 _ACCESS_SUFFIXES = ("read", "write", "rw", "create", "all")
 
@@ -64,7 +64,7 @@ class ScopeIndex:
         self.common_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.COMMON_SHARE}
         self.generic_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.GENERIC_SHARE}
         self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
-        self.speller = Speller(surface)
+        self.speller = Speller(surface, STOPWORDS)
         self.endpoints: EndpointIndex[Scope] = EndpointIndex(
             (ep, scope) for scope in kb.scopes for ep in scope.endpoints)
         self.bare_names: dict[str, list[Scope]] = defaultdict(list)
