@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from urllib.parse import parse_qs, urlparse
 
@@ -72,3 +74,14 @@ def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
     answer = matcher.answer("I will request spark:calls_write and spark-admin:calling_cdr_read")
     assert answer.kind == "plan" and answer.scopes == ["spark:calls_write", "spark-admin:calling_cdr_read"]
     assert LINKS.authorize(answer.scopes) in fallback.answer_markdown(answer, kb, LINKS)
+
+
+@pytest.mark.parametrize("question", [
+    "my app needs to 1) post messages 2) create meetings 3) read the call history",
+    "what it does:\n- posts messages\n- creates meetings\n- reads my call history",
+    "Our tool: * posts messages * creates meetings * reads call history",
+])
+def test_needs_written_as_a_list_are_each_answered(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == "plan"
+    assert {"spark:messages_write", "meeting:schedules_write", "spark:calls_read"} <= set(answer.scopes)

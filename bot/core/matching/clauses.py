@@ -14,7 +14,8 @@ from bot.core.text import STOPWORDS, words
 
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b)\s*",
+    r"|\bthen\b|\bwhile\b|\bbut\b"
+    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those"})
