@@ -29,6 +29,8 @@ EXAMPLE_QUESTIONS = (
     "spark-admin:calling_cdr_read",
     "compare spark:calls_read and spark:calls_write",
 )
+SCOPES_INSTEAD = "Once the right app and person authorize it, this takes:"
+NOT_SURE_OF_SCOPE = "Not sure of this scope: check it against what you need."
 WHO_AUTHORIZES = {
     "user": "any user, for their own data",
     "admin": "an administrator of the organization",
@@ -119,10 +121,21 @@ def answer_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
     builders = {AnswerKind.DECLINE: lambda: decline_card(answer),
                 AnswerKind.COMPARE: lambda: compare_card(answer, kb),
                 AnswerKind.PLAN: lambda: plan_card(answer, kb, links),
-                AnswerKind.GUIDANCE: lambda: guidance_card(guidance_topics(answer, kb), answer.question),
+                AnswerKind.GUIDANCE: lambda: guidance_card(guidance_topics(answer, kb), answer.question,
+                                                           answer.needs, not answer.confident),
                 AnswerKind.CLARIFY: lambda: clarify_card(answer),
                 AnswerKind.AUDIT: lambda: audit_card(answer)}
     return builders.get(answer.kind, lambda: single_card(answer, kb, links))()
+
+
+def guidance_notes(answer: Answer, kb: KnowledgeBase) -> list[Element]:
+    """The explanations a scope answer touches (a service app, the Compliance Officer role), each
+    short: its title, summary, what to do instead and its first source."""
+    body: list[Element] = []
+    for topic in guidance_topics(answer, kb):
+        body += [text(f"**Note: {topic.title}.** {topic.summary}", spacing="Large", separator=True),
+                 text(f"**Instead:** {topic.instead}", size="Small"), link_line("About this", topic.source[0])]
+    return body
 
 
 def guidance_topics(answer: Answer, kb: KnowledgeBase) -> list[Any]:
@@ -143,7 +156,7 @@ def single_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
     body.append(text(_lead(answer, need), size="Small", spacing="Small"))
     body += scope_body(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS, need)
     body += labelled("Also accepted" if need.via == Via.ENDPOINT else "Also close", alternatives)
-    body += calls_elements(answer) + auth_body + [link_line("Docs", need.scope.source)]
+    body += calls_elements(answer) + guidance_notes(answer, kb) + auth_body + [link_line("Docs", need.scope.source)]
     more = _more(need.scope, alternatives)
     return card(body, row(auth, more, feedback(answer.question, answer.scopes)))
 
@@ -181,7 +194,7 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
         items += [prose(f"**Also needed:** {scope.requires}", size="Small")] if scope.requires else []
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
-    body += labelled("An administrator must authorize", admins) + calls_elements(answer)
+    body += labelled("An administrator must authorize", admins) + calls_elements(answer) + guidance_notes(answer, kb)
     auth_body, auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
     explained = answer.scopes[:MAX_CARD_ACTIONS]
@@ -212,8 +225,10 @@ def compare_card(answer: Answer, kb: KnowledgeBase) -> Card:
     return card(body, row(more, feedback(answer.question, [s.name for s in shown])))
 
 
-def guidance_card(topics: Sequence[Any], question: str = "") -> Card:
-    """An explanation for questions whose answer is not a scope (bots, admin roles...).
+def guidance_card(topics: Sequence[Any], question: str = "", needs: Sequence[Need] = (),
+                  unsure: bool = False) -> Card:
+    """An explanation for questions whose answer is not a scope (bots, admin roles...), and the
+    scopes the need takes once the right kind of app or person authorizes them, if any.
 
     Each topic has id, title, summary, points (list of str), instead (str) and source (URLs)."""
     body: list[Element] = [quote(question)] if question else []
@@ -225,9 +240,23 @@ def guidance_card(topics: Sequence[Any], question: str = "") -> Card:
             body.append(text(f"**Instead:** {topic.instead}", spacing="Medium"))
     if not topics:
         body.append(text("I have no explanation for this yet; say help to see what I can answer."))
+    body += _scopes_instead(needs, unsure)
     body += [link_line("Docs", url) for t in topics for url in t.source]
     ids = [t.id for t in topics]
-    return card(body, row(submit("Help", CardAction.HELP), feedback(question or ", ".join(ids), [])))
+    scopes = [n.scope.name for n in needs]
+    explain = show_card("Explain", [e for name in scopes[:MAX_CARD_ACTIONS] for e in scope_button(name, "Explain")])
+    return card(body, row(submit("Help", CardAction.HELP), explain, feedback(question or ", ".join(ids), scopes)))
+
+
+def _scopes_instead(needs: Sequence[Need], unsure: bool) -> list[Element]:
+    if not needs:
+        return []
+    body: list[Element] = [text(SCOPES_INSTEAD, weight="Bolder", spacing="Large", separator=True)]
+    body += [text(NOT_SURE_OF_SCOPE, color="Warning", size="Small", spacing="None")] if unsure else []
+    for need in needs:
+        body += [name_line(need.scope.name, spacing="Small"), badges(need.scope)]
+        body += labelled("Goes together with", goes_with(need.scope, need))
+    return body
 
 
 def clarify_card(answer: Answer) -> Card:

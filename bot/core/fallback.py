@@ -9,7 +9,8 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
-from bot.core.cards import EXAMPLE_QUESTIONS, WHO_AUTHORIZES, goes_with, guidance_topics, role_titles
+from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, goes_with,
+                            guidance_topics, role_titles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
@@ -75,7 +76,7 @@ def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     close = answer.alternatives[:MAX_CHOICES]
     if close:
         parts.append(("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + _names(close))
-    return parts + calls_markdown(answer) + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
+    return parts + calls_markdown(answer) + _notes(answer, kb) + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
 
 
 def _lead(answer: Answer, need: Need) -> str:
@@ -104,9 +105,15 @@ def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
         parts.append("An administrator must authorize: " + _names(admins))
     if answer.alternatives:
         parts.append("Also close: " + _names(answer.alternatives[:MAX_CHOICES]))
-    parts += calls_markdown(answer)
+    parts += calls_markdown(answer) + _notes(answer, kb)
     scopes = [s for n in answer.needs for s in (n.scope, *n.together)]
     return parts + [_authorization(scopes, links), _docs(scopes)]
+
+
+def _notes(answer: Answer, kb: KnowledgeBase) -> list[str]:
+    """The explanations a scope answer touches, each in a short paragraph."""
+    return [f"**Note: {t.title}.** {t.summary} Instead: {t.instead} ({t.source[0]})"
+            for t in guidance_topics(answer, kb)]
 
 
 def _docs(scopes: Iterable[Scope]) -> str:
@@ -119,8 +126,9 @@ def _compare(answer: Answer, kb: KnowledgeBase) -> list[str]:
             + ["\n\n---\n\n".join(scope_markdown(s, kb, MAX_COMPARED_ENDPOINTS) for s in shown)])
 
 
-def guidance_markdown(topics: Sequence[Any], question: str = "") -> str:
-    """The explanation of a guidance answer, as Markdown."""
+def guidance_markdown(topics: Sequence[Any], question: str = "", needs: Sequence[Need] = (),
+                      unsure: bool = False) -> str:
+    """The explanation of a guidance answer, as Markdown, with the scopes the need takes."""
     parts = [f"Asked: {quoted_markdown(question)}"] if question else []
     for topic in topics:
         parts.append(f"**{topic.title}**\n\n{topic.summary}")
@@ -128,6 +136,10 @@ def guidance_markdown(topics: Sequence[Any], question: str = "") -> str:
         parts += [f"**Instead:** {topic.instead}"] if topic.instead else []
     if not topics:
         parts.append("I have no explanation for this yet; say `help` to see what I can answer.")
+    if needs:
+        parts += [NOT_SURE_OF_SCOPE] if unsure else []
+        parts.append(f"**{SCOPES_INSTEAD}** " + _names(dict.fromkeys(
+            name for n in needs for name in (n.scope.name, *goes_with(n.scope, n)))))
     sources = [url for t in topics for url in t.source]
     return fit_markdown("\n\n".join(p for p in parts if p), "Docs: " + " ".join(sources) if sources else "")
 
@@ -150,7 +162,7 @@ def _decline(answer: Answer) -> list[str]:
 def answer_markdown(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> str:
     """Markdown that says everything the answer's card says, within Webex's message size limit."""
     if answer.kind == AnswerKind.GUIDANCE:
-        return guidance_markdown(guidance_topics(answer, kb), answer.question)
+        return guidance_markdown(guidance_topics(answer, kb), answer.question, answer.needs, not answer.confident)
     builders = {AnswerKind.DECLINE: lambda: _decline(answer),
                 AnswerKind.AUDIT: lambda: audit_markdown(answer),
                 AnswerKind.PLAN: lambda: _plan(answer, kb, links),

@@ -106,6 +106,7 @@ class Guidance:
     source: tuple[str, ...]
     scopes: tuple[str, ...] = ()
     cues_say_who: bool = False  # its cues say who asks ("my bot"), not what they need
+    explains_403_for: str | None = None  # an audience: a 403 on a scope of it is what this explains
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,8 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
     return roles
 
 
-_GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source"}
+_GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
+                    "explains_403_for"}
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -450,6 +452,7 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             source=entry.links("source"),
             scopes=entry.scope_names("scopes"),
             cues_say_who=raw.get("cues_say_who") is True,
+            explains_403_for=entry.choice("explains_403_for", AUDIENCES) if "explains_403_for" in raw else None,
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):

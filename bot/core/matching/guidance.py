@@ -16,12 +16,19 @@ def _cue_pattern(cue: str) -> str:
     return r"(?<![\w@])" + escaped + r"(?!\w)"
 
 
+_REFUSED_RE = re.compile(r"\b(?:403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+denied"
+                         r"|permission\s+denied)\b", re.IGNORECASE)
+_NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?$")
+
+
 class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
     def __init__(self, guidance: Mapping[str, Guidance]):
         self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
                           for g in guidance.values() if g.cues]
+        self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
+        self._on_403 = [(g.id, g.explains_403_for) for g in guidance.values() if g.explains_403_for]
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -32,9 +39,25 @@ class GuidanceFinder:
         return [re.compile(_cue_pattern(c), re.IGNORECASE) for c in phrases]
 
     def topics(self, text: str) -> tuple[str, ...]:
+        """The topics whose cues the text holds, not negated ("an integration, not a bot"),
+        most cues first."""
         lowered = text.lower()
-        counts = [(len(p.findall(lowered)), topic) for topic, p in self._patterns]
+        counts = [(sum(not _NEGATED_RE.search(lowered, 0, m.start()) for m in p.finditer(lowered)), topic)
+                  for topic, p in self._patterns]
         return tuple(topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n)
+
+    def refused_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
+        """The topics that explain a refusal ("403", "forbidden") of a scope of these audiences:
+        with such a scope, a 403 is most often the role the authorizing person lacks."""
+        if not _REFUSED_RE.search(text):
+            return ()
+        wanted = set(audiences)
+        return tuple(topic for topic, audience in self._on_403 if audience in wanted)
+
+    def says_who(self, topic: str) -> bool:
+        """Whether the topic's cues say who asks (a bot, a person without the role), so its
+        explanation leads the answer."""
+        return topic in self._who_topics
 
     def without_cues(self, text: str, every_topic: bool = False) -> str:
         """The text without the cues that say who asks ("my bot", "I'm not an admin" say which

@@ -187,21 +187,29 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
-        topics = q.topics
+        audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
+        topics = tuple(dict.fromkeys(q.topics + self.guidance.refused_topics(q.text, audiences)))
+        level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
         if draft.kind == AnswerKind.DECLINE:
-            if topics and self._about_webex(q):
-                return Answer(q.text, AnswerKind.GUIDANCE, why="this is answered by an explanation, not a scope",
-                              confidence=Confidence.MEDIUM, guidance=topics)
-            reason = language_decline(q.language) if q.language else draft.why
-            return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
-        level = weakest([confidence(s) for s in draft.signals])
+            return self._explained_or_declined(q, draft, topics)
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
+        if topics and (self.guidance.says_who(topics[0]) or level == Confidence.LOW):
+            kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
         notes = assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index)
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
+
+    def _explained_or_declined(self, q: Question, draft: Draft, topics: tuple[str, ...]) -> Answer:
+        """An explanation when the question touches a guidance topic and no scope is clear
+        enough to stand beside it; else a decline that says why."""
+        if topics and self._about_webex(q):
+            return Answer(q.text, AnswerKind.GUIDANCE, why="this is answered by an explanation, not a scope",
+                          confidence=Confidence.MEDIUM, guidance=topics)
+        reason = language_decline(q.language) if q.language else draft.why
+        return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
 
     @staticmethod
     def _two_readings(need: Need) -> bool:

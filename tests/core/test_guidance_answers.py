@@ -1,0 +1,41 @@
+"""Answers led by an explanation: a bot's token, a person without the role, a 403 that the
+Compliance Officer role explains; and explanations shown beside a scope."""
+
+from __future__ import annotations
+
+import json
+
+from bot.core.answer import AnswerKind
+
+
+def test_a_bot_asking_for_a_scope_gets_the_explanation_first_and_the_scope_as_the_alternative(handler) -> None:
+    reply = handler.handle_text("my bot gets a 403 listing the messages of a group space; which scope do I add?")
+    answer = reply.answer
+    assert answer.kind == AnswerKind.GUIDANCE and answer.guidance[0] == "bots"
+    assert answer.scopes == ["spark:messages_read"]  # what an integration would need instead
+    for shown in (reply.markdown, json.dumps(reply.card)):
+        assert "Bots have a fixed set of scopes" in shown and "spark:messages_read" in shown
+
+
+def test_a_negated_cue_is_no_cue(matcher) -> None:
+    answer = matcher.answer("It's an integration, not a bot: which scope posts messages as the user?")
+    assert "bots" not in answer.guidance and answer.kind == AnswerKind.SCOPE
+    assert answer.scopes == ["spark:messages_write"]
+
+
+def test_a_403_on_a_compliance_scope_is_explained_by_the_role(handler) -> None:
+    reply = handler.handle_text("GET /v1/events returns 403 although I'm a full admin and the token has "
+                                "spark-compliance:events_read")
+    assert "compliance-role" in reply.answer.guidance
+    assert "Compliance Officer role" in reply.markdown and "Compliance Officer role" in json.dumps(reply.card)
+
+
+def test_no_403_no_role_explanation(matcher) -> None:
+    assert "compliance-role" not in matcher.answer("GET /v1/events").guidance
+
+
+def test_an_unclear_need_beside_a_topic_is_explained_and_flagged_unsure(handler) -> None:
+    reply = handler.handle_text("our integration stops working when the admin who authorized it leaves; "
+                                "what app type should we use?")
+    assert reply.answer.kind == AnswerKind.GUIDANCE and reply.answer.guidance[0] == "service-apps"
+    assert not reply.answer.confident or not reply.answer.needs
