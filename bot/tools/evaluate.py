@@ -94,6 +94,12 @@ def check_item(item: Any, index: int) -> dict:
     return item
 
 
+def _folded(names: Iterable[str]) -> list[str]:
+    """Scope names compared without case: the portal writes Identity:one_time_password, labels
+    may not."""
+    return [n.lower() for n in names]
+
+
 def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
     """Score one answered item; returns what was wrong with it."""
     problems: list[str] = []
@@ -101,14 +107,15 @@ def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
         report.offtopic_declined.add(not got.answered)
         return ["should decline"] if got.answered else []
     report.real_declined.add(not got.answered)
+    scopes, expect = _folded(got.scopes), _folded(item.get("expect", ()))
     if "expect" in item:
-        hit = bool(got.scopes) and got.scopes[0] in item["expect"]
+        hit = bool(scopes) and scopes[0] in expect
         report.top1.add(hit)
-        report.top3.add(any(s in item["expect"] for s in got.top(3)))
+        report.top3.add(any(s in expect for s in _folded(got.top(3))))
         if not hit:
             problems.append(f"want {' or '.join(item['expect'])}")
     if "all" in item:
-        missing = [s for s in item["all"] if s not in got.scopes]
+        missing = [s for s in item["all"] if s.lower() not in scopes]
         report.multi_complete.add(not missing)
         report.multi_scopes.hits += len(item["all"]) - len(missing)
         report.multi_scopes.total += len(item["all"])

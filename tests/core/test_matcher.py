@@ -274,3 +274,15 @@ def test_what_is_a_topic_is_answered_by_its_explanation(matcher) -> None:
 
 def test_an_ordinary_word_that_is_also_a_product_does_not_decline(matcher) -> None:
     assert matcher.answer("zoom the camera of a room device").answered
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a long post names its resource among much context: answered (not sure), not declined
+    ("Hey folks, we want a little dashboard in our intranet that shows the titles of the spaces the "
+     "signed-in user is part of (just the list, nothing else). It's an internal thing with a Node "
+     "backend and a React front end. What's the minimal scope for that? cheers", "spark:rooms_read"),
+    ("scope so a user can list their own webex meetings?", "meeting:schedules_read"),  # a user: who acts
+    ("our admin app needs third party call control for any user in the org", "spark-admin:calls_write"),
+])
+def test_context_and_actors(matcher, question: str, expected: str) -> None:
+    assert top(matcher, question) == expected

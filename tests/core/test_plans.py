@@ -85,3 +85,13 @@ def test_needs_written_as_a_list_are_each_answered(matcher, question: str) -> No
     answer = matcher.answer(question)
     assert answer.kind == "plan"
     assert {"spark:messages_write", "meeting:schedules_write", "spark:calls_read"} <= set(answer.scopes)
+
+
+def test_a_clause_that_only_says_who_acts_is_context_not_a_need(matcher) -> None:
+    answer = matcher.answer("as a full admin, get meeting transcripts of all users in my org")
+    assert answer.scopes == ["meeting:admin_transcripts_read"]
+
+
+def test_ones_refers_back_like_them(matcher) -> None:
+    answer = matcher.answer("list recordings of all users' meetings as an admin as well as delete old ones")
+    assert answer.scopes[:2] == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]

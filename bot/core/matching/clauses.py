@@ -18,7 +18,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those"})
+_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,12 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     base does not know, which is how everyday questions brush the domain ("how to make
     coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
     that word names the scope's resource and the known words outnumber the unknown ones
-    ("CDRs for billing every hour"). A generic verb with no object is no evidence at all."""
+    ("CDRs for billing every hour"). A generic verb with no object is no evidence at all. A long
+    post that names the scope's resource needs less: its context dilutes any scope's share."""
     if set(candidate.evidence) <= index.generic_verbs:
         return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
+    if candidate.names_resource and query.known + query.unknown >= t.LONG_QUERY_WORDS:
+        return t.LONG_DECLINE_BELOW  # a long post names its resource among much context
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
     named_in_context = candidate.names_resource and query.unknown < query.known
@@ -101,6 +104,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
     borrows the words of the clause before, and who-acts cues said once hold for all."""
     queries = [build_query(p, index) for p in parts]
+    queries = [replace(q, terms={}) if q.only_context else q for q in queries]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     out = []
     for i, q in enumerate(queries):

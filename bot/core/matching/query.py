@@ -24,6 +24,12 @@ class Query:
     audiences: frozenset[str]  # audience cues found
     known: int = 0  # words that match the knowledge base ('post a message': two, one term)
     repaired: int = 0  # words read as another after a typo repair
+    context: int = 0  # known words that are part of a who-acts cue ("as a full admin")
+
+    @property
+    def only_context(self) -> bool:
+        """Every known word says who acts, none what to do: a clause of context, not a need."""
+        return self.known > 0 and self.context == self.known
 
 
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
@@ -37,7 +43,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     # still be the verb ("provision users").
     in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
     terms: dict[str, float] = {}
-    unknown = known = repaired = 0
+    unknown = known = repaired = context = 0
     for word in raw:
         term = lexicon.term(word)
         if term is None:
@@ -48,6 +54,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         if term in index.postings:
             terms[term] = max(terms.get(term, 0.0), factor)
             known += 1
+            context += word in in_cues
             continue
         fixed = None if word in lexicon.verb_forms else speller.correct(word)  # order != older
         fixed_term = lexicon.term(fixed) if fixed else None
@@ -58,4 +65,4 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         elif word not in in_cues and not speller.is_function_word_slip(word):
             unknown += 1
     intent = intent_override or lexicon.intent([w for w in raw if w not in in_phrases], speller)
-    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired)
+    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)

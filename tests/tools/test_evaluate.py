@@ -1,0 +1,22 @@
+"""The scorer of question sets: what counts as right, and names compared without case."""
+
+from __future__ import annotations
+
+from bot.core.answer import Answer, AnswerKind, Need, Via
+from bot.core.knowledge import KnowledgeBase
+from bot.tools.evaluate import evaluate
+
+
+def test_scope_names_are_compared_without_case(kb: KnowledgeBase) -> None:
+    scope = kb.get("Identity:one_time_password")
+    answer = Answer("q", AnswerKind.SCOPE, (Need("q", scope, Via.WORDS),))
+    report = evaluate(lambda q: answer, [{"q": "q", "expect": ["identity:one_time_password"],
+                                          "all": ["IDENTITY:one_time_password"]}])
+    assert report.top1.hits == 1 and report.multi_complete.hits == 1
+
+
+def test_a_wrong_first_scope_and_a_missing_one_are_misses(kb: KnowledgeBase) -> None:
+    answer = Answer("q", AnswerKind.SCOPE, (Need("q", kb.get("spark:rooms_read"), Via.WORDS),))
+    report = evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"],
+                                          "all": ["spark:rooms_write"]}])
+    assert report.top1.hits == 0 and report.multi_complete.hits == 0 and report.top1.total == 1
