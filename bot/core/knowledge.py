@@ -121,6 +121,7 @@ class Vocabulary:
     reverse_cues: tuple[str, ...] = ()
     keep_words: frozenset[str] = frozenset()  # never stemmed ("personal" is not "person")
     sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
+    webhook_resources: Mapping[str, str] = field(default_factory=dict)  # webhook resource -> its read scope
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
     other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
@@ -365,6 +366,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         reverse_cues=tuple(p.lower() for p in entry.texts("reverse_cues")),
         keep_words=_words(entry, "keep_words"),
         sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
+        webhook_resources=_webhook_resources(doc.get("webhook_resources", {}), entry),
         languages=_languages(doc.get("languages", {}), filename),
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
         other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),
@@ -382,6 +384,13 @@ def _sdk_paths(raw: Any, entry: _Entry) -> dict[str, str]:
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.startswith("/v1/")
                                             for k, v in raw.items()):
         raise entry.fail("sdk_paths", "must map SDK attribute names to '/v1/...' paths")
+    return {k.lower(): v for k, v in raw.items()}
+
+
+def _webhook_resources(raw: Any, entry: _Entry) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and SCOPE_NAME_RE.match(v)
+                                            for k, v in raw.items()):
+        raise entry.fail("webhook_resources", "must map webhook resources to scope names")
     return {k.lower(): v for k, v in raw.items()}
 
 

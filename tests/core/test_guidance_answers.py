@@ -39,3 +39,22 @@ def test_an_unclear_need_beside_a_topic_is_explained_and_flagged_unsure(handler)
                                 "what app type should we use?")
     assert reply.answer.kind == AnswerKind.GUIDANCE and reply.answer.guidance[0] == "service-apps"
     assert not reply.answer.confident or not reply.answer.needs
+
+
+def test_a_webhook_needs_the_read_scope_of_what_it_watches(matcher) -> None:
+    code = 'api.webhooks.create(name="n", targetUrl=url, resource="messages", event="created")'
+    assert matcher.answer(code).scopes == ["spark:messages_read"]
+    curl = "curl -X POST https://webexapis.com/v1/webhooks -d '{\"resource\":\"memberships\",\"event\":\"created\"}'"
+    assert matcher.answer(curl).calls[0].scopes == ("spark:memberships_read",)
+    assert matcher.answer("create a webhook for new messages").scopes == ["spark:messages_read"]
+
+
+def test_a_webhook_with_nothing_to_watch_is_explained_not_given_a_scope_that_carries_the_word(matcher) -> None:
+    for question in ("which scope do I need to create a webhook", "POST /v1/webhooks"):
+        answer = matcher.answer(question)
+        assert answer.kind == AnswerKind.GUIDANCE and answer.guidance == ("webhooks",) and answer.scopes == []
+
+
+def test_an_endpoint_documented_for_one_parameter_value_needs_that_value(matcher) -> None:
+    uc = 'api.webhooks.create(name="n", targetUrl=url, resource="uc_counters", event="created")'
+    assert matcher.answer(uc).scopes == ["wxc-dedicateduc:admin_perfmon_read"]

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from bot.core.answer import CallScopes, Need
+import re
+
+from bot.core.answer import CallScopes, Need, Via
 from bot.core.matching import tuning as t
 from bot.core.endpoints import EndpointQuery
 from bot.core.matching.calls import Call, chain_paths
@@ -17,14 +19,35 @@ from bot.core.matching.query import build_query
 WEBEX_HOSTS = ("webexapis.com", "cisco.com", "ciscospark.com", "webex.com")
 
 
+_RESOURCE_RE = re.compile(r"\bresource['\"]?\s*[=:]\s*['\"]?(\w+)", re.IGNORECASE)
+WEBHOOKS_PATH = "/v1/webhooks"
+
+
 def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
-    """The least-privilege need for one call: from its endpoint, else from its SDK words."""
-    need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
+    """The least-privilege need for one call: a webhook's from what it watches, else from its
+    endpoint, else from its SDK words."""
+    need = webhook_need(call, index)
+    if need is None:
+        need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
     if need is None and call.words:
         query = build_query(call.words, index)
         ranked = eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
     return need
+
+
+def webhook_need(call: Call, index: ScopeIndex) -> Need | None:
+    """Creating or changing a webhook needs the read scope of the resource it watches
+    (`resource="messages"` in the call); none of its own."""
+    path = call.endpoint.path if call.endpoint else "/v1/" + "/".join(call.chain[:-1])
+    watched = _RESOURCE_RE.search(call.text)
+    if path.rstrip("/").lower() != WEBHOOKS_PATH or not watched:
+        return None
+    scope = index.kb.get(index.kb.vocabulary.webhook_resources.get(watched.group(1).lower(), ""))
+    if scope is None:
+        return None
+    method = call.endpoint.method if call.endpoint and call.endpoint.method else "POST"
+    return Need(call.text, scope, Via.ENDPOINT, (f"{method} {WEBHOOKS_PATH} (resource={watched.group(1)})",))
 
 
 def _chain_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
@@ -60,12 +83,13 @@ def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str], index: S
 
 
 def _row(call: Call, need: Need | None, index: ScopeIndex) -> CallScopes:
-    documented = None if need is None else (
+    watches = need is not None and WEBHOOKS_PATH in need.evidence[0]  # the call is the webhook's own
+    documented = None if need is None or watches else (
         matched_endpoint(need) or documented_call(need.scope, call.words or call.text, index))
     scopes = () if need is None else (need.scope.name, *(s.name for s in together(need, index, documented)))
     if documented is not None:
         return CallScopes(call.text, documented.method, documented.path, scopes, documented.host)
     asked = call.endpoint
     if asked is None:
-        return CallScopes(call.text, None, None, scopes)
+        return CallScopes(call.text, "POST", WEBHOOKS_PATH, scopes) if watches else CallScopes(call.text, None, None, scopes)
     return CallScopes(call.text, asked.method, asked.path, scopes, asked.host)

@@ -68,9 +68,17 @@ def audience_rank(audience: str, cues: frozenset[str]) -> int:
     return order.index(audience)
 
 
+def _note_fits(note: str | None, asked: str) -> bool:
+    """An endpoint documented for one value of a parameter ("resource=uc_counters") fits a call
+    only when the call names that value."""
+    if not note or "=" not in note:
+        return True
+    return note.partition("=")[2].strip().lower() in asked.lower()
+
+
 def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeIndex) -> Need | None:
     """The scope that documents `endpoint`; an undocumented path is read as words, if clear."""
-    matches = index.endpoints.match(endpoint)
+    matches = [m for m in index.endpoints.match(endpoint) if _note_fits(m.endpoint.note, endpoint.text)]
     if not matches:
         intent = None if endpoint.method is None else ("read" if endpoint.method == "GET" else "write")
         path_words = " ".join(w for w in words(endpoint.path) if w != "v1")

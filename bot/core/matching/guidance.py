@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from bot.core.knowledge import Guidance
+from bot.core.knowledge import Guidance, Scope
+from bot.core.matching.lexicon import Lexicon
+from bot.core.text import words
 
 
 def _cue_pattern(cue: str) -> str:
@@ -24,11 +26,17 @@ _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+th
 class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
-    def __init__(self, guidance: Mapping[str, Guidance]):
+    def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None):
         self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
         self._on_403 = [(g.id, g.explains_403_for) for g in guidance.values() if g.explains_403_for]
+        term = lexicon.term if lexicon else (lambda w: None)
+        self._cue_terms = {g.id: frozenset(x for c in g.cues for w in words(c) if (x := term(w)))
+                           for g in guidance.values()}
+        self._verb_terms = frozenset(lexicon.verb_terms) if lexicon else frozenset()
+        self._scopes = {g.id: frozenset(g.scopes) for g in guidance.values()}
+        self._audience = {g.id: g.explains_403_for for g in guidance.values()}
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -53,6 +61,16 @@ class GuidanceFinder:
             return ()
         wanted = set(audiences)
         return tuple(topic for topic, audience in self._on_403 if audience in wanted)
+
+    def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
+        """Whether a need rests only on the words that named the topics, for a scope the topics
+        do not name ("create a webhook" names webhooks and no resource to watch): then the
+        explanation answers, not a scope that happens to carry the word."""
+        topics = [t for t in topics if t in self._cue_terms]
+        if any(scope.name in self._scopes[t] or scope.audience == self._audience[t] for t in topics):
+            return False  # the topic's own scopes, or those of the role it explains
+        named = frozenset().union(*(self._cue_terms[t] for t in topics))
+        return set(evidence) <= named | self._verb_terms
 
     def says_who(self, topic: str) -> bool:
         """Whether the topic's cues say who asks (a bot, a person without the role), so its

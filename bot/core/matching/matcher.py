@@ -48,7 +48,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
-        self.guidance = GuidanceFinder(kb.guidance)
+        self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
 
     def answer(self, question: str) -> Answer:
@@ -190,7 +190,8 @@ class Matcher:
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.refused_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
-        if draft.kind == AnswerKind.DECLINE:
+        if draft.kind == AnswerKind.DECLINE or (topics and all(
+                n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
             return self._explained_or_declined(q, draft, topics)
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
