@@ -1,4 +1,5 @@
-"""Starts the webhook service under gunicorn (what `make run` does when a token is set).
+"""Starts the webhook service under gunicorn (what `make run` does when a token is set), and the
+playground on loopback beside local mode.
 
 gunicorn.conf.py (beside the bot package) supplies the rest: $WEB_CONCURRENCY web workers, the
 answering process, a graceful shutdown window and JSON logs.
@@ -6,9 +7,15 @@ answering process, a graceful shutdown window and JSON logs.
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
 import sys
+import threading
 from pathlib import Path
+
+from flask import Flask
+from werkzeug.serving import make_server
 
 from bot.service.config import ConfigError, Settings, playground_only
 from bot.storage.database import DatabaseError, normalize_url
@@ -40,3 +47,12 @@ def serve() -> int:
                                "--bind", f"0.0.0.0:{settings.port}", "bot.service.app:create_app()"])
     return 0  # not reached
 
+
+def serve_in_background(app: Flask, port: int) -> str:
+    """Serve `app` on 127.0.0.1:`port` from a daemon thread, quietly; its URL. OSError when the port
+    is taken."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request lines in the terminal
+    with socket.create_server(("127.0.0.1", port)) as listener:  # bound here: werkzeug would exit instead
+        server = make_server("127.0.0.1", port, app, threaded=True, fd=listener.fileno())
+    threading.Thread(target=server.serve_forever, name="scopebot-playground", daemon=True).start()
+    return f"http://127.0.0.1:{port}/"
