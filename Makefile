@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools cards-gallery bench loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -31,6 +31,18 @@ render-tools: $(RENDER_STAMP)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)); } || \
 	  echo "Chromium is missing and cannot be installed here: the card render test will be skipped."
+
+VENDOR := bot/service/static/vendor
+# What the playground's two vendored scripts bundle: each package's licence goes beside them.
+BUNDLED := adaptivecards swiper markdown-it entities linkify-it mdurl punycode.js uc.micro
+
+## vendor: copy the renderer and markdown-it the playground serves (and their licences) from the
+## pinned npm packages; tests/service/test_vendored.py checks the copies match them.
+vendor: $(RENDER_STAMP)
+	cp $(RENDER)/node_modules/adaptivecards/dist/adaptivecards.min.js \
+	   $(RENDER)/node_modules/adaptivecards/dist/adaptivecards.min.js.LICENSE.txt \
+	   $(RENDER)/node_modules/markdown-it/dist/markdown-it.min.js $(VENDOR)/
+	for p in $(BUNDLED); do cp $(RENDER)/node_modules/$$p/LICENSE* $(VENDOR)/licenses/$$p.txt; done
 
 ## test: the knowledge-base check and the whole test suite, with the card render test and the
 ## PostgreSQL half of the database tests (Chromium and PostgreSQL's server installed if missing).

@@ -1,8 +1,9 @@
 """gunicorn settings for scopebot (read from the working directory).
 
 gunicorn binds to 0.0.0.0:$PORT; this file sets $WEB_CONCURRENCY web workers (default 2), starts
-the answering process beside them (bot.service.answerer), gives in-flight replies a graceful
-shutdown window, and makes every log line JSON.
+the answering process beside them (bot.service.answerer; not when PLAYGROUND=1 serves the
+playground alone, without a WEBEX_BOT_TOKEN), gives in-flight replies a graceful shutdown window,
+and makes every log line JSON.
 """
 
 import os
@@ -23,7 +24,14 @@ def on_starting(server) -> None:
 
 
 def when_ready(server) -> None:
-    answerer.start()
+    """Start the answering process, unless there is nothing to answer: without a token it could only
+    fail and be restarted, over and over."""
+    from bot.service.config import playground_only
+
+    if playground_only():
+        server.log.info("playground only: no WEBEX_BOT_TOKEN, so no answering process")
+    else:
+        answerer.start()
 
 
 def post_worker_init(worker) -> None:

@@ -1,7 +1,8 @@
 """Renders Adaptive Cards with Microsoft's renderer in headless Chromium and reports layout problems.
 
-The page (render/page.html + render/check.js) renders each card as Webex would, with a Webex-like
-host config, and writes what it finds into the DOM, which `--dump-dom` hands back to us.
+The page (render/page.html + render/check.js) renders each card as Webex would, with the Webex-like
+host config and styles the playground uses too (bot/service/static/), and writes what it finds
+into the DOM, which `--dump-dom` hands back to us.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 RENDER_DIR = Path(__file__).resolve().parent / "render"
+HOST_CONFIG = RENDER_DIR.parents[1] / "bot" / "service" / "static" / "hostconfig.json"
 WIDTHS = (500, 340)  # Webex desktop's message column, and a phone
 TIMEOUT_SECONDS = 120
 MIN_SHOT_HEIGHT = 200  # headless Chromium paints only part of a shorter window
@@ -47,7 +49,7 @@ def renderer_installed() -> bool:
 
 
 def _write_data(folder: Path, cards: Mapping[str, Any], widths: tuple[int, ...], expand: bool) -> Path:
-    data = {"hostConfig": json.loads((RENDER_DIR / "hostconfig.json").read_text()),
+    data = {"hostConfig": json.loads(HOST_CONFIG.read_text()),
             "cards": [{"name": n, "card": c} for n, c in cards.items()],
             "widths": list(widths), "expand": expand}
     path = folder / "data.js"

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -62,12 +63,14 @@ class Service:
         self.log_path = state_dir / "service.log"
         self.proc: subprocess.Popen | None = None
 
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers",
+                str(self.workers), "--graceful-timeout", "10", "bot.service.app:create_app()"]
+
     def start(self, timeout: float = START_DEADLINE) -> "Service":
         self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers",
-             str(self.workers), "--graceful-timeout", "10", "bot.service.app:create_app()"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=self.env, stdout=self.log,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -134,13 +137,38 @@ class Service:
         return requests.post(self.url + "/webhooks", data=body, headers=hdrs, timeout=30)
 
 
+class PlaygroundOnly(Service):
+    """The Procfile's command, as written there, with PLAYGROUND=1 and no WEBEX_BOT_TOKEN or secret:
+    the playground alone (Webex is still pointed at `api_base_url`, to show nothing calls it)."""
+
+    def __init__(self, api_base_url: str, state_dir: Path, **env: str):
+        super().__init__(api_base_url, state_dir, PLAYGROUND="1", WEB_CONCURRENCY="1", **env)
+        del self.env["WEBEX_BOT_TOKEN"], self.env["WEBEX_WEBHOOK_SECRET"]
+        self.env["GUNICORN_CMD_ARGS"] = f"--bind 127.0.0.1:{self.port}"  # not the Procfile's 0.0.0.0
+
+    def command(self) -> list[str]:
+        web = shlex.split((ROOT / "Procfile").read_text().split("web:", 1)[1])
+        assert web[0] == "gunicorn", web
+        return [sys.executable, "-m", *web]
+
+    def answering(self) -> bool:
+        """Ready once gunicorn has said it starts no answering process (there is nothing to answer)."""
+        return any("no answering process" in str(line.get("event")) for line in self.log_lines())
+
+
 @contextmanager
 def serving(api_base_url: str, state_dir: Path, workers: int = 2, **env: str) -> Iterator[Service]:
     """The service running for the duration of a `with` block."""
-    svc = Service(api_base_url, state_dir, workers, **env)
+    with running(Service(api_base_url, state_dir, workers, **env)) as svc:
+        yield svc
+
+
+@contextmanager
+def running(svc: Service) -> Iterator[Service]:
+    """`svc` started for the duration of a `with` block, its log shown beside a failing test."""
     RUNNING.append(svc)
-    svc.start()
     try:
+        svc.start()
         yield svc
     finally:
         svc.stop()

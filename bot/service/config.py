@@ -12,6 +12,7 @@ from bot.service import tuning
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATABASE_FILE = "scopebot-state.sqlite3"
+DEFAULT_PORT = 8080
 
 
 class ConfigError(RuntimeError):
@@ -34,6 +35,22 @@ def database_connect_timeout(env: Mapping[str, str] | None = None) -> float:
     """SCOPEBOT_DATABASE_CONNECT_TIMEOUT: seconds to wait for the database server to answer."""
     env = os.environ if env is None else env
     return _number(env, "SCOPEBOT_DATABASE_CONNECT_TIMEOUT", tuning.DATABASE_CONNECT_TIMEOUT, float, 1)
+
+
+def listen_port(env: Mapping[str, str] | None = None) -> int:
+    """$PORT: where the service listens (and, in local mode, the playground)."""
+    return int(_number(os.environ if env is None else env, "PORT", DEFAULT_PORT, least=1))
+
+
+def playground_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """PLAYGROUND=1: the service also serves the web playground at / (off by default in production)."""
+    return _flag((os.environ if env is None else env).get("PLAYGROUND"))
+
+
+def playground_only(env: Mapping[str, str] | None = None) -> bool:
+    """PLAYGROUND=1 without WEBEX_BOT_TOKEN: the playground alone, with no webhooks and no answering process."""
+    env = os.environ if env is None else env
+    return playground_enabled(env) and not env.get("WEBEX_BOT_TOKEN", "").strip()
 
 
 def _list(value: str | None, lower: bool = False) -> frozenset[str]:
@@ -66,8 +83,9 @@ class Settings:
     bot_token: str
     webhook_secret: str | None
     api_base_url: str = DEFAULT_API_BASE_URL
-    port: int = 8080
+    port: int = DEFAULT_PORT
     local_mode: bool = False  # accept unsigned webhooks: for trying the bot locally only
+    playground: bool = False  # also serve the web playground at /
     database_url: str = ""
     database_connect_timeout: float = tuning.DATABASE_CONNECT_TIMEOUT
     workers: int = tuning.WORKER_THREADS
@@ -101,8 +119,8 @@ class Settings:
             )
         return cls(
             bot_token=token, webhook_secret=secret, api_base_url=_api_base_url(env),
-            port=int(_number(env, "PORT", 8080, least=1)), local_mode=local, database_url=database_url(env),
-            database_connect_timeout=database_connect_timeout(env),
+            port=listen_port(env), local_mode=local, playground=playground_enabled(env),
+            database_url=database_url(env), database_connect_timeout=database_connect_timeout(env),
             workers=int(_number(env, "SCOPEBOT_WORKER_THREADS", tuning.WORKER_THREADS, least=1)),
             webex_timeout=int(_number(env, "SCOPEBOT_WEBEX_TIMEOUT", tuning.WEBEX_TIMEOUT_SECONDS, least=1)),
             retry_attempts=int(_number(env, "SCOPEBOT_RETRY_ATTEMPTS", tuning.WEBEX_RETRY_ATTEMPTS, least=1)),

@@ -16,10 +16,13 @@ from bot.service.wiring import Service
 
 log = logging.getLogger("scopebot.app")
 webhooks = Blueprint("webhooks", __name__)
+SERVICE = "scopebot"  # the app.extensions key of the Service; None when only the playground runs
+NO_TOKEN = ("this instance has no WEBEX_BOT_TOKEN and serves only the playground; set WEBEX_BOT_TOKEN "
+            "and WEBEX_WEBHOOK_SECRET to answer webhooks")
 
 
-def _service() -> Service:
-    return current_app.extensions["scopebot"]
+def _service() -> Service | None:
+    return current_app.extensions[SERVICE]
 
 
 def _reject(rejection: intake.Rejection) -> Any:
@@ -32,6 +35,8 @@ def _reject(rejection: intake.Rejection) -> Any:
 def receive() -> Any:
     """Store a verified event before acknowledging it, so it survives any crash after the 202."""
     start, service = time.monotonic(), _service()
+    if service is None:
+        return jsonify(error=NO_TOKEN), 503
     body = request.get_data(cache=False)
     rejection = (intake.check_signature(body, service.settings.webhook_secret,
                                         request.headers.get("X-Spark-Signature"))

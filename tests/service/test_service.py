@@ -133,6 +133,9 @@ def test_healthz_and_unknown_routes(service) -> None:
     assert requests.get(service.url + "/healthz", timeout=30).json()["status"] == "ok"
     assert requests.get(service.url + "/webhooks", timeout=30).status_code == 405
     assert requests.get(service.url + "/nope", timeout=30).status_code == 404
+    # the playground is off unless PLAYGROUND=1 (tests/service/test_playground.py)
+    assert requests.get(service.url + "/", timeout=30).status_code == 404
+    assert requests.post(service.url + "/playground/ask", json={"question": "x"}, timeout=30).status_code == 404
 
 
 def test_declines_and_votes_through_webhooks_reach_the_report(standin, service) -> None:
