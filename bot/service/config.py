@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from bot.core.oauth import AppLinks
 from bot.service import tuning
 
 DEFAULT_API_BASE_URL = "https://webexapis.com/v1/"
@@ -101,6 +102,7 @@ class Settings:
     event_deadline: float = tuning.EVENT_DEADLINE_SECONDS
     poll_seconds: float = tuning.POLL_SECONDS
     retention_days: float = tuning.RETENTION_DAYS
+    links: AppLinks = AppLinks()  # WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI: answers carry an Authorize button
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -127,6 +129,7 @@ class Settings:
             retry_base_delay=_number(env, "SCOPEBOT_RETRY_BASE_DELAY", tuning.WEBEX_RETRY_BASE_DELAY, float),
             allowed_domains=_list(env.get("WEBEX_ALLOWED_DOMAINS"), lower=True),
             allowed_rooms=_list(env.get("WEBEX_ALLOWED_ROOMS")),
+            links=AppLinks.from_settings(env),
             **_inbox_settings(env),
         )
 

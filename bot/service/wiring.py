@@ -56,7 +56,8 @@ def build(settings: Settings) -> Service:
     """Every part of the service, ready to start."""
     db = Database(settings.database_url, settings.database_connect_timeout)
     client = webex_client(settings)
-    tools = pipeline.Tools(handler=Handler(load_knowledge(), recorder=FeedbackStore(db)), client=client,
+    handler = Handler(load_knowledge(), recorder=FeedbackStore(db), links=settings.links)
+    tools = pipeline.Tools(handler=handler, client=client,
                            identity=Lazy(client.me),
                            access=AccessPolicy(settings.allowed_domains, settings.allowed_rooms))
     inbox = Inbox(db)

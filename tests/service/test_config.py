@@ -62,3 +62,15 @@ def test_the_default_database_lives_in_the_data_directory_not_where_the_bot_star
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "spark:calls_write" in result.stdout
     assert (data / "scopebot-state.sqlite3").exists() and list(elsewhere.iterdir()) == []
+
+
+def test_the_integrations_links_reach_the_bots_answers() -> None:
+    from bot.service import wiring
+
+    env = {"WEBEX_BOT_TOKEN": "t", "WEBEX_WEBHOOK_SECRET": "s", "WEBEX_CLIENT_ID": "C0ffee",
+           "WEBEX_REDIRECT_URI": "https://bot.example.com/oauth"}
+    settings = Settings.from_env(env)
+    assert settings.links.ready
+    handler = wiring.build(settings).tools.handler
+    card = handler.handle_text("what scope do I need to answer calls").card
+    assert "client_id=C0ffee" in str(card)
