@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
     able way use using used one ones get gets got give tell know
     not isn doesn don didn dont cannot
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
-    time times today tomorrow yesterday now day days week weeks
+    time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
+    else missing
     up out back off down away last next first then there
     """.split()
 )

@@ -72,6 +72,7 @@ def test_plain_words(matcher, question: str, expected: str) -> None:
     ("trasncripts of my meetings", "meeting:transcripts_read"),
     ("creat a new sapce", "spark:rooms_write"),
     ("wich scoep lets me sned a mesage to a romm", "spark:messages_write"),  # 4-letter slips too
+    ("scope for listng my own spaces", "spark:rooms_read"),  # a slip of a verb form
 ])
 def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
@@ -283,6 +284,10 @@ def test_an_ordinary_word_that_is_also_a_product_does_not_decline(matcher) -> No
      "backend and a React front end. What's the minimal scope for that? cheers", "spark:rooms_read"),
     ("scope so a user can list their own webex meetings?", "meeting:schedules_read"),  # a user: who acts
     ("our admin app needs third party call control for any user in the org", "spark-admin:calls_write"),
+    # the asking sentence says nothing of the need; the post before it does
+    ("Our reporting job pulls the detailed call history records for the whole organization every night "
+     "for billing, with a token that an administrator authorized in our tenant. It still fails. What "
+     "else do I need?", "spark-admin:calling_cdr_read"),
 ])
 def test_context_and_actors(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected

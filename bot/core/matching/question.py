@@ -19,6 +19,7 @@ from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
 from bot.core.matching.normalise import Message, normalise
+from bot.core.matching.query import build_query
 from bot.core.text import words
 
 _NEED_RE = re.compile(
@@ -62,9 +63,13 @@ def asking_of(message: Message, prose: str) -> str:
     return " ".join(asking) if asking else prose
 
 
-def focus_of(message: Message, prose: str) -> str:
-    """In a long post, the sentences that ask for something, so context cannot drown the need."""
-    return prose if len(prose.split()) <= t.LONG_QUESTION_WORDS else asking_of(message, prose)
+def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
+    """In a long post, the sentences that ask for something, so context cannot drown the need;
+    the whole post when those only ask ("which scope am I missing?") and the need is told before."""
+    if len(prose.split()) <= t.LONG_QUESTION_WORDS:
+        return prose
+    asking = asking_of(message, prose)
+    return asking if build_query(asking, index).known else prose
 
 
 def _endpoint_calls(text: str) -> list[Call]:
@@ -95,7 +100,7 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
-    return Question(message.text, message, prose, focus_of(message, prose), asking_of(message, prose),
+    return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named), _dedupe(calls),
                     guidance.topics(message.prose or message.text),
                     index.lexicon.audiences(" ".join(words(prose))))
