@@ -76,6 +76,14 @@ def test_other_languages_are_read_in_english(kb, text: str, code: str, english: 
     assert read is not None and read.language.code == code and read.english == english
 
 
+def test_english_api_words_in_another_language_are_kept(kb, matcher) -> None:
+    known = lambda w: matcher.index.lexicon.term(w) in matcher.index.postings  # noqa: E731
+    read = reading("Quel scope pour créer une location Webex Calling en tant qu'administrateur ?", kb.vocabulary, known)
+    assert read is not None and read.english == "create location calling admin"
+    assert matcher.answer("¿Qué scope se requiere para leer los audit events de Control Hub?").scopes == [
+        "audit:events_read"]
+
+
 def test_english_with_a_stray_foreign_word_stays_english(kb) -> None:
     assert detect("what scope do I need to delete a message in la space", kb.vocabulary) is None
 

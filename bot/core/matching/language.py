@@ -1,13 +1,15 @@
 """Questions in other languages: recognise the language and read its API words in English.
 
-Only the glossary's words and technical tokens (scope names, paths) survive the reading, so
-"Welche Berechtigung brauche ich, um Nachrichten zu senden?" becomes "scope message send".
+Only the glossary's words, technical tokens (scope names, paths) and English words the knowledge
+base knows survive the reading, so "Welche Berechtigung brauche ich, um Nachrichten zu senden?"
+becomes "scope message send".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from bot.core.knowledge import Language, Vocabulary
 
@@ -43,8 +45,9 @@ def detect(text: str, vocab: Vocabulary) -> Language | None:
     return best if not text.isascii() or set(tokens) & best.words.keys() else None
 
 
-def read_in_english(text: str, language: Language) -> str:
-    """The glossary's English for the words it knows, plus technical tokens kept as written."""
+def read_in_english(text: str, language: Language, known: Callable[[str], bool] = lambda w: False) -> str:
+    """The glossary's English for the words it knows, technical tokens kept as written, and the
+    English API words developers leave untranslated ("créer une location Webex Calling")."""
     lowered = text.lower()
     found: list[tuple[int, str]] = []
     for phrase in sorted(language.words, key=len, reverse=True):
@@ -53,10 +56,13 @@ def read_in_english(text: str, language: Language) -> str:
             found.append((m.start(), language.words[phrase]))
             lowered = lowered[:m.start()] + " " * (m.end() - m.start()) + lowered[m.end():]
     found += [(m.start(), m.group(0)) for m in _TECHNICAL_RE.finditer(text)]
+    found += [(m.start(), m.group(0)) for m in _WORD_RE.finditer(lowered)
+              if m.group(0) not in language.markers and known(m.group(0))]
     return " ".join(word for _, word in sorted(found))
 
 
-def reading(text: str, vocab: Vocabulary) -> Reading | None:
-    """How a question in another language reads in English, or None for English questions."""
+def reading(text: str, vocab: Vocabulary, known: Callable[[str], bool] = lambda w: False) -> Reading | None:
+    """How a question in another language reads in English, or None for English questions;
+    `known` tells the English words of the knowledge base, kept where they stand."""
     language = detect(text, vocab)
-    return Reading(language, read_in_english(text, language)) if language else None
+    return Reading(language, read_in_english(text, language, known)) if language else None

@@ -94,7 +94,7 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
-    foreign = reading(message.prose, index.kb.vocabulary)
+    foreign = reading(message.prose, index.kb.vocabulary, lambda w: index.lexicon.term(w) in index.postings)
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
