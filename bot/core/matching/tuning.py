@@ -30,7 +30,7 @@ LONE_WORD_MIN = 0.6  # needed when one known word stands among unknown ones ("ma
 CONFIDENT_FROM = 0.5  # from here the answer is given without hedging (before calibration)
 SUFFICES_FROM = 0.75  # from here one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
-LONG_QUERY_WORDS = 12  # a query of this many counted words is a long post's...
+LONG_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
 LONG_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
 
