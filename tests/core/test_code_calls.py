@@ -71,3 +71,9 @@ def test_the_reply_lists_every_call_in_card_and_markdown(handler) -> None:
     reply = handler.handle_text(PYTHON + "\nwebex.widgets.frobnicate()")
     assert "API calls found: 4 (3 mapped)" in reply.markdown and "Not mapped" in reply.markdown
     assert "API calls found: 4 (3 mapped)" in str(reply.card) and "POST /v1/memberships" in str(reply.card)
+
+
+def test_a_resource_named_like_a_client_is_still_the_resource(matcher: Matcher) -> None:
+    code = "team = api.teams.create(name='x')\nteams.rooms.list()"  # 'teams' was also the old SDK's client
+    assert rows(matcher, code) == [("POST", "/v1/teams", ("spark:teams_write",)),
+                                   ("GET", "/v1/rooms", ("spark:rooms_read",))]

@@ -86,7 +86,7 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     for m in _CHAIN_RE.finditer(_FETCH_RE.sub(" ", text)):
         parts = m.group(1).split(".")
         from_client = parts[0].lower() in _CLIENT_NAMES
-        while parts and parts[0].lower() in _CLIENT_NAMES:
+        while len(parts) > 2 and parts[0].lower() in _CLIENT_NAMES:  # api.teams.create: teams is the resource
             parts = parts[1:]
         if len(parts) < 2:
             continue
