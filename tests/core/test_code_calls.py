@@ -77,3 +77,9 @@ def test_a_resource_named_like_a_client_is_still_the_resource(matcher: Matcher) 
     code = "team = api.teams.create(name='x')\nteams.rooms.list()"  # 'teams' was also the old SDK's client
     assert rows(matcher, code) == [("POST", "/v1/teams", ("spark:teams_write",)),
                                    ("GET", "/v1/rooms", ("spark:rooms_read",))]
+
+
+def test_a_url_without_its_method_takes_the_one_the_prose_asks_for(matcher: Matcher) -> None:
+    assert matcher.answer("https://webexapis.com/v1/rooms/abc - I want to rename it").scopes[0] == "spark:rooms_write"
+    assert matcher.answer("we call /v1/people to create users in our org").scopes[0] == "spark-admin:people_write"
+    assert matcher.answer("what does https://webexapis.com/v1/rooms need").scopes[0] == "spark:rooms_read"

@@ -8,13 +8,14 @@ in a long post, who the question says acts, and the guidance topics it touches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import Call, find_calls
 from bot.core.matching.evidence import named_scopes
+from bot.core.matching.frames import method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
@@ -76,6 +77,22 @@ def _endpoint_calls(text: str) -> list[Call]:
     return [Call(e.text, e, "") for e in find_endpoints(text)]
 
 
+def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
+    """A URL or path written without its method takes the one the prose asks for ("... to create
+    and update users"), when that call is documented."""
+    asked = method_asked(prose, index)
+    if asked is None:
+        return calls
+    kept = []
+    for call in calls:
+        if call.endpoint and call.endpoint.method is None:
+            candidate = replace(call.endpoint, method=asked)
+            if index.endpoints.match(candidate):
+                call = replace(call, endpoint=candidate)
+        kept.append(call)
+    return tuple(kept)
+
+
 def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
     """Each call once; a URL without a method is dropped when the same path came with one."""
     with_method = {c.endpoint.path for c in calls if c.endpoint and c.endpoint.method}
@@ -101,6 +118,7 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
-                    foreign.language if foreign else None, tuple(named), _dedupe(calls),
+                    foreign.language if foreign else None, tuple(named),
+                    _with_asked_method(_dedupe(calls), prose, index),
                     guidance.topics(message.prose or message.text),
                     index.lexicon.audiences(" ".join(words(prose))))
