@@ -107,8 +107,8 @@ class Speller:
 
     def is_function_word_slip(self, word: str) -> bool:
         """A slip of a word that carries no meaning ("wich", "scoep"): not unknown, just noise."""
-        if len(word) < 3 or is_english(word):
-            return False
+        if len(word) < MIN_UNKNOWN_REPAIR_LENGTH or is_english(word):
+            return False  # three letters are as often an acronym (ios, jwt) as a slip
         return any(OSA.distance(word, w) <= 1 for w in self._function_words.get(word[0], ()))
 
     def __contains__(self, word: str) -> bool:

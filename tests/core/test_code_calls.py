@@ -83,3 +83,8 @@ def test_a_url_without_its_method_takes_the_one_the_prose_asks_for(matcher: Matc
     assert matcher.answer("https://webexapis.com/v1/rooms/abc - I want to rename it").scopes[0] == "spark:rooms_write"
     assert matcher.answer("we call /v1/people to create users in our org").scopes[0] == "spark-admin:people_write"
     assert matcher.answer("what does https://webexapis.com/v1/rooms need").scopes[0] == "spark:rooms_read"
+
+
+def test_contact_center_urls_are_webex_apis_not_noise(matcher: Matcher) -> None:
+    answer = matcher.answer("GET https://api.wxcc-us1.cisco.com/v1/event-types?max=100")
+    assert answer.scopes == ["cjp:config_read"] and answer.calls[0].host == "api.wxcc-us1.cisco.com"

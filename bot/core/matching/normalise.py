@@ -40,7 +40,7 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<@\w+>")
 _FOREIGN_URL_RE = re.compile(
-    r"\b(?:https?://|javascript:|data:)(?![\w.-]*\b(?:webex|webexapis|ciscospark|wbx2)\.com\b)\S+", re.IGNORECASE)
+    r"\b(?:https?://|javascript:|data:)(?![\w.-]*\b(?:webex|webexapis|ciscospark|wbx2|wxcc-[\w-]+\.cisco)\.com\b)\S+", re.IGNORECASE)
 _REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
 
