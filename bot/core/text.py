@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     not isn doesn don didn dont cannot
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
-    else missing
+    else missing problem problems
     up out back off down away last next first then there
     """.split()
 )

@@ -95,3 +95,12 @@ def test_a_clause_that_only_says_who_acts_is_context_not_a_need(matcher) -> None
 def test_ones_refers_back_like_them(matcher) -> None:
     answer = matcher.answer("list recordings of all users' meetings as an admin as well as delete old ones")
     assert answer.scopes[:2] == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("admin provisioning tool, needs to: - list everyone in the org - create new users - see which licenses we have",
+     ["spark-admin:people_read", "spark-admin:people_write", "spark-admin:licenses_read"]),
+    ("read & write messages", ["spark:messages_read", "spark:messages_write"]),
+])
+def test_lists_plus_signs_and_ampersands_split_needs(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes

@@ -13,7 +13,7 @@ from bot.core.matching.query import Query, build_query
 from bot.core.text import STOPWORDS, words
 
 CLAUSE_SPLIT_RE = re.compile(
-    r"\s*(?:[,;]|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
+    r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
     r"|\bthen\b|\bwhile\b|\bbut\b"
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
@@ -104,7 +104,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
     borrows the words of the clause before, and who-acts cues said once hold for all."""
     queries = [build_query(p, index) for p in parts]
-    queries = [replace(q, terms={}) if q.only_context else q for q in queries]
+    queries = [replace(q, terms={}, intent=None) if q.only_context else q for q in queries]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     out = []
     for i, q in enumerate(queries):
