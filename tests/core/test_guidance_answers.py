@@ -58,3 +58,10 @@ def test_a_webhook_with_nothing_to_watch_is_explained_not_given_a_scope_that_car
 def test_an_endpoint_documented_for_one_parameter_value_needs_that_value(matcher) -> None:
     uc = 'api.webhooks.create(name="n", targetUrl=url, resource="uc_counters", event="created")'
     assert matcher.answer(uc).scopes == ["wxc-dedicateduc:admin_perfmon_read"]
+
+
+def test_a_deprecated_scope_that_stopped_working_gives_way_to_its_replacement(matcher) -> None:
+    answer = matcher.answer("we used spark-admin:messages_write to delete messages org-wide, now it fails. what changed?")
+    assert answer.scopes == ["spark-compliance:messages_write"] and "spark-admin:messages_write" in answer.alternatives
+    assert any("no longer works" in note for note in answer.assumptions)
+    assert matcher.answer("what is spark-admin:messages_write").scopes == ["spark-admin:messages_write"]

@@ -8,7 +8,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.answer import Need, Via
 from bot.core.endpoints import EndpointQuery
-from bot.core.knowledge import Scope
+from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.query import build_query
@@ -96,3 +96,21 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
     )
     documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])
     return Need(endpoint.text, owners[0], Via.ENDPOINT, (documented,), tuple(owners[1:]))
+
+
+_FAILURE_RE = re.compile(
+    r"\b(?:403|401|forbidden|fails?|failed|failing|no\s+longer|stopped\s+working|not\s+working|doesn'?t\s+work"
+    r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
+
+
+def reports_failure(text: str) -> bool:
+    """Whether the text says something stopped working or asks what replaces it."""
+    return bool(_FAILURE_RE.search(text))
+
+
+def replacement(scope: Scope, kb: KnowledgeBase) -> Scope | None:
+    """The scope a deprecated one's note points to ("... use spark-compliance:messages_write")."""
+    if not scope.deprecated:
+        return None
+    return next((s for m in SCOPE_NAME_RE.finditer(scope.deprecated) if (s := kb.get(m.group(1))) and s != scope),
+                None)

@@ -48,7 +48,8 @@ def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
 def assumptions(needs: list[Need], cues: frozenset[str], language: Language | None, english: str,
                 kb: KnowledgeBase) -> tuple[str, ...]:
     """What an answer that is not sure took for granted, said plainly."""
-    notes = []
+    notes = [f"{old.name} no longer works ({old.deprecated}), so its replacement is given."
+             for n in needs for old in n.alternatives[:1] if old.deprecated and n.evidence == (old.name,)]
     if language is not None:
         notes.append(f"this {language.name} question asks: \"{english}\".")
     if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:

@@ -18,7 +18,8 @@ from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import SCOPE_NAME_RE, asked_names, endpoint_need, without_names
+from bot.core.matching.evidence import (SCOPE_NAME_RE, asked_names, endpoint_need, replacement,
+                                        reports_failure, without_names)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -118,7 +119,8 @@ class Matcher:
         return named
 
     def _from_names(self, q: Question) -> Draft:
-        needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
+        failing = reports_failure(q.message.prose)
+        needs = [self._named_need(s, failing) for s in q.named]
         signals = [Signals(Via.NAME)] * len(needs)
         raw, lexicon = without_names(q.message.prose), self.index.lexicon
         if len(needs) >= 2 and lexicon.asks_to_compare(raw):
@@ -127,6 +129,13 @@ class Matcher:
         if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw):
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
+
+    def _named_need(self, scope: Scope, failing: bool) -> Need:
+        """A named scope; a deprecated one that no longer works gives way to its replacement."""
+        successor = replacement(scope, self.kb) if failing else None
+        if successor is None:
+            return Need(scope.name, scope, Via.NAME, (scope.name,))
+        return Need(scope.name, successor, Via.NAME, (scope.name,), (scope,))
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
