@@ -88,3 +88,8 @@ def test_a_url_without_its_method_takes_the_one_the_prose_asks_for(matcher: Matc
 def test_contact_center_urls_are_webex_apis_not_noise(matcher: Matcher) -> None:
     answer = matcher.answer("GET https://api.wxcc-us1.cisco.com/v1/event-types?max=100")
     assert answer.scopes == ["cjp:config_read"] and answer.calls[0].host == "api.wxcc-us1.cisco.com"
+
+
+def test_who_the_prose_says_acts_applies_to_calls_read_from_their_words(matcher: Matcher) -> None:
+    code = "admin token, changing another user's settings:\napi.person_settings.forwarding.configure(person_id=p)"
+    assert matcher.answer(code).calls[0].scopes[0].startswith("spark-admin:")

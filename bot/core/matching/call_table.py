@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.answer import CallScopes, Need, Via
 from bot.core.matching import tuning as t
@@ -31,6 +32,7 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
         need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
     if need is None and call.words:
         query = build_query(call.words, index)
+        query = replace(query, audiences=query.audiences | cues)  # who the prose says acts makes the call
         ranked = eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
     return need
