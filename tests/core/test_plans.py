@@ -104,3 +104,9 @@ def test_ones_refers_back_like_them(matcher) -> None:
 ])
 def test_lists_plus_signs_and_ampersands_split_needs(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+def test_a_clause_with_only_a_verb_borrows_its_topic_and_IT_is_no_pronoun(matcher) -> None:
+    answer = matcher.answer("offboarding: when someone leaves, IT wants to list and revoke the OAuth "
+                            "authorizations that user granted to apps")
+    assert set(answer.scopes) == {"identity:tokens_read", "identity:tokens_write"}

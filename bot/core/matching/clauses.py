@@ -18,6 +18,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
 )
+_ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
 
 
@@ -100,6 +101,11 @@ def _as_good_as_the_best(scope: Scope, clause: Clause, index: ScopeIndex, audien
     return bool(ranked) and ranked[0].score - mine <= t.ALTERNATIVE_MARGIN
 
 
+def _pronoun_words(text: str) -> list[str]:
+    """The clause's words, lower case, but 'IT' (the department) is no 'it'."""
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w != "IT"]
+
+
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
     borrows the words of the clause before, and who-acts cues said once hold for all."""
@@ -107,14 +113,15 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     queries = [replace(q, terms={}, intent=None) if q.only_context else q for q in queries]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     out = []
+    verbs = index.lexicon.verb_terms
     for i, q in enumerate(queries):
-        if not q.terms:
-            donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if o.terms), None)
-            if q.intent is None or donor is None:
-                continue
+        if set(q.terms) <= verbs:  # only a verb ("and list them"): it needs a topic
+            donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if set(o.terms) - verbs), None)
+            if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text):
+                continue  # "which scope do I add": the verb is about the scope, not a need
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
         terms = q.terms
-        if i > 0 and queries[i - 1].terms and _PRONOUNS & set(words(q.text)):
+        if i > 0 and queries[i - 1].terms and _PRONOUNS & set(_pronoun_words(q.text)):
             terms = {term: t.BORROWED_FACTOR for term in queries[i - 1].terms} | q.terms
         out.append(replace(q, terms=terms, audiences=q.audiences | shared_cues))
     return out
