@@ -93,3 +93,8 @@ def test_contact_center_urls_are_webex_apis_not_noise(matcher: Matcher) -> None:
 def test_who_the_prose_says_acts_applies_to_calls_read_from_their_words(matcher: Matcher) -> None:
     code = "admin token, changing another user's settings:\napi.person_settings.forwarding.configure(person_id=p)"
     assert matcher.answer(code).calls[0].scopes[0].startswith("spark-admin:")
+
+
+def test_an_undocumented_path_is_read_from_its_words_with_the_method_the_prose_asks(matcher: Matcher) -> None:
+    answer = matcher.answer("we sync from our HR system to /identity/scim/.../Users to create users; which scope?")
+    assert answer.scopes[0] == "identity:people_rw"

@@ -79,7 +79,7 @@ def _endpoint_calls(text: str) -> list[Call]:
 
 def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
     """A URL or path written without its method takes the one the prose asks for ("... to create
-    and update users"), when that call is documented."""
+    and update users"), when that call is documented or the path is not (its words are read)."""
     asked = method_asked(prose, index)
     if asked is None:
         return calls
@@ -87,8 +87,8 @@ def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -
     for call in calls:
         if call.endpoint and call.endpoint.method is None:
             candidate = replace(call.endpoint, method=asked)
-            if index.endpoints.match(candidate):
-                call = replace(call, endpoint=candidate)
+            if index.endpoints.match(candidate) or not index.endpoints.match(call.endpoint):
+                call = replace(call, endpoint=candidate)  # documented so, or read from its words
         kept.append(call)
     return tuple(kept)
 
