@@ -107,6 +107,7 @@ class Guidance:
     scopes: tuple[str, ...] = ()
     cues_say_who: bool = False  # its cues say who asks ("my bot"), not what they need
     explains_403_for: str | None = None  # an audience: a 403 on a scope of it is what this explains
+    applies_to: str | None = None  # an audience: every answer with a scope of it needs this explanation
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,7 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for"}
+                    "explains_403_for", "applies_to"}
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -462,6 +463,7 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             scopes=entry.scope_names("scopes"),
             cues_say_who=raw.get("cues_say_who") is True,
             explains_403_for=entry.choice("explains_403_for", AUDIENCES) if "explains_403_for" in raw else None,
+            applies_to=entry.choice("applies_to", AUDIENCES) if "applies_to" in raw else None,
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):

@@ -30,8 +30,11 @@ def test_a_403_on_a_compliance_scope_is_explained_by_the_role(handler) -> None:
     assert "Compliance Officer role" in reply.markdown and "Compliance Officer role" in json.dumps(reply.card)
 
 
-def test_no_403_no_role_explanation(matcher) -> None:
-    assert "compliance-role" not in matcher.answer("GET /v1/events").guidance
+def test_a_compliance_scope_always_carries_the_role_note_and_an_admin_scope_only_on_a_403(matcher) -> None:
+    events = matcher.answer("GET /v1/events")
+    assert events.kind == AnswerKind.SCOPE and events.guidance == ("compliance-role",)
+    assert "admin-role" not in matcher.answer("list every user in the org as an admin").guidance
+    assert "admin-role" in matcher.answer("listing every user in the org as an admin gives 403").guidance
 
 
 def test_an_unclear_need_beside_a_topic_is_explained_and_flagged_unsure(handler) -> None:

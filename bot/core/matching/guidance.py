@@ -31,6 +31,7 @@ class GuidanceFinder:
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
         self._on_403 = [(g.id, g.explains_403_for) for g in guidance.values() if g.explains_403_for]
+        self._applies = [(g.id, g.applies_to) for g in guidance.values() if g.applies_to]
         term = lexicon.term if lexicon else (lambda w: None)
         self._cue_terms = {g.id: frozenset(x for c in g.cues for w in words(c) if (x := term(w)))
                            for g in guidance.values()}
@@ -54,13 +55,13 @@ class GuidanceFinder:
                   for topic, p in self._patterns]
         return tuple(topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n)
 
-    def refused_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
-        """The topics that explain a refusal ("403", "forbidden") of a scope of these audiences:
-        with such a scope, a 403 is most often the role the authorizing person lacks."""
-        if not _REFUSED_RE.search(text):
-            return ()
+    def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
+        """The topics an answer with scopes of these audiences needs: those that apply to every
+        such answer (the Compliance Officer role), and, when the text tells of a refusal ("403",
+        "forbidden"), those that explain it (most often the role the authorizing person lacks)."""
         wanted = set(audiences)
-        return tuple(topic for topic, audience in self._on_403 if audience in wanted)
+        refused = self._on_403 if _REFUSED_RE.search(text) else []
+        return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
         """Whether a need rests only on the words that named the topics, for a scope the topics

@@ -197,7 +197,7 @@ class Matcher:
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
-        topics = tuple(dict.fromkeys(q.topics + self.guidance.refused_topics(q.text, audiences)))
+        topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
