@@ -68,3 +68,9 @@ def test_a_deprecated_scope_that_stopped_working_gives_way_to_its_replacement(ma
     assert answer.scopes == ["spark-compliance:messages_write"] and "spark-admin:messages_write" in answer.alternatives
     assert any("no longer works" in note for note in answer.assumptions)
     assert matcher.answer("what is spark-admin:messages_write").scopes == ["spark-admin:messages_write"]
+
+
+def test_another_products_question_is_declined_even_when_a_cue_of_ours_is_in_it(matcher) -> None:
+    for question in ("Slack: what's the difference between chat:write and chat:write.public for my bot?",
+                     "Which Microsoft Graph permission lets a daemon app read messages in a Teams channel?"):
+        assert matcher.answer(question).kind == AnswerKind.DECLINE

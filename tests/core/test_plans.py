@@ -110,3 +110,13 @@ def test_a_clause_with_only_a_verb_borrows_its_topic_and_IT_is_no_pronoun(matche
     answer = matcher.answer("offboarding: when someone leaves, IT wants to list and revoke the OAuth "
                             "authorizations that user granted to apps")
     assert set(answer.scopes) == {"identity:tokens_read", "identity:tokens_write"}
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("Our project tool should create a Webex team for each project and then add the project members to that "
+     "team. Which two scopes?", {"spark:teams_write", "spark:team_memberships_write"}),
+    ("for my own meetings: list my recordings, and delete the ones older than 30 days",
+     {"meeting:recordings_read", "meeting:recordings_write"}),
+])
+def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher, question: str, scopes) -> None:
+    assert set(matcher.answer(question).scopes) == scopes

@@ -133,14 +133,25 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     if len(parts) < 2:
         return []
     clauses: list[Clause] = []
+    lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     for q in _clause_queries(parts, index):
         ranked = eligible(index.rank(q), q, index, t.CLAUSE_MIN)
+        ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
             need = best_need(need_text(q.text, index.lexicon.verbs), ranked)
             if all(c.need.scope != need.scope for c in clauses):
                 clauses.append(Clause(need, q, ranked))
     return clauses
+
+
+def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
+    """A clause that does something to a resource it names ("create a team for each project")
+    is a need however much else it says; the best such candidate, if any."""
+    if query.intent is None:
+        return []
+    return [r for r in ranked[:1] if r.names_resource and r.coverage >= t.CLAUSE_NAMED_MIN
+            and r.scope.access in (query.intent, "read-write") and not set(r.evidence) <= index.generic_verbs]
 
 
 def prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:

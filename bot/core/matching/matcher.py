@@ -41,6 +41,7 @@ class Draft:
     needs: list[Need] = field(default_factory=list)
     signals: list[Signals] = field(default_factory=list)
     why: str = ""
+    elsewhere: bool = False  # about another product: no Webex explanation fits either
 
 
 class Matcher:
@@ -89,7 +90,7 @@ class Matcher:
     def _resolve(self, q: Question) -> Draft:
         platform = self.platforms.other_platform(q.text)
         if platform and not q.named:
-            return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex")
+            return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
             return self._named_or_described(q)
         from_calls = self._from_calls(q)
@@ -215,7 +216,7 @@ class Matcher:
     def _explained_or_declined(self, q: Question, draft: Draft, topics: tuple[str, ...]) -> Answer:
         """An explanation when the question touches a guidance topic and no scope is clear
         enough to stand beside it; else a decline that says why."""
-        if topics and self._about_webex(q):
+        if topics and not draft.elsewhere and self._about_webex(q):
             return Answer(q.text, AnswerKind.GUIDANCE, why="this is answered by an explanation, not a scope",
                           confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
