@@ -28,7 +28,8 @@ STOPWORDS = frozenset(
     app apps application integration integrations bot webex api apis tool tools script scripts
     also too just some any all each every other another same such very really more most
     able way use using used one ones get gets got give tell know
-    not isn doesn don didn dont cannot
+    not no isn doesn don didn dont cannot
+    im ive lol haha thx ty btw fyi asap
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems

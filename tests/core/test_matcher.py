@@ -291,3 +291,14 @@ def test_an_ordinary_word_that_is_also_a_product_does_not_decline(matcher) -> No
 ])
 def test_context_and_actors(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    # what the question rules out is no evidence
+    ("My dashboard shows the titles of the spaces the user is in. No message bodies, no member lists, "
+     "just the titles. Which scope?", "spark:rooms_read"),
+    ("Non-admin user, my app only does this: api.people.list(email='a@example.com')", "spark:people_read"),
+    ("hey!! need to lsit all the spaces im in lol which scop", "spark:rooms_read"),  # chat noise
+])
+def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:
+    assert top(matcher, question) == expected

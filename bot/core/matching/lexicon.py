@@ -11,6 +11,8 @@ from bot.core.text import STOPWORDS, Speller, stem
 # Words that only say who acts or how; they steer audience/access, not the topic.
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not(?: an?| the)?|without(?: an?)?|no) (?:full |control hub )*"
+                           r"admin(?:istrator)?s?\b")
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
 
@@ -78,8 +80,11 @@ class Lexicon:
         return None
 
     def audiences(self, joined: str) -> frozenset[str]:
-        """Who the words say acts: admin, compliance, partner, service-app, user."""
-        return frozenset(a for a, pattern in self.cues if pattern.search(joined))
+        """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
+        "not an admin" or a "non admin user" is a user."""
+        joined, denied = _NOT_ADMIN_RE.subn(" ", joined)
+        found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
+        return found | {"user"} if denied else found
 
     def cue_matches(self, joined: str) -> list[str]:
         """The who-acts phrases found in a lower-case, space-joined question."""

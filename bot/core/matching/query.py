@@ -32,6 +32,26 @@ class Query:
         return self.known > 0 and self.context == self.known
 
 
+_NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
+_NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
+
+
+def without_negated(raw: list[str]) -> list[str]:
+    """The words, less those a negation rules out: up to two words after 'no', 'without' or
+    'nor', or after 'not the' ('not the messages'); 'not' before a verb ('not able to read') stays."""
+    kept, skip = [], 0
+    for i, word in enumerate(raw):
+        if skip:
+            skip -= 1
+            continue
+        if word in _NEGATORS:
+            skip = t.NEGATED_WORDS
+        elif word == "not" and i + 1 < len(raw) and raw[i + 1] in _NOT_THE:
+            skip = t.NEGATED_WORDS + 1
+        kept.append(word)
+    return kept
+
+
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
@@ -44,7 +64,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
-    for word in raw:
+    for word in without_negated(raw):
         term = lexicon.term(word)
         if term is None:
             continue

@@ -66,11 +66,12 @@ def asking_of(message: Message, prose: str) -> str:
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
-    the whole post when those only ask ("which scope am I missing?") and the need is told before."""
+    the whole post when those only ask ("which scope am I missing?", "which scope to update
+    them?") and the need is told before."""
     if len(prose.split()) <= t.LONG_QUESTION_WORDS:
         return prose
     asking = asking_of(message, prose)
-    return asking if build_query(asking, index).known else prose
+    return asking if set(build_query(asking, index).terms) - index.lexicon.verb_terms else prose
 
 
 def _endpoint_calls(text: str) -> list[Call]:

@@ -24,6 +24,8 @@ UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
 GENERIC_SHARE = 1 / 16  # a verb this widespread (add, set) names no resource: alone it answers nothing
 
+NEGATED_WORDS = 2  # words a negation ("no", "without", "not the") rules out after it
+
 # --- thresholds on coverage ---
 DECLINE_BELOW = 0.34  # under this the question is not understood
 LONE_WORD_MIN = 0.6  # needed when one known word stands among unknown ones ("make coffee")
