@@ -12,7 +12,7 @@ from bot.core.knowledge import KnowledgeBase
 from bot.core.oauth import ALWAYS_INCLUDED, AUTHORIZE_URL, AppLinks
 
 _AUTHORIZE_RE = re.compile(r"https?://[\w.-]+/v1/authorize\?[^\s<>\"'`]+", re.IGNORECASE)
-_NAME_RE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]*[A-Za-z0-9]")
+_NAME_RE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]*:[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]")  # not host:8080
 
 
 @dataclass(frozen=True)
@@ -72,28 +72,38 @@ class ScopeAudit:
                 "described": self.described}
 
 
-def audit(requested: Requested, needed: Iterable[str], kb: KnowledgeBase, links: AppLinks = AppLinks()) -> ScopeAudit:
+def audit(requested: Requested, needed: Iterable[str], kb: KnowledgeBase,
+          links: AppLinks = AppLinks()) -> ScopeAudit:
     """Compare what is requested with what is `needed`; with nothing needed (the app's use not
-    described) the known requested scopes are kept as they are and only unknown names flagged."""
+    described) the known requested scopes are kept as they are and only unknown names flagged.
+    spark:kms is always kept, as the portal adds it; an umbrella scope (spark:all) covers what
+    it stands for only while it stays."""
     needed = tuple(dict.fromkeys(needed))
     known = [kb.get(n) for n in requested.names]
     unknown = tuple(n for n, s in zip(requested.names, known) if s is None)
     asked = [s for s in known if s is not None]
     if not needed:
-        minimal = tuple(dict.fromkeys(s.name for s in asked))
+        minimal = _with_kms(s.name for s in asked) if asked else ()
         return ScopeAudit(requested.names, (), (), (), minimal, unknown, corrected_url(requested, minimal, links), False)
-    wanted = [s for n in needed if (s := kb.get(n)) is not None]  # spark:kms is added by the portal: never missing
-    missing = tuple(s.name for s in wanted if s not in asked and not any(a.stands_for(s) for a in asked))
-    minimal = tuple(dict.fromkeys((*needed, ALWAYS_INCLUDED)))
+    minimal = _with_kms(needed)
+    kept = [a for a in asked if a.name in minimal]
+    wanted = [s for n in needed if (s := kb.get(n)) is not None]
+    missing = tuple(s.name for s in wanted if s not in asked and not any(a.stands_for(s) for a in kept))
     unneeded = tuple(dict.fromkeys(s.name for s in asked if s.name not in minimal))
     return ScopeAudit(requested.names, needed, unneeded, missing, minimal, unknown,
                       corrected_url(requested, minimal, links), True)
 
 
-def corrected_url(requested: Requested, scopes: Iterable[str], links: AppLinks = AppLinks()) -> str | None:
+def _with_kms(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*names, ALWAYS_INCLUDED)))
+
+
+def corrected_url(requested: Requested, scopes: tuple[str, ...], links: AppLinks = AppLinks()) -> str | None:
     """The authorization URL asking for `scopes` only: the pasted URL's other parameters kept
     (rebuilt on webexapis.com and encoded, so nothing pasted reaches the reply raw), else the
-    app's own link from its settings; None when there is neither."""
+    app's own link from its settings; None when there is neither, or no scope to ask for."""
+    if not scopes:
+        return None
     if requested.url is None:
         return links.authorize(scopes)
     params = dict(parse_qsl(urlsplit(requested.url).query))

@@ -8,7 +8,7 @@ from bot.core.audit import ScopeAudit
 from bot.core.calls_section import calls_elements, calls_markdown
 from bot.core.card_parts import (Card, Element, bullet, card, feedback, heading, labelled, link_line,
                                  literal, quote, row, scope_button, show_card, text)
-from bot.core.layout import MAX_CARD_ACTIONS
+from bot.core.layout import MAX_CARD_ACTIONS, MAX_UNKNOWN_NAMES
 from bot.core.safe_text import for_markdown, quoted_markdown
 from bot.core.sureness import sureness_line
 
@@ -19,8 +19,14 @@ MATCHES = "The requested scopes match what the app does: nothing to remove or ad
 
 
 def _verdict(audit: ScopeAudit) -> list[tuple[str, tuple[str, ...]]]:
-    return [("Not needed: remove", audit.unneeded), ("Missing: add", audit.missing),
+    return [("Not needed (remove)", audit.unneeded), ("Missing (add)", audit.missing),
             ("Minimal set", audit.minimal)]
+
+
+def _unknown(audit: ScopeAudit) -> tuple[list[str], int]:
+    """The requested names that are no scope, as many as a card shows, and how many more."""
+    shown = list(audit.unknown[:MAX_UNKNOWN_NAMES])
+    return shown, len(audit.unknown) - len(shown)
 
 
 def _copyable(label: str, value: str) -> list[Element]:
@@ -31,12 +37,16 @@ def _copyable(label: str, value: str) -> list[Element]:
 
 
 def _corrected(audit: ScopeAudit) -> list[Element]:
+    if not audit.minimal:
+        return []
     if audit.authorization_url:
         return _copyable("Authorization URL with the minimal set", audit.authorization_url)
     return _copyable("The scope parameter of your authorization URL", f"scope={audit.scope_parameter}")
 
 
 def _corrected_markdown(audit: ScopeAudit) -> str:
+    if not audit.minimal:
+        return ""
     if audit.authorization_url:
         return f"Authorization URL with the minimal set:\n```\n{audit.authorization_url}\n```"
     return f"The scope parameter of your authorization URL:\n```\nscope={audit.scope_parameter}\n```"
@@ -54,9 +64,11 @@ def audit_card(answer: Answer) -> Card:
         body.append(text(MATCHES))
     for label, names in _verdict(audit):
         body += labelled(label, names)
-    if audit.unknown:
+    unknown, more = _unknown(audit)
+    if unknown:
         body.append(text("Not Webex scopes", weight="Bolder", spacing="Medium"))
-        body += [literal(n, fontType="Monospace") for n in audit.unknown]
+        body += [literal(n, fontType="Monospace") for n in unknown]
+        body += [text(f"…and {more} more.", size="Small", isSubtle=True)] if more else []
     body += [text("Why", weight="Bolder", spacing="Medium")] if answer.needs else []
     body += [bullet(f"{n.text} → {n.scope.name}", plain=True) for n in answer.needs]
     body += calls_elements(answer)
@@ -75,10 +87,12 @@ def audit_markdown(answer: Answer) -> list[str]:
     elif not audit.unneeded and not audit.missing:
         parts.append(MATCHES)
     parts += [f"{label}: " + ", ".join(f"`{n}`" for n in names) for label, names in _verdict(audit) if names]
-    if audit.unknown:
-        parts.append("Not Webex scopes: " + ", ".join(for_markdown(n) for n in audit.unknown))
+    unknown, more = _unknown(audit)
+    if unknown:
+        parts.append("Not Webex scopes: " + ", ".join(for_markdown(n) for n in unknown)
+                     + (f" …and {more} more" if more else ""))
     if answer.needs:
         parts.append("Why:\n" + "\n".join(f"- {for_markdown(n.text)} → `{n.scope.name}`" for n in answer.needs))
     parts += calls_markdown(answer)
     parts.append(_corrected_markdown(audit))
-    return parts + [f"Docs: {SCOPES_DOCS}"]
+    return [p for p in parts if p] + [f"Docs: {SCOPES_DOCS}"]

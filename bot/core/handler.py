@@ -66,7 +66,7 @@ class Handler:
 
     def answer(self, question: str) -> Reply:
         """The matcher's answer to `question`, recorded when it is a miss."""
-        answer = self.matcher.answer(question)
+        answer = self.matcher.answer(question, self.links)
         if self.recorder is not None and (not answer.answered or not answer.confident):
             self.recorder.question_missed(answer)
         return self.reply(answer)

@@ -24,6 +24,7 @@ MAX_ENDPOINTS = 5  # an answer's example endpoints
 MAX_UNLOCKED_ENDPOINTS = 40  # "what does X unlock" lists them all, up to this
 MAX_COMPARED_ENDPOINTS = 3  # per scope in a comparison, which shows two or three
 MAX_CALL_ROWS = 12  # API calls listed from pasted code; the rest are counted
+MAX_UNKNOWN_NAMES = 8  # requested names that are no scope, listed by an audit; the rest are counted
 
 # Echoes of the asker's words: the question on one line of about a phone's width, ending in "…";
 # engine sentences that may hold the asker's words (assumptions, the reason for a decline).

@@ -66,7 +66,7 @@ def create_app(settings: Settings | None = None, service: wiring.Service | None 
     setup_logging()
     if settings is None and service is None and playground_only():
         log.warning("no WEBEX_BOT_TOKEN: serving the playground alone; webhooks answer 503")
-        return build_app(None, playground_handler(Handler(load_knowledge())))
+        return build_app(None, Handler(load_knowledge(), links=AppLinks.from_settings(os.environ)))
     service = service or wiring.build(settings or Settings.from_env())
     if service.settings.local_mode:
         log.warning("local mode: webhook signatures are NOT checked")
@@ -74,9 +74,9 @@ def create_app(settings: Settings | None = None, service: wiring.Service | None 
 
 
 def playground_handler(handler: Handler) -> Handler:
-    """The playground's handler, sharing `handler`'s knowledge and matcher: with the integration's
-    links (as `ask` has them) and without a recorder, so nothing asked there is stored."""
-    return Handler(handler.kb, handler.matcher, links=AppLinks.from_settings(os.environ))
+    """The playground's handler, sharing `handler`'s knowledge, matcher and the integration's
+    links, without a recorder, so nothing asked there is stored."""
+    return Handler(handler.kb, handler.matcher, links=handler.links)
 
 
 def build_app(service: wiring.Service | None, answers: Handler | None) -> Flask:

@@ -65,8 +65,10 @@ def test_an_endpoint_documented_for_one_parameter_value_needs_that_value(matcher
 
 def test_a_deprecated_scope_that_stopped_working_gives_way_to_its_replacement(matcher) -> None:
     answer = matcher.answer("we used spark-admin:messages_write to delete messages org-wide, now it fails. what changed?")
-    assert answer.scopes == ["spark-compliance:messages_write"] and "spark-admin:messages_write" in answer.alternatives
+    assert answer.scopes == ["spark-compliance:messages_write"] and not answer.confident
     assert any("no longer works" in note for note in answer.assumptions)
+    compared = matcher.answer("compare spark-admin:messages_read and spark-compliance:messages_read, it fails")
+    assert compared.kind == AnswerKind.COMPARE and len(set(compared.scopes)) == 2
     assert matcher.answer("what is spark-admin:messages_write").scopes == ["spark-admin:messages_write"]
 
 
@@ -74,3 +76,9 @@ def test_another_products_question_is_declined_even_when_a_cue_of_ours_is_in_it(
     for question in ("Slack: what's the difference between chat:write and chat:write.public for my bot?",
                      "Which Microsoft Graph permission lets a daemon app read messages in a Teams channel?"):
         assert matcher.answer(question).kind == AnswerKind.DECLINE
+
+
+def test_comparisons_and_unlocks_stay_what_they_are_beside_a_who_cue(matcher) -> None:
+    assert matcher.answer("compare spark-admin:people_read and spark:people_read, I'm not an admin").kind == \
+        AnswerKind.COMPARE
+    assert matcher.answer("what does spark-admin:people_read unlock? I get 403").kind == AnswerKind.UNLOCKS

@@ -4,6 +4,7 @@ URL; read from a chat message, from an authorization URL, and by `python -m bot 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from urllib.parse import parse_qs, urlsplit
@@ -32,10 +33,19 @@ def test_unneeded_missing_and_minimal(kb: KnowledgeBase) -> None:
     result = audit(Requested(("spark:all", "spark-admin:people_read", "spark:rooms_read")),
                    ["spark:messages_write", "spark:rooms_read", "meeting:schedules_write"], kb)
     assert result.unneeded == ("spark:all", "spark-admin:people_read")
-    assert result.missing == ("meeting:schedules_write",)  # spark:all stands for spark:messages_write
+    assert result.missing == ("spark:messages_write", "meeting:schedules_write")  # spark:all goes, so it is missing
     assert result.minimal == ("spark:messages_write", "spark:rooms_read", "meeting:schedules_write", "spark:kms")
     assert result.authorization_url is None  # no URL pasted and no app settings to build one on
     assert result.scope_parameter == "%20".join(result.minimal).replace(":", "%3A")
+
+
+def test_spark_all_covers_what_it_stands_for_while_it_is_needed(kb: KnowledgeBase) -> None:
+    result = audit(Requested(("spark:all",)), ["spark:all", "spark:rooms_read"], kb)
+    assert result.missing == () and result.unneeded == ()
+
+
+def test_a_port_is_no_scope_name() -> None:
+    assert requested_in("we call localhost:8080 and request spark:rooms_read").names == ("spark:rooms_read",)
 
 
 def test_spark_all_does_not_stand_for_admin_scopes(kb: KnowledgeBase) -> None:
@@ -46,7 +56,8 @@ def test_spark_all_does_not_stand_for_admin_scopes(kb: KnowledgeBase) -> None:
 def test_unknown_names_are_flagged_and_nothing_is_unneeded_without_a_described_use(kb: KnowledgeBase) -> None:
     result = audit(Requested(("spark:messages_wrte", "spark:rooms_read")), [], kb)
     assert result.unknown == ("spark:messages_wrte",) and not result.described
-    assert result.unneeded == () and result.minimal == ("spark:rooms_read",)
+    assert result.unneeded == () and result.minimal == ("spark:rooms_read", "spark:kms")
+    assert audit(Requested(("spark:nothing_here",)), [], kb).authorization_url is None  # no scope to ask for
 
 
 def test_the_corrected_url_keeps_the_pasted_parameters_encoded_on_webexapis(kb: KnowledgeBase) -> None:
@@ -63,7 +74,7 @@ def test_a_chat_message_listing_requested_scopes_is_audited(matcher: Matcher) ->
                             "and only posts messages and lists rooms; the admin refuses to approve it")
     assert answer.kind == AnswerKind.AUDIT and answer.audit is not None
     assert answer.audit.unneeded == ("spark:all", "spark-admin:people_read")
-    assert answer.audit.missing == ()  # spark:all stood for spark:rooms_read
+    assert answer.audit.missing == ("spark:rooms_read",)  # spark:all stood for it, and goes
     assert answer.to_json()["audit"]["minimal"] == ["spark:messages_write", "spark:rooms_read", "spark:kms"]
 
 
@@ -86,7 +97,7 @@ def test_the_described_use_leaves_out_the_request_itself() -> None:
 def test_the_audit_card_and_markdown_show_the_verdict(handler) -> None:
     reply = handler.handle_text("my app requests spark-admin:people_read, spark:rooms_read and only creates spaces")
     for shown in (reply.markdown, json.dumps(reply.card)):
-        assert "Not needed: remove" in shown and "Missing: add" in shown and "spark:rooms_write" in shown
+        assert "Not needed (remove)" in shown and "Missing (add)" in shown and "spark:rooms_write" in shown
 
 
 def run_audit(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
@@ -112,3 +123,19 @@ def test_audit_command_reads_code_from_stdin_and_explains_mistakes() -> None:
     for args in (["--scopes", "hello"], ["--scopes", "spark:all", "--code", "/nonexistent/app.py"]):
         result = run_audit(*args)
         assert result.returncode == 2 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_many_made_up_names_are_counted_not_all_listed(handler) -> None:
+    names = " ".join(f"made:up{i}" for i in range(400))
+    reply = handler.handle_text(f"my app requests {names}, spark:all and spark:rooms_read and only lists my spaces")
+    assert reply.answer.kind == "audit" and len(json.dumps(reply.card)) < 20000
+    assert "…and 392 more" in reply.markdown
+
+
+def test_a_chat_audit_builds_the_apps_own_link_from_its_settings(tmp_path) -> None:
+    env = {**os.environ, "WEBEX_CLIENT_ID": "C0ffee", "WEBEX_REDIRECT_URI": "https://app.example.com/cb"}
+    result = subprocess.run([sys.executable, "-m", "bot", "ask", "--json",
+                             "my app requests spark:all and spark:rooms_read and only lists my spaces"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    url = json.loads(result.stdout)["audit"]["authorization_url"]
+    assert url and parse_qs(urlsplit(url).query)["client_id"] == ["C0ffee"]

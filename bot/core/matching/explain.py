@@ -45,11 +45,17 @@ def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
     return None
 
 
+def replaced(needs: list[Need], kb: KnowledgeBase) -> tuple[str, ...]:
+    """Why a named deprecated scope was answered with another: it no longer works."""
+    return tuple(f"{old.name} no longer works ({old.deprecated}), so its replacement is given."
+                 for n in needs if n.via == Via.NAME and n.evidence and n.evidence[0] != n.scope.name
+                 and (old := kb.get(n.evidence[0])) is not None and old.deprecated)
+
+
 def assumptions(needs: list[Need], cues: frozenset[str], language: Language | None, english: str,
                 kb: KnowledgeBase) -> tuple[str, ...]:
     """What an answer that is not sure took for granted, said plainly."""
-    notes = [f"{old.name} no longer works ({old.deprecated}), so its replacement is given."
-             for n in needs for old in n.alternatives[:1] if old.deprecated and n.evidence == (old.name,)]
+    notes = []
     if language is not None:
         notes.append(f"this {language.name} question asks: \"{english}\".")
     if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:

@@ -21,7 +21,7 @@ from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible,
 from bot.core.matching.evidence import (SCOPE_NAME_RE, asked_names, endpoint_need, replacement,
                                         reports_failure, without_names)
 from bot.core.matching.frames import with_together
-from bot.core.matching.explain import assumptions, decline_reason, language_decline, why
+from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
@@ -44,6 +44,9 @@ class Draft:
     elsewhere: bool = False  # about another product: no Webex explanation fits either
 
 
+_EXPLAINABLE = (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)  # kinds an explanation may lead
+
+
 class Matcher:
     """Answers questions from a KnowledgeBase; build once, then call `answer` many times."""
 
@@ -53,12 +56,13 @@ class Matcher:
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
-        lists as requested, or a decline saying why."""
+        lists as requested (`links` build the app's corrected authorization URL), or a decline
+        saying why."""
         requested = audit_request(question, self.index)
         if requested is not None:
-            audited = self.audit(question, requested, described_use(question))
+            audited = self.audit(question, requested, described_use(question), links)
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
         return self._finish(*self.analyse(question))
@@ -67,9 +71,9 @@ class Matcher:
         """The requested scopes against what `does` (words or code) needs; `links` make the
         corrected authorization URL when none was pasted."""
         found = self._finish(*self.analyse(does)) if does.strip() else None
-        used = found is not None and found.kind in (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)
+        used = found is not None and bool(found.needs)  # an explanation with scopes counts too
         result = audit(requested, found.scopes if used else (), self.kb, links)
-        if not used:
+        if found is None or not used:
             return Answer(question, AnswerKind.AUDIT, why="what the app does was not said", audit=result)
         return Answer(question, AnswerKind.AUDIT, found.needs, found.why, found.confidence, found.assumptions,
                       found.guidance, found.calls, result)
@@ -120,8 +124,7 @@ class Matcher:
         return named
 
     def _from_names(self, q: Question) -> Draft:
-        failing = reports_failure(q.message.prose)
-        needs = [self._named_need(s, failing) for s in q.named]
+        needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
         signals = [Signals(Via.NAME)] * len(needs)
         raw, lexicon = without_names(q.message.prose), self.index.lexicon
         if len(needs) >= 2 and lexicon.asks_to_compare(raw):
@@ -129,14 +132,16 @@ class Matcher:
                          f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
         if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw):
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
+        if reports_failure(q.message.prose):
+            needs = [self._successor(n) for n in needs]
+            signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
-    def _named_need(self, scope: Scope, failing: bool) -> Need:
-        """A named scope; a deprecated one that no longer works gives way to its replacement."""
-        successor = replacement(scope, self.kb) if failing else None
-        if successor is None:
-            return Need(scope.name, scope, Via.NAME, (scope.name,))
-        return Need(scope.name, successor, Via.NAME, (scope.name,), (scope,))
+    def _successor(self, need: Need) -> Need:
+        """A deprecated scope said to fail gives way to the one its note names (the evidence
+        keeps the old name, for the note that says so)."""
+        successor = replacement(need.scope, self.kb)
+        return need if successor is None else replace(need, scope=successor)
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
@@ -206,9 +211,10 @@ class Matcher:
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
-        if topics and (self.guidance.says_who(topics[0]) or level == Confidence.LOW):
+        if kind in _EXPLAINABLE and topics and (self.guidance.says_who(topics[0]) or level == Confidence.LOW):
             kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
-        notes = assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
+        notes = replaced(draft.needs, self.kb)
+        notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index)
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
