@@ -98,3 +98,8 @@ def test_who_the_prose_says_acts_applies_to_calls_read_from_their_words(matcher:
 def test_an_undocumented_path_is_read_from_its_words_with_the_method_the_prose_asks(matcher: Matcher) -> None:
     answer = matcher.answer("we sync from our HR system to /identity/scim/.../Users to create users; which scope?")
     assert answer.scopes[0] == "identity:people_rw"
+
+
+def test_each_url_takes_the_method_of_its_own_clause(matcher: Matcher) -> None:
+    assert rows(matcher, "list /v1/rooms and create /v1/messages") == [
+        ("GET", "/v1/rooms", ("spark:rooms_read",)), ("POST", "/v1/messages", ("spark:messages_write",))]

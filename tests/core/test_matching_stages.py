@@ -80,6 +80,8 @@ def test_english_api_words_in_another_language_are_kept(kb, matcher) -> None:
     known = lambda w: matcher.index.lexicon.term(w) in matcher.index.postings  # noqa: E731
     read = reading("Quel scope pour créer une location Webex Calling en tant qu'administrateur ?", kb.vocabulary, known)
     assert read is not None and read.english == "create location calling admin"
+    read = reading("Quel scope pour créer avec POST /v1/telephony/config/locations ?", kb.vocabulary, known)
+    assert read is not None and read.english == "create POST /v1/telephony/config/locations"  # each token once
     assert matcher.answer("¿Qué scope se requiere para leer los audit events de Control Hub?").scopes == [
         "audit:events_read"]
 

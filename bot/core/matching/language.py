@@ -55,7 +55,9 @@ def read_in_english(text: str, language: Language, known: Callable[[str], bool] 
         for m in re.finditer(pattern, lowered):
             found.append((m.start(), language.words[phrase]))
             lowered = lowered[:m.start()] + " " * (m.end() - m.start()) + lowered[m.end():]
-    found += [(m.start(), m.group(0)) for m in _TECHNICAL_RE.finditer(text)]
+    for m in _TECHNICAL_RE.finditer(text):
+        found.append((m.start(), m.group(0)))
+        lowered = lowered[:m.start()] + " " * (m.end() - m.start()) + lowered[m.end():]  # read once
     found += [(m.start(), m.group(0)) for m in _WORD_RE.finditer(lowered)
               if m.group(0) not in language.markers and known(m.group(0))]
     return " ".join(word for _, word in sorted(found))

@@ -14,7 +14,8 @@ from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import Call, find_calls
-from bot.core.matching.evidence import named_scopes
+from bot.core.matching.clauses import CLAUSE_SPLIT_RE
+from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
 from bot.core.matching.frames import method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
@@ -79,19 +80,32 @@ def _endpoint_calls(text: str) -> list[Call]:
 
 
 def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
-    """A URL or path written without its method takes the one the prose asks for ("... to create
-    and update users"), when that call is documented or the path is not (its words are read)."""
-    asked = method_asked(prose, index)
-    if asked is None:
-        return calls
+    """A URL or path written without its method takes the one the prose asks for near it ("...
+    /v1/people to create users"), when that call is documented or the path is not (its words
+    are read then)."""
     kept = []
     for call in calls:
-        if call.endpoint and call.endpoint.method is None:
+        asked = _method_near(call.endpoint.text, prose, index) if call.endpoint and not call.endpoint.method else None
+        if asked is not None:
             candidate = replace(call.endpoint, method=asked)
             if index.endpoints.match(candidate) or not index.endpoints.match(call.endpoint):
-                call = replace(call, endpoint=candidate)  # documented so, or read from its words
+                call = replace(call, endpoint=candidate)
         kept.append(call)
     return tuple(kept)
+
+
+def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
+    """The method the clause holding `written` asks for, else the next clause's, else an
+    earlier one's: "list /v1/rooms and create /v1/messages" gives each its own."""
+    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip()]
+    at = next((i for i, p in enumerate(parts) if written in p), None)
+    if at is None:
+        return None
+    for part in parts[at:] + parts[:at][::-1]:
+        method = method_asked(SCOPE_NAME_RE.sub(" ", part.replace(written, " ")), index)
+        if method:
+            return method
+    return None
 
 
 def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
