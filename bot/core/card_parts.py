@@ -12,7 +12,7 @@ from bot.core.actions import CardAction
 from bot.core.knowledge import Scope
 from bot.core.layout import (LONG_NAME_CHARS, LONG_RUN_CHARS, MAX_ROW_ACTIONS, MAX_SENTENCE_CHARS,
                              PROMINENT_NAME_CHARS)
-from bot.core.safe_text import one_line
+from bot.core.safe_text import one_line, without_secrets
 
 Card = dict[str, Any]
 Element = dict[str, Any]
@@ -175,7 +175,7 @@ def _opening(title: str, body: list[Element]) -> Element:
 
 def feedback(question: str, scopes: list[str]) -> Element:
     """The vote buttons, behind one button so they do not crowd the answer's own actions."""
-    votes = [submit(title, CardAction.FEEDBACK, helpful=helpful, question=question, scopes=scopes)
+    votes = [submit(title, CardAction.FEEDBACK, helpful=helpful, question=without_secrets(question), scopes=scopes)
              for title, helpful in (("Helpful", True), ("Not helpful", False))]
     return _opening("Feedback", [text("Did this answer help?", size="Small", isSubtle=True),
                                  button_row(*votes)])

@@ -12,6 +12,15 @@ from typing import Generic, Iterable, TypeVar
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 DEFAULT_HOST = "webexapis.com"
+# Domains of Webex APIs: webexapis.com (and analytics-calling.webexapis.com...), the older
+# ciscospark.com and wbx2.com, webex.com, and Contact Center's api.wxcc-<region>.cisco.com.
+WEBEX_DOMAIN = r"(?:webex|webexapis|ciscospark|wbx2|wxcc-[\w-]+\.cisco)\.com"
+_WEBEX_HOST_RE = re.compile(rf"(?:^|\.){WEBEX_DOMAIN}$", re.IGNORECASE)
+
+
+def is_webex_host(host: str) -> bool:
+    """Whether `host` serves a Webex API (a subdomain counts; 'evilwebex.com' does not)."""
+    return bool(_WEBEX_HOST_RE.search(host))
 
 _TEMPLATE_RE = re.compile(
     r"^(?P<method>[A-Z]+)\s+(?:https://(?P<host>[A-Za-z0-9.-]+))?(?P<path>/\S*)(?:\s+\((?P<note>.+)\))?$"

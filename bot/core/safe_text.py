@@ -21,11 +21,19 @@ _ANGLES = str.maketrans({"<": "‹", ">": "›"})  # look-alikes: no tag, mentio
 _SCHEME_RE = re.compile(r":(?=//)")  # https://x -> https[:]//x, and any other "://" too
 _DOT_RE = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z]{2})")  # evil.example -> evil[.]example
 _LIST_START_RE = re.compile(r"^(\d+)([.)])")  # "1. x" would start an ordered list
+_SECRET_RE = re.compile(r"(?i)(bearer\s+|access_token\s*[=:]\s*['\"]?|token\s*[=:]\s*['\"])[\w.~+/=-]{8,}")
 _MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()#+\-!|~=^$&])")
 
 
+def without_secrets(text: str) -> str:
+    """`text` with pasted access tokens blanked out ("Bearer ‹token›"), so no reply repeats one."""
+    return _SECRET_RE.sub(r"\1‹token›", text)
+
+
 def one_line(text: str, limit: int = MAX_ECHO_CHARS) -> str:
-    """`text` on one line without invisible or control characters, at most `limit` characters."""
+    """`text` on one line without invisible or control characters or access tokens, at most
+    `limit` characters."""
+    text = without_secrets(text)
     kept = "".join(" " if ch.isspace() else ch for ch in unicodedata.normalize("NFC", text)
                    if ch.isspace() or unicodedata.category(ch) not in _DROP_CATEGORIES)
     line = " ".join(kept.split())

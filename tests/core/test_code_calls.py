@@ -103,3 +103,8 @@ def test_an_undocumented_path_is_read_from_its_words_with_the_method_the_prose_a
 def test_each_url_takes_the_method_of_its_own_clause(matcher: Matcher) -> None:
     assert rows(matcher, "list /v1/rooms and create /v1/messages") == [
         ("GET", "/v1/rooms", ("spark:rooms_read",)), ("POST", "/v1/messages", ("spark:messages_write",))]
+
+
+def test_only_webex_hosts_are_api_calls(matcher: Matcher) -> None:
+    answer = matcher.answer("curl https://evilwebex.com/v1/rooms\ncurl https://api.example.com/v1/rooms")
+    assert answer.calls == ()

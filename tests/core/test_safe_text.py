@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 import unicodedata
 
@@ -66,3 +68,10 @@ def test_any_text_comes_out_inert(text: str) -> None:
     assert len(line) <= MAX_ECHO_CHARS + 12  # defanging adds a few characters
     assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in line)
     assert not LIVE_MARKDOWN.search(for_markdown(text))
+
+
+def test_pasted_access_tokens_are_never_echoed(handler) -> None:
+    token = "NmE2ZGQ0YzktOTAxNi00ZTk2LWE4N2EtZjQzNWQ5MmNiYjI5"
+    reply = handler.handle_text(f'curl -H "Authorization: Bearer {token}" https://webexapis.com/v1/rooms')
+    assert token not in reply.markdown and token not in json.dumps(reply.card)
+    assert token not in json.dumps([c.to_json() for c in reply.answer.calls]) and "‹token›" in reply.markdown

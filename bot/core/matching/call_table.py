@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.core.answer import CallScopes, Need, Via
 from bot.core.matching import tuning as t
-from bot.core.endpoints import EndpointQuery
+from bot.core.endpoints import EndpointQuery, is_webex_host
 from bot.core.matching.calls import Call, chain_paths
 from bot.core.matching.clauses import best_need, eligible
 from bot.core.matching.evidence import endpoint_need
@@ -16,8 +16,6 @@ from bot.core.matching.frames import documented_call, matched_endpoint, together
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.query import build_query
 
-# Hosts of Webex APIs (webexapis.com, Contact Center's api.wxcc-*.cisco.com, older api.ciscospark.com).
-WEBEX_HOSTS = ("webexapis.com", "cisco.com", "ciscospark.com", "webex.com")
 
 
 _RESOURCE_RE = re.compile(r"\bresource['\"]?\s*[=:]\s*['\"]?(\w+)", re.IGNORECASE)
@@ -69,7 +67,7 @@ def is_api_call(call: Call) -> bool:
     if endpoint is None:
         return call.from_client
     if endpoint.host:
-        return endpoint.host.lower().endswith(WEBEX_HOSTS)
+        return is_webex_host(endpoint.host)
     return endpoint.path.lower().startswith("/v1/") or call.from_client
 
 

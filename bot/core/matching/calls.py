@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from bot.core.endpoints import EndpointQuery, find_endpoints
+from bot.core.safe_text import without_secrets
 
 _CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
 _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
@@ -16,6 +17,7 @@ _URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
 _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})\)?")
+CALL_TEXT_CHARS = 120  # a call is echoed up to this many characters
 _HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 # What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
 SDK_VERBS = {"list": ("GET", False), "get": ("GET", True), "create": ("POST", False),
@@ -47,6 +49,11 @@ def chain_paths(chain: tuple[str, ...]) -> list[tuple[str, str]]:
     return [("POST", f"{base}/{camel(verb)}"), ("GET", f"{base}/{camel(verb)}")]
 
 
+def shown(code: str) -> str:
+    """A call as it may be echoed: on one line, capped, its access token blanked out."""
+    return without_secrets(" ".join(code.split()))[:CALL_TEXT_CHARS]
+
+
 def camel(name: str) -> str:
     """`team_memberships` -> `teamMemberships`: webexpythonsdk attribute to API path segment."""
     head, *rest = name.split("_")
@@ -65,7 +72,7 @@ def curl_calls(text: str) -> list[Call]:
         verb = method.group(1).upper() if method else ("POST" if _CURL_DATA_RE.search(line) else "GET")
         found = find_endpoints(f"{verb} {url.group(0)}")
         if found:
-            calls.append(Call(" ".join(line.split())[:120], found[0], ""))
+            calls.append(Call(shown(line), found[0], ""))
     return calls
 
 
@@ -76,7 +83,7 @@ def fetch_calls(text: str) -> list[Call]:
         method = _OPTION_METHOD_RE.search(m.group(2) or "")
         found = find_endpoints(f"{method.group(1).upper() if method else 'GET'} {m.group(1)}")
         if found:
-            calls.append(Call(" ".join(m.group(0).split())[:120], found[0], ""))
+            calls.append(Call(shown(m.group(0)), found[0], ""))
     return calls
 
 
@@ -103,7 +110,7 @@ def _http_client_call(text: str, verb: str, args: str) -> Call | None:
     if verb.lower() not in _HTTP_CLIENT_VERBS or not url:
         return None
     found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {url.group(0)}")
-    return Call(text[:120], found[0], "") if found else None
+    return Call(shown(text), found[0], "") if found else None
 
 
 def _sdk_call(text: str, resources: list[str], verb: str, sdk_paths: Mapping[str, str]) -> Call | None:
@@ -117,8 +124,8 @@ def _sdk_call(text: str, resources: list[str], verb: str, sdk_paths: Mapping[str
             path += "/me"
         elif with_id:
             path += "/{id}"
-        endpoint = EndpointQuery(text[:120], method, path, None)
-    return Call(text[:120], endpoint, words)
+        endpoint = EndpointQuery(shown(text), method, path, None)
+    return Call(shown(text), endpoint, words)
 
 
 def find_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.endpoints import WEBEX_DOMAIN
+
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
 _FENCE_RE = re.compile(r"```(?:[\w+-]*\n)?(.*?)(?:```|$)", re.DOTALL)
@@ -40,7 +42,7 @@ _LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<@\w+>")
 _FOREIGN_URL_RE = re.compile(
-    r"\b(?:https?://|javascript:|data:)(?![\w.-]*\b(?:webex|webexapis|ciscospark|wbx2|wxcc-[\w-]+\.cisco)\.com\b)\S+", re.IGNORECASE)
+    rf"\b(?:https?://|javascript:|data:)(?![\w.-]*\b{WEBEX_DOMAIN}\b)\S+", re.IGNORECASE)
 _REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
 
