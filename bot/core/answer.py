@@ -66,9 +66,11 @@ class CallScopes:
 
     @property
     def mapped(self) -> bool:
+        """Whether a documented call (and so a scope) was found for it."""
         return bool(self.scopes)
 
     def to_json(self) -> dict:
+        """The row in `ask --json`'s `calls` list."""
         return {"call": self.call, "method": self.method, "path": self.path, "scopes": list(self.scopes),
                 "host": self.host}
 

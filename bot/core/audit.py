@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterable
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from bot.core.knowledge import KnowledgeBase
-from bot.core.oauth import ALWAYS_INCLUDED, AUTHORIZE_URL, AppLinks
+from bot.core.oauth import ALWAYS_INCLUDED, AppLinks, authorize_url
 
 _AUTHORIZE_RE = re.compile(r"https?://[\w.-]+/v1/authorize\?[^\s<>\"'`]+", re.IGNORECASE)
 _NAME_RE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]*:[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]")  # not host:8080
@@ -84,7 +84,8 @@ def audit(requested: Requested, needed: Iterable[str], kb: KnowledgeBase,
     asked = [s for s in known if s is not None]
     if not needed:
         minimal = _with_kms(s.name for s in asked) if asked else ()
-        return ScopeAudit(requested.names, (), (), (), minimal, unknown, corrected_url(requested, minimal, links), False)
+        url = corrected_url(requested, minimal, links)
+        return ScopeAudit(requested.names, (), (), (), minimal, unknown, url, False)
     minimal = _with_kms(needed)
     kept = [a for a in asked if a.name in minimal]
     wanted = [s for n in needed if (s := kb.get(n)) is not None]
@@ -108,4 +109,4 @@ def corrected_url(requested: Requested, scopes: tuple[str, ...], links: AppLinks
         return links.authorize(scopes)
     params = dict(parse_qsl(urlsplit(requested.url).query))
     params["scope"] = " ".join(scopes)
-    return f"{AUTHORIZE_URL}?{urlencode(params, quote_via=quote, safe='')}"
+    return authorize_url(params)

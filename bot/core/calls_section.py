@@ -40,9 +40,14 @@ def calls_elements(answer: Answer) -> list[Element]:
     return body + _more_calls(answer)
 
 
+def _hidden(answer: Answer) -> int:
+    """How many calls are left out of the table."""
+    return max(0, len(answer.calls) - MAX_CALL_ROWS)
+
+
 def _more_calls(answer: Answer) -> list[Element]:
-    hidden = len(answer.calls) - MAX_CALL_ROWS
-    return [text(f"…and {hidden} more calls.", size="Small", isSubtle=True)] if hidden > 0 else []
+    hidden = _hidden(answer)
+    return [text(f"…and {hidden} more calls.", size="Small", isSubtle=True)] if hidden else []
 
 
 def calls_markdown(answer: Answer) -> list[str]:
@@ -54,6 +59,5 @@ def calls_markdown(answer: Answer) -> list[str]:
         request = f" = {for_markdown(_request(call))}" if call.path else ""
         scopes = ", ".join(f"`{n}`" for n in call.scopes) or NOT_MAPPED
         lines.append(f"- {for_markdown(call.call)}{request} → {scopes}")
-    hidden = len(answer.calls) - MAX_CALL_ROWS
-    lines += [f"- …and {hidden} more calls."] if hidden > 0 else []
+    lines += [f"- …and {_hidden(answer)} more calls."] if _hidden(answer) else []
     return [f"**{_title(answer)}**\n" + "\n".join(lines)]

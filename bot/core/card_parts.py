@@ -43,8 +43,9 @@ def text(value: str, **style: Any) -> Element:
 
 
 def breakable(value: str) -> str:
-    """`value` with a zero-width space in every long unbroken run (a pasted URL or call), so it
-    wraps on a phone instead of being cut; for echoes only, never for text meant to be copied."""
+    """`value` with a zero-width space in every long unbroken run (a pasted URL, a call, a long
+    path), so it wraps on a phone instead of being cut; a copy of such a run carries the breaks,
+    so the texts meant to be copied whole (scope names, authorization URLs) do not use it."""
     return _LONG_RUN_RE.sub(lambda m: ZERO_WIDTH_SPACE.join(_chunks(m.group(0))), value)
 
 

@@ -139,7 +139,8 @@ def guidance_notes(answer: Answer, kb: KnowledgeBase) -> list[Element]:
 
 
 def guidance_topics(answer: Answer, kb: KnowledgeBase) -> list[Any]:
-    """The guidance topics a GUIDANCE answer names, as far as the knowledge base has them."""
+    """The guidance topics an answer names (its explanation, or notes beside its scopes), as far
+    as the knowledge base has them."""
     known = kb.guidance
     return [known[t] for t in answer.guidance if t in known]
 

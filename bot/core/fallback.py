@@ -76,7 +76,8 @@ def _single(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
     close = answer.alternatives[:MAX_CHOICES]
     if close:
         parts.append(("Also accepted: " if need.via == Via.ENDPOINT else "Also close: ") + _names(close))
-    return parts + calls_markdown(answer) + _notes(answer, kb) + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
+    parts += calls_markdown(answer) + _notes(answer, kb)
+    return parts + [_authorization([need.scope, *need.together], links), f"Docs: {need.scope.source}"]
 
 
 def _lead(answer: Answer, need: Need) -> str:

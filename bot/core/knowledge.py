@@ -60,7 +60,9 @@ class Scope:
 
     def stands_for(self, other: "Scope") -> bool:
         """True when granting this scope grants `other` too (spark:all and a spark: user scope)."""
-        return other != self and other.audience == "user" and other.name.startswith(self.covers or ("\0",))
+        if not self.covers or other == self:
+            return False
+        return other.audience == "user" and other.name.startswith(self.covers)
 
     @property
     def key(self) -> str:

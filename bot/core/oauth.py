@@ -14,9 +14,13 @@ def authorization_url(scopes: Iterable[str], client_id: str, redirect_uri: str, 
     """The authorize URL with `scopes` space-separated and URL-encoded, spark:kms first as the
     portal writes it."""
     names = [ALWAYS_INCLUDED] + [s for s in dict.fromkeys(scopes) if s != ALWAYS_INCLUDED]
-    query = urlencode({"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uri,
-                       "scope": " ".join(names), "state": state}, quote_via=quote, safe="")
-    return f"{AUTHORIZE_URL}?{query}"
+    return authorize_url({"client_id": client_id, "response_type": "code", "redirect_uri": redirect_uri,
+                          "scope": " ".join(names), "state": state})
+
+
+def authorize_url(params: Mapping[str, str]) -> str:
+    """Webex's authorize endpoint with `params`, every value URL-encoded (spaces as %20)."""
+    return f"{AUTHORIZE_URL}?{urlencode(params, quote_via=quote, safe='')}"
 
 
 SETTINGS_HINT = "For an authorization link, set WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI where the bot runs."

@@ -87,7 +87,7 @@ class Speller:
     (life/live, lose/loss) as a typo; so are common English words the knowledge base lacks.
     """
 
-    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str] = ()):
+    def __init__(self, vocabulary: Iterable[str], function_words: Iterable[str] = ()) -> None:
         self._counts = Counter(w for w in vocabulary if len(w) >= 3)
         self._by_initial: dict[str, list[str]] = {}
         for word in self._counts:
@@ -106,8 +106,8 @@ class Speller:
             return not is_common_word(word)
         return len(word) >= MIN_UNKNOWN_REPAIR_LENGTH and not is_english(word)
 
-    def is_function_word_slip(self, word: str) -> bool:
-        """A slip of a word that carries no meaning ("wich", "scoep"): not unknown, just noise."""
+    def is_stopword_slip(self, word: str) -> bool:
+        """A slip of a stop word ("wich", "scoep"): not an unknown word, just noise."""
         if len(word) < MIN_UNKNOWN_REPAIR_LENGTH or is_english(word):
             return False  # three letters are as often an acronym (ios, jwt) as a slip
         return any(OSA.distance(word, w) <= 1 for w in self._function_words.get(word[0], ()))

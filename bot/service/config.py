@@ -39,8 +39,11 @@ def database_connect_timeout(env: Mapping[str, str] | None = None) -> float:
 
 
 def listen_port(env: Mapping[str, str] | None = None) -> int:
-    """$PORT: where the service listens (and, in local mode, the playground)."""
-    return int(_number(os.environ if env is None else env, "PORT", DEFAULT_PORT, least=1))
+    """$PORT: where the service listens (and, in local mode, the playground), 1 to 65535."""
+    port = int(_number(os.environ if env is None else env, "PORT", DEFAULT_PORT, least=1))
+    if port > MAX_PORT:
+        raise ConfigError(f"PORT must be at most {MAX_PORT}, not {port}")
+    return port
 
 
 def playground_enabled(env: Mapping[str, str] | None = None) -> bool:
@@ -75,6 +78,9 @@ def _number(env: Mapping[str, str], name: str, default: float, kind: type = int,
     if value < least:
         raise ConfigError(f"{name} must be at least {least}, not {raw}")
     return value
+
+
+MAX_PORT = 65535
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ SECURITY_HEADERS = {
 playground = Blueprint("playground", __name__, static_folder="static", static_url_path="/playground/static",
                        template_folder="templates")
 
+MAX_ECHOED_NAME = 100  # characters of an unknown scope name said back in a 404
+
 
 def _handler() -> Handler:
     return current_app.extensions[HANDLER]
@@ -44,6 +46,7 @@ def _secure(response: Response) -> Response:
 
 @playground.get("/")
 def page() -> str:
+    """The playground page: a box for the question, the card as Webex draws it, its Markdown and JSON."""
     return render_template("playground.html", max_chars=MAX_QUESTION_CHARS, examples=EXAMPLE_QUESTIONS,
                            answered=[a.value for a in ANSWERED_ACTIONS])
 
@@ -89,5 +92,5 @@ def action() -> Any:
                    "votes count only in Webex")
     reply = _handler().handle_action(data)
     if reply is None:
-        abort(404, f"nothing to show for {pressed.value} {str(data.get('scope'))[:100]!r}: no such scope")
+        abort(404, f"nothing to show for {pressed.value} {str(data.get('scope'))[:MAX_ECHOED_NAME]!r}: no such scope")
     return jsonify(**_shown(reply))

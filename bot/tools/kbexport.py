@@ -57,13 +57,17 @@ def guidance_data(topic: Guidance) -> dict[str, Any]:
         "cues": list(topic.cues),
         "scopes": list(topic.scopes),
         "source": list(topic.source),
+        "explains_403_for": topic.explains_403_for,
+        "applies_to": topic.applies_to,
     }
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
-    """Every scope, role and guidance topic, in file order."""
+    """Every scope, role and guidance topic, in file order, and the read scope of each webhook
+    resource."""
     return {
         "scopes": [scope_data(s) for s in kb.scopes],
         "roles": [role_data(r) for r in kb.roles.values()],
         "guidance": [guidance_data(g) for g in kb.guidance.values()],
+        "webhook_resources": dict(kb.vocabulary.webhook_resources),
     }

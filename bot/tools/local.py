@@ -15,10 +15,13 @@ def start_playground(handler: Handler) -> str:
     """Serve the playground in the background, answering with `handler`'s knowledge but recording
     nothing; the banner line that says where (or why not)."""
     from bot.service.app import build_app, playground_handler
-    from bot.service.config import listen_port
+    from bot.service.config import ConfigError, listen_port
     from bot.service.server import serve_in_background
 
-    port = listen_port()
+    try:
+        port = listen_port()
+    except ConfigError as error:
+        return f"The playground did not start: {error}."
     try:
         url = serve_in_background(build_app(None, playground_handler(handler)), port)
     except OSError as error:

@@ -151,7 +151,7 @@ def test_typos_are_repaired_but_common_words_are_not(matcher, word: str, repaire
 @pytest.mark.parametrize("word, slip", [("wich", True), ("scoep", True), ("whcih", True), ("webhook", False),
                                         ("calender", False), ("ios", False)])
 def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str, slip: bool) -> None:
-    assert matcher.index.speller.is_function_word_slip(word) is slip
+    assert matcher.index.speller.is_stopword_slip(word) is slip
 
 
 @pytest.mark.parametrize("text, platform", [

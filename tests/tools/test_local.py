@@ -37,7 +37,7 @@ class Terminal:
 
 
 @contextmanager
-def local_mode(state: Path, port: int) -> Iterator[Terminal]:
+def local_mode(state: Path, port: int | str) -> Iterator[Terminal]:
     keyboard, stdin = pty.openpty()
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(state), "PORT": str(port),
            "DATABASE_URL": f"sqlite:///{state / 'state.sqlite3'}"}
@@ -77,5 +77,14 @@ def test_a_taken_port_is_said_in_the_banner_and_questions_are_still_answered(tmp
             assert wait_for(lambda: "> " in terminal.output), terminal.output
             assert f"The playground did not start on port {port}" in terminal.output
             assert "set PORT to a free one" in terminal.output
+            terminal.type(b"answer calls\n")
+            assert wait_for(lambda: "spark:calls_write" in terminal.output), terminal.output
+
+
+def test_a_bad_port_is_said_in_the_banner_and_questions_are_still_answered(tmp_path) -> None:
+    for port in ("abc", "70000"):
+        with local_mode(tmp_path, port) as terminal:
+            assert wait_for(lambda: "> " in terminal.output), terminal.output
+            assert "The playground did not start: PORT must be" in terminal.output
             terminal.type(b"answer calls\n")
             assert wait_for(lambda: "spark:calls_write" in terminal.output), terminal.output

@@ -18,9 +18,9 @@ from bot.core.matching.query import build_query
 
 
 
-_RESOURCE_RE = re.compile(r"\bresource['\"]?\s*[=:]\s*['\"]?(\w+)", re.IGNORECASE)
+_RESOURCE_RE = re.compile(r"\bresource\\?['\"]?\s*[=:]\s*\\?['\"]?(\w+)", re.IGNORECASE)  # JSON escaped too
 WEBHOOKS_PATH = "/v1/webhooks"
-
+MIN_CHAIN_PARTS = 3  # resource, sub-resource and method: api.telephony.calls.dial
 
 def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
     """The least-privilege need for one call: a webhook's from what it watches, else from its
@@ -37,8 +37,8 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
 
 
 def webhook_need(call: Call, index: ScopeIndex) -> Need | None:
-    """Creating or changing a webhook needs the read scope of the resource it watches
-    (`resource="messages"` in the call); none of its own."""
+    """Creating a webhook needs the read scope of the resource it watches (`resource="messages"`
+    in the call); none of its own."""
     path = call.endpoint.path if call.endpoint else "/v1/" + "/".join(call.chain[:-1])
     watched = _RESOURCE_RE.search(call.text)
     if path.rstrip("/").lower() != WEBHOOKS_PATH or not watched:
@@ -52,7 +52,7 @@ def webhook_need(call: Call, index: ScopeIndex) -> Need | None:
 
 def _chain_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
     """An SDK chain of several resources whose path is documented as it reads."""
-    if len(call.chain) < 3:
+    if len(call.chain) < MIN_CHAIN_PARTS:
         return None
     for method, path in chain_paths(call.chain):
         query = EndpointQuery(call.text, method, path, None)
@@ -71,7 +71,8 @@ def is_api_call(call: Call) -> bool:
     return endpoint.path.lower().startswith("/v1/") or call.from_client
 
 
-def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str], index: ScopeIndex) -> tuple[CallScopes, ...]:
+def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str],
+              index: ScopeIndex) -> tuple[CallScopes, ...]:
     """One row per API call, in the order of `text`: its documented METHOD + path and scopes,
     or what was read of it."""
     def place(call: Call) -> int:
@@ -83,13 +84,15 @@ def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str], index: S
 
 
 def _row(call: Call, need: Need | None, index: ScopeIndex) -> CallScopes:
-    watches = need is not None and WEBHOOKS_PATH in need.evidence[0]  # the call is the webhook's own
-    documented = None if need is None or watches else (
+    if need is not None and webhook_need(call, index) is not None:  # the webhook's own call, as written
+        method = call.endpoint.method if call.endpoint and call.endpoint.method else "POST"
+        return CallScopes(call.text, method, WEBHOOKS_PATH, (need.scope.name,))
+    documented = None if need is None else (
         matched_endpoint(need) or documented_call(need.scope, call.words or call.text, index))
     scopes = () if need is None else (need.scope.name, *(s.name for s in together(need, index, documented)))
     if documented is not None:
         return CallScopes(call.text, documented.method, documented.path, scopes, documented.host)
     asked = call.endpoint
     if asked is None:
-        return CallScopes(call.text, "POST", WEBHOOKS_PATH, scopes) if watches else CallScopes(call.text, None, None, scopes)
+        return CallScopes(call.text, None, None, scopes)
     return CallScopes(call.text, asked.method, asked.path, scopes, asked.host)

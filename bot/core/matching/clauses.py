@@ -50,8 +50,8 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     post that names the scope's resource needs less: its context dilutes any scope's share."""
     if set(candidate.evidence) <= index.generic_verbs:
         return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
-    if candidate.names_resource and len(query.text.split()) >= t.LONG_QUERY_WORDS:
-        return t.LONG_DECLINE_BELOW  # a long post names its resource among much context
+    if candidate.names_resource and len(query.text.split()) >= t.DILUTED_QUERY_WORDS:
+        return t.DILUTED_DECLINE_BELOW  # a long post names its resource among much context
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
     named_in_context = candidate.names_resource and query.unknown < query.known

@@ -98,8 +98,10 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
     return Need(endpoint.text, owners[0], Via.ENDPOINT, (documented,), tuple(owners[1:]))
 
 
+_REFUSED = r"403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+denied|permission\s+denied"
+REFUSED_RE = re.compile(rf"\b(?:{_REFUSED})\b", re.IGNORECASE)  # the API said no
 _FAILURE_RE = re.compile(
-    r"\b(?:403|401|forbidden|fails?|failed|failing|no\s+longer|stopped\s+working|not\s+working|doesn'?t\s+work"
+    rf"\b(?:{_REFUSED}|fails?|failed|failing|no\s+longer|stopped\s+working|not\s+working|doesn'?t\s+work"
     r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
 
 

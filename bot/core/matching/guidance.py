@@ -8,6 +8,7 @@ import re
 from typing import Iterable, Mapping
 
 from bot.core.knowledge import Guidance, Scope
+from bot.core.matching.evidence import REFUSED_RE
 from bot.core.matching.lexicon import Lexicon
 from bot.core.text import words
 
@@ -18,15 +19,13 @@ def _cue_pattern(cue: str) -> str:
     return r"(?<![\w@])" + escaped + r"(?!\w)"
 
 
-_REFUSED_RE = re.compile(r"\b(?:403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+denied"
-                         r"|permission\s+denied)\b", re.IGNORECASE)
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?$")
 
 
 class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
-    def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None):
+    def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None) -> None:
         self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
@@ -37,7 +36,6 @@ class GuidanceFinder:
                            for g in guidance.values()}
         self._verb_terms = frozenset(lexicon.verb_terms) if lexicon else frozenset()
         self._scopes = {g.id: frozenset(g.scopes) for g in guidance.values()}
-        self._audience = {g.id: g.explains_403_for for g in guidance.values()}
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -60,7 +58,7 @@ class GuidanceFinder:
         such answer (the Compliance Officer role), and, when the text tells of a refusal ("403",
         "forbidden"), those that explain it (most often the role the authorizing person lacks)."""
         wanted = set(audiences)
-        refused = self._on_403 if _REFUSED_RE.search(text) else []
+        refused = self._on_403 if REFUSED_RE.search(text) else []
         return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
@@ -68,7 +66,7 @@ class GuidanceFinder:
         do not name ("create a webhook" names webhooks and no resource to watch): then the
         explanation answers, not a scope that happens to carry the word."""
         topics = [t for t in topics if t in self._cue_terms]
-        if any(scope.name in self._scopes[t] or scope.audience == self._audience[t] for t in topics):
+        if any(scope.name in self._scopes[t] or scope.audience == dict(self._on_403).get(t) for t in topics):
             return False  # the topic's own scopes, or those of the role it explains
         named = frozenset().union(*(self._cue_terms[t] for t in topics))
         return set(evidence) <= named | self._verb_terms

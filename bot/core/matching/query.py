@@ -82,7 +82,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             terms[fixed_term] = max(terms.get(fixed_term, 0.0), t.CORRECTED_FACTOR * factor)
             known += 1
             repaired += 1
-        elif word not in in_cues and not speller.is_function_word_slip(word):
+        elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
     intent = intent_override or lexicon.intent([w for w in raw if w not in in_phrases], speller)
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)

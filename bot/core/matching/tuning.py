@@ -34,8 +34,8 @@ SUFFICES_FROM = 0.75  # from here one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
 CLAUSE_NAMED_MIN = 0.2  # ...or this much, when it acts on a resource its best scope is named for,
 LIST_OF_NEEDS_WORDS = 40  # in a question of at most this many words (a longer one tells a story)
-LONG_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
-LONG_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
+DILUTED_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
+DILUTED_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
 
 # --- calibration: a words answer is HIGH only with all of these (bench/calibrate.py) ---
