@@ -131,7 +131,8 @@ def test_twin_is_the_same_resource_for_the_other_actor(kb) -> None:
 
 @pytest.mark.parametrize("text, method", [("create a user", "POST"), ("rename the space", "PUT"),
                                           ("remove him from the team", "DELETE"), ("list rooms", "GET"),
-                                          ("rooms", None)])
+                                          ("rooms", None), ("for creating users", "POST"),
+                                          ("the call forwarding settings", None)])
 def test_the_method_a_verb_asks_for(matcher, text: str, method: str | None) -> None:
     assert method_asked(text, matcher.index) == method
 
