@@ -299,6 +299,7 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
      "just the titles. Which scope?", "spark:rooms_read"),
     ("Non-admin user, my app only does this: api.people.list(email='a@example.com')", "spark:people_read"),
     ("hey!! need to lsit all the spaces im in lol which scop", "spark:rooms_read"),  # chat noise
+    ("which licenses are assigned in our org", "spark-admin:licenses_read"),  # a state, not an action
 ])
 def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected

@@ -32,6 +32,7 @@ class Query:
         return self.known > 0 and self.context == self.known
 
 
+_STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 
@@ -64,10 +65,12 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
+    previous = ""
     for word in without_negated(raw):
-        term = lexicon.term(word)
-        if term is None:
-            continue
+        term, after = lexicon.term(word), previous
+        previous = word
+        if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
+            continue  # "which licenses are assigned" tells a state, not an action to take
         factor = t.CUE_WORD_FACTOR if word in in_cues else 1.0
         if term in lexicon.verb_terms:
             factor *= t.VERB_FACTOR
