@@ -120,3 +120,11 @@ def test_a_clause_with_only_a_verb_borrows_its_topic_and_IT_is_no_pronoun(matche
 ])
 def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher, question: str, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes
+
+
+def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> None:
+    answer = matcher.answer("After the agent logs in with Webex (OAuth integration), the app should post a summary "
+                            "message into a space on the agent's behalf")
+    assert answer.scopes == ["spark:messages_write"]
+    answer = matcher.answer("a dashboard that lists my spaces (titles, teams, last activity) and posts a daily message")
+    assert "spark:teams_read" not in answer.scopes

@@ -18,6 +18,11 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
 )
+# A clause that says when something happens ("after the agent logs in", "when someone leaves") is
+# the trigger of a need, not a need: its words are context, its who-acts cues still count.
+_TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|every\s+time|as\s+soon\s+as)\b",
+                         re.IGNORECASE)
+_PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
 
@@ -110,7 +115,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
     borrows the words of the clause before, and who-acts cues said once hold for all."""
     queries = [build_query(p, index) for p in parts]
-    queries = [replace(q, terms={}, intent=None) if q.only_context else q for q in queries]
+    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
+               for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     out = []
     verbs = index.lexicon.verb_terms
@@ -128,7 +134,9 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
 
 
 def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
-    """One need (with the clause it came from) per clause about a distinct scope."""
+    """One need (with the clause it came from) per clause about a distinct scope; examples in
+    parentheses ("(queues, teams, entry points)") stay one clause."""
+    question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
     parts = [p for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
     if len(parts) < 2:
         return []
