@@ -303,3 +303,8 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
 ])
 def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
+
+
+def test_an_event_name_is_what_happened_not_what_the_app_does(matcher) -> None:
+    answer = matcher.answer("as compliance officer I poll the events API for messages:created events in all spaces")
+    assert answer.scopes[0] == "spark-compliance:events_read"

@@ -3,6 +3,7 @@ asker wants to do (read/write) and who acts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ class Query:
         return self.known > 0 and self.context == self.known
 
 
+# A webhook or event name ("messages:created") names what happened, not what the app does.
+_EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
@@ -56,7 +59,7 @@ def without_negated(raw: list[str]) -> list[str]:
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    raw = words(text)
+    raw = words(_EVENT_NAME_RE.sub(r"\1 events", text))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
