@@ -128,3 +128,10 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
     assert answer.scopes == ["spark:messages_write"]
     answer = matcher.answer("a dashboard that lists my spaces (titles, teams, last activity) and posts a daily message")
     assert "spark:teams_read" not in answer.scopes
+
+
+def test_the_words_of_a_scene_setting_clause_hold_for_the_other_clauses(matcher) -> None:
+    from bot.core.matching.clauses import _clause_queries
+
+    queries = _clause_queries(["as a compliance officer", "read the messages"], matcher.index)
+    assert len(queries) == 1 and "complianc" in queries[0].terms and queries[0].terms["complianc"] < 1
