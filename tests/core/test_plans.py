@@ -130,8 +130,10 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
     assert "spark:teams_read" not in answer.scopes
 
 
-def test_the_words_of_a_scene_setting_clause_hold_for_the_other_clauses(matcher) -> None:
-    from bot.core.matching.clauses import _clause_queries
-
-    queries = _clause_queries(["as a compliance officer", "read the messages"], matcher.index)
-    assert len(queries) == 1 and "complianc" in queries[0].terms and queries[0].terms["complianc"] < 1
+@pytest.mark.parametrize("question, scopes", [
+    ("look up a coworker in the directory, then DM them", ["spark:people_read", "spark:messages_write"]),
+    ("On behalf of the logged-in user, my app should: - create a new space - add 3 colleagues to it - post a "
+     "welcome message", ["spark:rooms_write", "spark:memberships_write", "spark:messages_write"]),
+])
+def test_a_pronoun_lends_its_object_not_the_need(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes

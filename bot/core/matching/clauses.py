@@ -113,10 +113,8 @@ def _pronoun_words(text: str) -> list[str]:
 
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
-    borrows the words of the clause before, and who-acts cues and the scene said once hold for all."""
+    borrows the nouns of the clause before, and who-acts cues said once hold for all."""
     queries = [build_query(p, index) for p in parts]
-    # the words of a clause that only sets the scene ("we're a Wholesale partner") hold for all
-    setting = {term: t.BORROWED_FACTOR for q in queries if q.only_context for term in q.terms}
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
@@ -130,8 +128,10 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
         terms = q.terms
         if i > 0 and queries[i - 1].terms and _PRONOUNS & set(_pronoun_words(q.text)):
-            terms = {term: t.BORROWED_FACTOR for term in queries[i - 1].terms} | q.terms
-        out.append(replace(q, terms=setting | terms, audiences=q.audiences | shared_cues))
+            own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
+            factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
+            terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
+        out.append(replace(q, terms=terms, audiences=q.audiences | shared_cues))
     return out
 
 

@@ -64,6 +64,7 @@ class ScopeIndex:
         self.common_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.COMMON_SHARE}
         self.generic_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.GENERIC_SHARE}
         self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
+        self.resource_terms = frozenset().union(*self.name_terms)  # words that name what scopes are for
         self.speller = Speller(surface + list(self.lexicon.verb_forms), STOPWORDS)
         self.endpoints: EndpointIndex[Scope] = EndpointIndex(
             (ep, scope) for scope in kb.scopes for ep in scope.endpoints)
