@@ -308,3 +308,12 @@ def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None
 def test_an_event_name_is_what_happened_not_what_the_app_does(matcher) -> None:
     answer = matcher.answer("as compliance officer I poll the events API for messages:created events in all spaces")
     assert answer.scopes[0] == "spark-compliance:events_read"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("POST /v1/meetings with a roomId fails for us. What else does that call need?", "meeting:schedules_write"),
+    ("I need to transfer that call to a colleague", "spark:calls_write"),  # no request shown: a phone call
+    ("which scope for this API call: list my rooms", "spark:rooms_read"),
+])
+def test_an_api_call_is_a_request_not_a_phone_call(matcher, question: str, expected: str) -> None:
+    assert top(matcher, question) == expected

@@ -43,6 +43,13 @@ _SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTA
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<@\w+>")
 _FOREIGN_URL_RE = re.compile(
     rf"\b(?:https?://|javascript:|data:)(?![\w.-]*\b{WEBEX_DOMAIN}\b)\S+", re.IGNORECASE)
+# "the API call" means a request, not a phone call; so does "that call" in a message that
+# shows a request (POST /v1/meetings): "transfer that call" stays a phone call elsewhere.
+_API_CALL_RE = re.compile(r"\b(?:api|rest|http|sdk)\s+calls?\b", re.IGNORECASE)
+_THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those|each|the\s+same)\s+calls?\b"
+                           r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))",
+                           re.IGNORECASE)
+_REQUEST_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+(?:https?://\S+|/\S+)")
 _REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
 
@@ -115,6 +122,12 @@ def sentences_of(prose: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p and p.strip())
 
 
+def _as_requests(prose: str, shows_request: bool) -> str:
+    """API calls named as such read as requests, not phone calls."""
+    prose = _API_CALL_RE.sub("API request", prose)
+    return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
+
+
 def normalise(question: str) -> Message:
     """Split a chat message into prose and pasted material."""
     text = _EMOJI_RE.sub(" ", _INVISIBLE_RE.sub("", question))
@@ -124,6 +137,6 @@ def normalise(question: str) -> Message:
     lines = text.splitlines() or [text]
     pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
     prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
-    prose = "\n".join(prose_lines)
+    prose = _as_requests("\n".join(prose_lines), shows_request=bool(_REQUEST_RE.search(text)))
     whole = " ".join(_INVISIBLE_RE.sub("", question).split())
     return Message(whole, " ".join(prose.split()), "\n".join(pasted), sentences_of(prose))
