@@ -82,3 +82,9 @@ def test_comparisons_and_unlocks_stay_what_they_are_beside_a_who_cue(matcher) ->
     assert matcher.answer("compare spark-admin:people_read and spark:people_read, I'm not an admin").kind == \
         AnswerKind.COMPARE
     assert matcher.answer("what does spark-admin:people_read unlock? I get 403").kind == AnswerKind.UNLOCKS
+
+
+def test_cues_match_across_underscores_and_guests_without_accounts(matcher) -> None:
+    assert "service-apps" in matcher.answer("Does Webex support the OAuth client_credentials grant?").guidance
+    answer = matcher.answer("patients join a video visit from our app and have no Webex accounts; what do we need?")
+    assert "guest-issuer" in answer.guidance

@@ -14,8 +14,9 @@ from bot.core.text import words
 
 
 def _cue_pattern(cue: str) -> str:
-    """A cue as a pattern: any run of spaces, straight or curly apostrophes, word-bounded."""
-    escaped = re.escape(cue.lower()).replace(r"\ ", r"\s+").replace("'", "['\u2019]?")
+    """A cue as a pattern: spaces, underscores or hyphens between its words (client_credentials),
+    straight or curly apostrophes, word-bounded."""
+    escaped = re.escape(cue.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?")
     return r"(?<![\w@])" + escaped + r"(?!\w)"
 
 
