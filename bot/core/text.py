@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     that these those there here what which whom whose when where why how whats hows
     scope scopes oauth permission permissions need needs needed require requires required
     want wants wanted like please pls plz thanks thx thank hi hello hey help let lets allow allows allowed
-    app apps application integration integrations bot webex api apis tool tools script scripts
+    app apps application integration integrations bot webex api apis tool tools script scripts portal
     also too just some any all each every other another same such very really more most
     able way use using used one ones get gets got give tell know
     not no isn doesn don didn dont cannot
