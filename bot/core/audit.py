@@ -57,7 +57,11 @@ class ScopeAudit:
     minimal: tuple[str, ...]
     unknown: tuple[str, ...]  # requested names that are no Webex scope
     authorization_url: str | None  # None without a pasted URL or the app's own settings to build on
-    described: bool  # whether the question said what the app does; without it nothing is unneeded
+
+    @property
+    def described(self) -> bool:
+        """Whether the question said what the app does; without it nothing is unneeded."""
+        return bool(self.needed)
 
     @property
     def scope_parameter(self) -> str:
@@ -85,14 +89,14 @@ def audit(requested: Requested, needed: Iterable[str], kb: KnowledgeBase,
     if not needed:
         minimal = _with_kms(s.name for s in asked) if asked else ()
         url = corrected_url(requested, minimal, links)
-        return ScopeAudit(requested.names, (), (), (), minimal, unknown, url, False)
+        return ScopeAudit(requested.names, (), (), (), minimal, unknown, url)
     minimal = _with_kms(needed)
     kept = [a for a in asked if a.name in minimal]
     wanted = [s for n in needed if (s := kb.get(n)) is not None]
     missing = tuple(s.name for s in wanted if s not in asked and not any(a.stands_for(s) for a in kept))
     unneeded = tuple(dict.fromkeys(s.name for s in asked if s.name not in minimal))
     return ScopeAudit(requested.names, needed, unneeded, missing, minimal, unknown,
-                      corrected_url(requested, minimal, links), True)
+                      corrected_url(requested, minimal, links))
 
 
 def _with_kms(names: Iterable[str]) -> tuple[str, ...]:

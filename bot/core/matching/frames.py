@@ -10,15 +10,13 @@ from bot.core.answer import Need, Via
 from bot.core.endpoints import Endpoint
 from bot.core.knowledge import Scope
 from bot.core.matching.index import ScopeIndex
-from bot.core.matching.lexicon import inflections
 from bot.core.text import words
 
 
 def method_asked(text: str, index: ScopeIndex) -> str | None:
     """The HTTP method the first action verb asks for ('create', 'creating' -> POST; not the
     noun 'settings'), or None."""
-    by_form = {form: method for method, verbs in index.kb.vocabulary.method_verbs.items()
-               for verb in verbs for form in inflections(verb)}
+    by_form = index.lexicon.method_forms
     for word in words(text):
         fixed = word if word in by_form else index.speller.correct(word)
         if fixed in by_form:

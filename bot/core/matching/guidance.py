@@ -30,7 +30,7 @@ class GuidanceFinder:
         self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
-        self._on_403 = [(g.id, g.explains_403_for) for g in guidance.values() if g.explains_403_for]
+        self._on_403 = {g.id: g.explains_403_for for g in guidance.values() if g.explains_403_for}
         self._applies = [(g.id, g.applies_to) for g in guidance.values() if g.applies_to]
         term = lexicon.term if lexicon else (lambda w: None)
         self._cue_terms = {g.id: frozenset(x for c in g.cues for w in words(c) if (x := term(w)))
@@ -59,7 +59,7 @@ class GuidanceFinder:
         such answer (the Compliance Officer role), and, when the text tells of a refusal ("403",
         "forbidden"), those that explain it (most often the role the authorizing person lacks)."""
         wanted = set(audiences)
-        refused = self._on_403 if REFUSED_RE.search(text) else []
+        refused = list(self._on_403.items()) if REFUSED_RE.search(text) else []
         return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
@@ -67,7 +67,7 @@ class GuidanceFinder:
         do not name ("create a webhook" names webhooks and no resource to watch): then the
         explanation answers, not a scope that happens to carry the word."""
         topics = [t for t in topics if t in self._cue_terms]
-        if any(scope.name in self._scopes[t] or scope.audience == dict(self._on_403).get(t) for t in topics):
+        if any(scope.name in self._scopes[t] or scope.audience == self._on_403.get(t) for t in topics):
             return False  # the topic's own scopes, or those of the role it explains
         named = frozenset().union(*(self._cue_terms[t] for t in topics))
         return set(evidence) <= named | self._verb_terms

@@ -43,6 +43,9 @@ class Lexicon:
         self.canonical = {w: stem(group[0]) for group in vocab.equivalents for w in group}
         self.canonical.update({stem(w): stem(group[0]) for group in vocab.equivalents for w in group})
         self.keep = vocab.keep_words
+        # every present form of a method verb and the HTTP method it asks for ('creating' -> POST)
+        self.method_forms = {form: method for method, verbs in vocab.method_verbs.items()
+                             for verb in verbs for form in inflections(verb)}
         self.verbs = vocab.read_verbs | vocab.write_verbs
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})

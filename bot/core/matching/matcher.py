@@ -71,10 +71,10 @@ class Matcher:
         """The requested scopes against what `does` (words or code) needs; `links` make the
         corrected authorization URL when none was pasted."""
         found = self._finish(*self.analyse(does)) if does.strip() else None
-        used = found is not None and bool(found.needs)  # an explanation with scopes counts too
-        result = audit(requested, found.scopes if used else (), self.kb, links)
-        if found is None or not used:
-            return Answer(question, AnswerKind.AUDIT, why="what the app does was not said", audit=result)
+        if found is None or not found.needs:  # an explanation with scopes counts as a use too
+            return Answer(question, AnswerKind.AUDIT, why="what the app does was not said",
+                          audit=audit(requested, (), self.kb, links))
+        result = audit(requested, found.scopes, self.kb, links)
         return Answer(question, AnswerKind.AUDIT, found.needs, found.why, found.confidence, found.assumptions,
                       found.guidance, found.calls, result)
 
