@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -189,7 +189,9 @@ class _Entry:
             raise self.fail(fld, "must be a non-empty string")
         return " ".join(value.split())
 
-    def choice(self, fld: str, options: Iterable[str]) -> str:
+    def choice(self, fld: str, options: Iterable[str], required: bool = True) -> str | None:
+        if not required and fld not in self.raw:
+            return None
         value = self.text(fld)
         if value not in options:
             raise self.fail(fld, f"must be one of {', '.join(options)} (got {value!r})")
@@ -412,14 +414,21 @@ def _languages(raw: Any, filename: str) -> dict[str, Language]:
     return languages
 
 
+def _listed(doc: Any, key: str, filename: str, label: str) -> Iterator[tuple[dict, _Entry]]:
+    """Each item of the non-empty list `key` of a knowledge file, as its mapping and an entry
+    whose errors say where it is ("roles.yaml: role 3")."""
+    items = doc.get(key) if isinstance(doc, dict) else None
+    if not isinstance(items, list) or not items:
+        raise KnowledgeError(f"{filename}: must be a mapping with a non-empty list '{key}'")
+    for i, raw in enumerate(items, 1):
+        raw = raw if isinstance(raw, dict) else {}
+        yield raw, _Entry(raw, f"{filename}: {label} {i}")
+
+
 def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
     """The roles, personas and licences of roles.yaml, keyed by id."""
-    raw_roles = doc.get("roles") if isinstance(doc, dict) else None
-    if not isinstance(raw_roles, list) or not raw_roles:
-        raise KnowledgeError(f"{filename}: must be a mapping with a non-empty list 'roles'")
     roles: dict[str, Role] = {}
-    for i, raw in enumerate(raw_roles, 1):
-        entry = _Entry(raw if isinstance(raw, dict) else {}, f"{filename}: role {i}")
+    for _, entry in _listed(doc, "roles", filename, "role"):
         role_id = entry.text("id")
         if not ROLE_ID_RE.match(role_id):
             raise entry.fail("id", f"{role_id!r} is not an id like 'user-admin'")
@@ -441,14 +450,10 @@ _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scop
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
     """The guidance topics of guidance.yaml, keyed by id."""
-    topics = doc.get("guidance") if isinstance(doc, dict) else None
-    if not isinstance(topics, list) or not topics:
-        raise KnowledgeError(f"{filename}: must be a mapping with a non-empty list 'guidance'")
     found: dict[str, Guidance] = {}
-    for i, raw in enumerate(topics, 1):
-        entry = _Entry(raw if isinstance(raw, dict) else {}, f"{filename}: topic {i}")
+    for raw, entry in _listed(doc, "guidance", filename, "topic"):
         topic_id = entry.text("id")
-        entry.where = f"{filename}: topic {i} ({topic_id})"
+        entry.where = f"{entry.where} ({topic_id})"
         unknown = sorted(set(raw) - _GUIDANCE_FIELDS)
         if unknown:
             raise entry.fail(unknown[0], f"is not a known field (known: {', '.join(sorted(_GUIDANCE_FIELDS))})")
@@ -464,8 +469,8 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             source=entry.links("source"),
             scopes=entry.scope_names("scopes"),
             cues_say_who=raw.get("cues_say_who") is True,
-            explains_403_for=entry.choice("explains_403_for", AUDIENCES) if "explains_403_for" in raw else None,
-            applies_to=entry.choice("applies_to", AUDIENCES) if "applies_to" in raw else None,
+            explains_403_for=entry.choice("explains_403_for", AUDIENCES, required=False),
+            applies_to=entry.choice("applies_to", AUDIENCES, required=False),
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):
