@@ -113,6 +113,7 @@ def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
     (Signals(Via.WORDS, coverage=0.9, margin=0.01), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, translated=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, repaired=1), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, split=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.3), Confidence.LOW),
 ])
 def test_calibration(signals: Signals, level: Confidence) -> None:

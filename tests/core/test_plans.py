@@ -85,6 +85,7 @@ def test_needs_written_as_a_list_are_each_answered(matcher, question: str) -> No
     answer = matcher.answer(question)
     assert answer.kind == "plan"
     assert {"spark:messages_write", "meeting:schedules_write", "spark:calls_read"} <= set(answer.scopes)
+    assert answer.confidence != "high"  # a reading split into clauses may have missed or merged one
 
 
 def test_a_clause_that_only_says_who_acts_is_context_not_a_need(matcher) -> None:

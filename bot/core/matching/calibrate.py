@@ -22,6 +22,7 @@ class Signals:
     translated: bool = False  # read from another language
     focused: bool = False  # a long post read through the sentences that ask
     ambiguous_owner: bool = False  # an endpoint documented under scopes for different actors
+    split: bool = False  # one of several needs read from separate clauses (a reading that may miss one)
 
 
 def confidence(signals: Signals) -> Confidence:
@@ -34,7 +35,7 @@ def confidence(signals: Signals) -> Confidence:
         return Confidence.LOW
     high = (signals.coverage >= t.HIGH_COVERAGE and signals.margin >= t.HIGH_MARGIN
             and signals.unknown_share <= t.HIGH_MAX_UNKNOWN and signals.repaired <= t.HIGH_MAX_REPAIRED
-            and not signals.translated and not signals.focused)
+            and not signals.translated and not signals.focused and not signals.split)
     return Confidence.HIGH if high else Confidence.MEDIUM
 
 

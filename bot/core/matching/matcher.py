@@ -177,8 +177,8 @@ class Matcher:
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
             needs = [c.need for c in clauses]
-            return Draft(AnswerKind.PLAN, needs, [self._word_signals(c.query, c.ranked, q) for c in clauses],
-                         why(needs))
+            signals = [replace(self._word_signals(c.query, c.ranked, q), split=True) for c in clauses]
+            return Draft(AnswerKind.PLAN, needs, signals, why(needs))
         if ranked:
             need = best_need(focus, ranked)
             return Draft(AnswerKind.SCOPE, [need], [self._word_signals(whole, ranked, q)], why([need]))
