@@ -210,3 +210,13 @@ def test_hostile_noise_does_not_change_the_answer(matcher, noise: str) -> None:
 
 def test_a_webex_url_stays_evidence() -> None:
     assert "https://webexapis.com/v1/rooms" in normalise("GET https://webexapis.com/v1/rooms").prose
+
+
+def test_a_long_post_whose_question_names_nothing_is_read_through_the_sentence_that_tells_the_need(
+        matcher) -> None:
+    post = ("Quick one from a student project, we are making a dashboard in React with a nice dark theme. "
+            "After login it shows the titles of all the spaces the user is in, sorted by last activity. "
+            "I already have OAuth working with a test integration. What's the single scope I need?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "React" not in read.focus and "titles of all the spaces" in read.focus
+    assert matcher.answer(post).scopes == ["spark:rooms_read"]

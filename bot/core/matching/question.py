@@ -72,7 +72,21 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     if len(prose.split()) <= t.LONG_QUESTION_WORDS:
         return prose
     asking = asking_of(message, prose)
-    return asking if set(build_query(asking, index).terms) - index.lexicon.verb_terms else prose
+    if set(build_query(asking, index).terms) - index.lexicon.verb_terms:
+        return asking
+    return _telling(message, prose, index) or prose
+
+
+def _telling(message: Message, prose: str, index: ScopeIndex) -> str | None:
+    """The sentence that tells the need best, with the sentences that ask."""
+    best, best_score = None, 0.0
+    for sentence in message.sentences:
+        ranked = index.rank(build_query(sentence, index))
+        if ranked and ranked[0].names_resource and ranked[0].score > best_score:
+            best, best_score = sentence, ranked[0].score
+    if best is None:
+        return None
+    return " ".join(s for s in message.sentences if s == best or _NEED_RE.search(s))
 
 
 def _endpoint_calls(text: str) -> list[Call]:
