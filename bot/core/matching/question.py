@@ -67,17 +67,17 @@ def asking_of(message: Message, prose: str) -> str:
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
-    the whole post when those only ask ("which scope am I missing?", "which scope to update
-    them?") and the need is told before."""
+    when those only ask ("which scope am I missing?") and the need is told before, the sentence
+    that tells it best with them; the whole post when no sentence names a resource."""
     if len(prose.split()) <= t.LONG_QUESTION_WORDS:
         return prose
     asking = asking_of(message, prose)
     if set(build_query(asking, index).terms) - index.lexicon.verb_terms:
         return asking
-    return _telling(message, prose, index) or prose
+    return _telling(message, index) or prose
 
 
-def _telling(message: Message, prose: str, index: ScopeIndex) -> str | None:
+def _telling(message: Message, index: ScopeIndex) -> str | None:
     """The sentence that tells the need best, with the sentences that ask."""
     best, best_score = None, 0.0
     for sentence in message.sentences:
