@@ -132,6 +132,15 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
 
 
 @pytest.mark.parametrize("question, scopes", [
+    ("my app should: * list my upcoming meetings * add an invitee when someone is added in Outlook",
+     {"meeting:schedules_read", "meeting:schedules_write"}),
+    ("read my messages, and I get a 403 when listing the spaces", {"spark:messages_read", "spark:rooms_read"}),
+])
+def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(matcher, question, scopes) -> None:
+    assert set(matcher.answer(question).scopes) == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
     ("look up a coworker in the directory, then DM them", ["spark:people_read", "spark:messages_write"]),
     ("On behalf of the logged-in user, my app should: - create a new space - add 3 colleagues to it - post a "
      "welcome message", ["spark:rooms_write", "spark:memberships_write", "spark:messages_write"]),

@@ -22,6 +22,9 @@ CLAUSE_SPLIT_RE = re.compile(
 # the trigger of a need, not a need: its words are context, its who-acts cues still count.
 _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|every\s+time|as\s+soon\s+as)\b",
                          re.IGNORECASE)
+# ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
+_TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
+                              re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
@@ -111,10 +114,22 @@ def _pronoun_words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w != "IT"]
 
 
+def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
+    """The clause's query, less a trigger at its end when what comes before it asks to do
+    something to a topic ("I get a 403 when listing messages" keeps its tail: the need is in it)."""
+    whole = build_query(part, index)
+    head = _TRIGGER_TAIL_RE.sub("", part)
+    if head == part:
+        return whole
+    before = build_query(head, index)
+    acts = before.intent is not None and set(before.terms) - index.lexicon.verb_terms
+    return replace(before, audiences=whole.audiences) if acts else whole
+
+
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
     """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
     borrows the nouns of the clause before, and who-acts cues said once hold for all."""
-    queries = [build_query(p, index) for p in parts]
+    queries = [_without_trigger_tail(p, index) for p in parts]
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
