@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
     also too just some any all each every other another same such very really more most
     able way use using used one ones get gets got give tell know
     not no isn doesn don didn dont cannot
-    im ive lol haha thx ty btw fyi asap
+    im ive lol haha thx ty btw fyi asap ok okay tia thnx cheers regards yo guys folks quick frm u ur cant wont
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems

@@ -131,6 +131,7 @@ def test_compare_two_scopes(matcher) -> None:
     "who won the football game last night", "recommend a good pizza place nearby",
     # programming chores that share a common verb and one word with the domain
     "how do I sort a linked list in python", "list the files in a folder with bash",
+    "what time does the store close", "how old is the universe",
 ])
 def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
@@ -300,6 +301,8 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
     ("Non-admin user, my app only does this: api.people.list(email='a@example.com')", "spark:people_read"),
     ("hey!! need to lsit all the spaces im in lol which scop", "spark:rooms_read"),  # chat noise
     ("which licenses are assigned in our org", "spark-admin:licenses_read"),  # a state, not an action
+    ("ok so. click2dial frm our crm. whats the scope. thx", "spark:calls_write"),  # one rare word is enough
+    ("lisence list for our admin dashboard", "spark-admin:licenses_read"),  # licence, lisence: one word
 ])
 def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected

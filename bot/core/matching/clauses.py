@@ -10,7 +10,7 @@ from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.query import Query, build_query
-from bot.core.text import STOPWORDS, words
+from bot.core.text import STOPWORDS, is_common_word, words
 
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
@@ -54,7 +54,8 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     base does not know, which is how everyday questions brush the domain ("how to make
     coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
     that word names the scope's resource and the known words outnumber the unknown ones
-    ("CDRs for billing every hour"). A generic verb with no object is no evidence at all. A long
+    ("CDRs for billing every hour"), or is a strong word of hardly any scope and no everyday
+    English ("click2dial from our CRM", not "what time does the store close"). A generic verb with no object is no evidence at all. A long
     post that names the scope's resource needs less: its context dilutes any scope's share."""
     if set(candidate.evidence) <= index.generic_verbs:
         return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
@@ -63,7 +64,9 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
     named_in_context = candidate.names_resource and query.unknown < query.known
-    return t.DECLINE_BELOW if named_in_context else t.LONE_WORD_MIN
+    distinctive = query.unknown <= query.known and any(
+        len(index.postings[term]) <= t.DISTINCTIVE_POSTINGS and not is_common_word(term) for term in candidate.strong)
+    return t.DECLINE_BELOW if named_in_context or distinctive else t.LONE_WORD_MIN
 
 
 def best_need(text: str, ranked: list[Ranked]) -> Need:

@@ -29,6 +29,7 @@ NEGATED_WORDS = 2  # words a negation ("no", "without", "not the") rules out aft
 # --- thresholds on coverage ---
 DECLINE_BELOW = 0.34  # under this the question is not understood
 LONE_WORD_MIN = 0.6  # needed when one known word stands among unknown ones ("make coffee")
+DISTINCTIVE_POSTINGS = 2  # ...unless it is a name, synonym or example word of at most this many scopes
 CONFIDENT_FROM = 0.5  # from here the answer is given without hedging (before calibration)
 SUFFICES_FROM = 0.75  # from here one scope can stand for several clauses
 CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
