@@ -88,3 +88,8 @@ def test_cues_match_across_underscores_and_guests_without_accounts(matcher) -> N
     assert "service-apps" in matcher.answer("Does Webex support the OAuth client_credentials grant?").guidance
     answer = matcher.answer("patients join a video visit from our app and have no Webex accounts; what do we need?")
     assert "guest-issuer" in answer.guidance
+
+
+def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:
+    answer = matcher.answer("Control Hubで承認済みのサービスアプリのアクセストークンをAPIで取得したいです。")
+    assert "service-apps" in answer.guidance

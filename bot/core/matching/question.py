@@ -137,6 +137,12 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
     return tuple(kept)
 
 
+def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
+    """The guidance topics of the message as written and, for another language, as read in English."""
+    written = guidance.topics(message.prose or message.text)
+    return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
+
+
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
@@ -149,5 +155,5 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
                     _with_asked_method(_dedupe(calls), prose, index),
-                    guidance.topics(message.prose or message.text),
+                    _topics(message, prose, guidance),
                     index.lexicon.audiences(" ".join(words(prose))))
