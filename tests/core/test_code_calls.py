@@ -108,3 +108,21 @@ def test_each_url_takes_the_method_of_its_own_clause(matcher: Matcher) -> None:
 def test_only_webex_hosts_are_api_calls(matcher: Matcher) -> None:
     answer = matcher.answer("curl https://evilwebex.com/v1/rooms\ncurl https://api.example.com/v1/rooms")
     assert answer.calls == ()
+
+
+def test_a_path_the_prose_sets_aside_is_no_evidence(matcher: Matcher) -> None:
+    answer = matcher.answer("we use the SCIM 2 endpoints instead of /v1/people to create users; which scope?")
+    assert answer.calls == () and not answer.scopes[0].startswith("spark-admin:people")
+
+
+def test_a_method_the_path_does_not_document_sends_it_to_its_words(matcher: Matcher) -> None:
+    answer = matcher.answer("each employee edits their own calling settings through /v1/telephony/config/people/me")
+    assert answer.scopes[0] == "spark:telephony_config_write"
+
+
+def test_a_users_endpoint_in_a_question_about_a_service_app_is_not_sure(matcher: Matcher) -> None:
+    plain = matcher.answer("POST /v1/telephony/calls/answer")
+    assert plain.confidence == "high"
+    answer = matcher.answer("our service app should answer calls for any user in the org with "
+                            "POST /v1/telephony/calls/answer")
+    assert answer.confidence != "high"

@@ -158,13 +158,16 @@ class Matcher:
     def _call_signals(need: Need, call: Call, cues: frozenset[str], q: Question) -> Signals:
         """An endpoint documented for a user and for an admin alike is ambiguous without a cue
         saying who acts (a compliance officer's or partner's scope needs that cue anyway); so is
-        a URL without its method when its scopes differ in access."""
+        a URL without its method when its scopes differ in access, and a user's endpoint in a
+        question that says an admin or a service app acts (it may be the wrong call)."""
         owners = (need.scope, *need.alternatives)
         actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
         unknown_method = call.endpoint is not None and call.endpoint.method is None
         access_differs = unknown_method and len({s.access for s in owners}) > 1
+        elevated = cues - {"user"}
+        for_someone_else = bool(elevated) and all(s.audience == "user" for s in owners)
         return Signals(need.via, coverage=need.score, translated=q.language is not None,
-                       ambiguous_owner=(len(actors) > 1 and not cues) or access_differs)
+                       ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
     def _from_words(self, q: Question) -> Draft:
         focus = self.guidance.without_cues(q.focus) if q.topics else q.focus

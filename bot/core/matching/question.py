@@ -89,21 +89,26 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
     return " ".join(s for s in message.sentences if s == best or _NEED_RE.search(s))
 
 
+# "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
+_SET_ASIDE_RE = re.compile(r"\b(?:instead\s+of|rather\s+than|not|other\s+than|except)\s+(?:the\s+|using\s+)?[`'\"(]*$",
+                           re.IGNORECASE)
+
+
 def _endpoint_calls(text: str) -> list[Call]:
-    return [Call(e.text, e, "") for e in find_endpoints(text)]
+    """The endpoints the text mentions, less those it sets aside."""
+    return [Call(e.text, e, "") for e in find_endpoints(text)
+            if not _SET_ASIDE_RE.search(text[:max(text.find(e.text), 0)])]
 
 
 def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
     """A URL or path written without its method takes the one the prose asks for near it ("...
-    /v1/people to create users"), when that call is documented or the path is not (its words
-    are read then)."""
+    /v1/people to create users"); when that method is not documented for the path, its words
+    are read ("edit my settings through /telephony/config/people/me" is no GET)."""
     kept = []
     for call in calls:
         asked = _method_near(call.endpoint.text, prose, index) if call.endpoint and not call.endpoint.method else None
         if asked is not None:
-            candidate = replace(call.endpoint, method=asked)
-            if index.endpoints.match(candidate) or not index.endpoints.match(call.endpoint):
-                call = replace(call, endpoint=candidate)
+            call = replace(call, endpoint=replace(call.endpoint, method=asked))
         kept.append(call)
     return tuple(kept)
 
