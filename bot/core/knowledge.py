@@ -129,6 +129,8 @@ class Vocabulary:
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
     other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
     webex_words: tuple[str, ...] = ()  # words that say a question is about Webex after all
+    app_usage_cues: tuple[str, ...] = ()  # phrases of a question about using the Webex app ("desktop app")
+    developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,8 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
         other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),
         webex_words=tuple(p.lower() for p in entry.texts("webex_words")),
+        app_usage_cues=tuple(p.lower() for p in entry.texts("app_usage_cues")),
+        developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
     )
 
 

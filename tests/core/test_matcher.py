@@ -320,3 +320,10 @@ def test_an_event_name_is_what_happened_not_what_the_app_does(matcher) -> None:
 ])
 def test_an_api_call_is_a_request_not_a_phone_call(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
+
+
+def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope_is_clear(matcher) -> None:
+    answer = matcher.answer("how do I set a virtual background in a Webex meeting on the desktop app?")
+    assert answer.kind == AnswerKind.DECLINE and "using the Webex app" in answer.why
+    clear = matcher.answer("which scope does my integration need to post a message in a space? I test it on my mac")
+    assert clear.scopes == ["spark:messages_write"]  # and a side remark is no second need

@@ -164,6 +164,7 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     for q in _clause_queries(parts, index):
         ranked = eligible(index.rank(q), q, index, t.CLAUSE_MIN)
+        ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
@@ -171,6 +172,12 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
             if all(c.need.scope != need.scope for c in clauses):
                 clauses.append(Clause(need, q, ranked))
     return clauses
+
+
+def _states_a_need(best: Ranked, query: Query) -> bool:
+    """A clause states a need when it asks to do something, names its best scope's resource, or
+    holds more than one word of it; one side word ("I test it on my mac") is context."""
+    return query.intent is not None or best.names_resource or len(best.evidence) > 1
 
 
 def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:

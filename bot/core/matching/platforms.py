@@ -1,5 +1,6 @@
 """Questions about another product's scopes or bots (Slack, Discord, Microsoft Teams...) are
-not about Webex, however much they share its words (channels, messages, bots)."""
+not about Webex, however much they share its words (channels, messages, bots); questions about
+using the Webex app are not about an integration's scopes."""
 
 from __future__ import annotations
 
@@ -13,10 +14,21 @@ class PlatformFinder:
     def __init__(self, vocab: Vocabulary):
         self._others = any_of(vocab.other_platforms)
         self._webex = any_of(vocab.webex_words)
+        self._app_usage = any_of(vocab.app_usage_cues)
+        self._developer = any_of(vocab.developer_words)
 
     def other_platform(self, text: str) -> str | None:
         lowered = text.lower()
         found = self._others.search(lowered) if self._others else None
         if found is None or (self._webex and self._webex.search(lowered)):
+            return None
+        return found.group(0)
+
+    def app_usage(self, text: str) -> str | None:
+        """The phrase that shows a question is about using the Webex app ("on my Mac"), when no
+        word says it is about building against the API ("scope", "integration")."""
+        lowered = text.lower()
+        found = self._app_usage.search(lowered) if self._app_usage else None
+        if found is None or (self._developer and self._developer.search(lowered)):
             return None
         return found.group(0)
