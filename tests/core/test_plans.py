@@ -132,6 +132,16 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
 
 
 @pytest.mark.parametrize("question, scopes", [
+    ("our integration must list the existing contact center event subscriptions and create a new one if ours "
+     "is missing", ["cjp:config_read", "cjp:config_write"]),
+    ("as site admin list all meetings he hosts and then reassign them to his successor. Which scopes?",
+     ["meeting:admin_schedule_read", "meeting:admin_schedule_write"]),
+])
+def test_acting_on_what_the_clause_before_listed_needs_its_write_twin(matcher, question, scopes) -> None:
+    assert matcher.answer(question).scopes[:2] == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
     ("my app should: * list my upcoming meetings * add an invitee when someone is added in Outlook",
      {"meeting:schedules_read", "meeting:schedules_write"}),
     ("read my messages, and I get a 403 when listing the spaces", {"spark:messages_read", "spark:rooms_read"}),

@@ -112,9 +112,14 @@ def _as_good_as_the_best(scope: Scope, clause: Clause, index: ScopeIndex, audien
     return bool(ranked) and ranked[0].score - mine <= t.ALTERNATIVE_MARGIN
 
 
+# "create a new one", "delete the old ones": 'one' after these stands for a thing named before.
+_ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existing)\s+ones?\b(?!\s+(?!if\b|when\b|for\b|from\b|to\b|in\b|of\b)[a-z])",
+                     re.IGNORECASE)
+
+
 def _pronoun_words(text: str) -> list[str]:
-    """The clause's words, lower case, but 'IT' (the department) is no 'it'."""
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w != "IT"]
+    """The clause's words, lower case, but 'IT' (the department) is no 'it'; 'a new one' is 'ones'."""
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", _ONE_RE.sub(" ones ", text)) if w != "IT"]
 
 
 def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
@@ -129,9 +134,10 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     return replace(before, audiences=whole.audiences) if acts else whole
 
 
-def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
-    """Each part's query; a part with only a verb borrows the topic of its neighbour, a pronoun
-    borrows the nouns of the clause before, and who-acts cues said once hold for all."""
+def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool]]:
+    """Each part's query, and whether it refers back to the clause before; a part with only a
+    verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
+    and who-acts cues said once hold for all."""
     queries = [_without_trigger_tail(p, index) for p in parts]
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
@@ -145,11 +151,12 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[Query]:
                 continue  # "which scope do I add": the verb is about the scope, not a need
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
         terms = q.terms
-        if i > 0 and queries[i - 1].terms and _PRONOUNS & set(_pronoun_words(q.text)):
+        refers_back = i > 0 and bool(queries[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
+        if refers_back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
-        out.append(replace(q, terms=terms, audiences=q.audiences | shared_cues))
+        out.append((replace(q, terms=terms, audiences=q.audiences | shared_cues), refers_back))
     return out
 
 
@@ -162,10 +169,11 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         return []
     clauses: list[Clause] = []
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
-    for q in _clause_queries(parts, index):
+    for q, refers_back in _clause_queries(parts, index):
         ranked = eligible(index.rank(q), q, index, t.CLAUSE_MIN)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
+        ranked = ranked or (_twin_of(clauses[-1], index.rank(q), q) if refers_back and clauses else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
             need = best_need(need_text(q.text, index.lexicon.verbs), ranked)
@@ -178,6 +186,13 @@ def _states_a_need(best: Ranked, query: Query) -> bool:
     """A clause states a need when it asks to do something, names its best scope's resource, or
     holds more than one word of it; one side word ("I test it on my mac") is context."""
     return query.intent is not None or best.names_resource or len(best.evidence) > 1
+
+
+def _twin_of(before: Clause, ranked: list[Ranked], query: Query) -> list[Ranked]:
+    """"List the subscriptions and create a new one": a clause that acts on what the clause
+    before named needs that need's read/write twin, when the twin is among its best."""
+    twin = before.need.scope.counterpart
+    return [r for r in ranked[:t.TWIN_AMONG] if twin and r.scope.name == twin and r.scope.access == query.intent]
 
 
 def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
 from bot.core.text import words
@@ -38,17 +38,22 @@ _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|e
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
+_OR = frozenset({"or", "nor"})
 
 
-def without_negated(raw: list[str]) -> list[str]:
+def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lambda w: False) -> list[str]:
     """The words, less those a negation rules out: up to two words after 'no', 'without' or
-    'nor', or after 'not the' ('not the messages'); 'not' before a verb ('not able to read') stays."""
+    'nor', after 'not the' ('not the messages') or 'not' before a resource ('not meeting
+    recordings'), and the words an 'or' adds to them ('no xAPI commands or statuses'); 'not'
+    before a verb ('not able to read') stays."""
     kept, skip = [], 0
     for i, word in enumerate(raw):
         if skip:
             skip -= 1
+            if not skip and i + 1 < len(raw) and raw[i + 1] in _OR:
+                skip = t.NEGATED_WORDS  # the 'or' and the word after it
             continue
-        if word in _NEGATORS:
+        if word in _NEGATORS or (word == "not" and i + 1 < len(raw) and names_resource(raw[i + 1])):
             skip = t.NEGATED_WORDS
         elif word == "not" and i + 1 < len(raw) and raw[i + 1] in _NOT_THE:
             skip = t.NEGATED_WORDS + 1
@@ -69,7 +74,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
     previous = ""
-    for word in without_negated(raw):
+    for word in without_negated(raw, lambda w: lexicon.term(w) in index.resource_terms):
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
