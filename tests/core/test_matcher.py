@@ -302,6 +302,8 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
     ("hey!! need to lsit all the spaces im in lol which scop", "spark:rooms_read"),  # chat noise
     ("which licenses are assigned in our org", "spark-admin:licenses_read"),  # a state, not an action
     ("ok so. click2dial frm our crm. whats the scope. thx", "spark:calls_write"),  # one rare word is enough
+    ("serial numbers of all our devices - no xAPI commands or statuses. Admin.", "spark-admin:devices_read"),
+    ("Not call recordings - I need to list my meetings", "meeting:schedules_read"),
     ("lisence list for our admin dashboard", "spark-admin:licenses_read"),  # licence, lisence: one word
 ])
 def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:
