@@ -13,6 +13,8 @@ from bot.core.matching.explain import twin
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
+from bot.core.matching.query import without_negated
+from bot.core.text import words
 from bot.core.matching.normalise import normalise
 from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.question import read_question
@@ -220,3 +222,16 @@ def test_a_long_post_whose_question_names_nothing_is_read_through_the_sentence_t
     read = read_question(post, matcher.index, matcher.guidance)
     assert "React" not in read.focus and "titles of all the spaces" in read.focus
     assert matcher.answer(post).scopes == ["spark:rooms_read"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("no message bodies, no member lists, just titles", "no no just titles"),
+    ("no xapi commands or statuses please", "no please"),
+    ("I don't care about the meeting details, only the mp4", "i don only the mp4"),
+    ("we don't need recordings or transcripts yet", "we don yet"),
+    ("not able to read", "not able to read"),  # 'not' before a verb stays
+    ("not meeting recordings but calls", "not but calls"),  # 'not' before a resource rules it out
+])
+def test_negations_rule_out_what_they_name(text: str, kept: str) -> None:
+    resources = {"meeting", "recordings", "calls"}
+    assert " ".join(without_negated(words(text), resources.__contains__)) == kept

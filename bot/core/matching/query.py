@@ -39,22 +39,35 @@ _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  #
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 _OR = frozenset({"or", "nor"})
+_DO_NOT = frozenset({"don", "dont", "doesn", "didn"})  # "don't", as words() splits it
+_UNWANTED_RE = re.compile(r"(?:t )?(?:need|want|care about)(?: the| any| a)? ")  # "don't care about the..."
+
+
+def _unwanted_from(raw: list[str], i: int) -> int:
+    """After "don't", how many words "need X", "want the X" or "care about X" rule out (0: none)."""
+    after = " ".join(raw[i + 1:i + 5]) + " "
+    m = _UNWANTED_RE.match(after)
+    return len(m.group(0).split()) + t.NEGATED_WORDS if m else 0
 
 
 def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lambda w: False) -> list[str]:
     """The words, less those a negation rules out: up to two words after 'no', 'without' or
-    'nor', after 'not the' ('not the messages') or 'not' before a resource ('not meeting
-    recordings'), and the words an 'or' adds to them ('no xAPI commands or statuses'); 'not'
-    before a verb ('not able to read') stays."""
+    'nor', after 'not the' ('not the messages'), 'not' before a resource ('not meeting
+    recordings') or "don't need/want/care about", and the words an 'or' adds to them ('no xAPI
+    commands or statuses'); 'not' before a verb ('not able to read') stays."""
     kept, skip = [], 0
     for i, word in enumerate(raw):
         if skip:
             skip -= 1
-            if not skip and i + 1 < len(raw) and raw[i + 1] in _OR:
-                skip = t.NEGATED_WORDS  # the 'or' and the word after it
+            if word in _OR:
+                skip = 1  # the word after 'or' is ruled out too
+            elif not skip and i + 1 < len(raw) and raw[i + 1] in _OR:
+                skip = 1  # the 'or' itself
             continue
         if word in _NEGATORS or (word == "not" and i + 1 < len(raw) and names_resource(raw[i + 1])):
             skip = t.NEGATED_WORDS
+        elif word in _DO_NOT and (wanted := _unwanted_from(raw, i)):
+            skip = wanted
         elif word == "not" and i + 1 < len(raw) and raw[i + 1] in _NOT_THE:
             skip = t.NEGATED_WORDS + 1
         kept.append(word)
