@@ -329,3 +329,9 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     assert answer.kind == AnswerKind.DECLINE and "using the Webex app" in answer.why
     clear = matcher.answer("which scope does my integration need to post a message in a space? I test it on my mac")
     assert clear.scopes == ["spark:messages_write"]  # and a side remark is no second need
+
+
+def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matcher) -> None:
+    answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
+                            "enough I guess - which one?")
+    assert answer.scopes[0] == "spark:rooms_write"

@@ -39,11 +39,27 @@ _CONTEXT_BEFORE_RE = re.compile(
     r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
 
 
+# "rooms_read isn't enough", "spark:calls_read doesn't work": a name said to fall short is what
+# the app has, not what it asks for.
+_FALLS_SHORT_AFTER_RE = re.compile(
+    r"^\W{0,3}(?:alone\s+)?(?:(?:is|was|does|did)\s*(?:n't|not)|isnt|doesnt|didnt)\s+(?:seem\s+to\s+)?"
+    r"(?:enough|sufficient|suffice|work|working)\b"
+    r"|^\W{0,3}(?:alone\s+)?(?:fails|failed|gives\s+(?:me\s+)?(?:a\s+)?40[13]|returns\s+(?:a\s+)?40[13]|not\s+enough)\b",
+    re.IGNORECASE)
+
+
 def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     """Scopes the text names as what it asks about, not as what the app already has
     ("I have spark:rooms_write" or "calling it with spark:rooms_write" say what is there)."""
     kept = [m for m in SCOPE_NAME_RE.finditer(text) if not _CONTEXT_BEFORE_RE.search(text[:m.start()])]
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
+
+
+def fall_short(text: str) -> bool:
+    """Whether every scope the text names is said to fall short ("rooms_read isn't enough"):
+    then the need it describes is the question."""
+    names = [*SCOPE_NAME_RE.finditer(text), *_BARE_NAME_RE.finditer(text)]
+    return bool(names) and all(_FALLS_SHORT_AFTER_RE.search(text[m.end():]) for m in names)
 
 
 def closest_name(text: str, index: ScopeIndex) -> Scope | None:

@@ -18,7 +18,7 @@ from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import (SCOPE_NAME_RE, asked_names, endpoint_need, replacement,
+from bot.core.matching.evidence import (SCOPE_NAME_RE, asked_names, endpoint_need, fall_short, replacement,
                                         reports_failure, without_names)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, why
@@ -117,7 +117,8 @@ class Matcher:
         if asked_names(q.asking, self.index):
             return named
         described = self._from_words(replace(q, focus=SCOPE_NAME_RE.sub(" ", q.asking)))
-        if described.needs and all(s.coverage >= t.CONFIDENT_FROM for s in described.signals):
+        short = fall_short(q.message.prose)
+        if described.needs and (short or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
             described.why = mentioned + described.why
             return described
         named.signals = [replace(s, focused=True) for s in named.signals]
