@@ -110,6 +110,7 @@ class Guidance:
     cues_say_who: bool = False  # its cues say who asks ("my bot"), not what they need
     explains_403_for: str | None = None  # an audience: a 403 on a scope of it is what this explains
     applies_to: str | None = None  # an audience: every answer with a scope of it needs this explanation
+    see_also: tuple[str, ...] = ()  # topic ids whose explanation goes with this one (guest issuer: service apps)
 
 
 @dataclass(frozen=True)
@@ -449,7 +450,7 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to"}
+                    "explains_403_for", "applies_to", "see_also"}
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -475,11 +476,16 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             cues_say_who=raw.get("cues_say_who") is True,
             explains_403_for=entry.choice("explains_403_for", AUDIENCES, required=False),
             applies_to=entry.choice("applies_to", AUDIENCES, required=False),
+            see_also=entry.texts("see_also"),
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):
                 raise entry.fail(fld, "needs at least one item")
         found[topic_id] = topic
+    for topic in found.values():
+        unknown_ids = [t for t in topic.see_also if t not in found]
+        if unknown_ids:
+            raise KnowledgeError(f"{filename}: topic {topic.id}: see_also names unknown topic {unknown_ids[0]!r}")
     return found
 
 

@@ -69,9 +69,12 @@ def split_camel(text: str) -> str:
     return _CAMEL_RE.sub(" ", text)
 
 
+_Q_AND_A_RE = re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE)  # one word, not two letters
+
+
 def words(text: str) -> list[str]:
-    """Lower-case alphanumeric words, camelCase split first."""
-    return _TOKEN_RE.findall(split_camel(text).lower())
+    """Lower-case alphanumeric words, camelCase split first; "Q&A" is the word "qanda"."""
+    return _TOKEN_RE.findall(split_camel(_Q_AND_A_RE.sub(" qanda ", text)).lower())
 
 
 @lru_cache(maxsize=65536)

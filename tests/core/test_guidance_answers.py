@@ -93,3 +93,17 @@ def test_cues_match_across_underscores_and_guests_without_accounts(matcher) -> N
 def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:
     answer = matcher.answer("Control Hubで承認済みのサービスアプリのアクセストークンをAPIで取得したいです。")
     assert "service-apps" in answer.guidance
+
+
+def test_a_guest_issuer_question_brings_the_service_app_explanation_along(matcher) -> None:
+    answer = matcher.answer("we have an old Guest Issuer app (JWT). what scope do we need now to create guest tokens?")
+    assert answer.guidance[:2] == ("guest-issuer", "service-apps")
+
+
+def test_asking_who_must_authorize_explains_the_role_of_the_scope_found(matcher) -> None:
+    answer = matcher.answer("Legal wants an export of poll results and the Q&A of our meetings. Which scope and who "
+                            "has to authorize it?")
+    assert answer.scopes == ["spark-compliance:meetings_read"] and "compliance-role" in answer.guidance
+    admin = matcher.answer("we list the meetings of every host with meeting:admin_schedule_read. What are the "
+                           "requirements on the admin who authorizes this?")
+    assert "admin-role" in admin.guidance

@@ -171,6 +171,14 @@ def test_a_bad_guidance_topic_is_named(change: dict, field: str) -> None:
         parse_guidance({"guidance": [{**TOPIC, **change}]})
 
 
+def test_a_topic_brings_along_only_known_topics() -> None:
+    other = {**TOPIC, "id": "service-apps", "cues": ["service app"]}
+    found = parse_guidance({"guidance": [{**TOPIC, "see_also": ["service-apps"]}, other]})
+    assert found["bots"].see_also == ("service-apps",)
+    with pytest.raises(KnowledgeError, match="see_also names unknown topic 'guests'"):
+        parse_guidance({"guidance": [{**TOPIC, "see_also": ["guests"]}]})
+
+
 def test_the_shipped_roles_and_guidance_are_loaded(kb) -> None:
     assert {"full-admin", "read-only-admin", "user-admin", "device-admin", "location-admin", "compliance-officer",
             "site-admin", "partner-admin", "pro-pack", "detailed-call-history"} <= set(kb.roles)

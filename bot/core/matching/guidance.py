@@ -20,6 +20,13 @@ def _cue_pattern(cue: str) -> str:
     return r"(?<![\w@])" + escaped + r"(?!\w)"
 
 
+# "who has to authorize it?", "what are the requirements on the admin?": a question about the role
+# the authorizing person needs, answered like a refusal is.
+_ASKS_WHO_RE = re.compile(
+    r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to)\s+(?:authori[sz]e|grant|approve|"
+    r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
+    r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b",
+    re.IGNORECASE)
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+(?:an?\s+|the\s+)?$")
 
 
@@ -37,6 +44,7 @@ class GuidanceFinder:
                            for g in guidance.values()}
         self._verb_terms = frozenset(lexicon.verb_terms) if lexicon else frozenset()
         self._scopes = {g.id: frozenset(g.scopes) for g in guidance.values()}
+        self._see_also = {g.id: g.see_also for g in guidance.values()}
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -48,18 +56,20 @@ class GuidanceFinder:
 
     def topics(self, text: str) -> tuple[str, ...]:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
-        most cues first."""
+        most cues first, then those they bring along (see_also)."""
         lowered = text.lower()
         counts = [(sum(not _NEGATED_RE.search(lowered, 0, m.start()) for m in p.finditer(lowered)), topic)
                   for topic, p in self._patterns]
-        return tuple(topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n)
+        found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]
+        return tuple(dict.fromkeys(found + [also for topic in found for also in self._see_also[topic]]))
 
     def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
         """The topics an answer with scopes of these audiences needs: those that apply to every
         such answer (the Compliance Officer role), and, when the text tells of a refusal ("403",
-        "forbidden"), those that explain it (most often the role the authorizing person lacks)."""
+        "forbidden") or asks who may authorize, those that explain it (most often the role the
+        authorizing person lacks)."""
         wanted = set(audiences)
-        refused = list(self._on_403.items()) if REFUSED_RE.search(text) else []
+        refused = list(self._on_403.items()) if REFUSED_RE.search(text) or _ASKS_WHO_RE.search(text) else []
         return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
