@@ -303,6 +303,10 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
     ("which licenses are assigned in our org", "spark-admin:licenses_read"),  # a state, not an action
     ("ok so. click2dial frm our crm. whats the scope. thx", "spark:calls_write"),  # one rare word is enough
     ("serial numbers of all our devices - no xAPI commands or statuses. Admin.", "spark-admin:devices_read"),
+    # what the asker is building is the app, not something to write
+    ("In the admin console we're building, the first dropdown is \"pick a location\" and it should list all "
+     "locations of the org (just id and name). Which scope should I request just to list locations?",
+     "spark-admin:locations_read"),
     ("Not call recordings - I need to list my meetings", "meeting:schedules_read"),
     ("lisence list for our admin dashboard", "spark-admin:licenses_read"),  # licence, lisence: one word
 ])

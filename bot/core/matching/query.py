@@ -35,6 +35,10 @@ class Query:
 
 # A webhook or event name ("messages:created") names what happened, not what the app does.
 _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
+# "the console we're building", "I'm writing a bot": what the asker makes is the app, not the need.
+_MAKING_THE_APP_RE = re.compile(
+    r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
+    r"(?:building|making|developing|writing|coding|creating|prototyping)\b", re.IGNORECASE)
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
@@ -77,7 +81,7 @@ def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lamb
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    raw = words(_EVENT_NAME_RE.sub(r"\1 events", text))
+    raw = words(_MAKING_THE_APP_RE.sub(" ", _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
