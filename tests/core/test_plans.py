@@ -150,6 +150,11 @@ def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(ma
     assert set(matcher.answer(question).scopes) == scopes
 
 
+def test_a_trigger_that_goes_on_to_ask_holds_a_need_after_its_own_verb(matcher) -> None:
+    answer = matcher.answer("schedule my interview meeting, and after it ends pull the transcript")
+    assert {"meeting:schedules_write", "meeting:transcripts_read"} <= set(answer.scopes)
+
+
 @pytest.mark.parametrize("question, scopes", [
     ("look up a coworker in the directory, then DM them", ["spark:people_read", "spark:messages_write"]),
     ("On behalf of the logged-in user, my app should: - create a new space - add 3 colleagues to it - post a "

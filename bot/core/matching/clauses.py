@@ -122,6 +122,16 @@ def _pronoun_words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", _ONE_RE.sub(" ones ", text)) if w != "IT"]
 
 
+def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
+    """A trigger clause that goes on to ask something ("after it ends pull the transcript") as
+    the trigger and the need: the need starts at the verb after the trigger's own."""
+    if not _TRIGGER_RE.match(part):
+        return [part]
+    written = part.split()
+    verbs = [i for i, w in enumerate(written) if i and w.lower().strip(",.;:!?") in index.lexicon.verb_forms]
+    return [" ".join(written[:verbs[1]]), " ".join(written[verbs[1]:])] if len(verbs) > 1 else [part]
+
+
 def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     """The clause's query, less a trigger at its end when what comes before it asks to do
     something to a topic ("I get a 403 when listing messages" keeps its tail: the need is in it)."""
@@ -164,7 +174,7 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause."""
     question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
-    parts = [p for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()]
+    parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip() for q in _after_the_trigger(p, index)]
     if len(parts) < 2:
         return []
     clauses: list[Clause] = []
