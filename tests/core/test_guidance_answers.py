@@ -107,3 +107,9 @@ def test_asking_who_must_authorize_explains_the_role_of_the_scope_found(matcher)
     admin = matcher.answer("we list the meetings of every host with meeting:admin_schedule_read. What are the "
                            "requirements on the admin who authorizes this?")
     assert "admin-role" in admin.guidance
+
+
+def test_a_scope_the_app_has_and_is_still_refused_gives_way_to_the_need_described(matcher) -> None:
+    answer = matcher.answer("An admin wants to delete an offensive message in a space he isn't a member of. With "
+                            "spark:messages_write the DELETE returns 404/403. What's missing?")
+    assert answer.scopes[0] == "spark-compliance:messages_write" and "compliance-role" in answer.guidance

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.answer import Confidence, Via
+from bot.core.answer import Confidence, Need, Via
 from bot.core.matching import tuning as t
+from bot.core.matching.calls import Call
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,21 @@ class Signals:
     focused: bool = False  # a long post read through the sentences that ask
     ambiguous_owner: bool = False  # an endpoint documented under scopes for different actors
     split: bool = False  # one of several needs read from separate clauses (a reading that may miss one)
+
+
+def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
+    """What a need read from an API call rests on. An endpoint documented for a user and for an
+    admin alike is ambiguous without a cue saying who acts (a compliance officer's or partner's
+    scope needs that cue anyway); so is a URL without its method when its scopes differ in
+    access, and a user's endpoint in a question that says an admin or a service app acts (it
+    may be the wrong call)."""
+    owners = (need.scope, *need.alternatives)
+    actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
+    unknown_method = call.endpoint is not None and call.endpoint.method is None
+    access_differs = unknown_method and len({s.access for s in owners}) > 1
+    for_someone_else = bool(cues - {"user"}) and all(s.audience == "user" for s in owners)
+    return Signals(need.via, coverage=need.score, translated=translated,
+                   ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
 
 def confidence(signals: Signals) -> Confidence:

@@ -10,7 +10,7 @@ from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.query import Query, build_query
-from bot.core.text import STOPWORDS, is_common_word, words
+from bot.core.text import STOPWORDS, is_common_word
 
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"

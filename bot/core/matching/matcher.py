@@ -16,9 +16,9 @@ from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
-from bot.core.matching.calibrate import Signals, confidence, weakest
+from bot.core.matching.calibrate import Signals, call_signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
-from bot.core.matching.evidence import (SCOPE_NAME_RE, asked_names, endpoint_need, fall_short, replacement,
+from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, fall_short, replacement,
                                         reports_failure, without_names)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, why
@@ -29,7 +29,6 @@ from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.query import Query, build_query
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
-from bot.core.matching.calls import Call
 from bot.core.matching.question import Question, asks_what_it_is, read_question
 
 
@@ -117,7 +116,7 @@ class Matcher:
         if asked_names(q.asking, self.index):
             return named
         described = self._from_words(replace(q, focus=SCOPE_NAME_RE.sub(" ", q.asking)))
-        short = fall_short(q.message.prose)
+        short = fall_short(q.message.prose) or bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
         if described.needs and (short or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
             described.why = mentioned + described.why
             return described
@@ -150,25 +149,10 @@ class Matcher:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
-                draft.signals.append(self._call_signals(need, call, q.cues, q))
+                draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
-
-    @staticmethod
-    def _call_signals(need: Need, call: Call, cues: frozenset[str], q: Question) -> Signals:
-        """An endpoint documented for a user and for an admin alike is ambiguous without a cue
-        saying who acts (a compliance officer's or partner's scope needs that cue anyway); so is
-        a URL without its method when its scopes differ in access, and a user's endpoint in a
-        question that says an admin or a service app acts (it may be the wrong call)."""
-        owners = (need.scope, *need.alternatives)
-        actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
-        unknown_method = call.endpoint is not None and call.endpoint.method is None
-        access_differs = unknown_method and len({s.access for s in owners}) > 1
-        elevated = cues - {"user"}
-        for_someone_else = bool(elevated) and all(s.audience == "user" for s in owners)
-        return Signals(need.via, coverage=need.score, translated=q.language is not None,
-                       ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
     def _from_words(self, q: Question) -> Draft:
         focus = self.guidance.without_cues(q.focus) if q.topics else q.focus
