@@ -150,6 +150,11 @@ def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(ma
     assert set(matcher.answer(question).scopes) == scopes
 
 
+def test_a_plural_verb_form_after_a_topic_word_names_an_event_not_an_action(matcher) -> None:
+    answer = matcher.answer("webhooks for new messages and for membership changes in the user's spaces")
+    assert set(answer.scopes) == {"spark:messages_read", "spark:memberships_read"}
+
+
 def test_a_trigger_that_goes_on_to_ask_holds_a_need_after_its_own_verb(matcher) -> None:
     answer = matcher.answer("schedule my interview meeting, and after it ends pull the transcript")
     assert {"meeting:schedules_write", "meeting:transcripts_read"} <= set(answer.scopes)

@@ -72,15 +72,23 @@ class Lexicon:
         """The first verb that says read or write decides; later ones are usually nouns (a schedule).
         Present forms count (deletes, scheduling) but not participles ("is recorded", "has
         authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
-        form after an article or possessive ("an issue", "in order to")."""
+        form after an article or possessive ("an issue", "in order to") or a topic word
+        ("membership changes")."""
         previous = ""
         for word in raw:
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
-            if word in self.verb_forms and previous not in _NOUN_MAKERS:
+            if word in self.verb_forms and previous not in _NOUN_MAKERS and not self._names_a_kind(previous, word):
                 return self.verb_forms[word]
             previous = word
         return None
+
+    def _names_a_kind(self, before: str, word: str) -> bool:
+        """'membership changes', 'message updates': a plural verb form after a singular topic
+        word is a noun, the kind of event, not an action."""
+        topic = self.term(before)
+        return (word.endswith("s") and not before.endswith("s") and topic is not None
+                and topic not in self.verb_terms and before not in self.verb_forms)
 
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
