@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import Confidence, Via
-from bot.core.matching.calibrate import Signals, confidence, weakest
+from bot.core.matching.calibrate import Signals, actor_conflict, confidence, weakest
 from bot.core.endpoints import find_endpoints
 from bot.core.matching.calls import camel, find_calls
 from bot.core.matching.explain import twin
@@ -116,6 +116,7 @@ def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, translated=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, repaired=1), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, split=True), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, actor_conflict=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.3), Confidence.LOW),
 ])
 def test_calibration(signals: Signals, level: Confidence) -> None:
@@ -235,3 +236,15 @@ def test_a_long_post_whose_question_names_nothing_is_read_through_the_sentence_t
 def test_negations_rule_out_what_they_name(text: str, kept: str) -> None:
     resources = {"meeting", "recordings", "calls"}
     assert " ".join(without_negated(words(text), resources.__contains__)) == kept
+
+
+@pytest.mark.parametrize("audience, cues, conflict", [
+    ("admin", frozenset({"user"}), True),  # "my voicemail settings" beside an admin's scope
+    ("user", frozenset({"admin"}), True),
+    ("user", frozenset({"service-app", "user"}), True),
+    ("admin", frozenset({"admin", "user"}), False),  # "my org": the admin cue speaks
+    ("user", frozenset(), False),
+    ("compliance", frozenset({"compliance"}), False),
+])
+def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues: frozenset, conflict: bool) -> None:
+    assert actor_conflict(audience, cues) is conflict

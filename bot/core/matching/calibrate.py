@@ -23,7 +23,16 @@ class Signals:
     translated: bool = False  # read from another language
     focused: bool = False  # a long post read through the sentences that ask
     ambiguous_owner: bool = False  # an endpoint documented under scopes for different actors
+    actor_conflict: bool = False  # the question says who acts and the scope is for someone else
     split: bool = False  # one of several needs read from separate clauses (a reading that may miss one)
+
+
+def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
+    """Whether who the question says acts contradicts the scope's audience: "my" beside an
+    admin's scope, an admin or a service app beside a user's."""
+    if cues - {"user"}:
+        return audience == "user"
+    return "user" in cues and audience != "user"
 
 
 def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
@@ -36,7 +45,7 @@ def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool)
     actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
     unknown_method = call.endpoint is not None and call.endpoint.method is None
     access_differs = unknown_method and len({s.access for s in owners}) > 1
-    for_someone_else = bool(cues - {"user"}) and all(s.audience == "user" for s in owners)
+    for_someone_else = all(actor_conflict(s.audience, cues - {"user"}) for s in owners)
     return Signals(need.via, coverage=need.score, translated=translated,
                    ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
@@ -51,7 +60,7 @@ def confidence(signals: Signals) -> Confidence:
         return Confidence.LOW
     high = (signals.coverage >= t.HIGH_COVERAGE and signals.margin >= t.HIGH_MARGIN
             and signals.unknown_share <= t.HIGH_MAX_UNKNOWN and signals.repaired <= t.HIGH_MAX_REPAIRED
-            and not signals.translated and not signals.focused and not signals.split)
+            and not signals.translated and not signals.focused and not signals.split and not signals.actor_conflict)
     return Confidence.HIGH if high else Confidence.MEDIUM
 
 

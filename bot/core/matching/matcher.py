@@ -16,7 +16,7 @@ from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
-from bot.core.matching.calibrate import Signals, call_signals, confidence, weakest
+from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, fall_short, replacement,
                                         reports_failure, without_names)
@@ -185,7 +185,8 @@ class Matcher:
         margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
         counted = query.known + query.unknown
         return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
-                       query.repaired, q.language is not None, q.focus != q.prose)
+                       query.repaired, q.language is not None, q.focus != q.prose,
+                       actor_conflict=actor_conflict(best.scope.audience, query.audiences | q.cues))
 
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
