@@ -340,3 +340,10 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")
     assert answer.scopes[0] == "spark:rooms_write"
+
+
+def test_a_resource_two_products_have_is_asked_about_not_guessed(matcher) -> None:
+    answer = matcher.answer("list my recordings")  # of meetings, or of Webex Calling calls?
+    assert answer.kind == AnswerKind.CLARIFY
+    assert {s.name for s in answer.readings[:2]} == {"meeting:recordings_read", "spark:recordings_read"}
+    assert matcher.answer("list my meeting recordings").scopes == ["meeting:recordings_read"]

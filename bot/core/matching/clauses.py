@@ -70,11 +70,19 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
 
 
 def best_need(text: str, ranked: list[Ranked]) -> Need:
-    """The top candidate as a need, with the near-ties as alternatives."""
+    """The top candidate as a need, with the near-ties and its rival readings as alternatives."""
     top = ranked[0]
-    alternatives = tuple(r.scope for r in ranked[1:4]
-                         if top.score - r.score <= t.ALTERNATIVE_MARGIN and r.coverage >= t.DECLINE_BELOW)
+    alternatives = tuple(r.scope for r in ranked[1:4] if r.coverage >= t.DECLINE_BELOW and (
+        top.score - r.score <= t.ALTERNATIVE_MARGIN or is_rival(top, r)))
     return Need(text, top.scope, Via.WORDS, top.evidence, alternatives, top.coverage)
+
+
+def is_rival(top: Ranked, other: Ranked) -> bool:
+    """Another product's scope for the resource the question names ('my recordings': of
+    meetings or of calls), for the same actor and access, close behind: a second reading."""
+    return (top.score - other.score <= t.RIVAL_MARGIN and other.scope.area != top.scope.area
+            and other.names_resource and top.names_resource and other.scope.access == top.scope.access
+            and other.scope.audience == top.scope.audience)
 
 
 def need_text(clause: str, verbs: set[str]) -> str:

@@ -17,7 +17,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, one_scope_suffices
+from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, is_rival, one_scope_suffices
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, fall_short, replacement,
                                         reports_failure, without_names)
 from bot.core.matching.frames import with_together
@@ -183,6 +183,8 @@ class Matcher:
     def _word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
         best = ranked[0]
         margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
+        if any(is_rival(best, r) for r in ranked[1:4]):
+            margin = 0.0  # a second reading close behind: not sure which is meant
         counted = query.known + query.unknown
         return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
                        query.repaired, q.language is not None, q.focus != q.prose,
@@ -228,7 +230,7 @@ class Matcher:
         if need.via != Via.WORDS or not need.alternatives:
             return False
         other = need.alternatives[0]
-        return other.audience != need.scope.audience or other.access != need.scope.access
+        return other.audience != need.scope.audience or other.access != need.scope.access or other.area != need.scope.area
 
     def _about_webex(self, q: Question) -> bool:
         """Whether a question with no scope in it is still about Webex (so guidance fits)."""

@@ -39,6 +39,7 @@ TWIN_AMONG = 3  # "list them and delete them": the read scope's write twin, if a
 DILUTED_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
 DILUTED_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
+RIVAL_MARGIN = 0.15  # ...and, this close, another product's scope for the same resource (a second reading)
 
 # --- calibration: a words answer is HIGH only with all of these (bench/calibrate.py) ---
 HIGH_COVERAGE = 0.6
