@@ -69,12 +69,18 @@ def split_camel(text: str) -> str:
     return _CAMEL_RE.sub(" ", text)
 
 
-_Q_AND_A_RE = re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE)  # one word, not two letters
+# Compounds read as one word: "Q&A" is not two letters, a voice message is no chat message.
+_COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
+              (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
 
 
 def words(text: str) -> list[str]:
-    """Lower-case alphanumeric words, camelCase split first; "Q&A" is the word "qanda"."""
-    return _TOKEN_RE.findall(split_camel(_Q_AND_A_RE.sub(" qanda ", text)).lower())
+    """Lower-case alphanumeric words, camelCase split first; compounds ("Q&A", "voice
+    messages") as one word."""
+    text = split_camel(text)
+    for pattern, replacement in _COMPOUNDS:
+        text = pattern.sub(replacement, text)
+    return _TOKEN_RE.findall(text.lower())
 
 
 @lru_cache(maxsize=65536)

@@ -342,6 +342,11 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
     assert answer.scopes[0] == "spark:rooms_write"
 
 
+def test_a_voice_message_is_no_chat_message(matcher) -> None:
+    assert matcher.answer("list my voice messages").scopes == ["spark:calls_read"]
+    assert matcher.answer("get the details of one message by its id").scopes == ["spark:messages_read"]
+
+
 def test_a_resource_two_products_have_is_asked_about_not_guessed(matcher) -> None:
     answer = matcher.answer("list my recordings")  # of meetings, or of Webex Calling calls?
     assert answer.kind == AnswerKind.CLARIFY
