@@ -13,7 +13,7 @@ from bot.core.matching.explain import twin
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
-from bot.core.matching.query import without_negated
+from bot.core.matching.query import without_negated, without_relative
 from bot.core.text import words
 from bot.core.matching.normalise import normalise
 from bot.core.matching.platforms import PlatformFinder
@@ -248,3 +248,12 @@ def test_negations_rule_out_what_they_name(text: str, kept: str) -> None:
 ])
 def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues: frozenset, conflict: bool) -> None:
     assert actor_conflict(audience, cues) is conflict
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("delete a space I moderate", "delete a space"),
+    ("remove a user from a room I'm in", "remove a user from a room"),
+    ("can I add people", "can i add people"),  # no resource before the subject: a question, not a relative
+])
+def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: str) -> None:
+    assert " ".join(without_relative(words(text), {"space", "room"}.__contains__)) == kept

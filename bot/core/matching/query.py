@@ -78,6 +78,24 @@ def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lamb
     return kept
 
 
+_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
+_BE = frozenset({"m", "am", "are", "re", "is", "s"})
+
+
+def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> list[str]:
+    """The words, less a relative clause that says which resource ("a space I moderate", "a room
+    I'm in", "the meetings we host"): its verb is not what the asker wants to do."""
+    kept, i = [], 0
+    while i < len(raw):
+        if raw[i] in _SUBJECTS and kept and names_resource(kept[-1]):
+            i += 1 + (i + 1 < len(raw) and raw[i + 1] in _BE)
+            i += 1  # the verb
+            continue
+        kept.append(raw[i])
+        i += 1
+    return kept
+
+
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
@@ -91,7 +109,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
     previous = ""
-    for word in without_negated(raw, lambda w: lexicon.term(w) in index.resource_terms):
+    is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
+    for word in without_relative(without_negated(raw, is_resource), is_resource):
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
