@@ -78,7 +78,7 @@ def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lamb
     return kept
 
 
-_SUBJECTS = frozenset({"i", "we", "he", "she", "they"})
+_SUBJECTS = frozenset({"i", "we"})  # "a space I moderate"; "meetings he hosts" says whose
 _BE = frozenset({"m", "am", "are", "re", "is", "s"})
 
 
