@@ -71,6 +71,7 @@ def split_camel(text: str) -> str:
 
 # Compounds read as one word: "Q&A" is not two letters, a voice message is no chat message.
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
+              (re.compile(r"\bvoice[\s-]*mail[\s-]+(?=mess\w*)", re.IGNORECASE), " voice"),  # voicemail messages
               (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
 
 

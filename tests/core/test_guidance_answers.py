@@ -113,3 +113,9 @@ def test_a_scope_the_app_has_and_is_still_refused_gives_way_to_the_need_describe
     answer = matcher.answer("An admin wants to delete an offensive message in a space he isn't a member of. With "
                             "spark:messages_write the DELETE returns 404/403. What's missing?")
     assert answer.scopes[0] == "spark-compliance:messages_write" and "compliance-role" in answer.guidance
+
+
+def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
+    answer = matcher.answer("Bot calls GET /v1/messages?roomId=<group space> and gets an error, but the same call "
+                            "works in 1:1 spaces. Is it a scope problem?")
+    assert "bots" in answer.guidance

@@ -133,6 +133,7 @@ def test_compare_two_scopes(matcher) -> None:
     # programming chores that share a common verb and one word with the domain
     "how do I sort a linked list in python", "list the files in a folder with bash",
     "what time does the store close", "how old is the universe",
+    "Salesforce connected app: what OAuth scope do I need for refresh tokens?",
 ])
 def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
@@ -344,6 +345,7 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
 
 def test_a_voice_message_is_no_chat_message(matcher) -> None:
     assert matcher.answer("list my voice messages").scopes == ["spark:calls_read"]
+    assert matcher.answer("what scope lets a user list their own voicemail messages").scopes == ["spark:calls_read"]
     assert matcher.answer("get the details of one message by its id").scopes == ["spark:messages_read"]
 
 
