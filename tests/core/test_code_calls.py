@@ -126,3 +126,15 @@ def test_a_users_endpoint_in_a_question_about_a_service_app_is_not_sure(matcher:
     answer = matcher.answer("our service app should answer calls for any user in the org with "
                             "POST /v1/telephony/calls/answer")
     assert answer.confidence != "high"
+
+
+def test_a_call_read_from_its_words_is_not_sure(matcher: Matcher) -> None:
+    answer = matcher.answer('curl -X POST https://webexapis.com/v1/webhooks -d \'{"resource":"telephony_calls"}\' '
+                            'returns 403. Which scope does the token need to register this webhook?')
+    assert answer.confidence != "high"
+
+
+def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_that_scope(matcher: Matcher) -> None:
+    answer = matcher.answer("our tool calls POST /v1/devices/activationCode with the workspaceId. The activation "
+                            "code call 403s with a token that has spark-admin:devices_read. What does it need?")
+    assert answer.kind != "unlocks" and "spark-admin:devices_write" in answer.scopes

@@ -36,17 +36,18 @@ def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
 
 
 def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
-    """What a need read from an API call rests on. An endpoint documented for a user and for an
-    admin alike is ambiguous without a cue saying who acts (a compliance officer's or partner's
-    scope needs that cue anyway); so is a URL without its method when its scopes differ in
-    access, and a user's endpoint in a question that says an admin or a service app acts (it
-    may be the wrong call)."""
+    """What a need read from an API call rests on; a call read from its words is never sure.
+    An endpoint documented for a user and for an admin alike is ambiguous without a cue saying
+    who acts (a compliance officer's or partner's scope needs that cue anyway); so is a URL
+    without its method when its scopes differ in access, and a user's endpoint in a question
+    that says an admin or a service app acts (it may be the wrong call)."""
     owners = (need.scope, *need.alternatives)
     actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
     unknown_method = call.endpoint is not None and call.endpoint.method is None
     access_differs = unknown_method and len({s.access for s in owners}) > 1
     for_someone_else = all(actor_conflict(s.audience, cues - {"user"}) for s in owners)
     return Signals(need.via, coverage=need.score, translated=translated,
+                   focused=need.via == Via.WORDS,  # an undocumented call read from its words is a guess
                    ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
 

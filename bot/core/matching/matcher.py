@@ -130,7 +130,7 @@ class Matcher:
         if len(needs) >= 2 and lexicon.asks_to_compare(raw):
             return Draft(AnswerKind.COMPARE, needs[:3], signals[:3],
                          f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
-        if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw):
+        if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
         if reports_failure(q.message.prose):
             needs = [self._successor(n) for n in needs]
