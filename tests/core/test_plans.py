@@ -150,6 +150,12 @@ def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(ma
     assert set(matcher.answer(question).scopes) == scopes
 
 
+def test_the_tail_of_a_contraction_is_no_unknown_word(matcher) -> None:
+    answer = matcher.answer("For a \"my Webex\" page: show the signed-in user's profile, the spaces they're in, and "
+                            "the member list of whichever space they click. Read only.")
+    assert {"spark:people_read", "spark:rooms_read", "spark:memberships_read"} <= set(answer.scopes)
+
+
 def test_a_plural_verb_form_after_a_topic_word_names_an_event_not_an_action(matcher) -> None:
     answer = matcher.answer("webhooks for new messages and for membership changes in the user's spaces")
     assert set(answer.scopes) == {"spark:messages_read", "spark:memberships_read"}
