@@ -150,6 +150,13 @@ def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(ma
     assert set(matcher.answer(question).scopes) == scopes
 
 
+def test_a_compliance_officer_said_once_acts_in_the_clauses_after(matcher) -> None:
+    answer = matcher.answer("Compliance officer tool: watch the events feed for messages with leaked credit card "
+                            "numbers and delete those messages. Which scopes?")
+    assert {"spark-compliance:events_read", "spark-compliance:messages_write"} <= set(answer.scopes)
+    assert "spark:messages_write" not in answer.scopes
+
+
 def test_the_tail_of_a_contraction_is_no_unknown_word(matcher) -> None:
     answer = matcher.answer("For a \"my Webex\" page: show the signed-in user's profile, the spaces they're in, and "
                             "the member list of whichever space they click. Read only.")

@@ -155,11 +155,13 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
-    and who-acts cues said once hold for all."""
+    who-acts cues said alone hold for all, and a compliance officer named once acts in the
+    clauses after (an admin or a user may change from clause to clause)."""
     queries = [_without_trigger_tail(p, index) for p in parts]
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
+    officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
     out = []
     verbs = index.lexicon.verb_terms
     for i, q in enumerate(queries):
@@ -174,7 +176,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
-        out.append((replace(q, terms=terms, audiences=q.audiences | shared_cues), refers_back))
+        officer = officer or q.audiences & {"compliance"}
+        out.append((replace(q, terms=terms, audiences=q.audiences | shared_cues or officer), refers_back))
     return out
 
 
