@@ -55,8 +55,9 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     coffee", "reverse a linked list": a verb as common as 'list' adds no evidence), unless
     that word names the scope's resource and the known words outnumber the unknown ones
     ("CDRs for billing every hour"), or is a strong word of hardly any scope and no everyday
-    English ("click2dial from our CRM", not "what time does the store close"). A generic verb with no object is no evidence at all. A long
-    post that names the scope's resource needs less: its context dilutes any scope's share."""
+    English ("click2dial from our CRM", not "what time does the store close"). A generic verb
+    with no object is no evidence at all. A long post that names the scope's resource needs
+    less: its context dilutes any scope's share."""
     if set(candidate.evidence) <= index.generic_verbs:
         return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
     if candidate.names_resource and len(query.text.split()) >= t.DILUTED_QUERY_WORDS:
@@ -121,7 +122,8 @@ def _as_good_as_the_best(scope: Scope, clause: Clause, index: ScopeIndex, audien
 
 
 # "create a new one", "delete the old ones": 'one' after these stands for a thing named before.
-_ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existing)\s+ones?\b(?!\s+(?!if\b|when\b|for\b|from\b|to\b|in\b|of\b)[a-z])",
+_ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existing)\s+ones?\b"
+                     r"(?!\s+(?!if\b|when\b|for\b|from\b|to\b|in\b|of\b)[a-z])",  # not 'a new one space'
                      re.IGNORECASE)
 
 
@@ -210,8 +212,8 @@ def _states_a_need(best: Ranked, query: Query) -> bool:
 
 
 def _twin_of(before: Clause, ranked: list[Ranked], query: Query) -> list[Ranked]:
-    """"List the subscriptions and create a new one": a clause that acts on what the clause
-    before named needs that need's read/write twin, when the twin is among its best."""
+    """A clause that acts on what the clause before named ("list the subscriptions and create a
+    new one") needs that need's read/write twin, when the twin is among its best."""
     twin = before.need.scope.counterpart
     return [r for r in ranked[:t.TWIN_AMONG] if twin and r.scope.name == twin and r.scope.access == query.intent]
 

@@ -225,12 +225,12 @@ class Matcher:
 
     @staticmethod
     def _two_readings(need: Need) -> bool:
-        """Words left two near-equal readings that ask for a different actor or access (an
-        endpoint documented under several scopes is answered least-privilege first instead)."""
+        """Words left two near-equal readings that ask for a different actor, access or product
+        (an endpoint documented under several scopes is answered least-privilege first instead)."""
         if need.via != Via.WORDS or not need.alternatives:
             return False
-        other = need.alternatives[0]
-        return other.audience != need.scope.audience or other.access != need.scope.access or other.area != need.scope.area
+        other, scope = need.alternatives[0], need.scope
+        return other.audience != scope.audience or other.access != scope.access or other.area != scope.area
 
     def _about_webex(self, q: Question) -> bool:
         """Whether a question with no scope in it is still about Webex (so guidance fits)."""
