@@ -24,6 +24,7 @@ STOPWORDS = frozenset(
     shall will may might must i me my mine we us our you your he she it its they them their this
     that these those there here what which whom whose when where why how whats hows
     scope scopes oauth permission permissions need needs needed require requires required
+    request requests requested requesting select selected tick ticked choose pick
     want wants wanted like please pls plz thanks thx thank hi hello hey help let lets allow allows allowed
     app apps application integration integrations bot webex api apis tool tools script scripts portal
     also too just only some any all each every other another same such very really more most whole entire

@@ -343,6 +343,14 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
     assert answer.scopes[0] == "spark:rooms_write"
 
 
+def test_choosing_scopes_in_the_portal_is_no_topic(matcher) -> None:
+    post = ("Employees keep asking IT to turn call forwarding on/off when they travel. I'd like a self-service "
+            "page where each Webex Calling user toggles forwarding on their own line. What scope do I request?")
+    assert matcher.answer(post).scopes[0] != "spark:xsi"
+    assert matcher.answer("Which scope should I select on the integration to post a message into a space?"
+                          ).scopes == ["spark:messages_write"]
+
+
 def test_a_voice_message_is_no_chat_message(matcher) -> None:
     assert matcher.answer("list my voice messages").scopes == ["spark:calls_read"]
     assert matcher.answer("what scope lets a user list their own voicemail messages").scopes == ["spark:calls_read"]
