@@ -257,3 +257,14 @@ def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues:
 ])
 def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: str) -> None:
     assert " ".join(without_relative(words(text), {"space", "room"}.__contains__)) == kept
+
+
+@pytest.mark.parametrize("text, audiences", [
+    ("we re definitely not doing any admin stuff", {"user"}),
+    ("i don t have any admin role on the site", {"user"}),
+    ("for any space i m in show who the members are", {"user"}),
+    ("read messages in any space of the org as compliance officer", {"compliance", "admin"}),
+])
+def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
+    assert matcher.index.lexicon.audiences(text) >= audiences
+    assert "admin" not in matcher.index.lexicon.audiences(text) or "admin" in audiences

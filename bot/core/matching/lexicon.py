@@ -11,8 +11,12 @@ from bot.core.text import STOPWORDS, Speller, stem
 # Words that only say who acts or how; they steer audience/access, not the topic.
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
-_NOT_ADMIN_RE = re.compile(r"\b(?:non|not(?: an?| the)?|without(?: an?)?|no) (?:full |control hub )*"
+# "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?!admin)\w+){0,3} (?:full |control hub )*"
                            r"admin(?:istrator)?s?\b")
+# "any space I'm in" is one of the user's own spaces, not any space of the organization
+_OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
+                            r"(?:a member of|in)\b")
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
 
@@ -93,7 +97,7 @@ class Lexicon:
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
         "not an admin" or a "non admin user" is a user."""
-        joined, denied = _NOT_ADMIN_RE.subn(" ", joined)
+        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", joined))
         found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
         return found | {"user"} if denied else found
 
