@@ -138,3 +138,11 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
     answer = matcher.answer("our tool calls POST /v1/devices/activationCode with the workspaceId. The activation "
                             "code call 403s with a token that has spark-admin:devices_read. What does it need?")
     assert answer.kind != "unlocks" and "spark-admin:devices_write" in answer.scopes
+
+
+def test_a_call_beside_prose_that_asks_for_more_is_not_sure(matcher: Matcher) -> None:
+    alone = matcher.answer("my integration lists the user's spaces with GET /v1/rooms")
+    assert alone.confidence == "high"
+    more = matcher.answer("my integration lists the user's spaces with GET /v1/rooms and then posts a welcome "
+                          "message into each of them")
+    assert more.confidence != "high"

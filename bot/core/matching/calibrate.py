@@ -21,7 +21,7 @@ class Signals:
     unknown_share: float = 0.0  # words the knowledge base does not know, as a share
     repaired: int = 0  # words read as another after a typo repair
     translated: bool = False  # read from another language
-    focused: bool = False  # a long post read through the sentences that ask
+    focused: bool = False  # read from part of the question: a long post's asking sentences, or calls beside more
     ambiguous_owner: bool = False  # an endpoint documented under scopes for different actors
     actor_conflict: bool = False  # the question says who acts and the scope is for someone else
     split: bool = False  # one of several needs read from separate clauses (a reading that may miss one)
@@ -56,7 +56,8 @@ def confidence(signals: Signals) -> Confidence:
     if signals.via == Via.NAME:
         return Confidence.MEDIUM if signals.focused else Confidence.HIGH
     if signals.via == Via.ENDPOINT:
-        return Confidence.MEDIUM if signals.ambiguous_owner or signals.translated else Confidence.HIGH
+        unsure = signals.ambiguous_owner or signals.translated or signals.focused
+        return Confidence.MEDIUM if unsure else Confidence.HIGH
     if signals.coverage < t.CONFIDENT_FROM:
         return Confidence.LOW
     high = (signals.coverage >= t.HIGH_COVERAGE and signals.margin >= t.HIGH_MARGIN

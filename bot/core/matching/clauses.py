@@ -205,6 +205,14 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     return clauses
 
 
+def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
+    """Whether the prose, its pasted calls left out, has a clause that asks for a scope the calls
+    did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
+    for call in calls:
+        prose = prose.replace(call, " ")
+    return any(c.need.scope not in found for c in clause_needs(prose, index))
+
+
 def _states_a_need(best: Ranked, query: Query) -> bool:
     """A clause states a need when it asks to do something, names its best scope's resource, or
     holds more than one word of it; one side word ("I test it on my mac") is context."""

@@ -17,7 +17,8 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import Clause, best_need, clause_needs, eligible, is_rival, one_scope_suffices
+from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, eligible, is_rival,
+                                       one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, fall_short, replacement,
                                         reports_failure, without_names)
 from bot.core.matching.frames import with_together
@@ -98,6 +99,9 @@ class Matcher:
             return self._named_or_described(q)
         from_calls = self._from_calls(q)
         if from_calls.needs:
+            if asks_beyond(q.focus, [c.endpoint.text if c.endpoint else c.words for c in q.calls],
+                           {n.scope for n in from_calls.needs}, self.index):
+                from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
         return self._from_words(q)
 
