@@ -38,7 +38,8 @@ QUALITY_TARGETS = [("top-1 (short questions)", "heldout_contrast", "top1", ">=",
                    ("high-confidence answers wrong", None, "high_wrong", "<=", 0.03),
                    ("off-topic declined", None, "offtopic_declined", ">=", 0.95),
                    ("real questions declined", None, "real_declined", "<=", 0.03)]
-HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "heldout_final", "heldout_round3")
+HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "heldout_final", "heldout_round3",
+            "heldout_round4")
 
 
 def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
@@ -138,7 +139,7 @@ def load_sets(kb, dev: Path) -> dict[str, list[dict]]:
     sets = {"dev": yaml.safe_load(dev.read_text())} if dev.exists() else {}
     sets["paraphrases"] = build(kb)
     for name in ("fresh", "blind", "blind2", "dev_docs", "dev_posts", "dev_posts2", "dev_short", "dev_mixed3",
-                 *HELD_OUT):
+                 "dev_real4", *HELD_OUT):
         path = ROOT / "bench" / f"{name}.yaml"
         if path.exists():
             sets[name] = yaml.safe_load(path.read_text())
@@ -162,13 +163,13 @@ INTRO = (
     "Command: `make bench` (`python bench/run.py`). Sets: the development set (`shared/eval/dev_questions.yaml`); "
     "the paraphrase set built by `bench/questionset.py` (optimistic: used to find weaknesses); `bench/fresh.yaml`, "
     "`bench/blind.yaml`, `bench/blind2.yaml`, `bench/dev_docs.yaml`, `bench/dev_posts.yaml`, `bench/dev_posts2.yaml`, "
-    "`bench/dev_short.yaml` and `bench/dev_mixed3.yaml`, each blind "
+    "`bench/dev_short.yaml`, `bench/dev_mixed3.yaml` and `bench/dev_real4.yaml`, each blind "
     "when first scored and studied since, so no longer honest estimates; and the held-out sets, written from the "
     "official docs by someone who had not read the code and never tuned on: `bench/heldout_real.yaml` (questions "
     "as developers post them), `bench/heldout_contrast.yaml` (actor and action contrasts, typos, other languages) "
     "and `bench/heldout_mixed.yaml`, each scored once before the engine was changed for it (first figures in "
-    "'Held-out sets for the answer engine'), and `bench/confirm.yaml`, `bench/heldout_final.yaml` and "
-    "`bench/heldout_round3.yaml`, each sealed "
+    "'Held-out sets for the answer engine'), and `bench/confirm.yaml`, `bench/heldout_final.yaml`, "
+    "`bench/heldout_round3.yaml` and `bench/heldout_round4.yaml`, each sealed "
     "until a round of work was done and then scored once. Baselines rank the same knowledge-base "
     "text; their decline threshold is calibrated on the development set, and their top three count as their "
     "answer for multi-need completeness. A dash: the set has no item of that kind.")
