@@ -362,3 +362,14 @@ def test_a_resource_two_products_have_is_asked_about_not_guessed(matcher) -> Non
     assert answer.kind == AnswerKind.CLARIFY
     assert {s.name for s in answer.readings[:2]} == {"meeting:recordings_read", "spark:recordings_read"}
     assert matcher.answer("list my meeting recordings").scopes == ["meeting:recordings_read"]
+
+
+@pytest.mark.parametrize("question, check", [
+    ("which software should I buy", lambda a: a.kind == AnswerKind.DECLINE),  # 'softwar' is no rare word
+    ("I can call GET /v1/rooms but not GET /v1/messages, which scope am I missing?",
+     lambda a: "spark:messages_read" in a.scopes),  # what fails is the need, not set aside
+    ("spark:calls_read doesn't work, I need to place a call from my CRM", lambda a: a.scopes[0] == "spark:calls_write"),
+    ("I don't know if an admin is needed to list all rooms", lambda a: a.confidence != "high"),
+])
+def test_rules_stay_within_what_they_are_for(matcher, question: str, check) -> None:
+    assert check(matcher.answer(question))

@@ -10,7 +10,7 @@ from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.query import Query, build_query
-from bot.core.text import STOPWORDS, is_common_word
+from bot.core.text import STOPWORDS, is_common_word, words
 
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
@@ -66,7 +66,8 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
         return t.DECLINE_BELOW
     named_in_context = candidate.names_resource and query.unknown < query.known
     distinctive = query.unknown <= query.known and any(
-        len(index.postings[term]) <= t.DISTINCTIVE_POSTINGS and not is_common_word(term) for term in candidate.strong)
+        index.lexicon.term(word) in candidate.strong and len(index.postings[index.lexicon.term(word)]) <=
+        t.DISTINCTIVE_POSTINGS and not is_common_word(word) for word in words(query.text))
     return t.DECLINE_BELOW if named_in_context or distinctive else t.LONE_WORD_MIN
 
 
@@ -81,7 +82,8 @@ def best_need(text: str, ranked: list[Ranked]) -> Need:
 def is_rival(top: Ranked, other: Ranked) -> bool:
     """Another product's scope for the resource the question names ('my recordings': of
     meetings or of calls), for the same actor and access, close behind: a second reading."""
-    return (top.score - other.score <= t.RIVAL_MARGIN and other.scope.area != top.scope.area
+    return (top.score - other.score <= t.RIVAL_MARGIN and other.coverage >= t.DECLINE_BELOW
+            and other.scope.area != top.scope.area
             and other.names_resource and top.names_resource and other.scope.access == top.scope.access
             and other.scope.audience == top.scope.audience)
 
@@ -179,7 +181,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}
-        out.append((replace(q, terms=terms, audiences=q.audiences | shared_cues or officer), refers_back))
+        out.append((replace(q, terms=terms, audiences=(q.audiences | shared_cues) or officer), refers_back))
     return out
 
 

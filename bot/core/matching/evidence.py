@@ -42,7 +42,7 @@ _CONTEXT_BEFORE_RE = re.compile(
 # "rooms_read isn't enough", "spark:calls_read doesn't work": a name said to fall short is what
 # the app has, not what it asks for.
 _FALLS_SHORT_AFTER_RE = re.compile(
-    r"^\W{0,3}(?:alone\s+)?(?:(?:is|was|does|did)\s*(?:n't|not)|isnt|doesnt|didnt)\s+(?:seem\s+to\s+)?"
+    r"^\W{0,3}(?:alone\s+)?(?:(?:is|was|does|did)\s*(?:n['’]t|not)|isnt|doesnt|didnt)\s+(?:seem\s+to\s+)?"
     r"(?:enough|sufficient|suffice|work|working)\b"
     r"|^\W{0,3}(?:alone\s+)?(?:fails|failed|gives\s+(?:me\s+)?(?:a\s+)?40[13]|returns\s+(?:a\s+)?40[13]|not\s+enough)\b",
     re.IGNORECASE)

@@ -12,11 +12,12 @@ from bot.core.text import STOPWORDS, Speller, stem
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
-_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?!admin)\w+){0,3} (?:full |control hub )*"
-                           r"admin(?:istrator)?s?\b")
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|got|doing|really|"
+                           r"definitely|even|actually|real)){0,3} (?:full |control hub )*admin(?:istrator)?s?\b")
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
                             r"(?:a member of|in)\b")
+_EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
 
@@ -62,6 +63,7 @@ class Lexicon:
         # they count half as topic words, and never against the question as unknown words.
         phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
         self.cue_phrases = any_of(phrases)
+        self._actors = {self.term(w) for w in ("person", "host", "agent")}  # who can change things
 
     def term(self, word: str) -> str | None:
         """The index term for a lower-case word, or None for words that carry no topic."""
@@ -88,11 +90,11 @@ class Lexicon:
         return None
 
     def _names_a_kind(self, before: str, word: str) -> bool:
-        """'membership changes', 'message updates': a plural verb form after a singular topic
-        word is a noun, the kind of event, not an action."""
+        """'membership changes', 'message updates': one of these after a topic word that is no
+        actor names a kind of event, not an action ('a user updates' is an action)."""
         topic = self.term(before)
-        return (word.endswith("s") and not before.endswith("s") and topic is not None
-                and topic not in self.verb_terms and before not in self.verb_forms)
+        return (word in _EVENT_NOUNS and topic is not None and topic not in self.verb_terms
+                and topic not in self._actors and before not in self.verb_forms)
 
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is

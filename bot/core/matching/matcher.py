@@ -117,10 +117,11 @@ class Matcher:
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
-        if asked_names(q.asking, self.index):
+        short = fall_short(q.message.prose)
+        if asked_names(q.asking, self.index) and not short:
             return named
         described = self._from_words(replace(q, focus=SCOPE_NAME_RE.sub(" ", q.asking)))
-        short = fall_short(q.message.prose) or bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
+        short = short or bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
         if described.needs and (short or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
             described.why = mentioned + described.why
             return described

@@ -54,7 +54,7 @@ def _unwanted_from(raw: list[str], i: int) -> int:
     return len(m.group(0).split()) + t.NEGATED_WORDS if m else 0
 
 
-def without_negated(raw: list[str], names_resource: Callable[[str], bool] = lambda w: False) -> list[str]:
+def without_negated(raw: list[str], names_resource: Callable[[str], bool]) -> list[str]:
     """The words, less those a negation rules out: up to two words after 'no', 'without' or
     'nor', after 'not the' ('not the messages'), 'not' before a resource ('not meeting
     recordings') or "don't need/want/care about", and the words an 'or' adds to them ('no xAPI

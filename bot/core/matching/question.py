@@ -90,7 +90,7 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
 
 
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
-_SET_ASIDE_RE = re.compile(r"\b(?:instead\s+of|rather\s+than|not|other\s+than|except)\s+(?:the\s+|using\s+)?[`'\"(]*$",
+_SET_ASIDE_RE = re.compile(r"\b(?:instead\s+of|rather\s+than|other\s+than|except)\s+(?:the\s+|using\s+)?[`'\"(]*$",
                            re.IGNORECASE)
 
 
