@@ -120,12 +120,17 @@ def test_a_method_the_path_does_not_document_sends_it_to_its_words(matcher: Matc
     assert answer.scopes[0] == "spark:telephony_config_write"
 
 
-def test_a_users_endpoint_in_a_question_about_a_service_app_is_not_sure(matcher: Matcher) -> None:
-    plain = matcher.answer("POST /v1/telephony/calls/answer")
-    assert plain.confidence == "high"
-    answer = matcher.answer("our service app should answer calls for any user in the org with "
-                            "POST /v1/telephony/calls/answer")
-    assert answer.confidence != "high"
+@pytest.mark.parametrize("plain, unsure", [
+    # a user's endpoint in a question that says a service app acts for anyone
+    ("POST /v1/telephony/calls/answer",
+     "our service app should answer calls for any user in the org with POST /v1/telephony/calls/answer"),
+    # a call beside prose that asks for more than it gives
+    ("my integration lists the user's spaces with GET /v1/rooms",
+     "my integration lists the user's spaces with GET /v1/rooms and then posts a welcome message into each of them"),
+])
+def test_a_call_is_sure_alone_and_not_sure_in_these_contexts(matcher: Matcher, plain: str, unsure: str) -> None:
+    assert matcher.answer(plain).confidence == "high"
+    assert matcher.answer(unsure).confidence != "high"
 
 
 def test_a_call_read_from_its_words_is_not_sure(matcher: Matcher) -> None:
@@ -139,10 +144,3 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
                             "code call 403s with a token that has spark-admin:devices_read. What does it need?")
     assert answer.kind != "unlocks" and "spark-admin:devices_write" in answer.scopes
 
-
-def test_a_call_beside_prose_that_asks_for_more_is_not_sure(matcher: Matcher) -> None:
-    alone = matcher.answer("my integration lists the user's spaces with GET /v1/rooms")
-    assert alone.confidence == "high"
-    more = matcher.answer("my integration lists the user's spaces with GET /v1/rooms and then posts a welcome "
-                          "message into each of them")
-    assert more.confidence != "high"
