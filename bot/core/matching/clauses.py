@@ -64,11 +64,12 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
         return t.DILUTED_DECLINE_BELOW  # a long post names its resource among much context
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
-    named_in_context = candidate.names_resource and query.unknown < query.known
-    distinctive = query.unknown <= query.known and any(
-        index.lexicon.term(word) in candidate.strong and len(index.postings[index.lexicon.term(word)]) <=
-        t.DISTINCTIVE_POSTINGS and not is_common_word(word) for word in words(query.text))
-    return t.DECLINE_BELOW if named_in_context or distinctive else t.LONE_WORD_MIN
+    if candidate.names_resource and query.unknown < query.known:
+        return t.DECLINE_BELOW  # named in context
+    rare = {term for term in candidate.strong if len(index.postings[term]) <= t.DISTINCTIVE_POSTINGS}
+    distinctive = rare and query.unknown <= query.known and any(  # judged on the word typed, not its stem
+        index.lexicon.term(word) in rare and not is_common_word(word) for word in words(query.text))
+    return t.DECLINE_BELOW if distinctive else t.LONE_WORD_MIN
 
 
 def best_need(text: str, ranked: list[Ranked]) -> Need:
