@@ -268,3 +268,13 @@ def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: s
 def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
     assert matcher.index.lexicon.audiences(text) >= audiences
     assert "admin" not in matcher.index.lexicon.audiences(text) or "admin" in audiences
+
+
+def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
+    post = ("Our sales team lives in a CRM and hates switching windows, so I am wiring a sidebar into it with "
+            "React and a small Node backend that keeps the refresh token. It has been a fun side project "
+            "and the first version shipped last week. TL;DR: list the user's spaces and post into them. "
+            "Which scopes should the sidebar request for our account?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "TL;DR" in read.focus and "CRM" not in read.focus
+    assert matcher.answer(post).scopes == ["spark:rooms_read", "spark:messages_write"]

@@ -180,3 +180,8 @@ def test_a_trigger_that_goes_on_to_ask_holds_a_need_after_its_own_verb(matcher) 
 ])
 def test_a_pronoun_lends_its_object_not_the_need(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+def test_a_pronoun_clause_that_neither_acts_nor_names_a_resource_is_context(matcher) -> None:
+    answer = matcher.answer("my script should list my meeting recordings and I use it daily")
+    assert answer.scopes == ["meeting:recordings_read"]

@@ -179,6 +179,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
         refers_back = i > 0 and bool(queries[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
         if refers_back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
+            if q.intent is None and not own:
+                continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}

@@ -29,6 +29,17 @@ _NEED_RE = re.compile(
     r"|so\s+that|has\s+to|have\s+to|must|should|supposed|lets?\s+(?:me|us)|requires?|missing)\b",
     re.IGNORECASE,
 )
+# A sentence that sums the post up ("So: read messages and post as me", "TL;DR list my meetings")
+# states the need as well as any question does.
+_SUMMARY_RE = re.compile(
+    r"^\W*(?:so|tl;?\s?dr|in\s+short|basically|in\s+other\s+words|i\.e\.|summary|to\s+sum\s+up|short\s+version"
+    r"|long\s+story\s+short|bottom\s+line|(?:two|three|four|\d)\s+(?:steps|things))\s*[:,\-–]",
+    re.IGNORECASE)
+
+
+def _states_need(sentence: str) -> bool:
+    """Whether a sentence asks for something or sums up what is wanted."""
+    return bool(_NEED_RE.search(sentence) or _SUMMARY_RE.search(sentence))
 
 _DEFINITION_RE = re.compile(
     r"^\s*(?:what\s+(?:is|are|'s)|what's|whats|explain|tell\s+me\s+about|how\s+(?:does|do)\s+.+\s+work)\b",
@@ -61,7 +72,7 @@ def asking_of(message: Message, prose: str) -> str:
     out. The prose itself when it is one sentence or none of them asks."""
     if len(message.sentences) < 2:
         return prose
-    asking = [s for s in message.sentences if _NEED_RE.search(s)]
+    asking = [s for s in message.sentences if _states_need(s)]
     return " ".join(asking) if asking else prose
 
 
@@ -86,7 +97,7 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
             best, best_score = sentence, ranked[0].score
     if best is None:
         return None
-    return " ".join(s for s in message.sentences if s == best or _NEED_RE.search(s))
+    return " ".join(s for s in message.sentences if s == best or _states_need(s))
 
 
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
