@@ -185,3 +185,7 @@ def test_a_pronoun_lends_its_object_not_the_need(matcher, question: str, scopes:
 def test_a_pronoun_clause_that_neither_acts_nor_names_a_resource_is_context(matcher) -> None:
     answer = matcher.answer("my script should list my meeting recordings and I use it daily")
     assert answer.scopes == ["meeting:recordings_read"]
+
+
+def test_a_verb_alone_borrows_the_next_clauses_topic_not_its_verb(matcher) -> None:
+    assert matcher.answer("list and cancel my meetings").scopes == ["meeting:schedules_read", "meeting:schedules_write"]

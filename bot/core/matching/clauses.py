@@ -174,7 +174,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if set(o.terms) - verbs), None)
             if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text):
                 continue  # "which scope do I add": the verb is about the scope, not a need
-            q = replace(donor, text=q.text + " " + donor.text, intent=q.intent)
+            topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
+            q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
         terms = q.terms
         refers_back = i > 0 and bool(queries[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
         if refers_back:
