@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import AnswerKind
+from bot.core.answer import AnswerKind, Confidence
 
 SEED_SCOPES = [
     "spark-admin:devices_read", "spark-admin:devices_write", "spark-admin:organizations_read",
@@ -341,6 +341,19 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")
     assert answer.scopes[0] == "spark:rooms_write"
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("would spark:rooms_read be enough to post messages?", "spark:messages_write"),
+    ("is spark:messages_read alone sufficient to read messages in my spaces?", "spark:messages_read"),
+])
+def test_asking_whether_a_named_scope_suffices_is_asking_for_the_need(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+
+
+def test_an_endpoint_without_its_method_is_read_least_privilege_first(matcher) -> None:
+    answer = matcher.answer("403 on /v1/telephony/config/locations")
+    assert answer.scopes[0] == "spark-admin:telephony_config_read" and answer.confidence != Confidence.HIGH
 
 
 def test_choosing_scopes_in_the_portal_is_no_topic(matcher) -> None:

@@ -46,6 +46,10 @@ _FALLS_SHORT_AFTER_RE = re.compile(
     r"(?:enough|sufficient|suffice|work|working)\b"
     r"|^\W{0,3}(?:alone\s+)?(?:fails|failed|gives\s+(?:me\s+)?(?:a\s+)?40[13]|returns\s+(?:a\s+)?40[13]|not\s+enough)\b",
     re.IGNORECASE)
+# "is spark:kms enough to read messages?", "spark:people_read alone sufficient for that?": whether
+# a name suffices is a question about the need the text describes.
+_SUFFICES_AFTER_RE = re.compile(r"^\W{0,3}(?:alone\s+|by\s+itself\s+|on\s+its\s+own\s+)?(?:is\s+|are\s+)?"
+                                r"(?:be\s+)?(?:enough|sufficient|suffices?)\b", re.IGNORECASE)
 
 
 def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
@@ -56,10 +60,12 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
 
 
 def fall_short(text: str) -> bool:
-    """Whether every scope the text names is said to fall short ("rooms_read isn't enough"):
-    then the need it describes is the question."""
+    """Whether every scope the text names is said to fall short ("rooms_read isn't enough") or
+    asked to suffice ("is spark:kms enough to read messages?"): then the need it describes is
+    the question."""
     names = [*SCOPE_NAME_RE.finditer(text), *_BARE_NAME_RE.finditer(text)]
-    return bool(names) and all(_FALLS_SHORT_AFTER_RE.search(text[m.end():]) for m in names)
+    return bool(names) and all(_FALLS_SHORT_AFTER_RE.search(text[m.end():])
+                               or _SUFFICES_AFTER_RE.search(text[m.end():]) for m in names)
 
 
 def closest_name(text: str, index: ScopeIndex) -> Scope | None:
