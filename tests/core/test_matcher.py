@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import AnswerKind, Confidence
+from bot.core.matching.matcher import HELD_NEED
 
 SEED_SCOPES = [
     "spark-admin:devices_read", "spark-admin:devices_write", "spark-admin:organizations_read",
@@ -349,6 +350,19 @@ def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matche
 ])
 def test_asking_whether_a_named_scope_suffices_is_asking_for_the_need(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[0] == scope
+
+
+def test_a_scope_the_app_has_gives_way_to_what_it_now_also_needs(matcher) -> None:
+    told = "Our app already has spark:rooms_read. Now we also want to post messages into those spaces."
+    assert matcher.answer(told + " What else?").scopes == ["spark:messages_write"]
+    whole = matcher.answer(told + " What is the final list?")
+    assert whole.scopes == ["spark:messages_write", "spark:rooms_read"]
+    assert whole.needs[1].text == HELD_NEED
+
+
+def test_a_scope_the_app_has_stays_the_answer_when_it_is_refused(matcher) -> None:
+    answer = matcher.answer("our token already has spark-admin:people_read and now GET /v1/people still fails with 403")
+    assert answer.scopes[0] == "spark-admin:people_read"
 
 
 def test_an_endpoint_without_its_method_is_read_least_privilege_first(matcher) -> None:

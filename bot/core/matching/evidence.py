@@ -59,6 +59,32 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
 
 
+_TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:list|set)\b|\btotal\s+scopes\b"
+                       r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
+
+
+_TOTAL_SENTENCE_RE = re.compile(rf"[^.?!]*(?:{_TOTAL_RE.pattern})[^.?!]*[.?!]*", re.IGNORECASE)
+
+
+def asks_for_the_total(text: str) -> bool:
+    """Whether the text asks for every scope the app will hold, those it has included."""
+    return bool(_TOTAL_RE.search(text))
+
+
+_MORE_RE = re.compile(r"\b(?:now|also|too|next\s+step|new\s+requirements?|what\s+else|in\s+addition|additionally"
+                      r"|as\s+well)\b", re.IGNORECASE)
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether the text asks for more than the app does today ("now we also want ...")."""
+    return bool(_MORE_RE.search(text)) and not reports_failure(text)
+
+
+def without_total(text: str) -> str:
+    """The text less the sentence that asks for the whole list: 'the final list' names no need."""
+    return _TOTAL_SENTENCE_RE.sub(" ", text).strip() or text
+
+
 def fall_short(text: str) -> bool:
     """Whether every scope the text names is said to fall short ("rooms_read isn't enough") or
     asked to suffice ("is spark:kms enough to read messages?"): then the need it describes is

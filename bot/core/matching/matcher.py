@@ -19,8 +19,9 @@ from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, eligible, is_rival,
                                        one_scope_suffices)
-from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, fall_short, replacement,
-                                        reports_failure, without_names)
+from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
+                                        fall_short,
+                                        replacement, reports_failure, without_names, without_total)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -44,6 +45,7 @@ class Draft:
     elsewhere: bool = False  # about another product: no Webex explanation fits either
 
 
+HELD_NEED = "already granted: keep it"  # what a scope the app has stands for in the whole list
 _EXPLAINABLE = (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)  # kinds an explanation may lead
 
 
@@ -120,11 +122,14 @@ class Matcher:
         short = fall_short(q.message.prose)
         if asked_names(q.asking, self.index) and not short:
             return named
-        described = self._from_words(replace(q, focus=SCOPE_NAME_RE.sub(" ", q.asking)))
-        short = short or bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
-        if described.needs and (short or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
+        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
+        described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
+        if held and not described.needs:  # "What's missing?": the need is told before it
+            described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
+        refused = bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
+        if described.needs and (short or refused or held or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
             described.why = mentioned + described.why
-            return described
+            return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]
         return named
 
@@ -209,7 +214,7 @@ class Matcher:
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
             return self._explained_or_declined(q, draft, topics)
         kind = draft.kind
-        if kind == AnswerKind.SCOPE and level != Confidence.HIGH and self._two_readings(draft.needs[0]):
+        if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
         if kind in _EXPLAINABLE and topics and (self.guidance.says_who(topics[0]) or level == Confidence.LOW):
             kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
@@ -228,16 +233,28 @@ class Matcher:
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
 
-    @staticmethod
-    def _two_readings(need: Need) -> bool:
-        """Words left two near-equal readings that ask for a different actor, access or product
-        (an endpoint documented under several scopes is answered least-privilege first instead)."""
-        if need.via != Via.WORDS or not need.alternatives:
-            return False
-        other, scope = need.alternatives[0], need.scope
-        return other.audience != scope.audience or other.access != scope.access or other.area != scope.area
-
     def _about_webex(self, q: Question) -> bool:
         """Whether a question with no scope in it is still about Webex (so guidance fits)."""
         query = build_query(q.prose, self.index)
         return query.known > 0 or any(w in q.prose.lower() for w in ("webex", "scope", "token", "403"))
+
+
+def beside_held(described: Draft, q: Question) -> Draft:
+    """What the app lacks first; the scopes it already has after them when the question asks
+    for the whole list ("what's the final list?"), else left out."""
+    pairs = sorted(zip(described.needs, described.signals), key=lambda p: p[0].scope in q.named)
+    if asks_for_the_total(q.asking):
+        pairs += [(Need(HELD_NEED, s, Via.NAME, (s.name,)), Signals(Via.NAME)) for s in q.named
+                  if all(n.scope != s for n, _ in pairs)]
+    needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
+    kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
+    return Draft(kind, needs, signals, described.why)
+
+
+def two_readings(need: Need) -> bool:
+    """Words left two near-equal readings that ask for a different actor, access or product
+    (an endpoint documented under several scopes is answered least-privilege first instead)."""
+    if need.via != Via.WORDS or not need.alternatives:
+        return False
+    other, scope = need.alternatives[0], need.scope
+    return other.audience != scope.audience or other.access != scope.access or other.area != scope.area
