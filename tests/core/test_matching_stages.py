@@ -78,6 +78,16 @@ def test_other_languages_are_read_in_english(kb, text: str, code: str, english: 
     assert read is not None and read.language.code == code and read.english == english
 
 
+@pytest.mark.parametrize("text, code", [
+    ("supprimer les messages de la salle en admin", "fr"),
+    ("ver mi historial de llamadas", "es"),
+    ("quero adicionar pessoas num espaço", "pt"),
+])
+def test_short_questions_are_told_apart_by_their_function_words(kb, text: str, code: str) -> None:
+    language = detect(text, kb.vocabulary)
+    assert language is not None and language.code == code
+
+
 def test_english_api_words_in_another_language_are_kept(kb, matcher) -> None:
     known = lambda w: matcher.index.lexicon.term(w) in matcher.index.postings  # noqa: E731
     read = reading("Quel scope pour créer une location Webex Calling en tant qu'administrateur ?", kb.vocabulary, known)
