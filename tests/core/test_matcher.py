@@ -338,6 +338,14 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     assert clear.scopes == ["spark:messages_write"]  # and a side remark is no second need
 
 
+@pytest.mark.parametrize("question, declined", [
+    ("how can I mute myself in a webex meeting?", True),
+    ("how do I mute a participant in a webex meeting through the API?", False),
+])
+def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(matcher, question, declined) -> None:
+    assert (matcher.answer(question).kind == AnswerKind.DECLINE) == declined
+
+
 def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matcher) -> None:
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")

@@ -206,8 +206,8 @@ class Matcher:
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
-        if level == Confidence.LOW and all(n.via == Via.WORDS for n in draft.needs) and (
-                usage := self.platforms.app_usage(q.text)):
+        usage = self.platforms.app_usage(q.text) if level == Confidence.LOW else None
+        if all(n.via == Via.WORDS for n in draft.needs) and (usage := usage or self.platforms.how_to_use(q.text)):
             draft = Draft(AnswerKind.DECLINE, why=f"this reads as a question about using the Webex app "
                           f"(\"{usage}\"), not about the scopes an integration needs", elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(

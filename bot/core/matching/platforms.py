@@ -4,8 +4,13 @@ using the Webex app are not about an integration's scopes."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.knowledge import Vocabulary
+from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import any_of
+
+_HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
 class PlatformFinder:
@@ -32,3 +37,13 @@ class PlatformFinder:
         if found is None or (self._developer and self._developer.search(lowered)):
             return None
         return found.group(0)
+
+    def how_to_use(self, text: str) -> str | None:
+        """A short "how do I ... in Webex" with no word of building against the API ("how do i
+        mute in webex") asks how to use the app, however clear the scope its words suggest."""
+        lowered = " ".join(text.lower().split())
+        if (not _HOW_TO_RE.search(lowered) or len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS
+                or not (self._webex and self._webex.search(lowered))
+                or (self._developer and self._developer.search(lowered))):
+            return None
+        return lowered.rstrip("?!. ")

@@ -47,6 +47,9 @@ HIGH_MARGIN = 0.1
 HIGH_MAX_UNKNOWN = 0.25
 HIGH_MAX_REPAIRED = 0
 
+# --- questions about using the app ---
+HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
+
 # --- long posts ---
 LONG_QUESTION_WORDS = 30  # prose longer than this is read for the sentences that ask for something
 
