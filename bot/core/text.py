@@ -76,12 +76,22 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
 
 
+# A person put into or taken out of a space or team is a membership of it: "remove a user from
+# a room" is about the room's memberships, not the room.
+_MEMBERSHIP_RE = re.compile(
+    r"\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
+    r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
+    r"|employees?|guests?|anyone|everyone|them|him|her)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|from|into|out\s+of)"
+    r"(?:\s+[\w'-]+){0,2}?\s+(?:spaces?|rooms?|teams?)\b", re.IGNORECASE)
+
+
 def words(text: str) -> list[str]:
     """Lower-case alphanumeric words, camelCase split first; compounds ("Q&A", "voice
-    messages") as one word."""
+    messages") as one word; a person added to a space also as its membership."""
     text = split_camel(text)
     for pattern, replacement in _COMPOUNDS:
         text = pattern.sub(replacement, text)
+    text = _MEMBERSHIP_RE.sub(lambda m: m.group(0) + " membership", text)
     return _TOKEN_RE.findall(text.lower())
 
 

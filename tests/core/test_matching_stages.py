@@ -288,3 +288,18 @@ def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
     read = read_question(post, matcher.index, matcher.guidance)
     assert "TL;DR" in read.focus and "CRM" not in read.focus
     assert matcher.answer(post).scopes == ["spark:rooms_read", "spark:messages_write"]
+
+
+@pytest.mark.parametrize("text, membership", [
+    ("remove a user from a room", True),
+    ("kick two colleagues out of the team", True),
+    ("invite them into our space", True),
+    ("add a tab to the space", False),
+    ("delete the room", False),
+])
+def test_a_person_put_into_or_taken_out_of_a_space_is_its_membership(text: str, membership: bool) -> None:
+    assert ("membership" in words(text)) == membership
+
+
+def test_taking_a_user_out_of_a_space_is_a_membership_change_not_the_space(matcher) -> None:
+    assert matcher.answer("remove a person from a space I moderate").scopes == ["spark:memberships_write"]
