@@ -79,10 +79,10 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
 # A person put into or taken out of a space or team is a membership of it: "remove a user from
 # a room" is about the room's memberships, not the room.
 _MEMBERSHIP_RE = re.compile(
-    r"\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
+    r"(\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
     r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
     r"|employees?|guests?|anyone|everyone|them|him|her)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|from|into|out\s+of)"
-    r"(?:\s+[\w'-]+){0,2}?\s+(?:spaces?|rooms?|teams?)\b", re.IGNORECASE)
+    r"(?:\s+[\w'-]+){0,2}?\s+)(?=(?:spaces?|rooms?|teams?)\b)", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -91,7 +91,7 @@ def words(text: str) -> list[str]:
     text = split_camel(text)
     for pattern, replacement in _COMPOUNDS:
         text = pattern.sub(replacement, text)
-    text = _MEMBERSHIP_RE.sub(lambda m: m.group(0) + " membership", text)
+    text = _MEMBERSHIP_RE.sub(r"\1membership ", text)
     return _TOKEN_RE.findall(text.lower())
 
 
