@@ -107,6 +107,8 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     assert finder.topics("my bot gets a 403 when it lists messages") == ("bots",)
     assert "admin-role" in finder.topics("I'm not an admin, can my app still read all users?")
     assert finder.topics("send a message") == ()
+    assert finder.topics("guest users chatting from our website")[0] == "guest-issuer"
+    assert finder.topics("the bot in a group space misses most messages") == ("bots",)
 
 
 def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
