@@ -13,7 +13,8 @@ NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"}
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
 _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|got|doing|really|"
-                           r"definitely|even|actually|real)){0,3} (?:full |control hub )*admin(?:istrator)?s?\b")
+                           r"definitely|even|actually|real)){0,3} (?:full |control hub )*admin(?:istrator)?s?\b"
+                           r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*")  # "don't touch X or anything admin"
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
                             r"(?:a member of|in)\b")
