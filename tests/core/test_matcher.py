@@ -338,6 +338,15 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     assert clear.scopes == ["spark:messages_write"]  # and a side remark is no second need
 
 
+@pytest.mark.parametrize("question", [
+    "Not really API related, but the Webex desktop app on my laptop logs me out after every update. Any idea?",
+    "I forgot my webex password and the reset email never comes. How do I get back into my account and my spaces?",
+])
+def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "using the Webex app" in answer.why
+
+
 @pytest.mark.parametrize("question, declined", [
     ("how can I mute myself in a webex meeting?", True),
     ("how do I mute a participant in a webex meeting through the API?", False),

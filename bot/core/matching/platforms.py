@@ -34,8 +34,8 @@ class PlatformFinder:
         word says it is about building against the API ("scope", "integration")."""
         lowered = text.lower()
         found = self._app_usage.search(lowered) if self._app_usage else None
-        if found is None or (self._developer and self._developer.search(lowered)):
-            return None
+        if found is None or (self._developer and self._developer.search(self._app_usage.sub(" ", lowered))):
+            return None  # "not really API related" is no API word
         return found.group(0)
 
     def how_to_use(self, text: str) -> str | None:
