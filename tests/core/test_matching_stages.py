@@ -306,3 +306,9 @@ def test_a_person_put_into_or_taken_out_of_a_space_is_its_membership(text: str, 
 
 def test_taking_a_user_out_of_a_space_is_a_membership_change_not_the_space(matcher) -> None:
     assert matcher.answer("remove a person from a space I moderate").scopes == ["spark:memberships_write"]
+
+
+@pytest.mark.parametrize("text", ["pull recordings for every user in the org not compliance officer just admin",
+                                  "a full admin without the compliance role deletes a message"])
+def test_a_compliance_officer_said_not_to_act_does_not(matcher, text: str) -> None:
+    assert "compliance" not in matcher.index.lexicon.audiences(text)

@@ -15,6 +15,9 @@ NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"}
 _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|got|doing|really|"
                            r"definitely|even|actually|real)){0,3} (?:full |control hub )*admin(?:istrator)?s?\b"
                            r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*")  # "don't touch X or anything admin"
+# "not compliance officer, just admin", "no compliance role": the officer does not act
+_NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
+                             r" compliance(?: officers?| roles?)?\b")
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
                             r"(?:a member of|in)\b")
@@ -99,8 +102,8 @@ class Lexicon:
 
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
-        "not an admin" or a "non admin user" is a user."""
-        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", joined))
+        "not an admin" or a "non admin user" is a user, and "not compliance officer" no officer."""
+        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", _NOT_OFFICER_RE.sub(" ", joined)))
         found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
         return found | {"user"} if denied else found
 
