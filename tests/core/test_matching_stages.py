@@ -13,7 +13,7 @@ from bot.core.matching.explain import twin
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
-from bot.core.matching.query import without_negated, without_relative
+from bot.core.matching.query import build_query, without_negated, without_relative
 from bot.core.text import words
 from bot.core.matching.normalise import normalise
 from bot.core.matching.platforms import PlatformFinder
@@ -312,3 +312,9 @@ def test_taking_a_user_out_of_a_space_is_a_membership_change_not_the_space(match
                                   "a full admin without the compliance role deletes a message"])
 def test_a_compliance_officer_said_not_to_act_does_not(matcher, text: str) -> None:
     assert "compliance" not in matcher.index.lexicon.audiences(text)
+
+
+def test_equal_scores_go_to_the_least_privileged_scope(matcher) -> None:
+    ranked = matcher.index.rank(build_query("recordings", matcher.index))
+    tied = [r for r in ranked if r.score == ranked[0].score]
+    assert len(tied) > 1 and ranked[0].scope.audience == "user"

@@ -16,6 +16,8 @@ from bot.core.matching.query import Query
 from bot.core.text import STOPWORDS, Speller, words
 
 _ACCESS_SUFFIXES = ("read", "write", "rw", "create", "all")
+# Equal scores go to the least privilege: a user's scope before an admin's or an officer's.
+_LEAST_PRIVILEGE = {audience: rank for rank, audience in enumerate(t.AUDIENCE_ORDER)}
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class ScopeIndex:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
             ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
                                  frozenset(strong[i]), named > 0))
-        ranked.sort(key=lambda r: (-r.score, r.scope.name))
+        ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, len(_LEAST_PRIVILEGE)), r.scope.name))
         return ranked
 
     def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:
