@@ -189,3 +189,12 @@ def test_a_pronoun_clause_that_neither_acts_nor_names_a_resource_is_context(matc
 
 def test_a_verb_alone_borrows_the_next_clauses_topic_not_its_verb(matcher) -> None:
     assert matcher.answer("list and cancel my meetings").scopes == ["meeting:schedules_read", "meeting:schedules_write"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("an admin page showing the admin audit events alongside the list of admin roles",
+     ["audit:events_read", "spark-admin:roles_read"]),
+    ("list my meetings together with their recordings", ["meeting:schedules_read", "meeting:recordings_read"]),
+])
+def test_alongside_and_together_with_join_two_needs(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes

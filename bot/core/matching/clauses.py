@@ -13,7 +13,8 @@ from bot.core.matching.query import Query, build_query
 from bot.core.text import STOPWORDS, is_common_word, words
 
 CLAUSE_SPLIT_RE = re.compile(
-    r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\band\b|\balso\b|\bplus\b"
+    r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
+    r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
     r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\w)[.!?]+(?=\s|$)"  # sentence ends
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
@@ -27,7 +28,7 @@ _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+tim
                               re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
-_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
+_PRONOUNS = frozenset({"it", "them", "their", "its", "this", "that", "there", "these", "those", "ones"})
 
 
 @dataclass(frozen=True)
