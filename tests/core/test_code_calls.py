@@ -144,3 +144,18 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
                             "code call 403s with a token that has spark-admin:devices_read. What does it need?")
     assert answer.kind != "unlocks" and "spark-admin:devices_write" in answer.scopes
 
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("which scope lets me register a webhook on the meetingTranscripts resource for my meetings?",
+     "meeting:transcripts_read"),
+    ("we want a memberships:created webhook for the spaces I am in", "spark:memberships_read"),
+    ("as the org admin I am creating an org-wide recordings webhook", "meeting:admin_recordings_read"),
+])
+def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+
+
+def test_an_admin_token_says_who_acts_and_asks_for_no_token_scope(matcher) -> None:
+    answer = matcher.answer("list all workspaces in our org. Admin token.")
+    assert answer.scopes == ["spark-admin:workspaces_read"]

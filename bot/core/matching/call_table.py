@@ -12,6 +12,7 @@ from bot.core.endpoints import EndpointQuery, is_webex_host
 from bot.core.matching.calls import Call, chain_paths
 from bot.core.matching.clauses import best_need, eligible
 from bot.core.matching.evidence import endpoint_need
+from bot.core.matching.explain import twin
 from bot.core.matching.frames import documented_call, matched_endpoint, together
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.query import build_query
@@ -25,7 +26,7 @@ MIN_CHAIN_PARTS = 3  # resource, sub-resource and method: api.telephony.calls.di
 def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | None:
     """The least-privilege need for one call: a webhook's from what it watches, else from its
     endpoint, else from its SDK words."""
-    need = webhook_need(call, index)
+    need = webhook_need(call, index, cues)
     if need is None:
         need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
     if need is None and call.words:
@@ -36,9 +37,9 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
     return need
 
 
-def webhook_need(call: Call, index: ScopeIndex) -> Need | None:
+def webhook_need(call: Call, index: ScopeIndex, cues: frozenset[str] = frozenset()) -> Need | None:
     """Creating a webhook needs the read scope of the resource it watches (`resource="messages"`
-    in the call); none of its own."""
+    in the call); none of its own. An admin's org-wide webhook needs the admin form of it."""
     path = call.endpoint.path if call.endpoint else "/v1/" + "/".join(call.chain[:-1])
     watched = _RESOURCE_RE.search(call.text)
     if path.rstrip("/").lower() != WEBHOOKS_PATH or not watched:
@@ -46,6 +47,8 @@ def webhook_need(call: Call, index: ScopeIndex) -> Need | None:
     scope = index.kb.get(index.kb.vocabulary.webhook_resources.get(watched.group(1).lower(), ""))
     if scope is None:
         return None
+    admin_form = twin(scope, index.kb) if "admin" in cues else None
+    scope = admin_form if admin_form is not None and admin_form.audience == "admin" else scope
     method = call.endpoint.method if call.endpoint and call.endpoint.method else "POST"
     return Need(call.text, scope, Via.ENDPOINT, (f"{method} {WEBHOOKS_PATH} (resource={watched.group(1)})",))
 

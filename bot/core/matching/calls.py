@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from bot.core.endpoints import EndpointQuery, find_endpoints
 from bot.core.safe_text import without_secrets
@@ -131,3 +131,15 @@ def _sdk_call(text: str, resources: list[str], verb: str, sdk_paths: Mapping[str
 def find_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     """Every API call in code or prose; curl and fetch first, as they name their URL outright."""
     return curl_calls(text) + fetch_calls(text) + sdk_calls(_CURL_RE.sub(" ", text), sdk_paths)
+
+
+def webhook_mentions(text: str, resources: Iterable[str]) -> list[Call]:
+    """Webhooks the prose names by the resource they watch ("a webhook on the meetings resource",
+    "a memberships:created webhook"), as the POST /v1/webhooks call that creates them."""
+    names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
+    if not names:
+        return []
+    pattern = re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching)\s+(?:the\s+)?[`'\"]?({names})\b"
+                         rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
+    return [Call(f'POST /v1/webhooks resource="{m.group(1) or m.group(2)}"',
+                 EndpointQuery(m.group(0), "POST", "/v1/webhooks", None), "") for m in pattern.finditer(text)]

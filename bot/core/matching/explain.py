@@ -39,9 +39,11 @@ def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
         return kb.get(f"spark-admin:{rest}")
     if prefix == "spark-admin":
         return kb.get(f"spark:{rest}")
-    if prefix == "meeting":
-        return kb.get(f"meeting:{rest.removeprefix('admin_')}") if rest.startswith("admin_") \
-            else kb.get(f"meeting:admin_{rest}")
+    if prefix == "meeting":  # the admin form drops the plural: meeting:admin_schedule_read
+        if rest.startswith("admin_"):
+            plain = rest.removeprefix("admin_")
+            return kb.get(f"meeting:{plain}") or kb.get(f"meeting:{plain.replace('schedule_', 'schedules_')}")
+        return kb.get(f"meeting:admin_{rest}") or kb.get(f"meeting:admin_{rest.replace('schedules_', 'schedule_')}")
     return None
 
 

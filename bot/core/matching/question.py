@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import Call, find_calls
+from bot.core.matching.calls import Call, find_calls, webhook_mentions
 from bot.core.matching.clauses import CLAUSE_SPLIT_RE
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
 from bot.core.matching.frames import method_asked
@@ -167,6 +167,7 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
+    calls += webhook_mentions(message.prose, index.kb.vocabulary.webhook_resources)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
