@@ -198,3 +198,9 @@ def test_a_verb_alone_borrows_the_next_clauses_topic_not_its_verb(matcher) -> No
 ])
 def test_alongside_and_together_with_join_two_needs(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+def test_an_admin_named_once_acts_in_the_clauses_after_that_name_no_one(matcher) -> None:
+    answer = matcher.answer("Helpdesk tool for admins: read a user's call forwarding settings and then change them "
+                            "when that user is out sick")
+    assert answer.scopes == ["spark-admin:people_read", "spark-admin:people_write"]

@@ -161,13 +161,14 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
 def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
-    who-acts cues said alone hold for all, and a compliance officer named once acts in the
-    clauses after (an admin or a user may change from clause to clause)."""
+    who-acts cues said alone hold for all, and an admin, officer, partner or service app named
+    once acts in the clauses after that name no one ("as admin, read a user's settings and
+    then change them")."""
     queries = [_without_trigger_tail(p, index) for p in parts]
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
-    officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
+    actor: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
     out = []
     verbs = index.lexicon.verb_terms
     for i, q in enumerate(queries):
@@ -185,8 +186,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
-        officer = officer or q.audiences & {"compliance"}
-        out.append((replace(q, terms=terms, audiences=(q.audiences | shared_cues) or officer), refers_back))
+        actor = q.audiences - {"user"} or actor
+        out.append((replace(q, terms=terms, audiences=(q.audiences | shared_cues) or actor), refers_back))
     return out
 
 
