@@ -72,6 +72,7 @@ def split_camel(text: str) -> str:
 
 # Compounds read as one word: "Q&A" is not two letters, a voice message is no chat message.
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
+              (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?=mess\w*)", re.IGNORECASE), " voice"),  # voicemail messages
               (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
 
@@ -81,6 +82,7 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
 _MEMBERSHIP_RE = re.compile(
     r"(\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
     r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
+    r"|engineers?|agents?|students?|staff|contractors?|customers?|clients?|contacts?|teammates?|coworkers?"
     r"|employees?|guests?|anyone|everyone|them|him|her)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|from|into|out\s+of)"
     r"(?:\s+[\w'-]+){0,2}?\s+)(?=(?:spaces?|rooms?|teams?)\b)", re.IGNORECASE)
 
