@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     im ive lol haha thx ty btw fyi asap ok okay tia thnx cheers regards yo guys folks quick frm u ur cant wont
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
-    else missing problem problems enough sufficient suffice suffices
+    else missing problem problems enough sufficient suffice suffices still
     up out back off down away last next first then there
     """.split()
 )

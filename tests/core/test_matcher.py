@@ -417,3 +417,13 @@ def test_a_resource_two_products_have_is_asked_about_not_guessed(matcher) -> Non
 ])
 def test_rules_stay_within_what_they_are_for(matcher, question: str, check) -> None:
     assert check(matcher.answer(question))
+
+
+def test_still_is_no_topic_word(matcher) -> None:
+    answer = matcher.answer("i added spark-admin:people_read but im not an admin, still 403?")
+    assert answer.scopes[0] == "spark-admin:people_read" and "admin-role" in answer.guidance
+
+
+def test_the_apps_own_token_is_context_not_the_tokens_scopes(matcher) -> None:
+    answer = matcher.answer("the token only has spark:rooms_read and now we also want to post messages. What else?")
+    assert answer.scopes == ["spark:messages_write"]

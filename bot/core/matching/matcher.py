@@ -23,7 +23,7 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
                                         fall_short,
                                         replacement, reports_failure, without_names, without_total)
 from bot.core.matching.frames import with_together
-from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, why
+from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
@@ -126,8 +126,12 @@ class Matcher:
         described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
         if held and not described.needs:  # "What's missing?": the need is told before it
             described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
-        refused = bool(REFUSED_RE.search(q.message.prose))  # had it, still refused
-        if described.needs and (short or refused or held or all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)):
+        # Had it, still refused: another resource's scope is missing; for the same resource
+        # (the user form of the admin scope it has), the role is, and the named scope stays.
+        refused = bool(REFUSED_RE.search(q.message.prose)) and not all(
+            n.scope in q.named or twin(n.scope, self.kb) in q.named for n in described.needs)
+        sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
+        if described.needs and (short or refused or held or sure):
             described.why = mentioned + described.why
             return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]

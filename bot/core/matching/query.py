@@ -39,6 +39,12 @@ _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|e
 _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b", re.IGNORECASE)
+# "our token already has X", "the token only carries Y": the app's own token is context, not the
+# user tokens that identity:tokens_* list and revoke.
+_OWN_TOKEN_RE = re.compile(
+    r"\b(?:our|my|the|its|this|your)\s+(?:own\s+|access\s+|oauth\s+|integration\s+)?token\s+"
+    r"(?:already\s+|only\s+|currently\s+|now\s+)?(?:has|had|have|includes?|included|carries|carried|holds?|with)\b",
+    re.IGNORECASE)
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
@@ -99,7 +105,7 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> l
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    raw = words(_MAKING_THE_APP_RE.sub(" ", _EVENT_NAME_RE.sub(r"\1 events", text)))
+    raw = words(_OWN_TOKEN_RE.sub(" ", _MAKING_THE_APP_RE.sub(" ", _EVENT_NAME_RE.sub(r"\1 events", text))))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
