@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems enough sufficient suffice suffices still
+    authorize authorizes authorized authorizing authorise authorises authorised authorising
     up out back off down away last next first then there
     """.split()
 )
@@ -73,6 +74,7 @@ def split_camel(text: str) -> str:
 # Compounds read as one word: "Q&A" is not two letters, a voice message is no chat message.
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
+              (re.compile(r"\baccess[\s_-]+(?=tokens?\b)", re.IGNORECASE), " accesstoken "),  # no verb 'access'
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?=mess\w*)", re.IGNORECASE), " voice"),  # voicemail messages
               (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
 

@@ -427,3 +427,11 @@ def test_still_is_no_topic_word(matcher) -> None:
 def test_the_apps_own_token_is_context_not_the_tokens_scopes(matcher) -> None:
     answer = matcher.answer("the token only has spark:rooms_read and now we also want to post messages. What else?")
     assert answer.scopes == ["spark:messages_write"]
+
+
+def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) -> None:
+    answer = matcher.answer("a regular user authorized our app with admin scopes, why can it not list every user "
+                            "in the org?")
+    assert answer.scopes[0] == "spark-admin:people_read" and "admin-role" in answer.guidance
+    assert matcher.answer("list the authorizations a user has granted to integrations").scopes[0] == \
+        "identity:tokens_read"
