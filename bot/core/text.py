@@ -75,8 +75,9 @@ def split_camel(text: str) -> str:
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\baccess[\s_-]+(?=tokens?\b)", re.IGNORECASE), " accesstoken "),  # no verb 'access'
-              (re.compile(r"\bvoice[\s-]*mail[\s-]+(?=mess\w*)", re.IGNORECASE), " voice"),  # voicemail messages
-              (re.compile(r"\bvoice[\s-]+(?=mess\w*|mails?\b)", re.IGNORECASE), " voice")]
+              (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
+              (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
+              (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice")]  # voice mail: voicemail
 
 
 # A person put into or taken out of a space or team is a membership of it: "remove a user from

@@ -319,3 +319,12 @@ def test_equal_scores_go_to_the_least_privileged_scope(matcher) -> None:
     ranked = matcher.index.rank(build_query("recordings", matcher.index))
     tied = [r for r in ranked if r.score == ranked[0].score]
     assert len(tied) > 1 and ranked[0].scope.audience == "user"
+
+
+@pytest.mark.parametrize("text", ["voicemail msgs", "voice messages", "voicemail messages"])
+def test_a_voice_message_is_one_word_however_it_is_written(text: str) -> None:
+    assert words(text) == ["voicemessages"]
+
+
+def test_of_mine_says_the_user_acts(matcher) -> None:
+    assert "user" in matcher.index.lexicon.audiences("delete a voicemail of mine")
