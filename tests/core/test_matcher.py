@@ -435,3 +435,9 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     assert answer.scopes[0] == "spark-admin:people_read" and "admin-role" in answer.guidance
     assert matcher.answer("list the authorizations a user has granted to integrations").scopes[0] == \
         "identity:tokens_read"
+
+
+def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> None:
+    answer = matcher.answer("fetch the org details such as display name")
+    assert answer.scopes == ["spark-admin:organizations_read"] and answer.confidence == Confidence.LOW
+    assert not matcher.answer("how do I reverse a linked list in java").answered

@@ -188,6 +188,11 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
+        named = self.index.rank(whole)
+        if named and named[0].names_resource and named[0].coverage >= t.DILUTED_DECLINE_BELOW and (
+                len(named) == 1 or named[0].score - named[1].score >= t.CLEAR_LEAD):
+            need = best_need(focus, named)  # its resource named, clearly ahead, but little else understood
+            return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
 
     def _ranked(self, query: Query) -> list[Ranked]:
