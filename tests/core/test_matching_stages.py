@@ -328,3 +328,8 @@ def test_a_voice_message_is_one_word_however_it_is_written(text: str) -> None:
 
 def test_of_mine_says_the_user_acts(matcher) -> None:
     assert "user" in matcher.index.lexicon.audiences("delete a voicemail of mine")
+
+
+def test_call_records_are_no_recordings(matcher) -> None:
+    term = matcher.index.lexicon.term
+    assert term("records") != term("recordings") and term("recording") == term("recordings")
