@@ -372,7 +372,7 @@ def test_asking_whether_a_named_scope_suffices_is_asking_for_the_need(matcher, q
 def test_a_scope_the_app_has_gives_way_to_what_it_now_also_needs(matcher) -> None:
     told = "Our app already has spark:rooms_read. Now we also want to post messages into those spaces."
     assert matcher.answer(told + " What else?").scopes == ["spark:messages_write"]
-    whole = matcher.answer(told + " What is the final list?")
+    whole = matcher.answer(told + " What is the final scope list?")
     assert whole.scopes == ["spark:messages_write", "spark:rooms_read"]
     assert whole.needs[1].text == HELD_NEED
 

@@ -59,7 +59,7 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
 
 
-_TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:list|set)\b|\btotal\s+scopes\b"
+_TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scopes?\s+)?(?:list|set)\b|\btotal\s+scopes\b"
                        r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
 
 
