@@ -75,6 +75,7 @@ def split_camel(text: str) -> str:
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\baccess[\s_-]+(?=tokens?\b)", re.IGNORECASE), " accesstoken "),  # no verb 'access'
+              (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice")]  # voice mail: voicemail

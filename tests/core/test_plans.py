@@ -204,3 +204,12 @@ def test_an_admin_named_once_acts_in_the_clauses_after_that_name_no_one(matcher)
     answer = matcher.answer("Helpdesk tool for admins: read a user's call forwarding settings and then change them "
                             "when that user is out sick")
     assert answer.scopes == ["spark-admin:people_read", "spark-admin:people_write"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("book meetings for me, and after the meeting we want to download the cloud recordings",
+     ["meeting:schedules_write", "meeting:recordings_read"]),
+    ("when a new message is posted in the space, read it", ["spark:messages_read"]),
+])
+def test_a_trigger_without_a_verb_of_its_own_leaves_the_wanted_verb_to_the_need(matcher, question, scopes) -> None:
+    assert matcher.answer(question).scopes == scopes

@@ -26,6 +26,8 @@ _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|eve
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
 _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
                               re.IGNORECASE)
+_WANTS_RE = re.compile(r"\b(?:want|wants|need|needs|should|must|has|have|going|able)\s+to$|\b(?:should|must|can)$",
+                       re.IGNORECASE)  # before a trigger's first verb: that verb is the need, the trigger has none
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "their", "its", "this", "that", "there", "these", "those", "ones"})
@@ -143,6 +145,8 @@ def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
         return [part]
     written = part.split()
     verbs = [i for i, w in enumerate(written) if i and w.lower().strip(",.;:!?") in index.lexicon.verb_forms]
+    if verbs and _WANTS_RE.search(" ".join(written[:verbs[0]])):
+        return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]  # "after the meeting we want to pull"
     return [" ".join(written[:verbs[1]]), " ".join(written[verbs[1]:])] if len(verbs) > 1 else [part]
 
 
