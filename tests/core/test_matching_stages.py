@@ -333,3 +333,9 @@ def test_of_mine_says_the_user_acts(matcher) -> None:
 def test_call_records_are_no_recordings(matcher) -> None:
     term = matcher.index.lexicon.term
     assert term("records") != term("recordings") and term("recording") == term("recordings")
+
+
+def test_not_just_my_own_goes_beyond_the_user(matcher) -> None:
+    text = "as an admin, change call forwarding for every user in the org, not just my own"
+    assert matcher.index.lexicon.audiences(" ".join(words(text))) == {"admin"}
+    assert matcher.answer(text).scopes[0] == "spark-admin:people_write"

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import reduce
 from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
+from bot.core.matching.lexicon import BEYOND_OWN_RE
 from bot.core.text import words
 
 if TYPE_CHECKING:
@@ -105,7 +107,8 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> l
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    raw = words(_OWN_TOKEN_RE.sub(" ", _MAKING_THE_APP_RE.sub(" ", _EVENT_NAME_RE.sub(r"\1 events", text))))
+    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE)  # what the app is, has, or goes beyond
+    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
