@@ -339,3 +339,8 @@ def test_not_just_my_own_goes_beyond_the_user(matcher) -> None:
     text = "as an admin, change call forwarding for every user in the org, not just my own"
     assert matcher.index.lexicon.audiences(" ".join(words(text))) == {"admin"}
     assert matcher.answer(text).scopes[0] == "spark-admin:people_write"
+
+
+def test_a_negated_verb_says_nothing_about_what_to_do(matcher) -> None:
+    query = build_query("not call control, I need which agents are in each hunt group", matcher.index)
+    assert query.intent is None

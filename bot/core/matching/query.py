@@ -119,7 +119,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     unknown = known = repaired = context = 0
     previous = ""
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
-    for word in without_relative(without_negated(raw, is_resource), is_resource):
+    kept = without_relative(without_negated(raw, is_resource), is_resource)
+    for word in kept:
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
@@ -140,5 +141,5 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             repaired += 1
         elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
-    intent = intent_override or lexicon.intent([w for w in raw if w not in in_phrases], speller)
+    intent = intent_override or lexicon.intent([w for w in kept if w not in in_phrases], speller)  # "not call control"
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)
