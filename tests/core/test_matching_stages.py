@@ -344,3 +344,7 @@ def test_not_just_my_own_goes_beyond_the_user(matcher) -> None:
 def test_a_negated_verb_says_nothing_about_what_to_do(matcher) -> None:
     query = build_query("not call control, I need which agents are in each hunt group", matcher.index)
     assert query.intent is None
+
+
+def test_a_recording_i_own_is_the_users_own(matcher) -> None:
+    assert "user" in matcher.index.lexicon.audiences("get metadata of a call recording i own")
