@@ -139,3 +139,9 @@ def test_a_chat_audit_builds_the_apps_own_link_from_its_settings(tmp_path) -> No
                             capture_output=True, text=True, env=env, timeout=120)
     url = json.loads(result.stdout)["audit"]["authorization_url"]
     assert url and parse_qs(urlsplit(url).query)["client_id"] == ["C0ffee"]
+
+
+def test_only_is_the_whole_use_when_a_verb_of_use_follows_it() -> None:
+    text = ("It reads my meeting transcripts. Only meetings I host. I'm only requesting meeting:schedules_read "
+            "and spark:people_read, and the app only reads transcripts.")
+    assert described_use(text) == "reads transcripts."

@@ -18,7 +18,11 @@ _AUDIT_CUE_RE = re.compile(
     re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END_RE = re.compile(r"\s*;\s*|\s+(?:but|though|although|yet)\s+", re.IGNORECASE)
-_ONLY_RE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
+# "... and only posts messages": what follows 'only' is the app's whole use when a verb of use does
+# ("only meetings I host" and "only requesting X" say something else)
+_ONLY_RE = re.compile(r"\b(?:only|just)\s+(?=(?:does|do|needs?|uses?|wants?|posts?|reads?|sends?|lists?|creates?"
+                      r"|schedules?|gets?|fetch(?:es)?|downloads?|shows?|displays?|sees?|writes?|deletes?|updates?"
+                      r"|manages?|calls?)\b)", re.IGNORECASE)
 
 
 def audit_request(text: str, index: ScopeIndex) -> Requested | None:
