@@ -81,14 +81,17 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice")]  # voice mail: voicemail
 
 
-# A person put into or taken out of a space or team is a membership of it: "remove a user from
-# a room" is about the room's memberships, not the room.
+# A person put into or taken out of a space or team, or said to be in it, is a membership of it:
+# "remove a user from a room" and "the people in a space" are about memberships, not the space.
 _MEMBERSHIP_RE = re.compile(
     r"(\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
     r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
     r"|engineers?|agents?|students?|staff|contractors?|customers?|clients?|contacts?|teammates?|coworkers?"
     r"|employees?|guests?|anyone|everyone|them|him|her)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|from|into|out\s+of)"
-    r"(?:\s+[\w'-]+){0,2}?\s+)(?=(?:spaces?|rooms?|teams?)\b)", re.IGNORECASE)
+    r"(?:\s+[\w'-]+){0,2}?\s+"
+    r"|\b(?:people|ppl|persons|users|members|everyone|who(?:'s|\s+is|\s+are)?)\s+(?:in|inside|belongs?\s+to)\s+"
+    r"(?:[\w'-]+\s+){0,2}?)"
+    r"(?=(?:spaces?|rooms?|teams?)\b)", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:

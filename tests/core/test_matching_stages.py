@@ -298,7 +298,10 @@ def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
     ("kick two colleagues out of the team", True),
     ("invite them into our space", True),
     ("add the on-call engineers to that space", True),
+    ("list the people in a space my user is in", True),
+    ("show who belongs to a room", True),
     ("add a tab to the space", False),
+    ("read the messages in a space", False),
     ("delete the room", False),
 ])
 def test_a_person_put_into_or_taken_out_of_a_space_is_its_membership(text: str, membership: bool) -> None:
