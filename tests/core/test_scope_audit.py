@@ -145,3 +145,10 @@ def test_only_is_the_whole_use_when_a_verb_of_use_follows_it() -> None:
     text = ("It reads my meeting transcripts. Only meetings I host. I'm only requesting meeting:schedules_read "
             "and spark:people_read, and the app only reads transcripts.")
     assert described_use(text) == "reads transcripts."
+
+
+def test_a_request_word_in_pasted_code_asks_for_no_audit(matcher: Matcher) -> None:
+    question = ('```python\nrequests.patch("https://webexapis.com/v1/licenses/users", json={"email": "a@b.com"})\n```\n'
+                "-> 403. admin token from our integration, scopes spark-admin:licenses_read + spark-admin:people_read.")
+    answer = matcher.answer(question)
+    assert answer.kind != AnswerKind.AUDIT and answer.scopes[0] == "spark-admin:people_write"

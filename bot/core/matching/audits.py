@@ -10,6 +10,7 @@ from bot.core.audit import Requested, requested_in, without_request
 from bot.core.matching import tuning as t
 from bot.core.matching.evidence import without_names
 from bot.core.matching.index import ScopeIndex
+from bot.core.matching.normalise import normalise
 
 _AUDIT_CUE_RE = re.compile(
     r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|ticked|selected|configured|approv\w*|refus\w*"
@@ -30,8 +31,8 @@ def audit_request(text: str, index: ScopeIndex) -> Requested | None:
     requested = requested_in(text)
     if requested.url:
         return requested
-    if len(requested.names) < t.AUDIT_MIN_NAMES or not _AUDIT_CUE_RE.search(text):
-        return None
+    if len(requested.names) < t.AUDIT_MIN_NAMES or not _AUDIT_CUE_RE.search(normalise(text).prose):
+        return None  # the cue in the prose: `requests.patch(...)` in pasted code asks for nothing
     known = [n for n in requested.names if index.kb.get(n) is not None]
     if len(known) < t.AUDIT_MIN_NAMES or index.lexicon.asks_to_compare(without_names(text)):
         return None
