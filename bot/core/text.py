@@ -76,6 +76,7 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\baccess[\s_-]+(?=tokens?\b)", re.IGNORECASE), " accesstoken "),  # no verb 'access'
               (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
+              (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice")]  # voice mail: voicemail

@@ -324,9 +324,10 @@ def test_equal_scores_go_to_the_least_privileged_scope(matcher) -> None:
     assert len(tied) > 1 and ranked[0].scope.audience == "user"
 
 
-@pytest.mark.parametrize("text", ["voicemail msgs", "voice messages", "voicemail messages"])
-def test_a_voice_message_is_one_word_however_it_is_written(text: str) -> None:
-    assert words(text) == ["voicemessages"]
+@pytest.mark.parametrize("text, word", [("voicemail msgs", "voicemessages"), ("voice messages", "voicemessages"),
+                                        ("voicemail messages", "voicemessages"), ("Do Not Disturb", "dnd")])
+def test_a_compound_is_one_word_however_it_is_written(text: str, word: str) -> None:
+    assert words(text) == [word]
 
 
 def test_of_mine_says_the_user_acts(matcher) -> None:
