@@ -109,6 +109,7 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     assert finder.topics("send a message") == ()
     assert finder.topics("guest users chatting from our website")[0] == "guest-issuer"
     assert finder.topics("the bot in a group space misses most messages") == ("bots",)
+    assert finder.topics("posts must come from our release manager rather than from a bot") == ()
 
 
 def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
