@@ -441,3 +441,12 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     answer = matcher.answer("fetch the org details such as display name")
     assert answer.scopes == ["spark-admin:organizations_read"] and answer.confidence == Confidence.LOW
     assert not matcher.answer("how do I reverse a linked list in java").answered
+
+
+@pytest.mark.parametrize("question", [
+    "We use Webex and Google. On the Google side I want to create calendar events for the user; which scope there?",
+    "Webex works fine for us. Separately, the Slack side needs fixing: which scope lets our Slack app post?",
+    "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
+])
+def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
+    assert not matcher.answer(question).answered

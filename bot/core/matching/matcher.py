@@ -94,7 +94,8 @@ class Matcher:
     # ----- resolving: strongest evidence first ----------------------------------------------
 
     def _resolve(self, q: Question) -> Draft:
-        platform = self.platforms.other_platform(q.text)
+        # "we use Webex and Zoom; for the Zoom side I need ...": the sentences that ask decide
+        platform = self.platforms.other_platform(q.text) or self.platforms.other_platform(q.asking)
         if platform and not q.named:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
