@@ -354,3 +354,13 @@ def test_a_negated_verb_says_nothing_about_what_to_do(matcher) -> None:
 
 def test_a_recording_i_own_is_the_users_own(matcher) -> None:
     assert "user" in matcher.index.lexicon.audiences("get metadata of a call recording i own")
+
+
+def test_no_admin_or_org_wide_webhook_is_no_admin_cue(matcher) -> None:
+    assert "admin" not in matcher.index.lexicon.audiences("only the host s own meetings no admin org wide webhook")
+
+
+def test_a_webhook_body_pasted_apart_from_its_call_names_the_resource(matcher) -> None:
+    answer = matcher.answer('we create `POST /v1/webhooks` with `{"resource":"meetingParticipants"}` for my meetings. '
+                            "Which scope?")
+    assert answer.scopes[0] == "meeting:participants_read"

@@ -141,5 +141,8 @@ def webhook_mentions(text: str, resources: Iterable[str]) -> list[Call]:
         return []
     pattern = re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching)\s+(?:the\s+)?[`'\"]?({names})\b"
                          rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
-    return [Call(f'POST /v1/webhooks resource="{m.group(1) or m.group(2)}"',
-                 EndpointQuery(m.group(0), "POST", "/v1/webhooks", None), "") for m in pattern.finditer(text)]
+    found = [m.group(1) or m.group(2) for m in pattern.finditer(text)]
+    if re.search(r"/v1/webhooks\b", text):  # the call's body pasted apart from it: {"resource": "meetings"}
+        found += [m.group(1) for m in re.finditer(rf"\bresource\\?[`'\"]?\s*[=:]\s*\\?[`'\"]?({names})\b", text, re.I)]
+    return [Call(f'POST /v1/webhooks resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
+            for resource in found]

@@ -166,8 +166,8 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
+    calls += webhook_mentions(message.prose, index.kb.vocabulary.webhook_resources)  # before a bare POST /v1/webhooks
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
-    calls += webhook_mentions(message.prose, index.kb.vocabulary.webhook_resources)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
