@@ -450,3 +450,8 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+def test_a_hyphenated_path_segment_is_one_identifier_not_english_words(matcher) -> None:
+    assert matcher.answer("GET https://api.wxcc-us1.cisco.com/flow-store/1/project/2/flows").scopes == ["cjp:config_read"]
+    assert not matcher.answer("what time does the store close").answered  # 'store' of flow-store is no word

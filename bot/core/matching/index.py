@@ -44,7 +44,7 @@ def _fields(scope: Scope) -> list[tuple[str, float]]:
     fields = [(name_words(scope), t.NAME_WEIGHT)]
     fields += [(s, t.SYNONYM_WEIGHT) for s in scope.synonyms + scope.ambiguous_synonyms]
     fields += [(e, t.EXAMPLE_WEIGHT) for e in scope.examples]
-    fields += [(" ".join(ep.segments), t.ENDPOINT_WEIGHT) for ep in scope.endpoints]
+    fields += [(" ".join(s.replace("-", "") for s in ep.segments), t.ENDPOINT_WEIGHT) for ep in scope.endpoints]
     fields.append((scope.allows, t.ALLOWS_WEIGHT))
     return fields
 
