@@ -95,14 +95,24 @@ _MEMBERSHIP_RE = re.compile(
     r"(?=(?:spaces?|rooms?|teams?)\b)", re.IGNORECASE)
 
 
+_CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?)\b", re.IGNORECASE)
+
+
 def words(text: str) -> list[str]:
     """Lower-case alphanumeric words, camelCase split first; compounds ("Q&A", "voice
     messages") as one word; a person added to a space also as its membership."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)  # small: it serves the texts of one question, not repeats of whole questions
+def _words(text: str) -> tuple[str, ...]:
+    """words(), remembered: a question's clauses and sentences are read several times."""
     text = split_camel(text)
     for pattern, replacement in _COMPOUNDS:
         text = pattern.sub(replacement, text)
-    text = _MEMBERSHIP_RE.sub(r"\1membership ", text)
-    return _TOKEN_RE.findall(text.lower())
+    if _CONTAINER_RE.search(text):  # the membership reading only where a space or team is named
+        text = _MEMBERSHIP_RE.sub(r"\1membership ", text)
+    return tuple(_TOKEN_RE.findall(text.lower()))
 
 
 @lru_cache(maxsize=65536)

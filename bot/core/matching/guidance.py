@@ -20,6 +20,12 @@ def _cue_pattern(cue: str) -> str:
     return r"(?<![\w@])" + escaped + r"(?!\w)"
 
 
+def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
+    """For each cue, its longest run of letters and digits, which any match holds as written: a
+    cheap test of whether a topic's pattern is worth running at all."""
+    return tuple({max(re.findall(r"[a-z0-9]+", c.lower()) or [""], key=len) for c in cues})
+
+
 # "who has to authorize it?", "what are the requirements on the admin?": a question about the role
 # the authorizing person needs, answered like a refusal is.
 _ASKS_WHO_RE = re.compile(
@@ -27,6 +33,7 @@ _ASKS_WHO_RE = re.compile(
     r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
     r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b",
     re.IGNORECASE)
+NEGATION_REACH = 40  # characters before a cue that may hold its negation ("rather than from a")
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
                          r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")  # "rather than from a bot"
 
@@ -35,7 +42,7 @@ class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
     def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None) -> None:
-        self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)))
+        self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)), _anchors(g.cues))
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
         self._on_403 = {g.id: g.explains_403_for for g in guidance.values() if g.explains_403_for}
@@ -59,8 +66,9 @@ class GuidanceFinder:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
         most cues first, then those they bring along (see_also)."""
         lowered = text.lower()
-        counts = [(sum(not _NEGATED_RE.search(lowered, 0, m.start()) for m in p.finditer(lowered)), topic)
-                  for topic, p in self._patterns]
+        counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - NEGATION_REACH), m.start())
+                       for m in p.finditer(lowered)), topic)
+                  for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
         found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]
         return tuple(dict.fromkeys(found + [also for topic in found for also in self._see_also[topic]]))
 
