@@ -455,3 +455,12 @@ def test_questions_about_another_products_side_or_billing_are_declined(matcher, 
 def test_a_hyphenated_path_segment_is_one_identifier_not_english_words(matcher) -> None:
     assert matcher.answer("GET https://api.wxcc-us1.cisco.com/flow-store/1/project/2/flows").scopes == ["cjp:config_read"]
     assert not matcher.answer("what time does the store close").answered  # 'store' of flow-store is no word
+
+
+def test_asking_whether_one_can_use_a_named_scope_asks_about_it(matcher) -> None:
+    answer = matcher.answer("I'm a full admin; can I use spark-compliance:messages_read without the compliance role?")
+    assert answer.scopes[0] == "spark-compliance:messages_read" and "compliance-role" in answer.guidance
+
+
+def test_a_webhook_for_when_something_happens_names_its_resource(matcher) -> None:
+    assert matcher.answer("I need a webhook when my meetings start or end").scopes[0] == "meeting:schedules_read"

@@ -139,7 +139,8 @@ def webhook_mentions(text: str, resources: Iterable[str]) -> list[Call]:
     names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
     if not names:
         return []
-    pattern = re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching)\s+(?:the\s+)?[`'\"]?({names})\b"
+    pattern = re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
+                         rf"(?:the\s+|my\s+|our\s+|a\s+)?[`'\"]?({names})\b"
                          rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
     found = [m.group(1) or m.group(2) for m in pattern.finditer(text)]
     if re.search(r"/v1/webhooks\b", text):  # the call's body pasted apart from it: {"resource": "meetings"}

@@ -39,6 +39,11 @@ _CONTEXT_BEFORE_RE = re.compile(
     r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
 
 
+# "can I use spark-compliance:events_read ...?": a name the question asks about using
+_ASKS_TO_USE_RE = re.compile(r"\b(?:can|could|should|may|must|do|does)\s+(?:i|we|my\s+app|our\s+app|it)\s+"
+                             r"(?:still\s+|even\s+|just\s+)?use\s*[`'\"]?$", re.IGNORECASE)
+
+
 # "rooms_read isn't enough", "spark:calls_read doesn't work": a name said to fall short is what
 # the app has, not what it asks for.
 _FALLS_SHORT_AFTER_RE = re.compile(
@@ -55,7 +60,8 @@ _SUFFICES_AFTER_RE = re.compile(r"^\W{0,3}(?:alone\s+|by\s+itself\s+|on\s+its\s+
 def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     """Scopes the text names as what it asks about, not as what the app already has
     ("I have spark:rooms_write" or "calling it with spark:rooms_write" say what is there)."""
-    kept = [m for m in SCOPE_NAME_RE.finditer(text) if not _CONTEXT_BEFORE_RE.search(text[:m.start()])]
+    kept = [m for m in SCOPE_NAME_RE.finditer(text) if not _CONTEXT_BEFORE_RE.search(text[:m.start()])
+            or _ASKS_TO_USE_RE.search(text[:m.start()])]
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
 
 
