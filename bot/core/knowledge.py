@@ -131,6 +131,8 @@ class Vocabulary:
     other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
     webex_words: tuple[str, ...] = ()  # words that say a question is about Webex after all
     app_usage_cues: tuple[str, ...] = ()  # phrases of a question about using the Webex app ("desktop app")
+    app_actions: tuple[str, ...] = ()  # what a person does in the app ("mute", "share my screen")
+    other_platform_sides: tuple[str, ...] = ()  # another product's API named where the question asks ("zoom side")
     developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
 
 
@@ -380,6 +382,8 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),
         webex_words=tuple(p.lower() for p in entry.texts("webex_words")),
         app_usage_cues=tuple(p.lower() for p in entry.texts("app_usage_cues")),
+        app_actions=tuple(p.lower() for p in entry.texts("app_actions")),
+        other_platform_sides=tuple(p.lower() for p in entry.texts("other_platform_sides")),
         developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
     )
 

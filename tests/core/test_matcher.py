@@ -350,6 +350,7 @@ def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, qu
 @pytest.mark.parametrize("question, declined", [
     ("how can I mute myself in a webex meeting?", True),
     ("how do I mute a participant in a webex meeting through the API?", False),
+    ("How do I send a message to a space in Webex?", False),  # no act of using the app: may be the API
 ])
 def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(matcher, question, declined) -> None:
     assert (matcher.answer(question).kind == AnswerKind.DECLINE) == declined
@@ -447,6 +448,7 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "We use Webex and Google. On the Google side I want to create calendar events for the user; which scope there?",
     "Webex works fine for us. Separately, the Slack side needs fixing: which scope lets our Slack app post?",
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
+    "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
@@ -464,3 +466,13 @@ def test_asking_whether_one_can_use_a_named_scope_asks_about_it(matcher) -> None
 
 def test_a_webhook_for_when_something_happens_names_its_resource(matcher) -> None:
     assert matcher.answer("I need a webhook when my meetings start or end").scopes[0] == "meeting:schedules_read"
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("We mirror Slack channels into Webex. Which scope lets us create a space for each Slack channel?",
+     "spark:rooms_write"),
+    ("read the pricing messages in my spaces", "spark:messages_read"),
+])
+def test_a_product_or_a_word_named_in_passing_declines_nothing(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+

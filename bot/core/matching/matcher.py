@@ -95,7 +95,7 @@ class Matcher:
 
     def _resolve(self, q: Question) -> Draft:
         # "we use Webex and Zoom; for the Zoom side I need ...": the sentences that ask decide
-        platform = self.platforms.other_platform(q.text) or self.platforms.other_platform(q.asking)
+        platform = self.platforms.other_platform(q.text) or self.platforms.other_side(q.asking)
         if platform and not q.named:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:

@@ -21,6 +21,14 @@ class PlatformFinder:
         self._webex = any_of(vocab.webex_words)
         self._app_usage = any_of(vocab.app_usage_cues)
         self._developer = any_of(vocab.developer_words)
+        self._actions = any_of(vocab.app_actions)
+        self._sides = any_of(vocab.other_platform_sides)
+
+    def other_side(self, asking: str) -> str | None:
+        """Another product's API named where the question asks ("for the Zoom side I need ..."),
+        whatever the rest of the message says of Webex."""
+        found = self._sides.search(asking.lower()) if self._sides else None
+        return found.group(0) if found else None
 
     def other_platform(self, text: str) -> str | None:
         lowered = text.lower()
@@ -39,11 +47,13 @@ class PlatformFinder:
         return found.group(0)
 
     def how_to_use(self, text: str) -> str | None:
-        """A short "how do I ... in Webex" with no word of building against the API ("how do i
-        mute in webex") asks how to use the app, however clear the scope its words suggest."""
+        """A short "how do I ... in Webex" about something a person does in the app, with no word of
+        building against the API ("how do i mute in webex"), asks how to use the app, however
+        clear the scope its words suggest."""
         lowered = " ".join(text.lower().split())
         if (not _HOW_TO_RE.search(lowered) or len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS
                 or not (self._webex and self._webex.search(lowered))
+                or not (self._actions and self._actions.search(lowered))
                 or (self._developer and self._developer.search(lowered))):
             return None
         return lowered.rstrip("?!. ")
