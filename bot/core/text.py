@@ -34,7 +34,6 @@ STOPWORDS = frozenset(
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems enough sufficient suffice suffices still
-    authorize authorizes authorized authorizing authorise authorises authorised authorising
     up out back off down away last next first then there
     """.split()
 )
@@ -74,7 +73,6 @@ def split_camel(text: str) -> str:
 # Compounds read as one word: "Q&A" is not two letters, a voice message is no chat message.
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
-              (re.compile(r"\baccess[\s_-]+(?=tokens?\b)", re.IGNORECASE), " accesstoken "),  # no verb 'access'
               (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
               (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),

@@ -436,6 +436,8 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     assert answer.scopes[0] == "spark-admin:people_read" and "admin-role" in answer.guidance
     assert matcher.answer("list the authorizations a user has granted to integrations").scopes[0] == \
         "identity:tokens_read"
+    assert matcher.answer("list the apps a user has authorized").scopes[0] == "identity:tokens_read"
+    assert matcher.answer("What scope do I need for the access token to list rooms?").scopes[0] == "spark:rooms_read"
 
 
 def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> None:

@@ -47,6 +47,12 @@ _OWN_TOKEN_RE = re.compile(
     r"\b(?:our|my|the|its|this|your)\s+(?:own\s+|access\s+|oauth\s+|integration\s+)?token\s+"
     r"(?:already\s+|only\s+|currently\s+|now\s+)?(?:has|had|have|includes?|included|carries|carried|holds?|with)\b",
     re.IGNORECASE)
+# "a user authorized my integration", "authorized with my own account": who granted the app its
+# scopes is context, not the authorizations that identity:tokens_* list and revoke.
+_AUTHORIZED_APP_RE = re.compile(
+    r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
+    r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
+    r"\s+(?:own\s+)?account\b)", re.IGNORECASE)
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
@@ -107,7 +113,7 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> l
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE)  # what the app is, has, or goes beyond
+    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE)  # the app, not the need
     raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
