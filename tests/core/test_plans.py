@@ -213,3 +213,17 @@ def test_an_admin_named_once_acts_in_the_clauses_after_that_name_no_one(matcher)
 ])
 def test_a_trigger_without_a_verb_of_its_own_leaves_the_wanted_verb_to_the_need(matcher, question, scopes) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("As an admin I list every user's meetings, then post a summary message to a space",
+     ["meeting:admin_schedule_read"]),
+    ("A partner app lists customer orgs, then reads messages in a space", ["spark-admin:organizations_read"]),
+])
+def test_an_inherited_actor_never_reaches_a_compliance_scope(matcher, question: str, scopes: list[str]) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[:1] == scopes and not any(s.startswith("spark-compliance:") for s in answer.scopes)
+
+
+def test_a_possessive_brings_its_own_noun(matcher) -> None:
+    assert "spark-admin:licenses_read" in matcher.answer("list users and their licenses").scopes

@@ -30,7 +30,7 @@ _WANTS_RE = re.compile(r"\b(?:want|wants|need|needs|should|must|has|have|going|a
                        re.IGNORECASE)  # before a trigger's first verb: that verb is the need, the trigger has none
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
-_PRONOUNS = frozenset({"it", "them", "their", "its", "this", "that", "there", "these", "those", "ones"})
+_PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
 
 
 @dataclass(frozen=True)
@@ -162,17 +162,19 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     return replace(before, audiences=whole.audiences) if acts else whole
 
 
-def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool]]:
+def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
-    who-acts cues said alone hold for all, and an admin, officer, partner or service app named
-    once acts in the clauses after that name no one ("as admin, read a user's settings and
-    then change them")."""
+    who-acts cues said alone hold for all, a compliance officer named once acts in the clauses
+    after, and an admin, partner or service app named once is handed on to the clauses after
+    that name no one ("as admin, read a user's settings and then change them"), until one
+    names the user."""
     queries = [_without_trigger_tail(p, index) for p in parts]
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
-    actor: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
+    officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
+    actor: frozenset[str] = frozenset()
     out = []
     verbs = index.lexicon.verb_terms
     for i, q in enumerate(queries):
@@ -190,8 +192,11 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
-        actor = q.audiences - {"user"} or actor
-        out.append((replace(q, terms=terms, audiences=(q.audiences | shared_cues) or actor), refers_back))
+        officer = officer or q.audiences & {"compliance"}
+        handed = frozenset() if q.audiences else actor - {"compliance"}
+        actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
+        audiences = (q.audiences | shared_cues) or officer or handed
+        out.append((replace(q, terms=terms, audiences=audiences), refers_back, handed))
     return out
 
 
@@ -204,8 +209,8 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         return []
     clauses: list[Clause] = []
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
-    for q, refers_back in _clause_queries(parts, index):
-        ranked = eligible(index.rank(q), q, index, t.CLAUSE_MIN)
+    for q, refers_back, handed in _clause_queries(parts, index):
+        ranked = _for_actor(eligible(index.rank(q), q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
         ranked = ranked or (_twin_of(clauses[-1], index.rank(q), q) if refers_back and clauses else [])
@@ -215,6 +220,12 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
             if all(c.need.scope != need.scope for c in clauses):
                 clauses.append(Clause(need, q, ranked))
     return clauses
+
+
+def _for_actor(ranked: list[Ranked], handed: frozenset[str]) -> list[Ranked]:
+    """The candidates of a clause whose actor was handed on from a clause before: an admin or a
+    partner named earlier never makes a later clause a compliance officer's."""
+    return [r for r in ranked if r.scope.audience != "compliance"] if handed else ranked
 
 
 def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
