@@ -478,3 +478,9 @@ def test_a_webhook_for_when_something_happens_names_its_resource(matcher) -> Non
 def test_a_product_or_a_word_named_in_passing_declines_nothing(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[0] == scope
 
+
+
+@pytest.mark.parametrize("question", ["space exploration news", "licenses for windows",
+                                      "the spaces between words look wrong"])
+def test_one_domain_word_in_everyday_english_is_no_guess(matcher, question: str) -> None:
+    assert not matcher.answer(question).answered

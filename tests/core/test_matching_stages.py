@@ -304,6 +304,8 @@ def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
     ("show who belongs to a room", True),
     ("add a tab to the space", False),
     ("read the messages in a space", False),
+    ("invite users to a meeting from a room device", False),
+    ("the people in my space should get a message", False),
     ("delete the room", False),
 ])
 def test_a_person_put_into_or_taken_out_of_a_space_is_its_membership(text: str, membership: bool) -> None:

@@ -227,3 +227,8 @@ def test_an_inherited_actor_never_reaches_a_compliance_scope(matcher, question: 
 
 def test_a_possessive_brings_its_own_noun(matcher) -> None:
     assert "spark-admin:licenses_read" in matcher.answer("list users and their licenses").scopes
+
+
+def test_a_trigger_whose_subject_is_someone_else_keeps_its_verb(matcher) -> None:
+    answer = matcher.answer("When someone has to join a meeting, post a message in the space")
+    assert answer.scopes == ["spark:messages_write"]

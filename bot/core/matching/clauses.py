@@ -26,8 +26,11 @@ _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|eve
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
 _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
                               re.IGNORECASE)
-_WANTS_RE = re.compile(r"\b(?:want|wants|need|needs|should|must|has|have|going|able)\s+to$|\b(?:should|must|can)$",
-                       re.IGNORECASE)  # before a trigger's first verb: that verb is the need, the trigger has none
+# Before a trigger's first verb, the asker (or its app) wanting it: that verb is the need, the
+# trigger has none ("after the meeting we want to pull ..."; not "when someone has to join").
+_WANTS_RE = re.compile(r"\b(?:i|we|it|they|(?:my|our|the)\s+(?:app|tool|script|bot|integration|service|job))\s+"
+                       r"(?:(?:want|wants|need|needs|has|have|am\s+going|are\s+going|is\s+going)\s+to|should|must|can)$",
+                       re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
@@ -73,6 +76,18 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     distinctive = rare and query.unknown <= query.known and any(  # judged on the word typed, not its stem
         index.lexicon.term(word) in rare and not is_common_word(word) for word in words(query.text))
     return t.DECLINE_BELOW if distinctive else t.LONE_WORD_MIN
+
+
+def clear_guess(ranked: list[Ranked], index: ScopeIndex) -> Ranked | None:
+    """When nothing passes the decline line: a candidate that names its resource, rests on more than
+    one word that is no verb ("the org's details": not "space exploration news") and leads clearly."""
+    if not ranked:
+        return None
+    top = ranked[0]
+    nouns = set(top.evidence) - index.lexicon.verb_terms
+    if not top.names_resource or len(nouns) < 2 or top.coverage < t.GUESS_FROM:
+        return None
+    return top if len(ranked) == 1 or top.score - ranked[1].score >= t.CLEAR_LEAD else None
 
 
 def best_need(text: str, ranked: list[Ranked]) -> Need:

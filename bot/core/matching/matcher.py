@@ -17,8 +17,8 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, eligible, is_rival,
-                                       one_scope_suffices)
+from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
+                                       is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         fall_short,
                                         replacement, reports_failure, without_names, without_total)
@@ -172,7 +172,8 @@ class Matcher:
     def _from_words(self, q: Question) -> Draft:
         focus = self.guidance.without_cues(q.focus) if q.topics else q.focus
         whole = build_query(focus, self.index)
-        ranked = self._ranked(whole)
+        candidates = self.index.rank(whole)
+        ranked = eligible(candidates, whole, self.index)
         if ranked and q.topics and asks_what_it_is(focus) and not self._ranked(
                 build_query(self.guidance.without_cues(focus, True), self.index)):
             ranked = []  # "what is a service app": the explanation is the answer, not a scope
@@ -189,10 +190,8 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
-        named = self.index.rank(whole)
-        if named and named[0].names_resource and named[0].coverage >= t.DILUTED_DECLINE_BELOW and (
-                len(named) == 1 or named[0].score - named[1].score >= t.CLEAR_LEAD):
-            need = best_need(focus, named)  # its resource named, clearly ahead, but little else understood
+        if (guess := clear_guess(candidates, self.index)) is not None:  # its resource named, clearly ahead, little else known
+            need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
 

@@ -32,9 +32,9 @@ _NEED_RE = re.compile(
 # A sentence that sums the post up ("So: read messages and post as me", "TL;DR list my meetings")
 # states the need as well as any question does.
 _SUMMARY_RE = re.compile(
-    r"^\W*(?:so|tl;?\s?dr|in\s+short|basically|in\s+other\s+words|i\.e\.|summary|to\s+sum\s+up|short\s+version"
-    r"|long\s+story\s+short|bottom\s+line|(?:two|three|four|\d)\s+(?:steps|things))\s*[:,\-–]",
-    re.IGNORECASE)
+    r"^\W*(?:so\s*:|(?:tl;?\s?dr|in\s+short|basically|in\s+other\s+words|i\.e\.|summary|to\s+sum\s+up"
+    r"|short\s+version|long\s+story\s+short|bottom\s+line|(?:two|three|four|\d)\s+(?:steps|things))\s*[:,\-–])",
+    re.IGNORECASE)  # "So:" with its colon: "So, messages already work" sums nothing up
 
 
 def _states_need(sentence: str) -> bool:

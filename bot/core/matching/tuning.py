@@ -38,7 +38,8 @@ LIST_OF_NEEDS_WORDS = 40  # in a question of at most this many words (a longer o
 TWIN_AMONG = 3  # "list them and delete them": the read scope's write twin, if among a clause's best this many
 DILUTED_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
 DILUTED_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
-CLEAR_LEAD = 0.15  # a scope whose resource is named and that leads by this much is a guess, not a decline
+GUESS_FROM = 0.2  # with this much, a scope whose resource is named on two words or more...
+CLEAR_LEAD = 0.15  # ...and that leads by this much is a low-confidence guess, not a decline
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
 RIVAL_MARGIN = 0.15  # ...and, this close, another product's scope for the same resource (a second reading)
 
