@@ -159,3 +159,14 @@ def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_sc
 def test_an_admin_token_says_who_acts_and_asks_for_no_token_scope(matcher) -> None:
     answer = matcher.answer("list all workspaces in our org. Admin token.")
     assert answer.scopes == ["spark-admin:workspaces_read"]
+
+
+@pytest.mark.parametrize("question", ["how do I delete my old messages webhook",
+                                      "Which scope do I need to list the webhooks on messages?"])
+def test_a_webhook_named_but_not_created_is_no_create_call(matcher, question) -> None:
+    assert not any(c.call.startswith("POST /v1/webhooks") for c in matcher.answer(question).calls)
+
+
+def test_a_webhook_body_in_a_code_block_names_the_resource(matcher) -> None:
+    question = 'We POST to /v1/webhooks:\n```\n{"resource": "meetings", "event": "ended"}\n```\nwhich scope?'
+    assert matcher.answer(question).scopes[0] == "meeting:schedules_read"

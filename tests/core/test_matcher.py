@@ -484,3 +484,16 @@ def test_a_product_or_a_word_named_in_passing_declines_nothing(matcher, question
                                       "the spaces between words look wrong"])
 def test_one_domain_word_in_everyday_english_is_no_guess(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+def test_scopes_listed_after_have_are_all_held(matcher) -> None:
+    answer = matcher.answer("We have spark:messages_read and spark:rooms_read. Now we also want to post messages. "
+                            "What's the final list?")
+    assert answer.scopes[0] == "spark:messages_write"
+    assert {"spark:messages_read", "spark:rooms_read"} <= set(answer.scopes)
+
+
+def test_a_complete_list_of_things_is_no_ask_for_every_scope(matcher) -> None:
+    answer = matcher.answer("We already have spark:messages_read. Now we also need to get the complete list of rooms "
+                            "I'm in.")
+    assert "spark:messages_read" not in answer.scopes

@@ -152,3 +152,8 @@ def test_a_request_word_in_pasted_code_asks_for_no_audit(matcher: Matcher) -> No
                 "-> 403. admin token from our integration, scopes spark-admin:licenses_read + spark-admin:people_read.")
     answer = matcher.answer(question)
     assert answer.kind != AnswerKind.AUDIT and answer.scopes[0] == "spark-admin:people_write"
+
+
+def test_just_wanting_to_know_is_no_use_of_the_app() -> None:
+    text = "We request spark:all and spark:kms. It posts messages to a space. I just want to know which are unneeded."
+    assert described_use(text) == "It posts messages to a space."

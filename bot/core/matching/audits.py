@@ -12,18 +12,19 @@ from bot.core.matching.evidence import without_names
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.normalise import normalise
 
+# what an app does with its scopes ("only posts messages", "just reads them")
+_USE_VERBS = (r"(?:uses?|posts?|reads?|sends?|lists?|creates?|schedules?|gets?|fetch(?:es)?|downloads?|shows?"
+              r"|displays?|sees?|writes?|deletes?|updates?|manages?|calls?)")
 _AUDIT_CUE_RE = re.compile(
     r"\b(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|ticked|selected|configured|approv\w*|refus\w*"
     r"|over-?privileg\w*|unneeded|unnecessary|not\s+needed|too\s+(?:many|broad|much)|least\s+privilege"
-    r"|trim|audit|minimal|only\s+(?:does|do|needs?|uses?|wants?|posts?|reads?|sends?))\b",
+    r"|trim|audit|minimal|only\s+(?:does|needs?\s+to|" + _USE_VERBS + r"))\b",
     re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END_RE = re.compile(r"\s*;\s*|\s+(?:but|though|although|yet)\s+", re.IGNORECASE)
 # "... and only posts messages": what follows 'only' is the app's whole use when a verb of use does
 # ("only meetings I host" and "only requesting X" say something else)
-_ONLY_RE = re.compile(r"\b(?:only|just)\s+(?=(?:does|do|needs?|uses?|wants?|posts?|reads?|sends?|lists?|creates?"
-                      r"|schedules?|gets?|fetch(?:es)?|downloads?|shows?|displays?|sees?|writes?|deletes?|updates?"
-                      r"|manages?|calls?)\b)", re.IGNORECASE)
+_ONLY_RE = re.compile(r"\b(?:only|just)\s+(?=" + _USE_VERBS + r"\b)", re.IGNORECASE)
 
 
 def audit_request(text: str, index: ScopeIndex) -> Requested | None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.core.answer import CallScopes, Need, Via
 from bot.core.matching import tuning as t
 from bot.core.endpoints import EndpointQuery, is_webex_host
-from bot.core.matching.calls import Call, chain_paths
+from bot.core.matching.calls import WEBHOOK_RESOURCE_RE, Call, chain_paths
 from bot.core.matching.clauses import best_need, eligible
 from bot.core.matching.evidence import endpoint_need
 from bot.core.matching.explain import twin
@@ -19,7 +19,6 @@ from bot.core.matching.query import build_query
 
 
 
-_RESOURCE_RE = re.compile(r"\bresource\\?['\"]?\s*[=:]\s*\\?['\"]?(\w+)", re.IGNORECASE)  # JSON escaped too
 WEBHOOKS_PATH = "/v1/webhooks"
 MIN_CHAIN_PARTS = 3  # resource, sub-resource and method: api.telephony.calls.dial
 
@@ -37,11 +36,11 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
     return need
 
 
-def webhook_need(call: Call, index: ScopeIndex, cues: frozenset[str] = frozenset()) -> Need | None:
+def webhook_need(call: Call, index: ScopeIndex, cues: frozenset[str]) -> Need | None:
     """Creating a webhook needs the read scope of the resource it watches (`resource="messages"`
     in the call); none of its own. An admin's org-wide webhook needs the admin form of it."""
     path = call.endpoint.path if call.endpoint else "/v1/" + "/".join(call.chain[:-1])
-    watched = _RESOURCE_RE.search(call.text)
+    watched = WEBHOOK_RESOURCE_RE.search(call.text)
     if path.rstrip("/").lower() != WEBHOOKS_PATH or not watched:
         return None
     scope = index.kb.get(index.kb.vocabulary.webhook_resources.get(watched.group(1).lower(), ""))
@@ -83,11 +82,11 @@ def call_rows(text: str, calls: tuple[Call, ...], cues: frozenset[str],
         return at if at >= 0 else len(text)
 
     ordered = sorted((c for c in calls if is_api_call(c)), key=place)
-    return tuple(_row(call, call_need(call, cues, index), index) for call in ordered)
+    return tuple(_row(call, call_need(call, cues, index), index, cues) for call in ordered)
 
 
-def _row(call: Call, need: Need | None, index: ScopeIndex) -> CallScopes:
-    if need is not None and webhook_need(call, index) is not None:  # the webhook's own call, as written
+def _row(call: Call, need: Need | None, index: ScopeIndex, cues: frozenset[str]) -> CallScopes:
+    if need is not None and webhook_need(call, index, cues) is not None:  # the webhook's own call, as written
         method = call.endpoint.method if call.endpoint and call.endpoint.method else "POST"
         return CallScopes(call.text, method, WEBHOOKS_PATH, (need.scope.name,))
     documented = None if need is None else (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from bot.core.endpoints import EndpointQuery, find_endpoints
@@ -133,17 +134,33 @@ def find_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     return curl_calls(text) + fetch_calls(text) + sdk_calls(_CURL_RE.sub(" ", text), sdk_paths)
 
 
-def webhook_mentions(text: str, resources: Iterable[str]) -> list[Call]:
-    """Webhooks the prose names by the resource they watch ("a webhook on the meetings resource",
-    "a memberships:created webhook"), as the POST /v1/webhooks call that creates them."""
+# `resource="messages"`, JSON-escaped too: what a webhook watches
+WEBHOOK_RESOURCE_RE = re.compile(r"\bresource\\?['\"`]?\s*[=:]\s*\\?['\"`]?(\w+)", re.IGNORECASE)
+# "list my webhooks on messages", "delete the old messages webhook": no webhook is created
+_OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove|removing|update|updating|edit"
+                                      r"|editing|rename|renaming|disable|disabling)\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=4)
+def _mention_pattern(resources: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
-    if not names:
+    return re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
+                      rf"(?:the\s+|my\s+|our\s+|a\s+)?[`'\"]?({names})\b"
+                      rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
+
+
+def webhook_mentions(prose: str, message: str, resources: Iterable[str]) -> list[Call]:
+    """Webhooks the prose asks to create, named by the resource they watch ("a webhook on the
+    meetings resource", "a memberships:created webhook"), and a POST /v1/webhooks whose body
+    (`{"resource": "meetings"}`) is pasted apart from it: each as the call that creates it."""
+    known = {r.lower() for r in resources}
+    if not known:
         return []
-    pattern = re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
-                         rf"(?:the\s+|my\s+|our\s+|a\s+)?[`'\"]?({names})\b"
-                         rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
-    found = [m.group(1) or m.group(2) for m in pattern.finditer(text)]
-    if re.search(r"/v1/webhooks\b", text):  # the call's body pasted apart from it: {"resource": "meetings"}
-        found += [m.group(1) for m in re.finditer(rf"\bresource\\?[`'\"]?\s*[=:]\s*\\?[`'\"]?({names})\b", text, re.I)]
+    pattern = _mention_pattern(tuple(sorted(known)))
+    found = [m.group(1) or m.group(2) for sentence in _SENTENCE_END_RE.split(prose)
+             if not _OTHER_WEBHOOK_ACTION_RE.search(sentence) for m in pattern.finditer(sentence)]
+    if re.search(r"/v1/webhooks\b", message):
+        found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
     return [Call(f'POST /v1/webhooks resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
-            for resource in found]
+            for resource in dict.fromkeys(found)]

@@ -60,16 +60,24 @@ _SUFFICES_AFTER_RE = re.compile(r"^\W{0,3}(?:alone\s+|by\s+itself\s+|on\s+its\s+
 def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     """Scopes the text names as what it asks about, not as what the app already has
     ("I have spark:rooms_write" or "calling it with spark:rooms_write" say what is there)."""
-    kept = [m for m in SCOPE_NAME_RE.finditer(text) if not _CONTEXT_BEFORE_RE.search(text[:m.start()])
-            or _ASKS_TO_USE_RE.search(text[:m.start()])]
+    kept, held_end = [], None
+    for m in SCOPE_NAME_RE.finditer(text):
+        before = text[:m.start()]
+        listed = held_end is not None and _LIST_JOIN_RE.fullmatch(text[held_end:m.start()])  # "have X and Y"
+        if (_CONTEXT_BEFORE_RE.search(before) or listed) and not _ASKS_TO_USE_RE.search(before):
+            held_end = m.end()
+        else:
+            kept.append(m)
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
 
 
-_TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scopes?\s+)?(?:list|set)\b|\btotal\s+scopes\b"
+_LIST_JOIN_RE = re.compile(r"[`'\"]?\s*(?:,|and|or|&|\+|/|,\s*and)?\s*[`'\"]?", re.IGNORECASE)  # between names in a list
+_TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scopes?\s+)?(?:list|set)\b(?!\s+of\b)"
+                       r"|\btotal\s+scopes\b"
                        r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
 
 
-_TOTAL_SENTENCE_RE = re.compile(rf"[^.?!]*(?:{_TOTAL_RE.pattern})[^.?!]*[.?!]*", re.IGNORECASE)
+_SENTENCES_RE = re.compile(r"(?<=[.?!])\s+")
 
 
 def asks_for_the_total(text: str) -> bool:
@@ -88,7 +96,8 @@ def asks_for_more(text: str) -> bool:
 
 def without_total(text: str) -> str:
     """The text less the sentence that asks for the whole list: 'the final list' names no need."""
-    return _TOTAL_SENTENCE_RE.sub(" ", text).strip() or text
+    kept = " ".join(s for s in _SENTENCES_RE.split(text) if not _TOTAL_RE.search(s))
+    return kept.strip() or text
 
 
 def fall_short(text: str) -> bool:

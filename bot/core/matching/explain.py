@@ -39,12 +39,24 @@ def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
         return kb.get(f"spark-admin:{rest}")
     if prefix == "spark-admin":
         return kb.get(f"spark:{rest}")
-    if prefix == "meeting":  # the admin form drops the plural: meeting:admin_schedule_read
+    if prefix == "meeting":  # an admin form may drop the plural: meeting:admin_schedule_read
         if rest.startswith("admin_"):
             plain = rest.removeprefix("admin_")
-            return kb.get(f"meeting:{plain}") or kb.get(f"meeting:{plain.replace('schedule_', 'schedules_')}")
-        return kb.get(f"meeting:admin_{rest}") or kb.get(f"meeting:admin_{rest.replace('schedules_', 'schedule_')}")
+            return kb.get(f"meeting:{plain}") or kb.get(f"meeting:{_plural_first(plain)}")
+        return kb.get(f"meeting:admin_{rest}") or kb.get(f"meeting:admin_{_singular_first(rest)}")
     return None
+
+
+def _singular_first(name: str) -> str:
+    """'schedules_read' -> 'schedule_read'."""
+    first, _, access = name.partition("_")
+    return f"{first.removesuffix('s')}_{access}"
+
+
+def _plural_first(name: str) -> str:
+    """'schedule_read' -> 'schedules_read'."""
+    first, _, access = name.partition("_")
+    return f"{first}s_{access}"
 
 
 def replaced(needs: list[Need], kb: KnowledgeBase) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import re
 from typing import Iterable, Mapping
 
 from bot.core.knowledge import Guidance, Scope
+from bot.core.matching import tuning as t
 from bot.core.matching.evidence import REFUSED_RE
 from bot.core.matching.lexicon import Lexicon
 from bot.core.text import words
@@ -33,7 +34,6 @@ _ASKS_WHO_RE = re.compile(
     r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
     r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b",
     re.IGNORECASE)
-NEGATION_REACH = 40  # characters before a cue that may hold its negation ("rather than from a")
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
                          r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")  # "rather than from a bot"
 
@@ -66,7 +66,7 @@ class GuidanceFinder:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
         most cues first, then those they bring along (see_also)."""
         lowered = text.lower()
-        counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - NEGATION_REACH), m.start())
+        counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
                        for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
         found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]

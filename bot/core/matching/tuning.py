@@ -25,6 +25,7 @@ COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, cr
 GENERIC_SHARE = 1 / 16  # a verb this widespread (add, set) names no resource: alone it answers nothing
 
 NEGATED_WORDS = 2  # words a negation ("no", "without", "not the") rules out after it
+NEGATION_REACH = 40  # characters before a guidance cue that may hold its negation ("rather than from a bot")
 
 # --- thresholds on coverage ---
 DECLINE_BELOW = 0.34  # under this the question is not understood
