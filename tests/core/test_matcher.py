@@ -497,3 +497,16 @@ def test_a_complete_list_of_things_is_no_ask_for_every_scope(matcher) -> None:
     answer = matcher.answer("We already have spark:messages_read. Now we also need to get the complete list of rooms "
                             "I'm in.")
     assert "spark:messages_read" not in answer.scopes
+
+
+@pytest.mark.parametrize("question", [
+    "Should we ask for meeting:admin_transcripts_read or something else to read transcripts as compliance officers?",
+    "Branch rollout: first we create the location (`POST /v1/locations`). Then we attach its phone numbers through "
+    "the telephony config endpoints. Which scopes?",
+])
+def test_a_name_in_doubt_or_a_call_in_a_longer_story_is_not_sure(matcher, question: str) -> None:
+    assert matcher.answer(question).confidence != Confidence.HIGH
+
+
+def test_asking_what_a_named_scope_is_for_stays_sure(matcher) -> None:
+    assert matcher.answer("do I need spark:kms in my integration").confidence == Confidence.HIGH

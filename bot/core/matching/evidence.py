@@ -80,6 +80,17 @@ _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scope
 _SENTENCES_RE = re.compile(r"(?<=[.?!])\s+")
 
 
+_WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|,\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
+                         r"\s+(?:i|we|you|it|they|my|our|the|this|that)|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))",
+                         re.IGNORECASE)  # not "do I need X?": that asks what X is for
+
+
+def asks_whether(text: str) -> bool:
+    """Whether the text asks a yes/no question ("should we ask for X?", "does X include admin
+    scopes?", "can I give guests X?"): an answer naming X back is then not sure."""
+    return bool(_WHETHER_RE.search(text))
+
+
 def asks_for_the_total(text: str) -> bool:
     """Whether the text asks for every scope the app will hold, those it has included."""
     return bool(_TOTAL_RE.search(text))

@@ -17,9 +17,10 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
+from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
+                                        asks_whether,
                                         fall_short,
                                         replacement, reports_failure, without_names, without_total)
 from bot.core.matching.frames import with_together
@@ -102,8 +103,9 @@ class Matcher:
             return self._named_or_described(q)
         from_calls = self._from_calls(q)
         if from_calls.needs:
-            if asks_beyond(q.focus, [c.endpoint.text if c.endpoint else c.words for c in q.calls],
-                           {n.scope for n in from_calls.needs}, self.index):
+            written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
+            told = q.prose if STEPS_RE.search(q.prose) else q.focus  # "step one: POST /v1/x. Then ...": the story too
+            if asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
         return self._from_words(q)
@@ -150,6 +152,8 @@ class Matcher:
         if reports_failure(q.message.prose):
             needs = [self._successor(n) for n in needs]
             signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
+        if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
+            signals = [replace(s, focused=True) for s in signals]
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
     def _successor(self, need: Need) -> Need:
