@@ -29,8 +29,8 @@ _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+tim
 # Before a trigger's first verb, the asker (or its app) wanting it: that verb is the need, the
 # trigger has none ("after the meeting we want to pull ..."; not "when someone has to join").
 _WANTS_RE = re.compile(r"\b(?:i|we|it|they|(?:my|our|the)\s+(?:app|tool|script|bot|integration|service|job))\s+"
-                       r"(?:(?:want|wants|need|needs|has|have|am\s+going|are\s+going|is\s+going)\s+to|should|must|can)$",
-                       re.IGNORECASE)
+                       r"(?:(?:want|wants|need|needs|has|have|am\s+going|are\s+going|is\s+going)\s+to"
+                       r"|should|must|can)$", re.IGNORECASE)
 # A story told in steps ("Step two, ...", "Then in the same run ..."): each step may be a need
 STEPS_RE = re.compile(r"\b(?:step\s+(?:one|two|three|\d)|(?:first|second|third|next)\s+step|afterwards|after\s+that)\b"
                       r"|(?:^|[.!?]\s+)then\b", re.IGNORECASE)

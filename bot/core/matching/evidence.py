@@ -71,7 +71,8 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     return named_scopes(" ".join(m.group(0) for m in kept), index) if kept else []
 
 
-_LIST_JOIN_RE = re.compile(r"[`'\"]?\s*(?:,|and|or|&|\+|/|,\s*and)?\s*[`'\"]?", re.IGNORECASE)  # between names in a list
+# what stands between two names of one list ("X and Y", "X, Y")
+_LIST_JOIN_RE = re.compile(r"[`'\"]?\s*(?:,|and|or|&|\+|/|,\s*and)?\s*[`'\"]?", re.IGNORECASE)
 _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scopes?\s+)?(?:list|set)\b(?!\s+of\b)"
                        r"|\btotal\s+scopes\b"
                        r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
@@ -81,8 +82,8 @@ _SENTENCES_RE = re.compile(r"(?<=[.?!])\s+")
 
 
 _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|,\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
-                         r"\s+(?:i|we|you|it|they|my|our|the|this|that)|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))",
-                         re.IGNORECASE)  # not "do I need X?": that asks what X is for
+                         r"\s+(?:i|we|you|it|they|my|our|the|this|that)"
+                         r"|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))", re.IGNORECASE)  # not "do I need X?"
 
 
 def asks_whether(text: str) -> bool:

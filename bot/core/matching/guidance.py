@@ -34,8 +34,9 @@ _ASKS_WHO_RE = re.compile(
     r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
     r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b",
     re.IGNORECASE)
+# "not a bot", "rather than from a bot": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
-                         r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")  # "rather than from a bot"
+                         r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")
 
 
 class GuidanceFinder:

@@ -125,7 +125,8 @@ class ScopeIndex:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
             ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
                                  frozenset(strong[i]), named > 0))
-        ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, len(_LEAST_PRIVILEGE)), r.scope.name))
+        last = len(_LEAST_PRIVILEGE)
+        ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, last), r.scope.name))
         return ranked
 
     def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:

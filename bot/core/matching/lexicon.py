@@ -13,9 +13,10 @@ NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"}
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
 _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|got|doing|really|"
-                           r"definitely|even|actually|real)){0,3} (?:full |control hub |site |org |webex )*admin(?:istrator)?s?\b"
+                           r"definitely|even|actually|real)){0,3} (?:full |control hub |site |org |webex )*"
+                           r"admin(?:istrator)?s?\b"
                            r"(?: (?:or )?(?:org|organization|company) wide)?"  # "no admin/org-wide webhook"
-                           r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*")  # "don't touch X or anything admin"
+                           r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*")  # "or anything admin"
 # "not compliance officer, just admin", "no compliance role": the officer does not act
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")

@@ -20,9 +20,8 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_whether,
-                                        fall_short,
-                                        replacement, reports_failure, without_names, without_total)
+                                        asks_whether, fall_short, replacement, reports_failure, without_names,
+                                        without_total)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -194,7 +193,7 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
-        if (guess := clear_guess(candidates, self.index)) is not None:  # its resource named, clearly ahead, little else known
+        if (guess := clear_guess(candidates, self.index)) is not None:  # its resource named and clearly ahead
             need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
