@@ -501,6 +501,7 @@ def test_a_complete_list_of_things_is_no_ask_for_every_scope(matcher) -> None:
 
 @pytest.mark.parametrize("question", [
     "Should we ask for meeting:admin_transcripts_read or something else to read transcripts as compliance officers?",
+    "For guests made by our service app — can I give those guest tokens spark:all so they can schedule meetings?",
     "Branch rollout: first we create the location (`POST /v1/locations`). Then we attach its phone numbers through "
     "the telephony config endpoints. Which scopes?",
 ])

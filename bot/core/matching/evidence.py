@@ -81,7 +81,7 @@ _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scope
 _SENTENCES_RE = re.compile(r"(?<=[.?!])\s+")
 
 
-_WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|,\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
+_WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
                          r"\s+(?:i|we|you|it|they|my|our|the|this|that)"
                          r"|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))", re.IGNORECASE)  # not "do I need X?"
 
