@@ -10,7 +10,7 @@ from bot.core.audit import Requested, requested_in, without_request
 from bot.core.matching import tuning as t
 from bot.core.matching.evidence import without_names
 from bot.core.matching.index import ScopeIndex
-from bot.core.matching.normalise import normalise
+from bot.core.matching.normalise import normalise, sentences_of
 
 # what an app does with its scopes ("only posts messages", "just reads them")
 _USE_VERBS = (r"(?:uses?|posts?|reads?|sends?|lists?|creates?|schedules?|gets?|fetch(?:es)?|downloads?|shows?"
@@ -20,7 +20,6 @@ _AUDIT_CUE_RE = re.compile(
     r"|over-?privileg\w*|unneeded|unnecessary|not\s+needed|too\s+(?:many|broad|much)|least\s+privilege"
     r"|trim|audit|minimal|only\s+(?:does|needs?\s+to|" + _USE_VERBS + r"))\b",
     re.IGNORECASE)
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CLAUSE_END_RE = re.compile(r"\s*;\s*|\s+(?:but|though|although|yet)\s+", re.IGNORECASE)
 # "... and only posts messages": what follows 'only' is the app's whole use when a verb of use does
 # ("only meetings I host" and "only requesting X" say something else)
@@ -44,7 +43,7 @@ def described_use(text: str) -> str:
     """What the app does, from an audit request: the parts after 'only' or 'just' ("... and
     only posts messages") when there are any, else the sentences that are not about the request
     itself ("the admin refuses to approve it")."""
-    parts = [p for s in _SENTENCE_RE.split(without_request(text)) for p in _CLAUSE_END_RE.split(s)]
+    parts = [p for s in sentences_of(without_request(text)) for p in _CLAUSE_END_RE.split(s)]
     only = [p[m.end():] for p in parts if (m := _ONLY_RE.search(p))]
     kept = only or [p for p in parts if not _AUDIT_CUE_RE.search(p)]
     return " ".join(" ".join(kept).split())

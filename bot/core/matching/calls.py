@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from bot.core.endpoints import EndpointQuery, find_endpoints
+from bot.core.matching.normalise import sentences_of
 from bot.core.safe_text import without_secrets
 
 _CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
@@ -139,11 +140,10 @@ WEBHOOK_RESOURCE_RE = re.compile(r"\bresource\\?['\"`]?\s*[=:]\s*\\?['\"`]?(\w+)
 # "list my webhooks on messages", "delete the old messages webhook": no webhook is created
 _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove|removing|update|updating|edit"
                                       r"|editing|rename|renaming|disable|disabling)\b", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 @lru_cache(maxsize=4)
-def _mention_pattern(resources: tuple[str, ...]) -> re.Pattern[str]:
+def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
     return re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
                       rf"(?:the\s+|my\s+|our\s+|a\s+)?[`'\"]?({names})\b"
@@ -157,8 +157,8 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str]) -> list
     known = {r.lower() for r in resources}
     if not known:
         return []
-    pattern = _mention_pattern(tuple(sorted(known)))
-    found = [m.group(1) or m.group(2) for sentence in _SENTENCE_END_RE.split(prose)
+    pattern = _mention_pattern(frozenset(known))
+    found = [m.group(1) or m.group(2) for sentence in sentences_of(prose)
              if not _OTHER_WEBHOOK_ACTION_RE.search(sentence) for m in pattern.finditer(sentence)]
     if re.search(r"/v1/webhooks\b", message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]

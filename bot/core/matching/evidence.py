@@ -11,6 +11,7 @@ from bot.core.endpoints import EndpointQuery
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import ScopeIndex
+from bot.core.matching.normalise import sentences_of
 from bot.core.matching.query import build_query
 from bot.core.text import words
 
@@ -78,7 +79,6 @@ _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scope
                        r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
 
 
-_SENTENCES_RE = re.compile(r"(?<=[.?!])\s+")
 
 
 _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
@@ -108,7 +108,7 @@ def asks_for_more(text: str) -> bool:
 
 def without_total(text: str) -> str:
     """The text less the sentence that asks for the whole list: 'the final list' names no need."""
-    kept = " ".join(s for s in _SENTENCES_RE.split(text) if not _TOTAL_RE.search(s))
+    kept = " ".join(s for s in sentences_of(text) if not _TOTAL_RE.search(s))
     return kept.strip() or text
 
 
