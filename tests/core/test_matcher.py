@@ -239,6 +239,9 @@ def test_every_answer_says_how_sure_it_is(matcher) -> None:
     ("POST /v1/people", ["spark-admin:people_write", "spark-admin:people_read"]),
     ("download a meeting transcript", ["meeting:transcripts_read", "meeting:schedules_read"]),
     ("read the authorizations of my users", ["identity:tokens_read", "identity:tokens_write"]),
+    ("DELETE /v1/workspaces/{workspaceId}", ["spark-admin:workspaces_write", "spark-admin:telephony_config_write"]),
+    # owned by three scopes, the call's own one first, then one of the two it needs beside it
+    ("POST /v1/devices/activationCode", ["spark-admin:devices_write", "Identity:one_time_password"]),
 ])
 def test_scopes_that_must_be_granted_together_are_in_the_answer(matcher, question: str,
                                                                 expected: list[str]) -> None:

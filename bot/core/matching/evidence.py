@@ -151,6 +151,13 @@ def _note_fits(note: str | None, asked: str) -> bool:
     return note.partition("=")[2].strip().lower() in asked.lower()
 
 
+def named_for(scope: Scope, path: str) -> bool:
+    """Whether the scope's name holds one of the path's resource words: of the scopes granted
+    together for POST /v1/devices/activationCode, spark-admin:devices_write is the call's own."""
+    name_words = set(words(scope.name.replace("_", " ")))
+    return any(w in name_words for w in words(path) if w != "v1")
+
+
 def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeIndex) -> Need | None:
     """The scope that documents `endpoint`; an undocumented path is read as words, if clear."""
     matches = [m for m in index.endpoints.match(endpoint) if _note_fits(m.endpoint.note, endpoint.text)]
@@ -166,7 +173,8 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
         {m.owner for m in matches},
         key=lambda s: (
             endpoint.method is None and not any(m.owner == s and m.endpoint.method == "GET" for m in matches),
-            bool(s.deprecated), bool(s.alternative_to), audience_rank(s.audience, cues), s.name,
+            bool(s.deprecated), bool(s.alternative_to), audience_rank(s.audience, cues),
+            not named_for(s, endpoint.path), s.name,
         ),
     )
     documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])

@@ -49,7 +49,22 @@ def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None) ->
     call = endpoint if endpoint is not None else (
         None if need.via == Via.NAME else documented_call(need.scope, need.text, index))
     names = list(need.scope.requires_scopes) + list(call.requires_scopes if call else ())
+    names += [s.name for s in _requiring_owners(need, endpoint)[:1]]
     return tuple(s for name in dict.fromkeys(names) if (s := index.kb.get(name)) is not None and s != need.scope)
+
+
+def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
+    """The call's other owners that are documented as needing the need's scope with them: a
+    device activation code needs spark-admin:devices_write and one of two one-time-password
+    scopes, so the first of those goes along."""
+    if endpoint is None:
+        return []
+    return [s for s in need.alternatives
+            if any(_same_call(e, endpoint) and need.scope.name in e.requires_scopes for e in s.endpoints)]
+
+
+def _same_call(a: Endpoint, b: Endpoint) -> bool:
+    return (a.method, a.host, a.path) == (b.method, b.host, b.path)
 
 
 def with_together(needs: list[Need], index: ScopeIndex) -> list[Need]:
