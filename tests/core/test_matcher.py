@@ -313,6 +313,8 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
     ("In the admin console we're building, the first dropdown is \"pick a location\" and it should list all "
      "locations of the org (just id and name). Which scope should I request just to list locations?",
      "spark-admin:locations_read"),
+    ("We want to write a small tool which downloads the recordings of my meetings each night to our own storage.",
+     "meeting:recordings_read"),  # writing the program is not writing recordings
     ("Not call recordings - I need to list my meetings", "meeting:schedules_read"),
     ("lisence list for our admin dashboard", "spark-admin:licenses_read"),  # licence, lisence: one word
 ])
@@ -457,6 +459,12 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+def test_credit_card_numbers_in_messages_are_data_not_billing(matcher) -> None:
+    answer = matcher.answer("Compliance officer app: find messages containing credit card numbers anywhere in the org, "
+                            "then delete them.")
+    assert answer.answered and "spark-compliance:messages_write" in answer.scopes
 
 
 def test_a_hyphenated_path_segment_is_one_identifier_not_english_words(matcher) -> None:

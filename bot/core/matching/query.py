@@ -40,7 +40,9 @@ _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|e
 # "the console we're building", "I'm writing a bot": what the asker makes is the app, not the need.
 _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
-    r"(?:building|making|developing|writing|coding|creating|prototyping)\b", re.IGNORECASE)
+    r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
+    r"|\b(?:write|build|make|develop|code)\s+(?:an?\s+)?(?:small\s+|little\s+|simple\s+|quick\s+|tiny\s+)?"
+    r"(?:program|script|app|application|tool|service|dashboard|widget)\b", re.IGNORECASE)
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
