@@ -108,7 +108,7 @@ def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
         return ["should decline"] if got.answered else []
     report.real_declined.add(not got.answered)
     scopes, expect = _folded(got.scopes), _folded(item.get("expect", ()))
-    if "expect" in item:
+    if expect:  # an empty list says no scope is the answer: scored by its guidance label alone
         hit = bool(scopes) and scopes[0] in expect
         report.top1.add(hit)
         report.top3.add(any(s in expect for s in _folded(got.top(3))))

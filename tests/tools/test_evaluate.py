@@ -20,3 +20,9 @@ def test_a_wrong_first_scope_and_a_missing_one_are_misses(kb: KnowledgeBase) -> 
     report = evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"],
                                           "all": ["spark:rooms_write"]}])
     assert report.top1.hits == 0 and report.multi_complete.hits == 0 and report.top1.total == 1
+
+
+def test_an_empty_expect_is_scored_by_its_guidance_alone() -> None:
+    answer = Answer("q", AnswerKind.GUIDANCE, guidance=("bots",))
+    report = evaluate(lambda q: answer, [{"q": "q", "expect": [], "guidance": ["bots"]}])
+    assert report.top1.total == 0 and report.guidance.hits == 1 and report.right.hits == 1
