@@ -134,6 +134,7 @@ class Vocabulary:
     app_actions: tuple[str, ...] = ()  # what a person does in the app ("mute", "share my screen")
     other_platform_sides: tuple[str, ...] = ()  # another product's API named where the question asks ("zoom side")
     developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
+    platform_fact_cues: tuple[str, ...] = ()  # a limit or lifetime the docs state ("max size", "how long is")
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         app_actions=tuple(p.lower() for p in entry.texts("app_actions")),
         other_platform_sides=tuple(p.lower() for p in entry.texts("other_platform_sides")),
         developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
+        platform_fact_cues=tuple(p.lower() for p in entry.texts("platform_fact_cues")),
     )
 
 

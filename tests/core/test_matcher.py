@@ -461,6 +461,21 @@ def test_questions_about_another_products_side_or_billing_are_declined(matcher, 
     assert not matcher.answer(question).answered
 
 
+@pytest.mark.parametrize("question", [
+    "how long is an integration access token valid? we want to plan the refresh job",
+    "Getting 400 when posting a long table into a space. Is there a max size for the message text?",
+    "webexの会議で背景をぼかす方法は?",  # using the app, in Japanese: its words are not spaced
+    "which Zoom scope lists the participants of a meeting?",
+])
+def test_limits_lifetimes_and_other_products_are_declined(matcher, question: str) -> None:
+    assert not matcher.answer(question).answered
+
+
+def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> None:
+    answer = matcher.answer("is there a max size for messages, and which scope lets my app post them?")
+    assert answer.scopes[:1] == ["spark:messages_write"]
+
+
 def test_credit_card_numbers_in_messages_are_data_not_billing(matcher) -> None:
     answer = matcher.answer("Compliance officer app: find messages containing credit card numbers anywhere in the org, "
                             "then delete them.")

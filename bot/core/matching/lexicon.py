@@ -42,9 +42,16 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+_UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # Japanese or Chinese: words are not spaced
+
+
 def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern for any of the phrases, as whole words (None for no phrases)."""
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])") if phrases else None
+    """One pattern for any of the phrases, as whole words where the script spaces its words
+    (None for no phrases)."""
+    if not phrases:
+        return None
+    parts = [re.escape(p) if _UNSPACED_RE.search(p) else r"(?<![\w.])" + re.escape(p) + r"(?![\w])" for p in phrases]
+    return re.compile("|".join(parts))
 
 
 class Lexicon:

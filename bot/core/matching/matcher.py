@@ -218,10 +218,9 @@ class Matcher:
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
-        usage = self.platforms.app_usage(q.text) if level != Confidence.HIGH else None
-        if all(n.via == Via.WORDS for n in draft.needs) and (usage := usage or self.platforms.how_to_use(q.text)):
-            draft = Draft(AnswerKind.DECLINE, why=f"this reads as a question about using the Webex app "
-                          f"(\"{usage}\"), not about the scopes an integration needs", elsewhere=True)
+        if all(n.via == Via.WORDS for n in draft.needs) and (
+                elsewhere := self.platforms.answered_elsewhere(q.text, sure=level == Confidence.HIGH)):
+            draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
             return self._explained_or_declined(q, draft, topics)

@@ -10,6 +10,7 @@ from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import any_of
 
+_SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauthori[sz]ed)\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -23,6 +24,7 @@ class PlatformFinder:
         self._developer = any_of(vocab.developer_words)
         self._actions = any_of(vocab.app_actions)
         self._sides = any_of(vocab.other_platform_sides)
+        self._facts = any_of(vocab.platform_fact_cues)
 
     def other_side(self, asking: str) -> str | None:
         """Another product's API named where the question asks ("for the Zoom side I need ..."),
@@ -45,6 +47,25 @@ class PlatformFinder:
         if found is None or (self._developer and self._developer.search(self._app_usage.sub(" ", lowered))):
             return None  # "not really API related" is no API word
         return found.group(0)
+
+    def answered_elsewhere(self, text: str, sure: bool) -> str | None:
+        """Why a question read only from its words is not about an integration's scopes: it asks
+        how to use the Webex app (unless its words point surely at a scope) or about a documented
+        limit; None when it is about scopes."""
+        if usage := (None if sure else self.app_usage(text)) or self.how_to_use(text):
+            return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
+                   "integration needs"
+        if fact := self.platform_fact(text):
+            return f"this asks about a limit or upkeep the Webex docs state (\"{fact}\"), not about the scopes an " \
+                   "integration needs"
+        return None
+
+    def platform_fact(self, text: str) -> str | None:
+        """The phrase that shows a question asks about a documented limit or lifetime ("max size",
+        "how long is ... valid"), when it asks nothing of scopes, permissions or a refusal."""
+        lowered = " ".join(text.lower().split())
+        found = self._facts.search(lowered) if self._facts else None
+        return found.group(0) if found and not _SCOPE_ASKED_RE.search(lowered) else None
 
     def how_to_use(self, text: str) -> str | None:
         """A short "how do I ... in Webex" about something a person does in the app, with no word of
