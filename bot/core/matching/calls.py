@@ -146,7 +146,8 @@ _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove
 def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
     return re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
-                      rf"(?:the\s+|my\s+|our\s+|a\s+)?[`'\"]?({names})\b"
+                      rf"(?:(?:the|my|our|a|an|one|of|any|every|each|their|its|[\w-]+['’]s?)\s+){{0,4}}"
+                      rf"[`'\"]?({names})\b"
                       rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
 
 
