@@ -151,7 +151,9 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
      "meeting:transcripts_read"),
     ("we want a memberships:created webhook for the spaces I am in", "spark:memberships_read"),
     ("as the org admin I am creating an org-wide recordings webhook", "meeting:admin_recordings_read"),
-    ("a webhook that fires when one of the user's meetings ends", "meeting:schedules_read"),
+    ("Webhook that fires when one of the user's meetings ends: what scope is needed to register it?",
+     "meeting:schedules_read"),
+    ("I want a webhook for any of my recordings, which scope do I register it with?", "meeting:recordings_read"),
 ])
 def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[0] == scope
