@@ -173,3 +173,16 @@ def test_a_webhook_named_but_not_created_is_no_create_call(matcher, question) ->
 def test_a_webhook_body_in_a_code_block_names_the_resource(matcher) -> None:
     question = 'We POST to /v1/webhooks:\n```\n{"resource": "meetings", "event": "ended"}\n```\nwhich scope?'
     assert matcher.answer(question).scopes[0] == "meeting:schedules_read"
+
+
+@pytest.mark.parametrize("question", [
+    "```python\nfor m in api.messages.list(roomId=room_id):\n    api.messages.delete(m.id)\n```\n"
+    "listing works fine, the delete line blows up with 403. what am I missing?",
+    "GET /v1/messages?roomId=abc works but DELETE /v1/messages/{messageId} returns 403. Which scope?",
+])
+def test_a_call_said_to_work_beside_a_refused_one_is_already_granted(matcher, question) -> None:
+    assert matcher.answer(question).scopes == ["spark:messages_write"]
+
+
+def test_a_working_call_alone_is_still_answered(matcher) -> None:
+    assert matcher.answer("GET /v1/rooms works, but then we get a 403 later. Scope?").scopes == ["spark:rooms_read"]

@@ -188,6 +188,18 @@ _FAILURE_RE = re.compile(
     r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
 
 
+_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+\S+|([A-Za-z]+)(?:\s+\w+)?)\s+"
+                       r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through)\b")
+
+
+def working_methods(text: str, index: ScopeIndex) -> set[str]:
+    """The HTTP methods of the calls the text says work ("listing works fine, the delete line
+    blows up", "GET /v1/rooms works"): their scopes are there already."""
+    forms = index.lexicon.method_forms
+    found = [m.group(1) or forms.get(m.group(2).lower()) for m in _WORKS_RE.finditer(text)]
+    return {method for method in found if method}
+
+
 def reports_failure(text: str) -> bool:
     """Whether the text says something stopped working or asks what replaces it."""
     return bool(_FAILURE_RE.search(text))

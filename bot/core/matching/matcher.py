@@ -21,7 +21,7 @@ from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_whether, fall_short, replacement, reports_failure, without_names,
-                                        without_total)
+                                        without_total, working_methods)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -163,7 +163,8 @@ class Matcher:
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
-        for call in q.calls:
+        works = working_methods(q.prose, self.index) if REFUSED_RE.search(q.prose) else set()
+        for call in [c for c in q.calls if not (c.endpoint and c.endpoint.method in works)] or q.calls:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
