@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.core.answer import AnswerKind
 
 
@@ -119,3 +121,16 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     answer = matcher.answer("Bot calls GET /v1/messages?roomId=<group space> and gets an error, but the same call "
                             "works in 1:1 spaces. Is it a scope problem?")
     assert "bots" in answer.guidance
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Our sync job must keep running when the admin who set it up leaves. How do we get a token for it?",
+     "service-apps"),
+    ("Shoppers at our kiosk don't have Webex accounts but should be able to chat with an expert. How?",
+     "guest-issuer"),
+    ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
+    ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
+     "compliance-role"),
+])
+def test_topics_told_in_other_words_are_recognised(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance
