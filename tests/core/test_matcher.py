@@ -295,6 +295,10 @@ def test_an_ordinary_word_that_is_also_a_product_does_not_decline(matcher) -> No
     ("Our reporting job pulls the detailed call history records for the whole organization every night "
      "for billing, with a token that an administrator authorized in our tenant. It still fails. What "
      "else do I need?", "spark-admin:calling_cdr_read"),
+    # a sentence that only says who acts tells no need, however short
+    ("We're building an integration (acts as the user, not a bot). It watches the user's support space for "
+     "new messages and reads each one out loud on a speaker in the office lobby. Which scopes?",
+     "spark:messages_read"),
 ])
 def test_context_and_actors(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected

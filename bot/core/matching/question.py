@@ -83,7 +83,8 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     if len(prose.split()) <= t.LONG_QUESTION_WORDS:
         return prose
     asking = asking_of(message, prose)
-    if set(build_query(asking, index).terms) - index.lexicon.verb_terms:
+    query = build_query(asking, index)
+    if set(query.terms) - index.lexicon.verb_terms and not query.only_context:
         return asking
     return _telling(message, index) or prose
 
@@ -92,7 +93,8 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
     """The sentence that tells the need best, with the sentences that ask."""
     best, best_score = None, 0.0
     for sentence in message.sentences:
-        ranked = index.rank(build_query(sentence, index))
+        query = build_query(sentence, index)
+        ranked = [] if query.only_context else index.rank(query)  # "(acts as the user)" tells who, not what
         if ranked and ranked[0].names_resource and ranked[0].score > best_score:
             best, best_score = sentence, ranked[0].score
     if best is None:
