@@ -232,3 +232,12 @@ def test_a_possessive_brings_its_own_noun(matcher) -> None:
 def test_a_trigger_whose_subject_is_someone_else_keeps_its_verb(matcher) -> None:
     answer = matcher.answer("When someone has to join a meeting, post a message in the space")
     assert answer.scopes == ["spark:messages_write"]
+
+
+def test_a_list_under_a_colon_states_the_needs_and_an_event_alone_is_none(matcher) -> None:
+    answer = matcher.answer(
+        "We are a small agency and our tool runs on a tiny VM in Frankfurt, written in Go, nothing fancy at all.\n"
+        "Flow we want:\n- meeting ends\n- grab the transcript\n- post the summary into a fixed space\n"
+        "Thanks a lot in advance for any pointers here, what scopes does it need?")
+    assert answer.scopes[:2] == ["meeting:transcripts_read", "spark:messages_write"]
+    assert "meeting:controls_write" not in answer.scopes  # "meeting ends" tells when, not what to do

@@ -23,6 +23,10 @@ CLAUSE_SPLIT_RE = re.compile(
 # the trigger of a need, not a need: its words are context, its who-acts cues still count.
 _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|every\s+time|as\s+soon\s+as)\b",
                          re.IGNORECASE)
+# A clause that only tells an event ("- meeting ends", "the call is over") is a trigger too.
+_EVENT_ONLY_RE = re.compile(r"^\W*(?:(?:the|a|an|my|our|each|every)\s+)?[\w-]+\s+(?:ends|ended|starts|started|begins"
+                            r"|began|finishes|finished|is\s+over|is\s+done|gets\s+created|is\s+created)\W*$",
+                            re.IGNORECASE)
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
 _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
                               re.IGNORECASE)
@@ -188,7 +192,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     that name no one ("as admin, read a user's settings and then change them"), until one
     names the user."""
     queries = [_without_trigger_tail(p, index) for p in parts]
-    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) else q
+    told = (_TRIGGER_RE, _EVENT_ONLY_RE)  # when it happens, not what to do
+    queries = [replace(q, terms={}, intent=None) if q.only_context or any(r.match(p) for r in told) else q
                for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"

@@ -72,8 +72,22 @@ def asking_of(message: Message, prose: str) -> str:
     out. The prose itself when it is one sentence or none of them asks."""
     if len(message.sentences) < 2:
         return prose
-    asking = [s for s in message.sentences if _states_need(s)]
+    listed = _listed_under_a_colon(message.sentences)
+    asking = [s for s, item in zip(message.sentences, listed) if item or _states_need(s)]
     return " ".join(asking) if asking else prose
+
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦]|\d+[.)])\s+")
+
+
+def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
+    """For each sentence, whether it is an item of a list whose line before ends with a colon
+    ("flow we want:", "Self-service page:"): each such item is something the app does."""
+    flags: list[bool] = []
+    for i, sentence in enumerate(sentences):
+        starts = i > 0 and sentences[i - 1].rstrip().endswith(":")
+        flags.append(bool(_BULLET_RE.match(sentence)) and (starts or bool(flags and flags[-1])))
+    return flags
 
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
