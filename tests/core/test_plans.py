@@ -241,3 +241,16 @@ def test_a_list_under_a_colon_states_the_needs_and_an_event_alone_is_none(matche
         "Thanks a lot in advance for any pointers here, what scopes does it need?")
     assert answer.scopes[:2] == ["meeting:transcripts_read", "spark:messages_write"]
     assert "meeting:controls_write" not in answer.scopes  # "meeting ends" tells when, not what to do
+
+
+@pytest.mark.parametrize("question, scopes", [
+    # "my meetings only" narrows the need before it; it asks for nothing of its own
+    ("attendance report for meetings I host: who joined and when. read only, my meetings only, not org-wide.",
+     ["meeting:participants_read"]),
+    # who the asker is, and whose token it is, are no needs
+    ("We're a US company. Our script should add and update emergency addresses per location. Which scopes?",
+     ["spark-admin:telephony_pstn_write"]),
+    ("create a hunt group and add the branch staff to it. Full admin token.", ["spark-admin:telephony_config_write"]),
+])
+def test_clauses_that_narrow_or_introduce_are_no_needs(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes

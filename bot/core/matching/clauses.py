@@ -27,6 +27,9 @@ _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|eve
 _EVENT_ONLY_RE = re.compile(r"^\W*(?:(?:the|a|an|my|our|each|every)\s+)?[\w-]+\s+(?:ends|ended|starts|started|begins"
                             r"|began|finishes|finished|is\s+over|is\s+done|gets\s+created|is\s+created)\W*$",
                             re.IGNORECASE)
+# A clause with no verb that narrows what went before ("only my own meetings", "read only", "mine
+# only") says whose or how much, not what to do.
+_RESTRICTION_RE = re.compile(r"^\W*(?:only|just|but\s+only)\b|\bonly\W*$", re.IGNORECASE)
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
 _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
                               re.IGNORECASE)
@@ -193,8 +196,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     names the user."""
     queries = [_without_trigger_tail(p, index) for p in parts]
     told = (_TRIGGER_RE, _EVENT_ONLY_RE)  # when it happens, not what to do
-    queries = [replace(q, terms={}, intent=None) if q.only_context or any(r.match(p) for r in told) else q
-               for p, q in zip(parts, queries)]
+    queries = [replace(q, terms={}, intent=None) if q.only_context or any(r.match(p) for r in told)
+               or (q.intent is None and _RESTRICTION_RE.search(p)) else q for p, q in zip(parts, queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()

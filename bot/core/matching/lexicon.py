@@ -78,6 +78,8 @@ class Lexicon:
         # they count half as topic words, and never against the question as unknown words.
         phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
         self.cue_phrases = any_of(phrases)
+        # every phrase, overlaps too: "full admin token" holds "full admin" and "admin token"
+        self._cue_overlaps = re.compile(f"(?=({self.cue_phrases.pattern}))") if self.cue_phrases else None
         self._actors = {self.term(w) for w in ("person", "host", "agent")}  # who can change things
 
     def term(self, word: str) -> str | None:
@@ -121,7 +123,7 @@ class Lexicon:
 
     def cue_matches(self, joined: str) -> list[str]:
         """The who-acts phrases found in a lower-case, space-joined question."""
-        return [m.group(0) for m in self.cue_phrases.finditer(joined)] if self.cue_phrases else []
+        return [m.group(1) for m in self._cue_overlaps.finditer(joined)] if self._cue_overlaps else []
 
     def asks_to_compare(self, raw: list[str]) -> bool:
         return bool(set(raw) & self.compare_cues)

@@ -43,6 +43,10 @@ _MAKING_THE_APP_RE = re.compile(
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
     r"|\b(?:write|build|make|develop|code)\s+(?:an?\s+)?(?:small\s+|little\s+|simple\s+|quick\s+|tiny\s+)?"
     r"(?:program|script|app|application|tool|service|dashboard|widget)\b", re.IGNORECASE)
+# "we're a US company", "I am a university": who the asker is, not what the app does.
+_WHO_WE_ARE_RE = re.compile(
+    r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|corporation|startup|agency|business"
+    r"|firm|bank|hospital|university|school|college|shop|retailer|nonprofit|non-profit)\b", re.IGNORECASE)
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
@@ -115,7 +119,7 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> l
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE)  # the app, not the need
+    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE)  # not the need
     raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
