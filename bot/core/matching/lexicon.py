@@ -50,7 +50,9 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     (None for no phrases)."""
     if not phrases:
         return None
-    parts = [re.escape(p) if _UNSPACED_RE.search(p) else r"(?<![\w.])" + re.escape(p) + r"(?![\w])" for p in phrases]
+    spaced = [re.escape(p) for p in phrases if not _UNSPACED_RE.search(p)]
+    unspaced = [re.escape(p) for p in phrases if _UNSPACED_RE.search(p)]
+    parts = ([r"(?<![\w.])(?:" + "|".join(spaced) + r")(?![\w])"] if spaced else []) + unspaced
     return re.compile("|".join(parts))
 
 
@@ -78,8 +80,6 @@ class Lexicon:
         # they count half as topic words, and never against the question as unknown words.
         phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
         self.cue_phrases = any_of(phrases)
-        # every phrase, overlaps too: "full admin token" holds "full admin" and "admin token"
-        self._cue_overlaps = re.compile(f"(?=({self.cue_phrases.pattern}))") if self.cue_phrases else None
         self._actors = {self.term(w) for w in ("person", "host", "agent")}  # who can change things
 
     def term(self, word: str) -> str | None:
@@ -123,7 +123,17 @@ class Lexicon:
 
     def cue_matches(self, joined: str) -> list[str]:
         """The who-acts phrases found in a lower-case, space-joined question."""
-        return [m.group(1) for m in self._cue_overlaps.finditer(joined)] if self._cue_overlaps else []
+        if not self.cue_phrases:
+            return []
+        found = []
+        for m in self.cue_phrases.finditer(joined):  # and the phrases that overlap its end: "full admin token"
+            found.append(m.group(0))
+            for inner in re.finditer(r" ", m.group(0)):
+                if more := self.cue_phrases.match(joined, m.start() + inner.end()):
+                    if more.end() > m.end():
+                        found.append(more.group(0))
+                        break
+        return found
 
     def asks_to_compare(self, raw: list[str]) -> bool:
         return bool(set(raw) & self.compare_cues)
