@@ -320,6 +320,11 @@ def test_context_and_actors(matcher, question: str, expected: str) -> None:
     ("We want to write a small tool which downloads the recordings of my meetings each night to our own storage.",
      "meeting:recordings_read"),  # writing the program is not writing recordings
     ("Not call recordings - I need to list my meetings", "meeting:schedules_read"),
+    ("Integration used by ordinary employees (nobody's an admin): you type a colleague's name and get back "
+     "their email from the company directory. scope?", "spark:people_read"),
+    # an event told in passing is no need
+    ("A user's account got compromised. Our admin wants to revoke the grants that user gave to apps.",
+     "identity:tokens_write"),
     ("lisence list for our admin dashboard", "spark-admin:licenses_read"),  # licence, lisence: one word
 ])
 def test_negations_and_chat_noise(matcher, question: str, expected: str) -> None:

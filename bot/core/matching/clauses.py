@@ -24,9 +24,11 @@ CLAUSE_SPLIT_RE = re.compile(
 _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|every\s+time|as\s+soon\s+as)\b",
                          re.IGNORECASE)
 # A clause that only tells an event ("- meeting ends", "the call is over") is a trigger too.
-_EVENT_ONLY_RE = re.compile(r"^\W*(?:(?:the|a|an|my|our|each|every)\s+)?[\w-]+\s+(?:ends|ended|starts|started|begins"
-                            r"|began|finishes|finished|is\s+over|is\s+done|gets\s+created|is\s+created)\W*$",
-                            re.IGNORECASE)
+_EVENT_ONLY_RE = re.compile(
+    r"^\W*(?:(?:the|a|an|my|our|each|every|one\s+of\s+our)\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?[\w-]+\s+(?:ends|ended|starts"
+    r"|started|begins|began|finishes|finished|is\s+over|is\s+done|gets\s+created|is\s+created|left|quit|resigned"
+    r"|(?:got|gets|was|were|has\s+been|have\s+been)\s+\w+ed)(?:\s+the\s+(?:company|org|organi[sz]ation))?\W*$",
+    re.IGNORECASE)  # "An employee left", "A user's account got compromised"
 # A clause with no verb that narrows what went before ("only my own meetings", "read only", "mine
 # only") says whose or how much, not what to do.
 _RESTRICTION_RE = re.compile(r"^\W*(?:only|just|but\s+only)\b|\bonly\W*$", re.IGNORECASE)

@@ -12,7 +12,7 @@ from bot.core.text import STOPWORDS, Speller, stem
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
-_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|got|doing|really|"
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t|nobody s|nobody is|no one s|no one is)(?: (?:an?|the|any|have|has|got|doing|really|"
                            r"definitely|even|actually|real)){0,3} (?:full |control hub |site |org |webex )*"
                            r"admin(?:istrator)?s?\b"
                            r"(?: (?:or )?(?:org|organization|company) wide)?"  # "no admin/org-wide webhook"
