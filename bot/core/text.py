@@ -83,12 +83,13 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
 # A person put into or taken out of a space or team, or said to be in it, is a membership of it:
 # "remove a user from a room" and "the people in a space" are about memberships, not the space.
 _CONTAINERS = r"(?:spaces?|rooms?|teams?)\b"
-_DETERMINER = r"(?:(?:a|an|the|this|that|my|our|their|his|her|each|every|new|existing|same)\s+)?"
+_DETERMINER = r"(?:(?:a|an|the|this|that|these|those|my|our|their|his|her|each|every|new|existing|same)\s+)?"
 _MEMBERSHIP_RE = re.compile(
     r"(\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
     r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
     r"|engineers?|agents?|students?|staff|contractors?|customers?|clients?|contacts?|teammates?|coworkers?"
-    r"|employees?|guests?|anyone|everyone|them|him|her)\s+(?:to|from|into|out\s+of)\s+" + _DETERMINER +
+    r"|employees?|guests?|anyone|everyone|them|him|her)(?:\s+(?:who|that)(?:\s+[\w'-]+){1,4}?)?"  # "people who left"
+    r"\s+(?:to|from|into|out\s+of)\s+" + _DETERMINER +
     r"|\b(?:list|show|see|get|find|view|fetch|display|know)\b(?:\s+[\w'-]+){0,2}?\s+(?:people|ppl|persons|users"
     r"|members|everyone)\s+(?:in|inside|of)\s+" + _DETERMINER +
     r"|\bwho(?:'s|\s+is|\s+are)?\s+(?:in|inside|belongs?\s+to)\s+" + _DETERMINER + r")(?=" + _CONTAINERS + ")",

@@ -302,6 +302,8 @@ def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
     ("add the on-call engineers to that space", True),
     ("list the people in a space my user is in", True),
     ("show who belongs to a room", True),
+    ("kick people who left the project out of those spaces", True),  # a relative clause between
+    ("invite the users who signed up to a meeting in that room", False),
     ("add a tab to the space", False),
     ("read the messages in a space", False),
     ("invite users to a meeting from a room device", False),
