@@ -254,3 +254,9 @@ def test_a_list_under_a_colon_states_the_needs_and_an_event_alone_is_none(matche
 ])
 def test_clauses_that_narrow_or_introduce_are_no_needs(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher) -> None:
+    answer = matcher.answer("After each of my meetings I want our notes app to grab the transcript and also the "
+                            "AI-generated summary.")
+    assert {"meeting:transcripts_read", "meeting:summaries_read"} <= set(answer.scopes)
