@@ -155,6 +155,10 @@ def test_a_compliance_officer_said_once_acts_in_the_clauses_after(matcher) -> No
                             "numbers and delete those messages. Which scopes?")
     assert {"spark-compliance:events_read", "spark-compliance:messages_write"} <= set(answer.scopes)
     assert "spark:messages_write" not in answer.scopes
+    # ...also when the clause naming the officer says org-wide, an admin's cue
+    answer = matcher.answer("Our compliance officer wants an app that pulls the Events API feed for the whole org, "
+                            "and when a message matches our DLP rules, deletes that message.")
+    assert answer.scopes == ["spark-compliance:events_read", "spark-compliance:messages_write"]
 
 
 def test_the_tail_of_a_contraction_is_no_unknown_word(matcher) -> None:

@@ -223,7 +223,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}
-        handed = frozenset() if q.audiences else actor - {"compliance"}
+        handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
         audiences = (q.audiences | shared_cues) or officer or handed
         out.append((replace(q, terms=terms, audiences=audiences), refers_back, handed))
