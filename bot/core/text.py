@@ -77,7 +77,10 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
-              (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice")]  # voice mail: voicemail
+              (re.compile(r"\bvoice[\s-]+(?=mails?\b)", re.IGNORECASE), " voice"),  # voice mail: voicemail
+              # third-party apps are apps; third-party call control is a call control
+              (re.compile(r"\bthird[\s-]+party[\s-]+(?=(?:apps?|applications?|integrations?|tools?|services?)\b)",
+                          re.IGNORECASE), " ")]
 
 
 # A person put into or taken out of a space or team, or said to be in it, is a membership of it:

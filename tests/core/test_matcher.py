@@ -485,6 +485,12 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     assert answer.scopes[:1] == ["spark:messages_write"]
 
 
+def test_a_named_api_says_what_the_question_is_about(matcher) -> None:
+    answer = matcher.answer("Security wants to see which third-party apps each of our users has authorized "
+                            "(the Authorizations API). Which scope?")
+    assert answer.scopes[0] == "identity:tokens_read"  # not third-party call control, not security audit events
+
+
 def test_credit_card_numbers_in_messages_are_data_not_billing(matcher) -> None:
     answer = matcher.answer("Compliance officer app: find messages containing credit card numbers anywhere in the org, "
                             "then delete them.")

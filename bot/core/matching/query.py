@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import BEYOND_OWN_RE
-from bot.core.text import words
+from bot.core.text import STOPWORDS, words
 
 if TYPE_CHECKING:
     from bot.core.matching.index import ScopeIndex
@@ -116,6 +116,16 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> l
     return kept
 
 
+_API_WORDS = frozenset({"api", "apis"})
+
+
+def named_apis(kept: list[str]) -> set[int]:
+    """Positions of the words that name an API ("the Authorizations API", "Call Controls API"):
+    the one or two words right before 'API'."""
+    return {j for i, word in enumerate(kept) if word in _API_WORDS for j in (i - 1, i - 2)
+            if j >= 0 and kept[j] not in STOPWORDS and all(kept[k] not in STOPWORDS for k in range(j, i))}
+
+
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
@@ -132,12 +142,13 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     previous = ""
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
     kept = without_relative(without_negated(raw, is_resource), is_resource)
-    for word in kept:
+    api_names = named_apis(kept)
+    for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
             continue  # "which licenses are assigned" tells a state, not an action to take
-        factor = t.CUE_WORD_FACTOR if word in in_cues else 1.0
+        factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if term in lexicon.verb_terms:
             factor *= t.VERB_FACTOR
         if term in index.postings:
