@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     request requests requested requesting select selected tick ticked choose pick
     want wants wanted like please pls plz thanks thx thank hi hello hey help let lets allow allows allowed
     app apps application integration integrations bot webex api apis tool tools script scripts portal
-    also too just only some any all each every other another same such very really more most whole entire
+    also too just only some any all each every other another same such very really more most whole entire both either
     able way use using used one ones get gets got give tell know act acts acting
     not no isn doesn don didn dont cannot re ve ll won wasn aren couldn shouldn wouldn haven hasn weren
     im ive lol haha thx ty btw fyi asap ok okay tia thnx cheers regards yo guys folks quick frm u ur cant wont

@@ -264,3 +264,23 @@ def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher) -> None:
     answer = matcher.answer("After each of my meetings I want our notes app to grab the transcript and also the "
                             "AI-generated summary.")
     assert {"meeting:transcripts_read", "meeting:summaries_read"} <= set(answer.scopes)
+
+
+@pytest.mark.parametrize("question, scopes", [
+    # a trigger that goes on to want a thing with no verb: "we want both X and Y"
+    ("After each of my meetings we want both the full transcript and the AI-generated summary saved into "
+     "Confluence. Only my own meetings.", {"meeting:transcripts_read", "meeting:summaries_read"}),
+    # archiving is copying out: a read
+    ("archive the transcripts of my meetings into our wiki after each meeting", {"meeting:transcripts_read"}),
+])
+def test_wanting_a_thing_and_archiving_it_read_it(matcher, question: str, scopes: set[str]) -> None:
+    assert scopes <= set(matcher.answer(question).scopes)
+
+
+def test_a_question_naming_only_the_scope_family_leaves_the_need_to_the_story(matcher) -> None:
+    answer = matcher.answer(
+        "Hi, I'm a compliance officer. Our archiving flow: poll the Events API for new message events across the "
+        "org, and when a message matches a forbidden pattern, delete it from the space. So one part reads org-wide "
+        "events and the other deletes messages anywhere in the org. The archiver is written in Java. Which "
+        "spark-compliance scopes do I need for both?")
+    assert answer.scopes[:2] == ["spark-compliance:events_read", "spark-compliance:messages_write"]

@@ -42,6 +42,8 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
                        r"(?:(?:want|wants|need|needs|has|have|am\s+going|are\s+going|is\s+going)\s+to"
                        r"|(?:want|need)\s+" + _APP_RE + r"\s+to"  # "I want our notes app to"
                        r"|should|must|can)$", re.IGNORECASE)
+# ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
+_WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
 # A story told in steps ("Step two, ...", "Then in the same run ..."): each step may be a need
 STEPS_RE = re.compile(r"\b(?:step\s+(?:one|two|three|\d)|(?:first|second|third|next)\s+step|afterwards|after\s+that)\b"
                       r"|(?:^|[.!?]\s+)then\b", re.IGNORECASE)
@@ -176,6 +178,8 @@ def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
     verbs = [i for i, w in enumerate(written) if i and w.lower().strip(",.;:!?") in index.lexicon.verb_forms]
     if verbs and _WANTS_RE.search(" ".join(written[:verbs[0]])):
         return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]  # "after the meeting we want to pull"
+    if not verbs and (wanted := _WANTS_THING_RE.search(part)):  # "after each meeting we want both the transcript"
+        return [part[:wanted.end()], part[wanted.end():]]
     return [" ".join(written[:verbs[1]]), " ".join(written[verbs[1]:])] if len(verbs) > 1 else [part]
 
 

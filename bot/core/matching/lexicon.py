@@ -72,6 +72,7 @@ class Lexicon:
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
         self.compare_cues = vocab.compare_cues
+        self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
         self.reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
         self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical}
         self.cues = [(audience, pattern) for audience, phrases in vocab.audience_cues.items()

@@ -154,7 +154,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         if term in index.postings:
             terms[term] = max(terms.get(term, 0.0), factor)
             known += 1
-            context += word in in_cues
+            context += word in in_cues or term in lexicon.product_terms  # "spark-compliance scopes": no need
             continue
         fixed = None if word in lexicon.verb_forms else speller.correct(word)  # order != older
         fixed_term = lexicon.term(fixed) if fixed else None
