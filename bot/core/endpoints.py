@@ -57,6 +57,11 @@ class Endpoint:
     def segments(self) -> tuple[str, ...]:
         return _segments(self.path)
 
+    @property
+    def operation(self) -> tuple[str, str, str]:
+        """The call itself, without its note: two entries' notes on one call may differ."""
+        return self.method, self.host, self.path
+
 
 def _segments(path: str) -> tuple[str, ...]:
     return tuple(s for s in path.strip().split("/") if s)

@@ -91,7 +91,8 @@ _MEMBERSHIP_RE = re.compile(
     r"(\b(?:add|adds|adding|added|remove|removes|removing|removed|invite|invites|inviting|invited|kick|kicks"
     r"|kicking|kicked)\b(?:\s+[\w'-]+){0,3}?\s+(?:people|persons?|users?|someone|somebody|members?|colleagues?"
     r"|engineers?|agents?|students?|staff|contractors?|customers?|clients?|contacts?|teammates?|coworkers?"
-    r"|employees?|guests?|anyone|everyone|them|him|her)(?:\s+(?:who|that)(?:\s+[\w'-]+){1,4}?)?"  # "people who left"
+    r"|employees?|guests?|anyone|everyone|them|him|her)"
+    r"(?:\s+(?:who|that)(?!\s+(?:posted|sent|wrote|shared|uploaded|created|edited|deleted)\b)(?:\s+[\w'-]+){1,4}?)?"
     r"\s+(?:to|from|into|out\s+of)\s+" + _DETERMINER +
     r"|\b(?:list|show|see|get|find|view|fetch|display|know)\b(?:\s+[\w'-]+){0,2}?\s+(?:people|ppl|persons|users"
     r"|members|everyone)\s+(?:in|inside|of)\s+" + _DETERMINER +

@@ -126,7 +126,7 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
 @pytest.mark.parametrize("question, topic", [
     ("Our sync job must keep running when the admin who set it up leaves. How do we get a token for it?",
      "service-apps"),
-    ("Shoppers at our kiosk don't have Webex accounts but should be able to chat with an expert. How?",
+    ("Shoppers at our kiosk, who don't have Webex accounts, should be able to chat with an expert. How?",
      "guest-issuer"),
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",

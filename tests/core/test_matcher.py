@@ -240,6 +240,8 @@ def test_every_answer_says_how_sure_it_is(matcher) -> None:
     ("download a meeting transcript", ["meeting:transcripts_read", "meeting:schedules_read"]),
     ("read the authorizations of my users", ["identity:tokens_read", "identity:tokens_write"]),
     ("DELETE /v1/workspaces/{workspaceId}", ["spark-admin:workspaces_write", "spark-admin:telephony_config_write"]),
+    ("DELETE /v1/telephony/config/virtualLines/{virtualLineId}",
+     ["spark-admin:telephony_config_write", "identity:contacts_rw"]),
     # owned by three scopes, the call's own one first, then one of the two it needs beside it
     ("POST /v1/devices/activationCode", ["spark-admin:devices_write", "Identity:one_time_password"]),
 ])

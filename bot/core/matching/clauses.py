@@ -23,15 +23,36 @@ CLAUSE_SPLIT_RE = re.compile(
 # the trigger of a need, not a need: its words are context, its who-acts cues still count.
 _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|every\s+time|as\s+soon\s+as)\b",
                          re.IGNORECASE)
-# A clause that only tells an event ("- meeting ends", "the call is over") is a trigger too.
+# A clause that only tells a past or ongoing event of its subject ("- meeting ends", "An employee left",
+# "A user's account got compromised") is a trigger too; "delete messages that got flagged" is not.
 _EVENT_ONLY_RE = re.compile(
     r"^\W*(?:(?:the|a|an|my|our|each|every|one\s+of\s+our)\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?[\w-]+\s+(?:ends|ended|starts"
-    r"|started|begins|began|finishes|finished|is\s+over|is\s+done|gets\s+created|is\s+created|left|quit|resigned"
-    r"|(?:got|gets|was|were|has\s+been|have\s+been)\s+\w+ed)(?:\s+the\s+(?:company|org|organi[sz]ation))?\W*$",
-    re.IGNORECASE)  # "An employee left", "A user's account got compromised"
-# A clause with no verb that narrows what went before ("only my own meetings", "read only", "mine
-# only") says whose or how much, not what to do.
+    r"|started|begins|began|finishes|finished|is\s+over|left|quit|resigned"
+    r"|(?:got|was|were|has\s+been|have\s+been)\s+\w+ed)(?:\s+the\s+(?:company|org|organi[sz]ation))?\W*$",
+    re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
+
+
+def _tells_an_event(part: str, index: ScopeIndex) -> bool:
+    """Whether the clause only tells an event: no relative pronoun, and no verb of its own first."""
+    first = part.split()[0].lower().strip("-*•,.:;") if part.split() else ""
+    return (bool(_EVENT_ONLY_RE.match(part)) and not _RELATIVE_RE.search(part)
+            and first not in index.lexicon.verb_forms)
+
+
+# A clause with no verb that narrows what went before to its owner ("only my own meetings", "mine
+# only", "read only") says whose or how much, not what to do; "the transcripts only" still asks.
 _RESTRICTION_RE = re.compile(r"^\W*(?:only|just|but\s+only)\b|\bonly\W*$", re.IGNORECASE)
+_OWNER_RE = re.compile(r"\b(?:my|mine|our|ours|own|their|his|her|i|we)\b", re.IGNORECASE)
+
+
+def _narrows(part: str, query: Query, index: ScopeIndex) -> bool:
+    """Whether a verbless clause only narrows the one before: to an owner, or with no resource."""
+    if query.intent is not None or not _RESTRICTION_RE.search(part):
+        return False
+    return bool(_OWNER_RE.search(part)) or not set(query.terms) & index.resource_terms
+
+
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
 _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
                               re.IGNORECASE)
@@ -203,9 +224,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     that name no one ("as admin, read a user's settings and then change them"), until one
     names the user."""
     queries = [_without_trigger_tail(p, index) for p in parts]
-    told = (_TRIGGER_RE, _EVENT_ONLY_RE)  # when it happens, not what to do
-    queries = [replace(q, terms={}, intent=None) if q.only_context or any(r.match(p) for r in told)
-               or (q.intent is None and _RESTRICTION_RE.search(p)) else q for p, q in zip(parts, queries)]
+    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _tells_an_event(p, index)
+               or _narrows(p, q, index) else q for p, q in zip(parts, queries)]  # when, or whose: no need
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()

@@ -188,16 +188,32 @@ _FAILURE_RE = re.compile(
     r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
 
 
-_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+\S+|([A-Za-z]+)(?:\s+\w+)?)\s+"
-                       r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through)\b")
+# "listing works fine", "GET /v1/rooms works": that call is granted; "the delete never worked", "posting
+# worked until yesterday" are no such thing.
+_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+))\s+(?:(?:still|also|just)\s+)?"
+                       r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through)\b"
+                       r"(?!\s+(?:until|till|before|only|sometimes|intermittently)\b)")
 
 
-def working_methods(text: str, index: ScopeIndex) -> set[str]:
-    """The HTTP methods of the calls the text says work ("listing works fine, the delete line
-    blows up", "GET /v1/rooms works"): their scopes are there already."""
-    forms = index.lexicon.method_forms
-    found = [m.group(1) or forms.get(m.group(2).lower()) for m in _WORKS_RE.finditer(text)]
-    return {method for method in found if method}
+def working_calls(text: str, index: ScopeIndex) -> set[tuple[str, str | None]]:
+    """The calls the text says work, as (method, path), the path None when told by a verb."""
+    forms, found = index.lexicon.method_forms, set()
+    for m in _WORKS_RE.finditer(text):
+        if m.group(1):
+            found.add((m.group(1), _bare(m.group(2))))
+        elif method := forms.get(m.group(3).lower()):
+            found.add((method, None))
+    return found
+
+
+def said_to_work(endpoint: EndpointQuery | None, works: set[tuple[str, str | None]]) -> bool:
+    """Whether a pasted call is one the text says works."""
+    return endpoint is not None and any(
+        endpoint.method == method and path in (None, _bare(endpoint.path)) for method, path in works)
+
+
+def _bare(path: str) -> str:
+    return path.split("?")[0].rstrip("/").lower()
 
 
 def reports_failure(text: str) -> bool:

@@ -54,17 +54,14 @@ def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None) ->
 
 
 def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
-    """The call's other owners that are documented as needing the need's scope with them: a
-    device activation code needs spark-admin:devices_write and one of two one-time-password
-    scopes, so the first of those goes along."""
+    """The call's other owners that are documented as needing the need's scope with them, in the
+    order the call's owners were ranked: a device activation code needs spark-admin:devices_write
+    and one of two one-time-password scopes, and the first, Identity:one_time_password (people and
+    workspaces alike), goes along; the workspace-only one stays an alternative."""
     if endpoint is None:
         return []
-    return [s for s in need.alternatives
-            if any(_same_call(e, endpoint) and need.scope.name in e.requires_scopes for e in s.endpoints)]
-
-
-def _same_call(a: Endpoint, b: Endpoint) -> bool:
-    return (a.method, a.host, a.path) == (b.method, b.host, b.path)
+    return [s for s in need.alternatives if any(
+        e.operation == endpoint.operation and need.scope.name in e.requires_scopes for e in s.endpoints)]
 
 
 def with_together(needs: list[Need], index: ScopeIndex) -> list[Need]:

@@ -11,8 +11,9 @@ from bot.core.text import STOPWORDS, Speller, stem
 # Words that only say who acts or how; they steer audience/access, not the topic.
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
-# "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role"
-_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t|nobody s|nobody is|no one s|no one is)(?: (?:an?|the|any|have|has|got|doing|really|"
+# "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role",
+# "nobody's an admin" (but not "no one is admin except me")
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t|(?:nobody|no one)(?: s| is)(?!(?: \w+){0,3} (?:except|but|besides|apart)))(?: (?:an?|the|any|have|has|got|doing|really|"
                            r"definitely|even|actually|real)){0,3} (?:full |control hub |site |org |webex )*"
                            r"admin(?:istrator)?s?\b"
                            r"(?: (?:or )?(?:org|organization|company) wide)?"  # "no admin/org-wide webhook"
@@ -54,6 +55,10 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     unspaced = [re.escape(p) for p in phrases if _UNSPACED_RE.search(p)]
     parts = ([r"(?<![\w.])(?:" + "|".join(spaced) + r")(?![\w])"] if spaced else []) + unspaced
     return re.compile("|".join(parts))
+
+
+# A verb form right before one of these names a kind of it: an access token, a refresh token.
+_NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
 
 
 class Lexicon:
@@ -99,10 +104,11 @@ class Lexicon:
         form after an article or possessive ("an issue", "in order to") or a topic word
         ("membership changes")."""
         previous = ""
-        for word in raw:
+        for word, following in zip(raw, [*raw[1:], ""]):
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
-            if word in self.verb_forms and previous not in _NOUN_MAKERS and not self._names_a_kind(previous, word):
+            if (word in self.verb_forms and previous not in _NOUN_MAKERS and following not in _NOUNS_NAMED_BY_VERBS
+                    and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
             previous = word
         return None
@@ -123,17 +129,20 @@ class Lexicon:
         return found | {"user"} if denied else found
 
     def cue_matches(self, joined: str) -> list[str]:
-        """The who-acts phrases found in a lower-case, space-joined question."""
+        """The who-acts phrases found in a lower-case, space-joined question, and the phrase that
+        overlaps each one's end ("full admin token" holds "full admin" and "admin token")."""
         if not self.cue_phrases:
             return []
         found = []
-        for m in self.cue_phrases.finditer(joined):  # and the phrases that overlap its end: "full admin token"
+        for m in self.cue_phrases.finditer(joined):
             found.append(m.group(0))
-            for inner in re.finditer(r" ", m.group(0)):
-                if more := self.cue_phrases.match(joined, m.start() + inner.end()):
-                    if more.end() > m.end():
-                        found.append(more.group(0))
-                        break
+            space = joined.find(" ", m.start(), m.end())
+            while space != -1:
+                more = self.cue_phrases.match(joined, space + 1)
+                if more and more.end() > m.end():
+                    found.append(more.group(0))
+                    break
+                space = joined.find(" ", space + 1, m.end())
         return found
 
     def asks_to_compare(self, raw: list[str]) -> bool:

@@ -10,6 +10,7 @@ Every tuned number is in tuning.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from bot.core.audit import Requested, audit
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
@@ -21,14 +22,14 @@ from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_whether, fall_short, replacement, reports_failure, without_names,
-                                        without_total, working_methods)
+                                        said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
 from bot.core.matching.platforms import PlatformFinder
-from bot.core.matching.query import Query, build_query
+from bot.core.matching.query import Query, asks_to_act, build_query
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.question import Question, asks_what_it_is, read_question
@@ -163,8 +164,8 @@ class Matcher:
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
-        works = working_methods(q.prose, self.index) if REFUSED_RE.search(q.prose) else set()
-        for call in [c for c in q.calls if not (c.endpoint and c.endpoint.method in works)] or q.calls:
+        works = working_calls(q.prose, self.index) if REFUSED_RE.search(q.prose) else set()
+        for call in [c for c in q.calls if not said_to_work(c.endpoint, works)] or q.calls:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
@@ -219,8 +220,8 @@ class Matcher:
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
-        if all(n.via == Via.WORDS for n in draft.needs) and (
-                elsewhere := self.platforms.answered_elsewhere(q.text, sure=level == Confidence.HIGH)):
+        words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
+        if elsewhere := self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):

@@ -5,12 +5,20 @@ using the Webex app are not about an integration's scopes."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import any_of
 
+if TYPE_CHECKING:
+    from bot.core.matching.question import Question
+
 _SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauthori[sz]ed)\b", re.IGNORECASE)
+# What a limit question says of when or through which call it meets the limit is no action asked for:
+# "the max size of the text when posting a message", "max length via POST /v1/messages".
+_WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
+_CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -48,20 +56,22 @@ class PlatformFinder:
             return None  # "not really API related" is no API word
         return found.group(0)
 
-    def answered_elsewhere(self, text: str, sure: bool) -> str | None:
-        """Why a question read only from its words is not about an integration's scopes: it asks
-        how to use the Webex app (unless its words point surely at a scope) or about a documented
-        limit; None when it is about scopes."""
-        if usage := (None if sure else self.app_usage(text)) or self.how_to_use(text):
+    def answered_elsewhere(self, q: "Question", words_only: bool, sure: bool,
+                           acts: Callable[[str], bool]) -> str | None:
+        """Why a question is not about an integration's scopes, or None: read only from its words,
+        it asks how to use the Webex app (unless those words point surely at a scope); or the
+        sentences that ask ask for a documented limit or lifetime and for nothing to be done
+        (`acts` tells whether a text asks to do something)."""
+        if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
-        if fact := self.platform_fact(text):
-            return f"this asks about a limit or upkeep the Webex docs state (\"{fact}\"), not about the scopes an " \
+        if (fact := self.platform_fact(q.asking)) and not acts(_CALL_RE.sub(" ", _WHEN_RE.sub(" ", q.asking))):
+            return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         return None
 
     def platform_fact(self, text: str) -> str | None:
-        """The phrase that shows a question asks about a documented limit or lifetime ("max size",
+        """The phrase that shows a text asks about a documented limit or lifetime ("max size",
         "how long is ... valid"), when it asks nothing of scopes, permissions or a refusal."""
         lowered = " ".join(text.lower().split())
         found = self._facts.search(lowered) if self._facts else None

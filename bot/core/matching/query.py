@@ -42,11 +42,13 @@ _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
     r"|\b(?:write|build|make|develop|code)\s+(?:an?\s+)?(?:small\s+|little\s+|simple\s+|quick\s+|tiny\s+)?"
-    r"(?:program|script|app|application|tool|service|dashboard|widget)\b", re.IGNORECASE)
+    r"(?:program|script|app|application|tool|dashboard|widget)\b", re.IGNORECASE)  # not "a service app"
 # "we're a US company", "I am a university": who the asker is, not what the app does.
 _WHO_WE_ARE_RE = re.compile(
-    r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|corporation|startup|agency|business"
-    r"|firm|bank|hospital|university|school|college|shop|retailer|nonprofit|non-profit)\b", re.IGNORECASE)
+    r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+(?:(?:small|large|big|global|local|growing|mid-?sized?|us|uk|eu"
+    r"|german|french|dutch|swiss|european|american|canadian|australian|\d+-(?:person|people|seat))\s+)?"
+    r"(?:company|corporation|startup|agency|business|firm|bank|hospital|university|school|college|shop|retailer"
+    r"|nonprofit|non-profit)\b", re.IGNORECASE)  # "a contact center company" keeps its contact center
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
@@ -166,3 +168,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             unknown += 1
     intent = intent_override or lexicon.intent([w for w in kept if w not in in_phrases], speller)  # "not call control"
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)
+
+
+def asks_to_act(text: str, index: "ScopeIndex") -> bool:
+    """Whether the text asks for something to be done (read or write), not only about a thing."""
+    return build_query(text, index).intent is not None

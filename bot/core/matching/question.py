@@ -80,12 +80,18 @@ def asking_of(message: Message, prose: str) -> str:
 _BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦]|\d+[.)])\s+")
 
 
+# A list introduced as what is there already ("What already works:", "Setup so far:") holds no need.
+_HAD_RE = re.compile(r"\b(?:already|have|has|had|tried|working|works|so\s+far|today|currently|background|setup)\b",
+                     re.IGNORECASE)
+
+
 def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
     """For each sentence, whether it is an item of a list whose line before ends with a colon
-    ("flow we want:", "Self-service page:"): each such item is something the app does."""
+    ("flow we want:", "Self-service page:") and does not say the list is what the app has."""
     flags: list[bool] = []
     for i, sentence in enumerate(sentences):
-        starts = i > 0 and sentences[i - 1].rstrip().endswith(":")
+        before = sentences[i - 1] if i else ""
+        starts = before.rstrip().endswith(":") and not _HAD_RE.search(before)
         flags.append(bool(_BULLET_RE.match(sentence)) and (starts or bool(flags and flags[-1])))
     return flags
 

@@ -1,0 +1,74 @@
+"""Where the reading rules stop: questions that look like what a rule is for, but are not.
+
+Each case is a counter-example to one rule (documented limits, events, a call said to work,
+narrowing clauses, who the asker is, lists of what exists, membership phrases, guidance cues),
+so a rule that grows past its purpose fails here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.matching.query import build_query
+from bot.core.text import words
+
+
+@pytest.mark.parametrize("question, scope", [
+    # a limit or lifetime said beside something to do is still a scope question
+    ("read the call history of the whole org and report how long the calls were", "spark-admin:calling_cdr_read"),
+    ("download meeting recordings of all users in the org, they expire after 30 days", None),
+    # an event told inside a clause that asks to act is part of that need
+    ("Read messages in a space; delete messages that got flagged", "spark:messages_write"),
+    ("list my meetings and download recordings that were shared", "meeting:schedules_read"),
+    # "never worked" and "worked until yesterday" say no call is granted
+    ("GET /v1/rooms and DELETE /v1/messages/{messageId} both give 403 - the delete never worked.",
+     "spark:messages_write"),
+    ("Posting worked until yesterday; now both POST /v1/messages and GET /v1/rooms return 403.",
+     "spark:messages_write"),
+    # "only" that narrows the set of resources asks for them
+    ("I need the meeting recordings and the transcripts only", "meeting:transcripts_read"),
+    ("Our app needs to read messages and memberships only", "spark:memberships_read"),
+    # what the asker's company does is the topic, not who the asker is
+    ("We're a contact center company; which scope reads agent statistics?", None),
+    ("会議の画面共有の録画をAPIで取得するには、どのスコープが必要ですか？", "meeting:recordings_read"),
+    ("No one is admin except me. Which scope do I need to read the call history records?",
+     "spark-admin:calling_cdr_read"),
+])
+def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
+    answer = matcher.answer(question)
+    assert answer.answered and (scope is None or scope in answer.scopes)
+
+
+def test_a_call_said_to_work_is_matched_by_its_path_not_only_its_method(matcher) -> None:
+    assert matcher.answer("GET /v1/rooms works but GET /v1/messages?roomId=abc returns 403").scopes == [
+        "spark:messages_read"]
+
+
+def test_a_list_of_what_already_works_states_no_need(matcher) -> None:
+    answer = matcher.answer(
+        "What we already have working today, built over two years by a team of three people in Berlin:\n"
+        "- reading the call history\n- listing the people\n"
+        "Now the app should also delete messages in any space of the org as the compliance officer. "
+        "Which scope is missing here?")
+    assert answer.scopes[:1] == ["spark-compliance:messages_write"] and "spark:calls_read" not in answer.scopes
+
+
+def test_a_service_app_built_is_still_a_service_app(matcher) -> None:
+    query = build_query("We want to build a service app that lists all users in our org", matcher.index)
+    assert "service-app" in query.audiences
+
+
+def test_people_who_posted_into_a_space_are_no_membership() -> None:
+    assert "membership" not in words("remove the messages of users who posted links into the space")
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("New hires don't have a Webex account yet; our admin script should create their accounts", "guest-issuer"),
+    ("I'm not a member of the team yet - which scope lets my integration add me to it?", "compliance-role"),
+    ("Each recording is tied to a person; which scope lists my own recordings?", "service-apps"),
+])
+def test_a_cue_look_alike_raises_no_topic(matcher, question: str, topic: str) -> None:
+    assert topic not in matcher.answer(question).guidance
+
+
+def test_a_limit_asked_about_a_named_call_is_declined(matcher) -> None:
+    assert not matcher.answer("max length of a msg text via POST /v1/messages? my long markdown gets rejected").answered
