@@ -216,7 +216,7 @@ def _docs(scopes: Iterable[Scope]) -> list[Element]:
 def compare_card(answer: Answer, kb: KnowledgeBase) -> Card:
     """Two or three scopes one above the other, so they read on a phone too."""
     shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
-    body = [quote(answer.question), heading("Side by side")]
+    body = [quote(answer.question), heading("Side by side")] + ([prose(answer.why)] if answer.why else [])
     for scope in shown:
         items = [name_line(scope.name), badges(scope), prose(scope.allows, spacing="Small")]
         items += _endpoints(scope, MAX_COMPARED_ENDPOINTS)

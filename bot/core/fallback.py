@@ -123,7 +123,8 @@ def _docs(scopes: Iterable[Scope]) -> str:
 
 def _compare(answer: Answer, kb: KnowledgeBase) -> list[str]:
     shown = [n.scope for n in answer.needs[:MAX_COMPARED]]
-    return ([f"**Side by side**, for {quoted_markdown(answer.question)}:"]
+    why = [for_markdown(answer.why, MAX_SENTENCE_CHARS)] if answer.why else []
+    return ([f"**Side by side**, for {quoted_markdown(answer.question)}:"] + why
             + ["\n\n---\n\n".join(scope_markdown(s, kb, MAX_COMPARED_ENDPOINTS) for s in shown)])
 
 

@@ -284,3 +284,18 @@ def test_a_question_naming_only_the_scope_family_leaves_the_need_to_the_story(ma
         "events and the other deletes messages anywhere in the org. The archiver is written in Java. Which "
         "spark-compliance scopes do I need for both?")
     assert answer.scopes[:2] == ["spark-compliance:events_read", "spark-compliance:messages_write"]
+
+
+def test_scopes_compared_for_a_need_put_the_one_that_fits_first(matcher) -> None:
+    answer = matcher.answer("spark:calls_read vs spark:calls_write, which one lets me answer calls?")
+    assert answer.kind == "compare" and answer.scopes == ["spark:calls_write", "spark:calls_read"]
+    assert "spark:calls_write fits" in answer.why
+    plain = matcher.answer("compare spark:calls_read and spark:calls_write")
+    assert plain.scopes == ["spark:calls_read", "spark:calls_write"]  # no need told: the order asked
+
+
+def test_scopes_someone_else_guessed_give_way_to_the_need_told(matcher) -> None:
+    answer = matcher.answer("Our softphone panel puts a Webex Calling call on hold and transfers it, on the user's own "
+                            "line. A colleague told me we need spark:xsi, another said "
+                            "spark-admin:telephony_config_write. Which scope do hold and transfer require?")
+    assert answer.scopes[:1] == ["spark:calls_write"] and "spark:xsi" not in answer.scopes

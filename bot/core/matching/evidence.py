@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
@@ -35,9 +36,18 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
+_GUESSES = r"said|says|suggested|suggests|recommended|claims|thinks|told\s+(?:me|us)\s+(?:we|i|you)\s+need"
 _CONTEXT_BEFORE_RE = re.compile(
-    r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|used|with|granted|requested|added|got|"
-    r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+    r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
+    r"already|only|includes?|including|" + _GUESSES + r")\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+# "a colleague told me we need X, another said Y": names someone else guessed, not the question
+_GUESSED_BEFORE_RE = re.compile(r"\b(?:" + _GUESSES + r")\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+
+
+def only_guessed(text: str) -> bool:
+    """Whether every scope the text names is someone else's guess ("another said X")."""
+    names = list(SCOPE_NAME_RE.finditer(text))
+    return bool(names) and all(_GUESSED_BEFORE_RE.search(text[:m.start()]) for m in names)
 
 
 # "can I use spark-compliance:events_read ...?": a name the question asks about using
@@ -219,6 +229,13 @@ def _bare(path: str) -> str:
 def reports_failure(text: str) -> bool:
     """Whether the text says something stopped working or asks what replaces it."""
     return bool(_FAILURE_RE.search(text))
+
+
+def successor(need: Need, kb: KnowledgeBase) -> Need:
+    """A deprecated scope said to fail gives way to the one its note names (the evidence keeps
+    the old name, for the note that says so)."""
+    new = replacement(need.scope, kb)
+    return need if new is None else replace(need, scope=new)
 
 
 def replacement(scope: Scope, kb: KnowledgeBase) -> Scope | None:

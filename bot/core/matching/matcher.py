@@ -21,8 +21,8 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_whether, fall_short, replacement, reports_failure, without_names,
-                                        said_to_work, without_total, working_calls)
+                                        asks_whether, fall_short, reports_failure, successor, without_names,
+                                        only_guessed, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -115,7 +115,10 @@ class Matcher:
         the app has ("I have spark:messages_write, why can't I read messages?") or beside an API
         call, it gives way to the call or to the need the asking sentence describes."""
         named = self._from_names(q)
-        if named.kind in (AnswerKind.COMPARE, AnswerKind.UNLOCKS):
+        if named.kind == AnswerKind.COMPARE:  # "X vs Y, which for GET /v1/admin/recordings?": the one that fits
+            asked = SCOPE_NAME_RE.sub(" ", q.asking)
+            return fitted(named, self._from_calls(q).needs or self._from_words(replace(q, focus=asked)).needs)
+        if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
         from_calls = self._from_calls(q)
@@ -134,7 +137,7 @@ class Matcher:
         refused = bool(REFUSED_RE.search(q.message.prose)) and not all(
             n.scope in q.named or twin(n.scope, self.kb) in q.named for n in described.needs)
         sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
-        if described.needs and (short or refused or held or sure):
+        if described.needs and (short or refused or held or sure or only_guessed(q.message.prose)):
             described.why = mentioned + described.why
             return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]
@@ -150,17 +153,11 @@ class Matcher:
         if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
         if reports_failure(q.message.prose):
-            needs = [self._successor(n) for n in needs]
+            needs = [successor(n, self.kb) for n in needs]
             signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
         if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
             signals = [replace(s, focused=True) for s in signals]
         return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
-
-    def _successor(self, need: Need) -> Need:
-        """A deprecated scope said to fail gives way to the one its note names (the evidence
-        keeps the old name, for the note that says so)."""
-        successor = replacement(need.scope, self.kb)
-        return need if successor is None else replace(need, scope=successor)
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
@@ -262,6 +259,18 @@ def beside_held(described: Draft, q: Question) -> Draft:
     needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
     kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
     return Draft(kind, needs, signals, described.why)
+
+
+def fitted(compared: Draft, fit: list[Need]) -> Draft:
+    """Scopes compared for a need the question also tells: the one that fits it first; when it
+    asks which and none fits, the order is no answer, so no compared scope is sure."""
+    chosen = next((n.scope for n in fit if n.scope in {c.scope for c in compared.needs}), None)
+    if chosen is None:
+        signals = [replace(s, focused=True) for s in compared.signals] if fit else compared.signals
+        return Draft(compared.kind, compared.needs, signals, compared.why)
+    order = sorted(range(len(compared.needs)), key=lambda i: compared.needs[i].scope != chosen)
+    return Draft(compared.kind, [compared.needs[i] for i in order], [compared.signals[i] for i in order],
+                 f"{chosen.name} fits what you describe; here is how the scopes you named differ.")
 
 
 def two_readings(need: Need) -> bool:
