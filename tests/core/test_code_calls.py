@@ -154,6 +154,8 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
     ("Webhook that fires when one of the user's meetings ends: what scope is needed to register it?",
      "meeting:schedules_read"),
     ("I want a webhook for any of my recordings, which scope do I register it with?", "meeting:recordings_read"),
+    ('We register a webhook with resource "meetings" and event "ended" for the user\'s own meetings. Scope?',
+     "meeting:schedules_read"),
 ])
 def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[0] == scope
@@ -186,3 +188,9 @@ def test_a_call_said_to_work_beside_a_refused_one_is_already_granted(matcher, qu
 
 def test_a_working_call_alone_is_still_answered(matcher) -> None:
     assert matcher.answer("GET /v1/rooms works, but then we get a 403 later. Scope?").scopes == ["spark:rooms_read"]
+
+
+def test_two_webhooks_told_by_their_resources_are_two_calls(matcher) -> None:
+    answer = matcher.answer("Two webhooks: meeting ended (resource meetings) and participant joined (resource "
+                            "meetingParticipants), both for my own meetings. Scopes?")
+    assert answer.scopes == ["meeting:schedules_read", "meeting:participants_read"]

@@ -477,6 +477,7 @@ def test_questions_about_another_products_side_or_billing_are_declined(matcher, 
     "Getting 400 when posting a long table into a space. Is there a max size for the message text?",
     "webexの会議で背景をぼかす方法は?",  # using the app, in Japanese: its words are not spaced
     "which Zoom scope lists the participants of a meeting?",
+    "How do I verify the X-Spark-Signature header on incoming Webex webhooks in Node? I keep getting a mismatch.",
 ])
 def test_limits_lifetimes_and_other_products_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
@@ -485,6 +486,17 @@ def test_limits_lifetimes_and_other_products_are_declined(matcher, question: str
 def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> None:
     answer = matcher.answer("is there a max size for messages, and which scope lets my app post them?")
     assert answer.scopes[:1] == ["spark:messages_write"]
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("oi gente, qual escopo preciso pra listar quem está numa sala do webex?", "spark:memberships_read"),
+    ("Webex Calling の自分の通話録音を一覧したいのですが、管理者ではない一般ユーザーの場合どのスコープですか？",
+     "spark:recordings_read"),
+    ("queremos un panel interno que solo muestre la configuración de buzón de voz de nuestras líneas virtuales. "
+     "¿Qué scope necesitamos como administrador?", "spark-admin:telephony_config_read"),
+])
+def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
 
 
 def test_a_named_api_says_what_the_question_is_about(matcher) -> None:

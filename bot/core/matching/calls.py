@@ -142,6 +142,9 @@ _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove
                                       r"|editing|rename|renaming|disable|disabling)\b", re.IGNORECASE)
 
 
+WEBHOOK_CREATED = "POST /v1/webhooks "  # how a webhook told by its resource is shown: this, then resource="..."
+
+
 @lru_cache(maxsize=4)
 def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
@@ -149,6 +152,12 @@ def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
                       rf"(?:(?:the|my|our|a|an|one|of|any|every|each|their|its|[\w-]+['’]s?)\s+){{0,4}}"
                       rf"[`'\"]?({names})\b"
                       rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
+    return re.compile(rf"\bresource\s*[=:]?\s*[`'\"]?({names})\b", re.IGNORECASE)
 
 
 def webhook_mentions(prose: str, message: str, resources: Iterable[str]) -> list[Call]:
@@ -159,9 +168,11 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str]) -> list
     if not known:
         return []
     pattern = _mention_pattern(frozenset(known))
-    found = [m.group(1) or m.group(2) for sentence in sentences_of(prose)
-             if not _OTHER_WEBHOOK_ACTION_RE.search(sentence) for m in pattern.finditer(sentence)]
+    creating = [s for s in sentences_of(prose) if not _OTHER_WEBHOOK_ACTION_RE.search(s)]
+    found = [m.group(1) or m.group(2) for sentence in creating for m in pattern.finditer(sentence)]
+    found += [m.group(1) for sentence in creating if re.search(r"\bwebhooks?\b", sentence, re.IGNORECASE)
+              for m in _resource_pattern(frozenset(known)).finditer(sentence)]  # 'with resource "meetings"'
     if re.search(r"/v1/webhooks\b", message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
-    return [Call(f'POST /v1/webhooks resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
+    return [Call(f'{WEBHOOK_CREATED}resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
             for resource in dict.fromkeys(found)]

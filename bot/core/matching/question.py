@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import Call, find_calls, webhook_mentions
+from bot.core.matching.calls import WEBHOOK_CREATED, Call, find_calls, webhook_mentions
 from bot.core.matching.clauses import CLAUSE_SPLIT_RE
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
 from bot.core.matching.frames import method_asked
@@ -161,13 +161,19 @@ def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
 
 
 def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
-    """Each call once; a URL without a method is dropped when the same path came with one."""
+    """Each call once; a URL without a method is dropped when the same path came with one. Webhooks
+    told by the resource they watch are one call each, and a bare POST /v1/webhooks beside them none."""
     with_method = {c.endpoint.path for c in calls if c.endpoint and c.endpoint.method}
+    watched = {c.text for c in calls if c.text.startswith(WEBHOOK_CREATED)}
     seen: set[tuple[str | None, str]] = set()
     kept = []
     for call in calls:
         key = (call.endpoint.method, call.endpoint.path) if call.endpoint else (None, call.words)
         if call.endpoint and not call.endpoint.method and call.endpoint.path in with_method:
+            continue
+        if call.text in watched:
+            key = (None, call.text)
+        elif watched and key == ("POST", "/v1/webhooks"):
             continue
         if key not in seen:
             seen.add(key)
