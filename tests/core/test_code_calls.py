@@ -194,3 +194,9 @@ def test_two_webhooks_told_by_their_resources_are_two_calls(matcher) -> None:
     answer = matcher.answer("Two webhooks: meeting ended (resource meetings) and participant joined (resource "
                             "meetingParticipants), both for my own meetings. Scopes?")
     assert answer.scopes == ["meeting:schedules_read", "meeting:participants_read"]
+
+
+def test_of_several_calls_the_one_that_changes_something_leads(matcher) -> None:
+    answer = matcher.answer("Our tool lists the rooms with GET /v1/rooms and then posts into each with "
+                            "POST /v1/messages. Which scopes?")
+    assert answer.scopes == ["spark:messages_write", "spark:rooms_read"]

@@ -167,6 +167,9 @@ class Matcher:
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
                 draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
+        # several calls: those that change something lead, the lookups that serve them follow
+        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read")
+        draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
