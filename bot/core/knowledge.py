@@ -126,6 +126,7 @@ class Vocabulary:
     keep_words: frozenset[str] = frozenset()  # never stemmed ("personal" is not "person")
     sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
     webhook_resources: Mapping[str, str] = field(default_factory=dict)  # webhook resource -> its read scope
+    webhook_firehose: tuple[str, ...] = ()  # the resources a resource=all webhook watches
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
     other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
@@ -378,6 +379,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         keep_words=_words(entry, "keep_words"),
         sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
         webhook_resources=_webhook_resources(doc.get("webhook_resources", {}), entry),
+        webhook_firehose=tuple(r.lower() for r in entry.texts("webhook_firehose")),
         languages=_languages(doc.get("languages", {}), filename),
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
         other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),

@@ -15,8 +15,11 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
     resolve to another scope, and cards (scope and area lists) or fallbacks Webex would not accept
     or the card design does not allow."""
     matcher = matcher or Matcher(kb)
+    vocabulary = kb.vocabulary
     problems: list[str] = [f"vocabulary: webhook resource {resource} names unknown scope {name}"
-                           for resource, name in kb.vocabulary.webhook_resources.items() if kb.get(name) is None]
+                           for resource, name in vocabulary.webhook_resources.items() if kb.get(name) is None]
+    problems += [f"vocabulary: firehose resource {resource} is no webhook resource"
+                 for resource in vocabulary.webhook_firehose if resource not in vocabulary.webhook_resources]
     for scope in kb.scopes:
         where = f"{scope.area}: {scope.name}"
         if scope.counterpart:

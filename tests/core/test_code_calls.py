@@ -200,3 +200,15 @@ def test_of_several_calls_the_one_that_changes_something_leads(matcher) -> None:
     answer = matcher.answer("Our tool lists the rooms with GET /v1/rooms and then posts into each with "
                             "POST /v1/messages. Which scopes?")
     assert answer.scopes == ["spark:messages_write", "spark:rooms_read"]
+
+
+@pytest.mark.parametrize("question", [
+    "firehose webhook (resource=all, event=all) scopes?",
+    "curl -X POST https://webexapis.com/v1/webhooks -d '{\"resource\":\"all\",\"event\":\"all\",\"targetUrl\":\"https://x\"}'",
+])
+def test_a_firehose_webhook_needs_the_read_scope_of_each_resource_it_watches(matcher, question) -> None:
+    assert set(matcher.answer(question).scopes) == {"spark:messages_read", "spark:memberships_read", "spark:rooms_read"}
+
+
+def test_a_webhook_for_all_messages_watches_messages(matcher) -> None:
+    assert matcher.answer("a webhook for all messages in my spaces").scopes == ["spark:messages_read"]

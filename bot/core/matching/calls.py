@@ -160,19 +160,23 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\bresource\s*[=:]?\s*[`'\"]?({names})\b", re.IGNORECASE)
 
 
-def webhook_mentions(prose: str, message: str, resources: Iterable[str]) -> list[Call]:
+def webhook_mentions(prose: str, message: str, resources: Iterable[str],
+                     firehose: tuple[str, ...] = ()) -> list[Call]:
     """Webhooks the prose asks to create, named by the resource they watch ("a webhook on the
-    meetings resource", "a memberships:created webhook"), and a POST /v1/webhooks whose body
-    (`{"resource": "meetings"}`) is pasted apart from it: each as the call that creates it."""
+    meetings resource", "a memberships:created webhook", 'resource "meetings"'), and a POST
+    /v1/webhooks whose body (`{"resource": "meetings"}`) is pasted apart from it: each as the call
+    that creates it; resource "all" (a firehose) as one call per resource it watches."""
     known = {r.lower() for r in resources}
     if not known:
         return []
     pattern = _mention_pattern(frozenset(known))
     creating = [s for s in sentences_of(prose) if not _OTHER_WEBHOOK_ACTION_RE.search(s)]
     found = [m.group(1) or m.group(2) for sentence in creating for m in pattern.finditer(sentence)]
+    known |= {"all"} if firehose else set()  # only where a resource is named as such: "for all messages" is messages
     found += [m.group(1) for sentence in creating if re.search(r"\bwebhooks?\b", sentence, re.IGNORECASE)
-              for m in _resource_pattern(frozenset(known)).finditer(sentence)]  # 'with resource "meetings"'
+              for m in _resource_pattern(frozenset(known)).finditer(sentence)]
     if re.search(r"/v1/webhooks\b", message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
+    found = [each for resource in found for each in (firehose if resource.lower() == "all" else (resource,))]
     return [Call(f'{WEBHOOK_CREATED}resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
             for resource in dict.fromkeys(found)]

@@ -194,7 +194,8 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
-    calls += webhook_mentions(message.prose, message.text, index.kb.vocabulary.webhook_resources)  # before a bare POST
+    vocabulary = index.kb.vocabulary
+    calls += webhook_mentions(message.prose, message.text, vocabulary.webhook_resources, vocabulary.webhook_firehose)
     calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
