@@ -212,3 +212,11 @@ def test_a_firehose_webhook_needs_the_read_scope_of_each_resource_it_watches(mat
 
 def test_a_webhook_for_all_messages_watches_messages(matcher) -> None:
     assert matcher.answer("a webhook for all messages in my spaces").scopes == ["spark:messages_read"]
+
+
+def test_a_service_app_making_a_users_call_control_request_gets_the_members_form(matcher) -> None:
+    answer = matcher.answer("our service app calls POST /v1/telephony/calls/answer for users in the org")
+    assert answer.scopes == ["spark-admin:calls_write"] and "spark:calls_write" in answer.alternatives
+    assert answer.needs[0].evidence == ("POST /v1/telephony/calls/members/{memberId}/answer",)
+    assert "service-apps" in answer.guidance  # which says service apps use Call Controls Members
+    assert matcher.answer("POST /v1/telephony/calls/answer").scopes == ["spark:calls_write"]

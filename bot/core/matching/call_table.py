@@ -32,7 +32,24 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
         query = replace(query, audiences=query.audiences | cues)  # who the prose says acts makes the call
         ranked = eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
-    return need
+    return for_a_service_app(need, index) if need is not None and "service-app" in cues else need
+
+
+def for_a_service_app(need: Need, index: ScopeIndex) -> Need:
+    """A user's call a service app cannot make, answered with the admin form a service app uses:
+    POST /v1/telephony/calls/dial is POST /v1/telephony/calls/members/{memberId}/dial under
+    spark-admin:calls_write (Call Controls Members). The call the question made stays the first
+    alternative; a call without such a form is left as it is."""
+    documented = matched_endpoint(need)
+    admin = twin(need.scope, index.kb) if need.scope.audience == "user" and documented else None
+    if admin is None or admin.audience != "admin":
+        return need
+    action = documented.segments[-1]
+    member_form = next((e for e in admin.endpoints if e.method == documented.method and e.segments[-1] == action
+                        and "members" in e.segments), None)
+    if member_form is None:
+        return need
+    return replace(need, scope=admin, evidence=(str(member_form),), alternatives=(need.scope, *need.alternatives))
 
 
 def webhook_need(call: Call, index: ScopeIndex, cues: frozenset[str]) -> Need | None:

@@ -144,12 +144,14 @@ def without_names(question: str) -> list[str]:
 
 
 def audience_rank(audience: str, cues: frozenset[str]) -> int:
-    """Least privilege first, except that an audience the question names comes first."""
+    """Least privilege first, except that an audience the question names comes first; a service
+    app acts with an admin's scopes, never a user's."""
     order = list(t.AUDIENCE_ORDER)
-    for cue in ("compliance", "partner", "admin"):
-        if cue in cues:
-            order.remove(cue)
-            order.insert(0, cue)
+    named = [cue for cue in ("compliance", "partner", "admin") if cue in cues]
+    named += ["admin", "service-app"] if "service-app" in cues else []
+    for cue in named:
+        order.remove(cue)
+        order.insert(0, cue)
     return order.index(audience)
 
 

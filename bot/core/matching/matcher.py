@@ -166,7 +166,7 @@ class Matcher:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
-                draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
+                draft.signals.append(call_signals(need, call, q.cues, q.language is not None, self.index.endpoints))
         # several calls: those that change something lead, the lookups that serve them follow
         pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read")
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
