@@ -220,3 +220,11 @@ def test_a_service_app_making_a_users_call_control_request_gets_the_members_form
     assert answer.needs[0].evidence == ("POST /v1/telephony/calls/members/{memberId}/answer",)
     assert "service-apps" in answer.guidance  # which says service apps use Call Controls Members
     assert matcher.answer("POST /v1/telephony/calls/answer").scopes == ["spark:calls_write"]
+
+
+@pytest.mark.parametrize("code, scope", [
+    ('requests.put(f"{BASE}/messages/{mid}", json={"markdown": fixed}, headers=h)', "spark:messages_write"),
+    ('r = session.get(BASE + "/rooms", headers=h)', "spark:rooms_read"),
+])
+def test_an_http_client_call_on_a_base_url_variable_is_read_by_its_path(matcher, code, scope) -> None:
+    assert matcher.answer(code).scopes == [scope]

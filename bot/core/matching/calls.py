@@ -17,6 +17,8 @@ _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
 _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
 _URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
 _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
+# a path in a string after a base URL: f"{BASE}/messages/{mid}", BASE + "/rooms", `${base}/v1/people`
+_BASE_PATH_RE = re.compile(r"""(?:\{\w+\}|\$\{\w+\}|\+\s*[fr]?['"`])(/[A-Za-z][\w/{}.$-]*)""")
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})\)?")
 CALL_TEXT_CHARS = 120  # a call is echoed up to this many characters
@@ -107,11 +109,12 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
 
 
 def _http_client_call(text: str, verb: str, args: str) -> Call | None:
-    """`requests.post("https://webexapis.com/v1/messages", ...)`."""
-    url = _URL_RE.search(args)
+    """`requests.post("https://webexapis.com/v1/messages", ...)`, or its path after a base URL
+    variable: `requests.put(f"{BASE}/messages/{mid}")`, `http.get(BASE + "/rooms")`."""
+    url = _URL_RE.search(args) or _BASE_PATH_RE.search(args)
     if verb.lower() not in _HTTP_CLIENT_VERBS or not url:
         return None
-    found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {url.group(0)}")
+    found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {url.group(url.lastindex or 0)}")
     return Call(shown(text), found[0], "") if found else None
 
 
