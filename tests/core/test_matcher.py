@@ -566,3 +566,22 @@ def test_a_name_in_doubt_or_a_call_in_a_longer_story_is_not_sure(matcher, questi
 
 def test_asking_what_a_named_scope_is_for_stays_sure(matcher) -> None:
     assert matcher.answer("do I need spark:kms in my integration").confidence == Confidence.HIGH
+
+
+def test_an_asking_sentence_that_says_too_little_leaves_the_need_to_the_whole_post(matcher) -> None:
+    answer = matcher.answer('NOC dashboard for ~300 RoomOS devices: list every device in the org with its connection '
+                            'status, plus a "reboot" button that sends the SystemUnit.Boot command through the cloud '
+                            'xAPI. Admin-authorised. Both features ship together — which scopes?')
+    assert answer.answered and "spark:xapi_commands" in answer.scopes
+
+
+def test_an_emoji_between_words_ends_a_sentence(matcher) -> None:
+    answer = matcher.answer("hi! intern here, first integration ever 😅 I need my app to post the nightly build "
+                            "result into our team space *as me* (not as a bot). Nothing else, no reading, no creating "
+                            "spaces. Which scope do I tick on the My Webex Apps page?")
+    assert answer.scopes[:1] == ["spark:messages_write"]
+
+
+def test_developer_words_denied_do_not_make_an_app_question_a_developer_one(matcher) -> None:
+    assert not matcher.answer("Since the last update of the Webex desktop app I get no notification sound for new "
+                              "messages. Is there a setting for it? I'm not using any API or integration.").answered

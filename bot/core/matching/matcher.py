@@ -108,7 +108,11 @@ class Matcher:
             if asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
-        return self._from_words(q)
+        drafted = self._from_words(q)
+        if drafted.kind == AnswerKind.DECLINE and q.focus != q.prose:  # the asking part alone says too little
+            whole = self._from_words(replace(q, focus=q.prose))
+            return whole if whole.needs else drafted
+        return drafted
 
     def _named_or_described(self, q: Question) -> Draft:
         """A named scope answers the question when the question asks about it. Named as what
@@ -186,11 +190,11 @@ class Matcher:
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
             needs = [c.need for c in clauses]
-            signals = [replace(self._word_signals(c.query, c.ranked, q), split=True) for c in clauses]
+            signals = [replace(word_signals(c.query, c.ranked, q), split=True) for c in clauses]
             return Draft(AnswerKind.PLAN, needs, signals, why(needs))
         if ranked:
             need = best_need(focus, ranked)
-            return Draft(AnswerKind.SCOPE, [need], [self._word_signals(whole, ranked, q)], why([need]))
+            return Draft(AnswerKind.SCOPE, [need], [word_signals(whole, ranked, q)], why([need]))
         if clauses:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
@@ -202,17 +206,6 @@ class Matcher:
 
     def _ranked(self, query: Query) -> list[Ranked]:
         return eligible(self.index.rank(query), query, self.index)
-
-    @staticmethod
-    def _word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
-        best = ranked[0]
-        margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
-        if any(is_rival(best, r) for r in ranked[1:4]):
-            margin = 0.0  # a second reading close behind: not sure which is meant
-        counted = query.known + query.unknown
-        return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
-                       query.repaired, q.language is not None, q.focus != q.prose,
-                       actor_conflict=actor_conflict(best.scope.audience, query.audiences | q.cues))
 
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
@@ -250,6 +243,18 @@ class Matcher:
         """Whether a question with no scope in it is still about Webex (so guidance fits)."""
         query = build_query(q.prose, self.index)
         return query.known > 0 or any(w in q.prose.lower() for w in ("webex", "scope", "token", "403"))
+
+
+def word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
+    """What a words answer rests on: coverage, lead, unknown and repaired words, and who acts."""
+    best = ranked[0]
+    margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
+    if any(is_rival(best, r) for r in ranked[1:4]):
+        margin = 0.0  # a second reading close behind: not sure which is meant
+    counted = query.known + query.unknown
+    return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
+                   query.repaired, q.language is not None, q.focus != q.prose,
+                   actor_conflict=actor_conflict(best.scope.audience, query.audiences | q.cues))
 
 
 def beside_held(described: Draft, q: Question) -> Draft:

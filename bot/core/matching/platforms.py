@@ -18,6 +18,8 @@ _SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauth
 # What a limit question says of when or through which call it meets the limit is no action asked for:
 # "the max size of the text when posting a message", "max length via POST /v1/messages".
 _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
+# "we don't use any APIs or integrations", "no API involved": developer words denied are no developer words
+_DENIED_RE = re.compile(r"\b(?:not|no|don't|dont|do\s+not|never|without)\b(?:\s+[\w'-]+){0,5}")
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
@@ -52,8 +54,9 @@ class PlatformFinder:
         word says it is about building against the API ("scope", "integration")."""
         lowered = text.lower()
         found = self._app_usage.search(lowered) if self._app_usage else None
-        if found is None or (self._developer and self._developer.search(self._app_usage.sub(" ", lowered))):
-            return None  # "not really API related" is no API word
+        said = self._app_usage.sub(" ", _DENIED_RE.sub(" ", lowered)) if found else ""  # "not using any API" is none
+        if found is None or (self._developer and self._developer.search(said)):
+            return None
         return found.group(0)
 
     def answered_elsewhere(self, q: "Question", words_only: bool, sure: bool,
