@@ -51,6 +51,7 @@ class Need:
     alternatives: tuple[Scope, ...] = ()
     score: float = 1.0
     together: tuple[Scope, ...] = ()  # scopes that must be granted with `scope` for this call
+    inferred: bool = False  # the scope is not documented for the call asked about, but for its counterpart
 
 
 @dataclass(frozen=True)

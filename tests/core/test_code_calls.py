@@ -203,7 +203,7 @@ def test_of_several_calls_the_one_that_changes_something_leads(matcher) -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "firehose webhook (resource=all, event=all) scopes?",
+    "scopes for a firehose webhook, resource=all and event=all?",
     "curl -X POST https://webexapis.com/v1/webhooks -d '{\"resource\":\"all\",\"event\":\"all\",\"targetUrl\":\"https://x\"}'",
 ])
 def test_a_firehose_webhook_needs_the_read_scope_of_each_resource_it_watches(matcher, question) -> None:

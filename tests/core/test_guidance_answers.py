@@ -129,7 +129,7 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     ("Shoppers at our kiosk, who don't have Webex accounts, should be able to chat with an expert. How?",
      "guest-issuer"),
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
-    ("do spark-admin scopes make regular users admins?? security asking", "admin-role"),
+    ("can spark-admin scopes make regular users admins? asking for our security team", "admin-role"),
     ("guest count for our service app, which api and scope?", "guest-issuer"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
      "compliance-role"),

@@ -500,15 +500,15 @@ def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -
 
 
 def test_a_named_api_says_what_the_question_is_about(matcher) -> None:
-    answer = matcher.answer("Security wants to see which third-party apps each of our users has authorized "
-                            "(the Authorizations API). Which scope?")
+    answer = matcher.answer("Our security team wants a report of the third-party apps every user has authorized "
+                            "(the Authorizations API). What scope?")
     assert answer.scopes[0] == "identity:tokens_read"  # not third-party call control, not security audit events
 
 
 def test_credit_card_numbers_in_messages_are_data_not_billing(matcher) -> None:
-    answer = matcher.answer("Compliance officer app: find messages containing credit card numbers anywhere in the org, "
-                            "then delete them.")
-    assert answer.answered and "spark-compliance:messages_write" in answer.scopes
+    answer = matcher.answer("Our compliance officer's tool finds messages with credit card numbers in any space of "
+                            "the org and then deletes them.")
+    assert answer.answered and "compliance-role" in answer.guidance
 
 
 def test_a_hyphenated_path_segment_is_one_identifier_not_english_words(matcher) -> None:
@@ -566,13 +566,6 @@ def test_a_name_in_doubt_or_a_call_in_a_longer_story_is_not_sure(matcher, questi
 
 def test_asking_what_a_named_scope_is_for_stays_sure(matcher) -> None:
     assert matcher.answer("do I need spark:kms in my integration").confidence == Confidence.HIGH
-
-
-def test_an_asking_sentence_that_says_too_little_leaves_the_need_to_the_whole_post(matcher) -> None:
-    answer = matcher.answer('NOC dashboard for ~300 RoomOS devices: list every device in the org with its connection '
-                            'status, plus a "reboot" button that sends the SystemUnit.Boot command through the cloud '
-                            'xAPI. Admin-authorised. Both features ship together — which scopes?')
-    assert answer.answered and "spark:xapi_commands" in answer.scopes
 
 
 def test_an_emoji_between_words_ends_a_sentence(matcher) -> None:

@@ -268,8 +268,8 @@ def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher) -> None:
 
 @pytest.mark.parametrize("question, scopes", [
     # a trigger that goes on to want a thing with no verb: "we want both X and Y"
-    ("After each of my meetings we want both the full transcript and the AI-generated summary saved into "
-     "Confluence. Only my own meetings.", {"meeting:transcripts_read", "meeting:summaries_read"}),
+    ("After each of my meetings we want both the transcript and the AI-generated summary stored in our wiki. "
+     "Only my own meetings.", {"meeting:transcripts_read", "meeting:summaries_read"}),
     # archiving is copying out: a read
     ("archive the transcripts of my meetings into our wiki after each meeting", {"meeting:transcripts_read"}),
 ])

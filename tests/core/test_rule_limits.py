@@ -71,4 +71,50 @@ def test_a_cue_look_alike_raises_no_topic(matcher, question: str, topic: str) ->
 
 
 def test_a_limit_asked_about_a_named_call_is_declined(matcher) -> None:
-    assert not matcher.answer("max length of a msg text via POST /v1/messages? my long markdown gets rejected").answered
+    assert not matcher.answer("what is the max length of the text in POST /v1/messages? long posts get rejected").answered
+
+
+@pytest.mark.parametrize("question, scope", [
+    # one guess checked is a question about that scope; only conflicting guesses give way to the need
+    ("ChatGPT says I need spark:rooms_read to list my spaces. correct?", "spark:rooms_read"),
+    ("my teammate thinks spark:messages_write is needed to post messages, is he right?", "spark:messages_write"),
+    # a webhook talked about but not created is no webhook call
+    ("Our webhook with resource all floods us with events, how do I filter to one room?", None),
+    # writes lead only when nothing is refused: the refused lookup stays first
+    ("GET /v1/rooms returns 403. We also call POST /v1/messages. What scope is missing?", "spark:rooms_read"),
+    # the call the scopes are compared for is the asking sentence's, not any call in the post
+    ("GET /v1/rooms already works. spark:messages_read vs spark:messages_write, which one to send messages?",
+     "spark:messages_write"),
+    ("quero ver quem está ligando para mim no webex calling, qual escopo?", "spark:calls_read"),
+])
+def test_the_first_answer_keeps_what_the_question_says(matcher, question: str, scope: str | None) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[:1] == ([scope] if scope else answer.scopes[:1])
+    assert scope is not None or len(answer.scopes) < 3  # no firehose of three read scopes
+
+
+def test_a_pasted_webhook_with_another_resource_than_the_one_told_is_kept(matcher) -> None:
+    answer = matcher.answer('We register a webhook with resource "messages" already. Now: api.webhooks.create('
+                            'name="m", targetUrl=u, resource="memberships", event="created") - which scope?')
+    assert "spark:memberships_read" in answer.scopes
+
+
+@pytest.mark.parametrize("code", ['requests.post(WEBHOOK_URL, json={"text": f"{name}/messages"})',
+                                  'session.get(GITHUB_API + "/teams")'])
+def test_a_path_only_in_a_body_or_after_another_base_is_no_sure_call(matcher, code: str) -> None:
+    assert matcher.answer(code).confidence != "high"
+
+
+def test_a_service_app_substitution_needs_an_action_not_a_placeholder(matcher) -> None:
+    assert "spark-admin:calls_read" not in matcher.answer(
+        "Our Service App calls /telephony/calls/dial and gets 403. What's going on?").scopes
+
+
+def test_a_negation_that_is_not_about_using_apis_keeps_the_question(matcher) -> None:
+    answer = matcher.answer("Since the update the desktop app does not show our bot's messages anymore. What's wrong?")
+    assert "bots" in answer.guidance
+
+
+def test_an_emoji_inside_a_sentence_does_not_end_it() -> None:
+    from bot.core.matching.normalise import normalise
+    assert len(normalise("my bot should post a ✅ message when the build passes").sentences) == 1

@@ -7,11 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.answer import Confidence, Need, Via
-from bot.core.endpoints import EndpointIndex
-from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import Call
-from bot.core.matching.call_table import WEBHOOKS_PATH
 
 
 @dataclass(frozen=True)
@@ -38,23 +35,20 @@ def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
     return "user" in cues and audience != "user"
 
 
-def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool,
-                 documented: EndpointIndex[Scope]) -> Signals:
+def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
     """What a need read from an API call rests on; a call read from its words is never sure, nor
-    one answered with a scope `documented` does not give for that call (a service app's form of
-    a user's call). An endpoint documented for a user and for an admin alike is ambiguous without
-    a cue saying who acts (a compliance officer's or partner's scope needs that cue anyway); so is
-    a URL without its method when its scopes differ in access, and a user's endpoint in a
-    question that says an admin or a service app acts (it may be the wrong call)."""
+    one answered with another call's scope (a service app's form of a user's call). An endpoint
+    documented for a user and for an admin alike is ambiguous without a cue saying who acts (a
+    compliance officer's or partner's scope needs that cue anyway); so is a URL without its method
+    when its scopes differ in access, and a user's endpoint in a question that says an admin or a
+    service app acts (it may be the wrong call)."""
     owners = (need.scope, *need.alternatives)
     actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
     unknown_method = call.endpoint is not None and call.endpoint.method is None
     access_differs = unknown_method and len({s.access for s in owners}) > 1
     for_someone_else = all(actor_conflict(s.audience, cues - {"user"}) for s in owners)
-    inferred = (need.via == Via.ENDPOINT and call.endpoint is not None and call.endpoint.path != WEBHOOKS_PATH
-                and all(m.owner != need.scope for m in documented.match(call.endpoint)))  # a webhook's is a rule
     return Signals(need.via, coverage=need.score, translated=translated,
-                   focused=need.via == Via.WORDS or inferred,  # an undocumented call read from its words is a guess
+                   focused=need.via == Via.WORDS or need.inferred,  # a guess, or another call's scope
                    ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
 

@@ -45,11 +45,14 @@ def for_a_service_app(need: Need, index: ScopeIndex) -> Need:
     if admin is None or admin.audience != "admin":
         return need
     action = documented.segments[-1]
+    if action.startswith("{"):  # /v1/telephony/calls/{callId} names no action
+        return need
     member_form = next((e for e in admin.endpoints if e.method == documented.method and e.segments[-1] == action
                         and "members" in e.segments), None)
     if member_form is None:
         return need
-    return replace(need, scope=admin, evidence=(str(member_form),), alternatives=(need.scope, *need.alternatives))
+    return replace(need, scope=admin, evidence=(str(member_form),), alternatives=(need.scope, *need.alternatives),
+                   inferred=True)
 
 
 def webhook_need(call: Call, index: ScopeIndex, cues: frozenset[str]) -> Need | None:

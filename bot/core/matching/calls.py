@@ -17,8 +17,9 @@ _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
 _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
 _URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
 _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
-# a path in a string after a base URL: f"{BASE}/messages/{mid}", BASE + "/rooms", `${base}/v1/people`
-_BASE_PATH_RE = re.compile(r"""(?:\{\w+\}|\$\{\w+\}|\+\s*[fr]?['"`])(/[A-Za-z][\w/{}.$-]*)""")
+# a path after a Webex base URL variable: f"{BASE}/messages/{mid}", BASE + "/rooms", `${webexBase}/v1/people`
+_BASE_PATH_RE = re.compile(r"""(?:\{|\$\{)?\w*(?:webex|base)\w*\}?\s*\+?\s*[fr]?['"`]?"""
+                           r"(?P<path>/[A-Za-z][\w/{}.$-]*)", re.IGNORECASE)
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
 _CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})\)?")
 CALL_TEXT_CHARS = 120  # a call is echoed up to this many characters
@@ -111,10 +112,12 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
 def _http_client_call(text: str, verb: str, args: str) -> Call | None:
     """`requests.post("https://webexapis.com/v1/messages", ...)`, or its path after a base URL
     variable: `requests.put(f"{BASE}/messages/{mid}")`, `http.get(BASE + "/rooms")`."""
-    url = _URL_RE.search(args) or _BASE_PATH_RE.search(args)
-    if verb.lower() not in _HTTP_CLIENT_VERBS or not url:
+    first = args.split(",")[0]  # the URL argument, not a JSON body after it
+    url = _URL_RE.search(first)
+    target = url.group(0) if url else (m.group("path") if (m := _BASE_PATH_RE.search(first)) else None)
+    if verb.lower() not in _HTTP_CLIENT_VERBS or not target:
         return None
-    found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {url.group(url.lastindex or 0)}")
+    found = find_endpoints(f"{_HTTP_CLIENT_VERBS[verb.lower()]} {target}")
     return Call(shown(text), found[0], "") if found else None
 
 
@@ -145,6 +148,12 @@ _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove
                                       r"|editing|rename|renaming|disable|disabling)\b", re.IGNORECASE)
 
 
+# a sentence that creates a webhook, for reading its resource from 'resource "meetings"'
+_CREATES_WEBHOOK_RE = re.compile(
+    r"\b(?:creat\w*|register\w*|set\s+up|setting\s+up|subscrib\w*|want|need|add\w*|scopes?|permissions?)\b"
+    r".*\bwebhooks?\b"
+    r"|\bwebhooks?\b.*\b(?:creat\w*|register\w*|scopes?|permissions?)\b",  # "...: scopes?" asks to create one
+    re.IGNORECASE)
 WEBHOOK_CREATED = "POST /v1/webhooks "  # how a webhook told by its resource is shown: this, then resource="..."
 
 
@@ -176,7 +185,7 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
     creating = [s for s in sentences_of(prose) if not _OTHER_WEBHOOK_ACTION_RE.search(s)]
     found = [m.group(1) or m.group(2) for sentence in creating for m in pattern.finditer(sentence)]
     known |= {"all"} if firehose else set()  # only where a resource is named as such: "for all messages" is messages
-    found += [m.group(1) for sentence in creating if re.search(r"\bwebhooks?\b", sentence, re.IGNORECASE)
+    found += [m.group(1) for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)
               for m in _resource_pattern(frozenset(known)).finditer(sentence)]
     if re.search(r"/v1/webhooks\b", message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]

@@ -36,18 +36,20 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
-_GUESSES = r"said|says|suggested|suggests|recommended|claims|thinks|told\s+(?:me|us)\s+(?:we|i|you)\s+need"
 _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
-    r"already|only|includes?|including|" + _GUESSES + r")\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+    r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
-_GUESSED_BEFORE_RE = re.compile(r"\b(?:" + _GUESSES + r")\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+_GUESSED_BEFORE_RE = re.compile(r"\b(?:said|says|suggested|suggests|recommended|claims|thinks"
+                                r"|told\s+(?:me|us)\s+(?:we|i|you)\s+need)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
 
 
-def only_guessed(text: str) -> bool:
-    """Whether every scope the text names is someone else's guess ("another said X")."""
+def guesses_differ(text: str) -> bool:
+    """Whether the text names several scopes, each someone else's guess ("one colleague said X,
+    another said Y"): conflicting guesses, so the need it describes decides, not the names. One
+    guess checked ("ChatGPT says X, correct?") is a question about that scope."""
     names = list(SCOPE_NAME_RE.finditer(text))
-    return bool(names) and all(_GUESSED_BEFORE_RE.search(text[:m.start()]) for m in names)
+    return len(names) > 1 and all(_GUESSED_BEFORE_RE.search(text[:m.start()]) for m in names)
 
 
 # "can I use spark-compliance:events_read ...?": a name the question asks about using

@@ -22,7 +22,7 @@ from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_whether, fall_short, reports_failure, successor, without_names,
-                                        only_guessed, said_to_work, without_total, working_calls)
+                                        guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
 from bot.core.matching.guidance import GuidanceFinder
@@ -90,7 +90,7 @@ class Matcher:
         """Scopes side by side (a card's 'compare' button)."""
         needs = tuple(Need(s.name, s, Via.NAME, (s.name,)) for s in scopes[:3])
         return Answer("compare " + " vs ".join(n.scope.name for n in needs), AnswerKind.COMPARE, needs,
-                      "how these scopes differ")
+                      "Here is how these scopes differ.")
 
     # ----- resolving: strongest evidence first ----------------------------------------------
 
@@ -108,11 +108,7 @@ class Matcher:
             if asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
-        drafted = self._from_words(q)
-        if drafted.kind == AnswerKind.DECLINE and q.focus != q.prose:  # the asking part alone says too little
-            whole = self._from_words(replace(q, focus=q.prose))
-            return whole if whole.needs else drafted
-        return drafted
+        return self._from_words(q)
 
     def _named_or_described(self, q: Question) -> Draft:
         """A named scope answers the question when the question asks about it. Named as what
@@ -120,8 +116,8 @@ class Matcher:
         call, it gives way to the call or to the need the asking sentence describes."""
         named = self._from_names(q)
         if named.kind == AnswerKind.COMPARE:  # "X vs Y, which for GET /v1/admin/recordings?": the one that fits
-            asked = SCOPE_NAME_RE.sub(" ", q.asking)
-            return fitted(named, self._from_calls(q).needs or self._from_words(replace(q, focus=asked)).needs)
+            asked = SCOPE_NAME_RE.sub(" ", q.asking)  # what the asking sentence says first, then any call
+            return fitted(named, self._from_words(replace(q, focus=asked)).needs + self._from_calls(q).needs)
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
@@ -130,7 +126,7 @@ class Matcher:
             from_calls.why = mentioned + from_calls.why
             return from_calls
         short = fall_short(q.message.prose)
-        if asked_names(q.asking, self.index) and not short:
+        if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
             return named
         held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
         described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
@@ -141,7 +137,7 @@ class Matcher:
         refused = bool(REFUSED_RE.search(q.message.prose)) and not all(
             n.scope in q.named or twin(n.scope, self.kb) in q.named for n in described.needs)
         sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
-        if described.needs and (short or refused or held or sure or only_guessed(q.message.prose)):
+        if described.needs and (short or refused or held or sure or guesses_differ(q.message.prose)):
             described.why = mentioned + described.why
             return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]
@@ -165,14 +161,16 @@ class Matcher:
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
-        works = working_calls(q.prose, self.index) if REFUSED_RE.search(q.prose) else set()
+        refused = bool(REFUSED_RE.search(q.prose))
+        works = working_calls(q.prose, self.index) if refused else set()
         for call in [c for c in q.calls if not said_to_work(c.endpoint, works)] or q.calls:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
-                draft.signals.append(call_signals(need, call, q.cues, q.language is not None, self.index.endpoints))
-        # several calls: those that change something lead, the lookups that serve them follow
-        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read")
+                draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
+        # several calls: those that change something lead, the lookups that serve them follow; when one is
+        # refused, the order told stays (the refused one may be a lookup)
+        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read" and not refused)
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
@@ -270,8 +268,9 @@ def beside_held(described: Draft, q: Question) -> Draft:
 
 
 def fitted(compared: Draft, fit: list[Need]) -> Draft:
-    """Scopes compared for a need the question also tells: the one that fits it first; when it
-    asks which and none fits, the order is no answer, so no compared scope is sure."""
+    """Scopes compared for a need the question also tells (`fit`, likeliest first): the first
+    compared scope among them leads; when it asks which and none fits, the order is no answer, so
+    no compared scope is sure."""
     chosen = next((n.scope for n in fit if n.scope in {c.scope for c in compared.needs}), None)
     if chosen is None:
         signals = [replace(s, focused=True) for s in compared.signals] if fit else compared.signals

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from bot.core.endpoints import WEBEX_DOMAIN
 
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]")
-_EMOJI_AFTER_WORDS_RE = re.compile("(?<=\\w)[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]+(?=[ \t]+\\w)")
+_EMOJIS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]"
+_EMOJI_RE = re.compile(_EMOJIS)
+# an emoji after words and before a new sentence ("first integration ever 😅 I need"): a sentence end;
+# "post a ✅ message" stays one sentence
+_EMOJI_ENDS_RE = re.compile(r"(?<=\w)[ \t]*" + _EMOJIS + r"+(?=[ \t]+(?:[A-Z]|(?:i|we|my|our|it|this|that)\b))")
 _FENCE_RE = re.compile(r"```(?:[\w+-]*\n)?(.*?)(?:```|$)", re.DOTALL)
 _INLINE_CODE_RE = re.compile(r"`([^`\n]+)`")
 _JSON_BODY_RE = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}", re.DOTALL)
@@ -132,7 +135,7 @@ def _as_requests(prose: str, shows_request: bool) -> str:
 def normalise(question: str) -> Message:
     """Split a chat message into prose and pasted material."""
     text = _INVISIBLE_RE.sub("", question)
-    text = _EMOJI_RE.sub(" ", _EMOJI_AFTER_WORDS_RE.sub(".", text))  # "first integration ever 😅 I need": two sentences
+    text = _EMOJI_RE.sub(" ", _EMOJI_ENDS_RE.sub(".", text))
     text, code = _take_code(text)
     text, errors = _take_error_bodies(text)
     text = _without_noise(text)

@@ -45,7 +45,8 @@ _MAKING_THE_APP_RE = re.compile(
     r"(?:program|script|app|application|tool|dashboard|widget)\b", re.IGNORECASE)  # not "a service app"
 # "we're a US company", "I am a university": who the asker is, not what the app does.
 _WHO_WE_ARE_RE = re.compile(
-    r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+(?:(?:small|large|big|global|local|growing|mid-?sized?|us|uk|eu"
+    r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+"
+    r"(?:(?:small|large|big|global|local|growing|mid-?sized?|us|uk|eu"
     r"|german|french|dutch|swiss|european|american|canadian|australian|\d+-(?:person|people|seat))\s+)?"
     r"(?:company|corporation|startup|agency|business|firm|bank|hospital|university|school|college|shop|retailer"
     r"|nonprofit|non-profit)\b", re.IGNORECASE)  # "a contact center company" keeps its contact center

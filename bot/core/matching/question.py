@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import WEBHOOK_CREATED, Call, find_calls, webhook_mentions
+from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
 from bot.core.matching.clauses import CLAUSE_SPLIT_RE
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
 from bot.core.matching.frames import method_asked
@@ -160,11 +160,18 @@ def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
     return None
 
 
+def _resource(call: Call) -> str | None:
+    """The resource a pasted webhook call names (`"resource": "memberships"`), if any."""
+    named = WEBHOOK_RESOURCE_RE.search(call.text)
+    return named.group(1).lower() if named else None
+
+
 def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
     """Each call once; a URL without a method is dropped when the same path came with one. Webhooks
     told by the resource they watch are one call each, and a bare POST /v1/webhooks beside them none."""
     with_method = {c.endpoint.path for c in calls if c.endpoint and c.endpoint.method}
     watched = {c.text for c in calls if c.text.startswith(WEBHOOK_CREATED)}
+    resources = {c.endpoint.text.lower() for c in calls if c.text in watched and c.endpoint} | {"all"}
     seen: set[tuple[str | None, str]] = set()
     kept = []
     for call in calls:
@@ -173,8 +180,8 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
             continue
         if call.text in watched:
             key = (None, call.text)
-        elif watched and key == ("POST", "/v1/webhooks"):
-            continue
+        elif watched and key == ("POST", "/v1/webhooks") and _resource(call) in resources | {None}:
+            continue  # the webhook already told by its resource, or a bare POST /v1/webhooks beside it
         if key not in seen:
             seen.add(key)
             kept.append(call)
