@@ -156,8 +156,8 @@ def test_a_compliance_officer_said_once_acts_in_the_clauses_after(matcher) -> No
     assert {"spark-compliance:events_read", "spark-compliance:messages_write"} <= set(answer.scopes)
     assert "spark:messages_write" not in answer.scopes
     # ...also when the clause naming the officer says org-wide, an admin's cue
-    answer = matcher.answer("Our compliance officer wants an app that pulls the Events API feed for the whole org, "
-                            "and when a message matches our DLP rules, deletes that message.")
+    answer = matcher.answer("Our compliance officer needs a tool that reads the events feed for the entire org, "
+                            "and when a message breaks our DLP policy, deletes that message.")
     assert answer.scopes == ["spark-compliance:events_read", "spark-compliance:messages_write"]
 
 

@@ -18,7 +18,7 @@ _SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauth
 # What a limit question says of when or through which call it meets the limit is no action asked for:
 # "the max size of the text when posting a message", "max length via POST /v1/messages".
 _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
-# "we don't use any APIs or integrations", "no API involved": developer words denied are no developer words
+# "we don't use any APIs or integrations", "I'm not using any API": developer words denied are none
 _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?(?:use|using|involve|involving|touch)"
                          r"(?:\s+(?:any|an|the|our))?(?:\s+(?:apis?|integrations?|sdks?|bots?|code|or|and))+\b")
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
