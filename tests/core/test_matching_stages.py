@@ -368,3 +368,9 @@ def test_a_webhook_body_pasted_apart_from_its_call_names_the_resource(matcher) -
     answer = matcher.answer('we create `POST /v1/webhooks` with `{"resource":"meetingParticipants"}` for my meetings. '
                             "Which scope?")
     assert answer.scopes[0] == "meeting:participants_read"
+
+
+def test_a_sentence_ends_after_a_bracket_or_a_quote_too() -> None:
+    from bot.core.matching.clauses import CLAUSE_SPLIT_RE
+    parts = [p.strip() for p in CLAUSE_SPLIT_RE.split('create two spaces (design and backend). List of scopes?') if p]
+    assert "List of scopes" in parts and not any("(design" in p and "List" in p for p in parts)

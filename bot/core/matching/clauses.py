@@ -15,7 +15,7 @@ from bot.core.text import STOPWORDS, is_common_word, words
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\w)[.!?]+(?=\s|$)"  # sentence ends
+    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
     re.IGNORECASE,
 )
