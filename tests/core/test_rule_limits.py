@@ -78,8 +78,6 @@ def test_a_limit_asked_about_a_named_call_is_declined(matcher) -> None:
     # one guess checked is a question about that scope; only conflicting guesses give way to the need
     ("ChatGPT says I need spark:rooms_read to list my spaces. correct?", "spark:rooms_read"),
     ("my teammate thinks spark:messages_write is needed to post messages, is he right?", "spark:messages_write"),
-    # a webhook talked about but not created is no webhook call
-    ("Our webhook with resource all floods us with events, how do I filter to one room?", None),
     # writes lead only when nothing is refused: the refused lookup stays first
     ("GET /v1/rooms returns 403. We also call POST /v1/messages. What scope is missing?", "spark:rooms_read"),
     # the call the scopes are compared for is the asking sentence's, not any call in the post
@@ -87,10 +85,14 @@ def test_a_limit_asked_about_a_named_call_is_declined(matcher) -> None:
      "spark:messages_write"),
     ("quero ver quem está ligando para mim no webex calling, qual escopo?", "spark:calls_read"),
 ])
-def test_the_first_answer_keeps_what_the_question_says(matcher, question: str, scope: str | None) -> None:
-    answer = matcher.answer(question)
-    assert answer.scopes[:1] == ([scope] if scope else answer.scopes[:1])
-    assert scope is not None or len(answer.scopes) < 3  # no firehose of three read scopes
+def test_the_first_answer_keeps_what_the_question_says(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
+def test_a_webhook_talked_about_but_not_created_is_no_webhook_call(matcher) -> None:
+    answer = matcher.answer("Our webhook with resource all floods us with events, how do I filter to one room?")
+    assert not any(c.call.startswith("POST /v1/webhooks") for c in answer.calls)
+    assert len(answer.scopes) < 3  # no firehose of three read scopes
 
 
 def test_a_pasted_webhook_with_another_resource_than_the_one_told_is_kept(matcher) -> None:

@@ -157,9 +157,14 @@ _CREATES_WEBHOOK_RE = re.compile(
 WEBHOOK_CREATED = "POST /v1/webhooks "  # how a webhook told by its resource is shown: this, then resource="..."
 
 
+def _alternation(resources: frozenset[str]) -> str:
+    """Resource names as one regex alternation, longest first ("meetingTranscripts" before "meetings")."""
+    return "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
-    names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
+    names = _alternation(resources)
     return re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
                       rf"(?:(?:the|my|our|a|an|one|of|any|every|each|their|its|[\w-]+['’]s?)\s+){{0,4}}"
                       rf"[`'\"]?({names})\b"
@@ -168,7 +173,7 @@ def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
-    names = "|".join(re.escape(r) for r in sorted(resources, key=len, reverse=True))
+    names = _alternation(resources)
     return re.compile(rf"\bresource\s*[=:]?\s*[`'\"]?({names})\b", re.IGNORECASE)
 
 
