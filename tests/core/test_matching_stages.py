@@ -15,7 +15,7 @@ from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
 from bot.core.matching.query import build_query, without_negated, without_relative
 from bot.core.text import words
-from bot.core.matching.normalise import normalise
+from bot.core.matching.normalise import normalise, sentences_of
 from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.question import read_question
 
@@ -374,3 +374,17 @@ def test_a_sentence_ends_after_a_bracket_or_a_quote_too() -> None:
     from bot.core.matching.clauses import CLAUSE_SPLIT_RE
     parts = [p.strip() for p in CLAUSE_SPLIT_RE.split('create two spaces (design and backend). List of scopes?') if p]
     assert "List of scopes" in parts and not any("(design" in p and "List" in p for p in parts)
+
+
+@pytest.mark.parametrize("prose, pieces", [
+    ("Flow: 1. list the devices 2. reboot them", ("Flow:", "1. list the devices", "2. reboot them")),
+    ("tool: step 1 poll the events step 2 delete the bad ones",
+     ("tool:", "step 1 poll the events", "step 2 delete the bad ones")),
+    ("find the user -> strip licenses -> delete", ("find the user", "-> strip licenses", "-> delete")),
+    # no run from one, a lone arrow, and "(1)" inside a sentence are no list
+    ("Set it to 0. Then reboot it", ("Set it to 0.", "Then reboot it")),
+    ("GET /v1/rooms -> 403 for a bot token", ("GET /v1/rooms -> 403 for a bot token",)),
+    ("it should (1) create a space and (2) post", ("it should (1) create a space and (2) post",)),
+])
+def test_list_items_written_on_one_line_are_sentences_of_their_own(prose: str, pieces: tuple[str, ...]) -> None:
+    assert sentences_of(prose) == pieces

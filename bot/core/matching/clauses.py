@@ -15,8 +15,8 @@ from bot.core.text import STOPWORDS, is_common_word, words
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
-    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•])(?=\s))\s*",  # list items: 1) 2. a) - * •
+    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)(?=\s+[A-Za-z])|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
+    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,
 )
 # A clause that says when something happens ("after the agent logs in", "when someone leaves") is

@@ -120,10 +120,40 @@ def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
     return lines
 
 
+# An item marker inside a line ("...: 1. list devices 2. reboot them", "step 2 GET the message",
+# "A -> B -> C"): an item starts there, and its own "1." ends no sentence. Numbers count only as a
+# run from one ("set it to 0. Then ..." is no list), arrows only as a chain ("GET x -> 403" is none),
+# and "(1)" stays inside its sentence ("it should (1) create a space, (2) add people").
+_INLINE_ITEM_RE = re.compile(r"(?:(?<=\s)|(?<=:))(?:(\d{1,2})[.)]|step\s+(\d{1,2})\b[:.)]?|->|→)(?=\s+[A-Za-z])",
+                             re.IGNORECASE)
+_ITEM_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]|step\s+\d{1,2}\.)$", re.IGNORECASE)
+
+
+def _items_apart(prose: str) -> str:
+    """The prose with a line break before each inline list item."""
+    numbered, arrows, expected = [], [], 1
+    for found in _INLINE_ITEM_RE.finditer(prose):
+        number = found.group(1) or found.group(2)
+        if number is None:
+            arrows.append(found.start())
+        elif int(number) == expected:
+            numbered.append(found.start())
+            expected += 1
+    starts = (numbered if len(numbered) >= 2 else []) + (arrows if len(arrows) >= 2 else [])
+    for start in sorted(starts, reverse=True):
+        prose = prose[:start] + "\n" + prose[start:]
+    return prose
+
+
 def sentences_of(prose: str) -> tuple[str, ...]:
-    """Sentence-ish pieces: split at . ! ? and line ends, keeping the question mark."""
-    parts = re.split(r"(?<=[.!?])\s+|\n+", prose)
-    return tuple(p.strip() for p in parts if p and p.strip())
+    """Sentence-ish pieces: split at . ! ? line ends and list items, keeping the question mark."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", _items_apart(prose)) if p and p.strip()]
+    pieces: list[str] = []
+    for part in parts:  # "1." alone is the marker of the item after it
+        if pieces and _ITEM_MARK_RE.match(pieces[-1]):
+            part = f"{pieces.pop()} {part}"
+        pieces.append(part)
+    return tuple(pieces)
 
 
 def _as_requests(prose: str, shows_request: bool) -> str:

@@ -77,7 +77,8 @@ def asking_of(message: Message, prose: str) -> str:
     return " ".join(asking) if asking else prose
 
 
-_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦]|\d+[.)])\s+")
+_ARROW_RE = re.compile(r"^\s*(?:->|→)\s+")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦→]|->|\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
 
 
 # A list introduced as what is there already ("What already works:", "Setup so far:") holds no need.
@@ -87,12 +88,15 @@ _HAD_RE = re.compile(r"\b(?:already|have|has|had|tried|working|works|so\s+far|to
 
 def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
     """For each sentence, whether it is an item of a list whose line before ends with a colon
-    ("flow we want:", "Self-service page:") and does not say the list is what the app has."""
+    ("flow we want:", "Self-service page:") or asks without ending ("the tool should"), and does
+    not say the list is what the app has."""
     flags: list[bool] = []
     for i, sentence in enumerate(sentences):
         before = sentences[i - 1] if i else ""
-        starts = before.rstrip().endswith(":") and not _HAD_RE.search(before)
-        flags.append(bool(_BULLET_RE.match(sentence)) and (starts or bool(flags and flags[-1])))
+        opens = before.rstrip().endswith(":") or (_states_need(before) and not before.rstrip().endswith((".", "!", "?")))
+        starts = opens and not _HAD_RE.search(before)  # "flow we want:", "it should 1) ... 2) ..."
+        item = bool(_BULLET_RE.match(sentence)) or bool(_ARROW_RE.match(sentences[i + 1] if i + 1 < len(sentences) else ""))
+        flags.append(item and (starts or bool(flags and flags[-1])))  # "do: A -> B": A is the first item
     return flags
 
 
