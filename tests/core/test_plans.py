@@ -313,3 +313,9 @@ def test_scopes_someone_else_guessed_give_way_to_the_need_told(matcher) -> None:
 ])
 def test_list_items_on_one_line_are_each_a_need(matcher, question: str, scopes: list[str]) -> None:
     assert set(matcher.answer(question).scopes) >= set(scopes)
+
+
+def test_a_weak_clause_that_acts_on_what_another_clause_reads_completes_that_need(matcher) -> None:
+    answer = matcher.answer("My side panel lists who has joined my meeting so far and lets me admit the folks "
+                            "waiting in the lobby.")
+    assert set(answer.scopes) == {"meeting:participants_read", "meeting:participants_write"}

@@ -120,3 +120,9 @@ def test_a_negation_that_is_not_about_using_apis_keeps_the_question(matcher) -> 
 def test_an_emoji_inside_a_sentence_does_not_end_it() -> None:
     from bot.core.matching.normalise import normalise
     assert len(normalise("my bot should post a ✅ message when the build passes").sentences) == 1
+
+
+def test_two_weak_clauses_are_no_read_write_pair_on_one_everyday_word(matcher) -> None:
+    # "work" is a word of several scopes' descriptions; a read and a write of it are no twin needs
+    answer = matcher.answer("What scopes does our ticket tool need? read:acme-work + write:acme-work?")
+    assert not any(s.startswith("spark-admin:broadworks") for s in answer.scopes)

@@ -261,19 +261,47 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip() for q in _after_the_trigger(p, index)]
     if len(parts) < 2:
         return []
-    clauses: list[Clause] = []
+    found: list[tuple[int, Clause]] = []
+    left: list[tuple[int, Query, list[Ranked]]] = []  # clauses that do something, too weak on their own
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
-    for q, refers_back, handed in _clause_queries(parts, index):
+    for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
+        clauses = [c for _, c in found]
         ranked = _for_actor(eligible(index.rank(q), q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
         ranked = ranked or (_twin_of(clauses[-1], index.rank(q), q) if refers_back and clauses else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
-            need = best_need(need_text(q.text, index.lexicon.verbs), ranked)
-            if all(c.need.scope != need.scope for c in clauses):
-                clauses.append(Clause(need, q, ranked))
-    return clauses
+            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
+        elif acting := _acting(_for_actor(index.rank(q), handed), q, index):
+            left.append((at, q, acting))
+    for at, q, acted in left:  # "list the groups, then add people to one": the other half of a need found
+        if acted[0].scope.name in _twins(found, left, at):
+            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), acted), q, acted))
+    return [c for _, c in sorted(found, key=lambda pair: pair[0])]
+
+
+def _add(found: list[tuple[int, Clause]], at: int, clause: Clause) -> None:
+    """`clause` among those found, at its place in the question, unless its scope is there already."""
+    if all(c.need.scope != clause.need.scope for _, c in found):
+        found.append((at, clause))
+
+
+def _acting(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
+    """The best candidate of a clause that asks to do what that candidate does, if it names its
+    resource or rests on two words besides its verb: too weak alone, it may complete another's need."""
+    if query.intent is None:
+        return []
+    return [r for r in ranked[:1] if r.coverage >= t.TWIN_CLAUSE_MIN and r.scope.access in (query.intent, "read-write")
+            and (r.names_resource or len(set(r.evidence) - index.lexicon.verb_terms) >= 2)]
+
+
+def _twins(found: list[tuple[int, Clause]], left: list[tuple[int, Query, list[Ranked]]], at: int) -> set[str]:
+    """The read/write counterparts of the needs found that ask to do something and of the other weak
+    clauses' best scopes: a clause that acts on a resource another clause reads or changes completes it."""
+    scopes = [c.need.scope for _, c in found if c.query.intent] + [acted[0].scope for other, _, acted in left
+                                                                    if other != at]
+    return {s.counterpart for s in scopes if s.counterpart}
 
 
 def _for_actor(ranked: list[Ranked], handed: frozenset[str]) -> list[Ranked]:
