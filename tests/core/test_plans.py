@@ -319,3 +319,9 @@ def test_a_weak_clause_that_acts_on_what_another_clause_reads_completes_that_nee
     answer = matcher.answer("My side panel lists who has joined my meeting so far and lets me admit the folks "
                             "waiting in the lobby.")
     assert set(answer.scopes) == {"meeting:participants_read", "meeting:participants_write"}
+
+
+def test_reading_a_setting_then_setting_it_asks_for_both_halves(matcher) -> None:
+    answer = matcher.answer("Want to read the config key Audio.Microphones.Mute on all our Room Bars, then set it "
+                            "to Off everywhere (device configurations API). What does the admin token need?")
+    assert answer.scopes == ["spark-admin:devices_read", "spark-admin:devices_write"]

@@ -275,9 +275,10 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
         elif acting := _acting(_for_actor(index.rank(q), handed), q, index):
             left.append((at, q, acting))
-    for at, q, acted in left:  # "list the groups, then add people to one": the other half of a need found
-        if acted[0].scope.name in _twins(found, left, at):
-            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), acted), q, acted))
+    for at, q, acting in left:  # "list the groups, then add people to one": the other half of a need found
+        twins = _twins(found, left, at)
+        if chosen := [r for r in acting if r.scope.name in twins][:1]:
+            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -288,18 +289,19 @@ def _add(found: list[tuple[int, Clause]], at: int, clause: Clause) -> None:
 
 
 def _acting(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
-    """The best candidate of a clause that asks to do what that candidate does, if it names its
-    resource or rests on two words besides its verb: too weak alone, it may complete another's need."""
+    """Among a clause's best candidates, those that do what it asks to do and name their resource or
+    rest on two words besides the verb: too weak alone, one of them may complete another clause's need."""
     if query.intent is None:
         return []
-    return [r for r in ranked[:1] if r.coverage >= t.TWIN_CLAUSE_MIN and r.scope.access in (query.intent, "read-write")
+    return [r for r in ranked[:t.TWIN_AMONG] if r.coverage >= t.TWIN_CLAUSE_MIN
+            and r.scope.access in (query.intent, "read-write")
             and (r.names_resource or len(set(r.evidence) - index.lexicon.verb_terms) >= 2)]
 
 
 def _twins(found: list[tuple[int, Clause]], left: list[tuple[int, Query, list[Ranked]]], at: int) -> set[str]:
     """The read/write counterparts of the needs found that ask to do something and of the other weak
     clauses' best scopes: a clause that acts on a resource another clause reads or changes completes it."""
-    scopes = [c.need.scope for _, c in found if c.query.intent] + [acted[0].scope for other, _, acted in left
+    scopes = [c.need.scope for _, c in found if c.query.intent] + [acting[0].scope for other, _, acting in left
                                                                     if other != at]
     return {s.counterpart for s in scopes if s.counterpart}
 

@@ -192,6 +192,11 @@ class Matcher:
             return Draft(AnswerKind.PLAN, needs, signals, why(needs))
         if ranked:
             need = best_need(focus, ranked)
+            if twin := other_half(need, clauses):  # "read the setting, then set it": both halves
+                needs = [need, twin.need]
+                return Draft(AnswerKind.PLAN, needs, [word_signals(whole, ranked, q),
+                                                      replace(word_signals(twin.query, twin.ranked, q), split=True)],
+                             why(needs))
             return Draft(AnswerKind.SCOPE, [need], [word_signals(whole, ranked, q)], why([need]))
         if clauses:
             clause: Clause = clauses[0]
@@ -278,6 +283,14 @@ def fitted(compared: Draft, fit: list[Need]) -> Draft:
     order = sorted(range(len(compared.needs)), key=lambda i: compared.needs[i].scope != chosen)
     return Draft(compared.kind, [compared.needs[i] for i in order], [compared.signals[i] for i in order],
                  f"{chosen.name} fits what you describe; here is how the scopes you named differ.")
+
+
+def other_half(need: Need, clauses: list[Clause]) -> Clause | None:
+    """The one clause that states a need, when it asks for the read/write twin of the question's
+    best reading ("read the volume, then set it to 50"): the question asks for both."""
+    if len(clauses) != 1 or clauses[0].need.scope.name != need.scope.counterpart:
+        return None
+    return clauses[0] if clauses[0].query.intent == clauses[0].need.scope.access else None
 
 
 def two_readings(need: Need) -> bool:
