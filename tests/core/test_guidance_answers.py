@@ -131,6 +131,8 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
     ("can spark-admin scopes make regular users admins? asking for our security team", "admin-role"),
     ("guest count for our service app, which api and scope?", "guest-issuer"),
+    ("our full admin granted meeting:admin_recordings_read but he is not a site admin of our site; is that it?",
+     "admin-role"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
      "compliance-role"),
 ])
