@@ -228,3 +228,14 @@ def test_a_service_app_making_a_users_call_control_request_gets_the_members_form
 ])
 def test_an_http_client_call_on_a_base_url_variable_is_read_by_its_path(matcher, code, scope) -> None:
     assert matcher.answer(code).scopes == [scope]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("Our intranet page uses the /v1/telephony/config/people/me endpoints: it shows the user's do not disturb "
+     "state and lets them edit it. Which scopes?", {"spark:telephony_config_read", "spark:telephony_config_write"}),
+    # a clause that says what is not done asks for no method
+    ("/v1/telephony/config/people/me/settings/doNotDisturb: my page only shows it, never edits it. Which scope?",
+     {"spark:telephony_config_read"}),
+])
+def test_one_path_written_without_a_method_takes_every_method_the_post_asks_for(matcher, question, scopes) -> None:
+    assert set(matcher.answer(question).scopes) == scopes

@@ -15,7 +15,7 @@ from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
 from bot.core.matching.clauses import CLAUSE_SPLIT_RE
-from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
+from bot.core.matching.evidence import SCOPE_NAME_RE, endpoint_need, named_scopes
 from bot.core.matching.frames import method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
@@ -144,10 +144,30 @@ def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -
     kept = []
     for call in calls:
         asked = _method_near(call.endpoint.text, prose, index) if call.endpoint and not call.endpoint.method else None
-        if asked is not None:
-            call = replace(call, endpoint=replace(call.endpoint, method=asked))
-        kept.append(call)
+        if asked is None:
+            kept.append(call)
+            continue
+        also = _methods_beside(call.endpoint.text, prose, index) if len(calls) == 1 else []
+        ways = [replace(call, endpoint=replace(call.endpoint, method=m)) for m in dict.fromkeys([asked, *also])]
+        kept += ways[:1] + [w for w in ways[1:] if _twin_calls(ways[0], w, index)]
     return tuple(kept)
+
+
+def _methods_beside(written: str, prose: str, index: ScopeIndex) -> list[str]:
+    """The methods the other clauses ask for, when the post names one path and no other ("through
+    /telephony/config/people/me: show the forwarding and let them change it"): each is a call,
+    unless the clause says it is not wanted ("never change it")."""
+    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip() and written not in p and not _DENIES_RE.search(p)]
+    return [m for p in parts if (m := method_asked(SCOPE_NAME_RE.sub(" ", p), index))]
+
+
+def _twin_calls(first: Call, other: Call, index: ScopeIndex) -> bool:
+    """Whether two methods on one path need a scope and its read/write twin (show and change)."""
+    needs = [endpoint_need(c.endpoint, frozenset(), index) for c in (first, other) if c.endpoint]
+    return len(needs) == 2 and None not in needs and needs[0].scope.counterpart == needs[1].scope.name
+
+
+_DENIES_RE = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|without|only)\b", re.IGNORECASE)  # "never change it"
 
 
 def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
