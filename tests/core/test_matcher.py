@@ -478,6 +478,8 @@ def test_questions_about_another_products_side_or_billing_are_declined(matcher, 
     "webexの会議で背景をぼかす方法は?",  # using the app, in Japanese: its words are not spaced
     "which Zoom scope lists the participants of a meeting?",
     "How do I verify the X-Spark-Signature header on incoming Webex webhooks in Node? I keep getting a mismatch.",
+    "Are Adaptive Cards 1.5 elements rendered in Webex spaces, or is it an older schema there?",
+    "Why is our webhook status inactive since the weekend?",
 ])
 def test_limits_lifetimes_and_other_products_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
