@@ -43,3 +43,9 @@ def test_method_filters_and_v1_is_optional() -> None:
     assert [m.owner for m in index.match(find_endpoints("POST /rooms")[0])] == ["write"]
     assert sorted(m.owner for m in index.match(find_endpoints("/v1/rooms")[0])) == ["read", "write"]
     assert index.match(find_endpoints("DELETE /v1/rooms")[0]) == []
+
+
+def test_a_method_in_capitals_then_on_or_to_still_names_the_call() -> None:
+    assert [(e.method, e.path) for e in find_endpoints("it's the PUT on /meetingPreferences/personalMeetingRoom")] == [
+        ("PUT", "/meetingPreferences/personalMeetingRoom")]
+    assert [e.method for e in find_endpoints("we post to /v1/messages")] == [None]  # a verb, not a method
