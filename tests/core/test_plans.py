@@ -325,3 +325,16 @@ def test_reading_a_setting_then_setting_it_asks_for_both_halves(matcher) -> None
     answer = matcher.answer("Want to read the config key Audio.Microphones.Mute on all our Room Bars, then set it "
                             "to Off everywhere (device configurations API). What does the admin token need?")
     assert answer.scopes == ["spark-admin:devices_read", "spark-admin:devices_write"]
+
+
+def test_a_clause_that_says_what_is_not_done_asks_for_nothing(matcher) -> None:
+    answer = matcher.answer("Our records team lead needs just one thing: which scope lets my app list the teams the "
+                            "signed-in user belongs to? not creating anything")
+    assert answer.scopes == ["spark:teams_read"]
+
+
+def test_who_acts_is_no_topic_for_a_verb_split_from_its_object(matcher) -> None:
+    answer = matcher.answer("Our compliance officer needs to list and export every message in the org for the audit. "
+                            "Which scope?")
+    assert answer.scopes[0] == "spark-compliance:messages_read"
+    assert "spark-compliance:teams_read" not in answer.scopes

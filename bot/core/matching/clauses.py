@@ -69,6 +69,7 @@ _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE
 STEPS_RE = re.compile(r"\b(?:step\s+(?:one|two|three|\d)|(?:first|second|third|next)\s+step|afterwards|after\s+that)\b"
                       r"|(?:^|[.!?]\s+)then\b", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
+_NOT_DONE_RE = re.compile(r"^\W*(?:not|never|no|nothing|don'?t|doesn'?t|won'?t|without|nor)\b", re.IGNORECASE)
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
 
@@ -232,10 +233,10 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     out = []
     verbs = index.lexicon.verb_terms
     for i, q in enumerate(queries):
-        if set(q.terms) <= verbs:  # only a verb ("and list them"): it needs a topic
+        if set(q.terms) <= verbs | _actor_terms(q.text, index):  # only a verb ("and list them"): it needs a topic
             donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if set(o.terms) - verbs), None)
-            if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text):
-                continue  # "which scope do I add": the verb is about the scope, not a need
+            if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text) or _NOT_DONE_RE.match(q.text):
+                continue  # "which scope do I add", "not writing anything": no need of its own
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
         terms = q.terms
@@ -252,6 +253,14 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
         audiences = (q.audiences | shared_cues) or officer or handed
         out.append((replace(q, terms=terms, audiences=audiences), refers_back, handed))
     return out
+
+
+def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
+    """The terms of the who-acts phrases of two words or more in a clause that name no resource
+    ("our compliance officer needs to list"; not "all users"): they say who does it, not to what."""
+    joined = " ".join(words(text))
+    return {term for cue in index.lexicon.cue_matches(joined) if " " in cue
+            for word in cue.split() if (term := index.lexicon.term(word)) and term not in index.resource_terms}
 
 
 def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
