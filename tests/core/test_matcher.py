@@ -496,6 +496,12 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
      "spark:recordings_read"),
     ("queremos un panel interno que solo muestre la configuración de buzón de voz de nuestras líneas virtuales. "
      "¿Qué scope necesitamos como administrador?", "spark-admin:telephony_config_read"),
+    # call control verbs: hold and transfer the signed-in user's own calls
+    ("Mi app tiene que poner en espera y transferir las llamadas del propio usuario. ¿Qué scope?", "spark:calls_write"),
+    ("Mon intégration doit mettre en attente et transférer les appels de l'utilisateur connecté. Quel scope ?",
+     "spark:calls_write"),
+    ("Minha integração precisa colocar em espera e transferir as chamadas do próprio usuário. Qual escopo?",
+     "spark:calls_write"),
 ])
 def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
