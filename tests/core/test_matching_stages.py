@@ -388,3 +388,12 @@ def test_a_sentence_ends_after_a_bracket_or_a_quote_too() -> None:
 ])
 def test_list_items_written_on_one_line_are_sentences_of_their_own(prose: str, pieces: tuple[str, ...]) -> None:
     assert sentences_of(prose) == pieces
+
+
+def test_an_asking_sentence_with_words_but_no_resource_still_leaves_the_need_to_the_story(matcher) -> None:
+    post = ("Ops wall screen for our branch offices: it lists every device in the org with its status and software "
+            "version, refreshed every five minutes by a small cron job. Admin authorised. Both halves go live "
+            "together next sprint, so which scopes?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "every device in the org" in read.focus
+    assert matcher.answer(post).scopes == ["spark-admin:devices_read"]

@@ -108,7 +108,7 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
         return prose
     asking = asking_of(message, prose)
     query = build_query(asking, index)
-    if set(query.terms) - index.lexicon.verb_terms and not query.only_context:
+    if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
         return asking
     return _telling(message, index) or prose
 
