@@ -47,6 +47,9 @@ def test_normalise_separates_prose_from_pasted_material() -> None:
     ("read `spark:calls_read` or `spark:calls_write`?", "read spark:calls_read or spark:calls_write?"),
     ("answer\u200b calls \U0001F64F", "answer calls"),
     ("> quoted from someone\nsend a message", "send a message"),
+    # calling an API is sending it a request; calling a queue is a phone call
+    ("our job calls the Webex API each night", "our job request the Webex API each night"),
+    ("route the calls to the queue", "route the calls to the queue"),
 ])
 def test_normalise_keeps_the_need(text: str, prose: str) -> None:
     assert normalise(text).prose == prose

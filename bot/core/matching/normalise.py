@@ -50,6 +50,10 @@ _FOREIGN_URL_RE = re.compile(
 # "the API call" means a request, not a phone call; so does "that call" in a message that
 # shows a request (POST /v1/meetings): "transfer that call" stays a phone call elsewhere.
 _API_CALL_RE = re.compile(r"\b(?:api|rest|http|sdk)\s+calls?\b", re.IGNORECASE)
+# "call external APIs", "calling the endpoint": calling an API is sending a request, not a phone call
+_CALL_AN_API_RE = re.compile(r"\bcall(?:s|ed|ing)?(?=\s+(?:(?:the|an?|our|their|its|this|that|these|those|other|"
+                             r"external|third[\s-]party|webex|rest|some|any)\s+){0,2}(?:apis?|endpoints?)\b)",
+                             re.IGNORECASE)
 _THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those|each|the\s+same)\s+calls?\b"
                            r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))",
                            re.IGNORECASE)
@@ -158,7 +162,7 @@ def sentences_of(prose: str) -> tuple[str, ...]:
 
 def _as_requests(prose: str, shows_request: bool) -> str:
     """API calls named as such read as requests, not phone calls."""
-    prose = _API_CALL_RE.sub("API request", prose)
+    prose = _CALL_AN_API_RE.sub("request", _API_CALL_RE.sub("API request", prose))
     return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
 
 
