@@ -133,6 +133,10 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     ("guest count for our service app, which api and scope?", "guest-issuer"),
     ("our full admin granted meeting:admin_recordings_read but he is not a site admin of our site; is that it?",
      "admin-role"),
+    ("could our ordinary employees get spark-admin:people_read through our app to browse the whole directory?",
+     "admin-role"),
+    ("a spammer posted in a large space that I'm not a member of; how can our tool remove the post?",
+     "compliance-role"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
      "compliance-role"),
 ])
