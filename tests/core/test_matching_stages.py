@@ -388,6 +388,12 @@ def test_a_sentence_ends_after_a_bracket_or_a_quote_too() -> None:
     ("Set it to 0. Then reboot it", ("Set it to 0.", "Then reboot it")),
     ("GET /v1/rooms -> 403 for a bot token", ("GET /v1/rooms -> 403 for a bot token",)),
     ("it should (1) create a space and (2) post", ("it should (1) create a space and (2) post",)),
+    ("1. list the webhooks 2. delete the dead ones", ("1. list the webhooks", "2. delete the dead ones")),
+    # a number after 'to' or 'option' starts no list, and breadcrumbs in capitals are no steps
+    ("set the volume to 1. Then set it to 2. Nothing happens", ("set the volume to 1.", "Then set it to 2.",
+                                                                "Nothing happens")),
+    ("option 1) from the docs works, option 2) gives 403", ("option 1) from the docs works, option 2) gives 403",)),
+    ("Control Hub -> Calling -> Features", ("Control Hub -> Calling -> Features",)),
 ])
 def test_list_items_written_on_one_line_are_sentences_of_their_own(prose: str, pieces: tuple[str, ...]) -> None:
     assert sentences_of(prose) == pieces

@@ -306,7 +306,8 @@ def test_scopes_someone_else_guessed_give_way_to_the_need_told(matcher) -> None:
     ("Our release helper will be a cron job on a small box somewhere in the basement: 1. create a space for the "
      "release 2. post the changelog into it. what scopes?", ["spark:rooms_write", "spark:messages_write"]),
     ("For our onboarding tool, which runs every morning from a container in our own cloud account, the app "
-     "should 1) create a team for the cohort 2) create a space in it. scopes?", ["spark:teams_write", "spark:rooms_write"]),
+     "should 1) create a team for the cohort 2) create a space in it. scopes?",
+     ["spark:teams_write", "spark:rooms_write"]),
     # a chain of arrows: each link is a step, the first one too
     ("a handy little helper we are writing this week, as the user: find the person by email -> list "
      "my spaces -> post the report. Which scopes?", ["spark:messages_write", "spark:people_read", "spark:rooms_read"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.answer import AnswerKind
 from bot.core.matching.query import build_query
 from bot.core.text import words
 
@@ -126,3 +127,31 @@ def test_two_weak_clauses_are_no_read_write_pair_on_one_everyday_word(matcher) -
     # "work" is a word of several scopes' descriptions; a read and a write of it are no twin needs
     answer = matcher.answer("What scopes does our ticket tool need? read:acme-work + write:acme-work?")
     assert not any(s.startswith("spark-admin:broadworks") for s in answer.scopes)
+
+
+@pytest.mark.parametrize("question, scopes", [
+    # a path written without a method takes another clause's method only when that clause acts on it
+    ("hi, I am trying to list rooms via /v1/rooms, but have some issues, can someone help me out?",
+     ["spark:rooms_read"]),
+    ("we hit /v1/rooms to list the user's spaces; I've read the docs but can't make it work, 403 every time",
+     ["spark:rooms_read"]),
+    ("The integration hits /v1/people/me to get the user id and then posts a message as them",
+     ["spark:people_read"]),
+    # breadcrumbs are no steps, and a sign-in is an event, not a need
+    ("Control Hub -> Calling -> Features -> Call Queue: I want to read the same data via API",
+     ["spark-admin:telephony_config_read"]),
+    ("Flow -> user signs in -> we fetch their profile -> we show their avatar. Which scopes?", ["spark:people_read"]),
+])
+def test_rules_for_one_path_and_for_steps_stop_where_they_should(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+def test_a_role_explanation_leads_only_when_the_answer_needs_that_role(matcher) -> None:
+    answer = matcher.answer("I'm not an admin, just a normal host. Which scope reads my own meeting preferences?")
+    assert answer.kind == AnswerKind.SCOPE and "admin-role" in answer.guidance
+
+
+def test_a_platform_fact_beside_a_named_scope_is_still_a_scope_question(matcher) -> None:
+    answer = matcher.answer("do refresh tokens rotate on every use, and does our integration need "
+                            "spark:applications_token for that?")
+    assert answer.answered

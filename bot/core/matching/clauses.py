@@ -15,7 +15,8 @@ from bot.core.text import STOPWORDS, is_common_word, words
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)(?=\s+[A-Za-z])|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
+    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)(?=\s+(?-i:[a-z]))"  # "look up -> send", not "Hub -> Calling"
+    r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,
 )
@@ -27,7 +28,7 @@ _TRIGGER_RE = re.compile(r"\s*(?:after|when|whenever|once|before|each\s+time|eve
 # "A user's account got compromised") is a trigger too; "delete messages that got flagged" is not.
 _EVENT_ONLY_RE = re.compile(
     r"^\W*(?:(?:the|a|an|my|our|each|every|one\s+of\s+our)\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?[\w-]+\s+(?:ends|ended|starts"
-    r"|started|begins|began|finishes|finished|is\s+over|left|quit|resigned"
+    r"|started|begins|began|finishes|finished|is\s+over|left|quit|resigned|(?:signs|signed|logs|logged)\s+in"
     r"|(?:got|was|were|has\s+been|have\s+been)\s+\w+ed)(?:\s+the\s+(?:company|org|organi[sz]ation))?\W*$",
     re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:who|that|which)\b", re.IGNORECASE)

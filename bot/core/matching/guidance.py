@@ -92,10 +92,12 @@ class GuidanceFinder:
         named = frozenset().union(*(self._cue_terms[t] for t in topics))
         return set(evidence) <= named | self._verb_terms
 
-    def says_who(self, topic: str) -> bool:
-        """Whether the topic's cues say who asks (a bot, a person without the role), so its
-        explanation leads the answer."""
-        return topic in self._who_topics
+    def leads(self, topic: str, audiences: Iterable[str], unsure: bool) -> bool:
+        """Whether the topic's explanation leads an answer with scopes of these audiences: its cues
+        say who asks (a bot, a person without the role) or no scope is sure, and a role it explains
+        is one the answer needs ("I'm not an admin" beside a user scope is context, not the problem)."""
+        role = self._on_403.get(topic)
+        return (topic in self._who_topics or unsure) and (role is None or role in set(audiences))
 
     def without_cues(self, text: str, every_topic: bool = False) -> str:
         """The text without the cues that say who asks ("my bot", "I'm not an admin" say which

@@ -225,7 +225,7 @@ class Matcher:
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
-        if kind in _EXPLAINABLE and topics and (self.guidance.says_who(topics[0]) or level == Confidence.LOW):
+        if kind in _EXPLAINABLE and topics and self.guidance.leads(topics[0], audiences, level == Confidence.LOW):
             kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()

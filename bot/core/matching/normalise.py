@@ -125,24 +125,26 @@ def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
 
 
 # An item marker inside a line ("...: 1. list devices 2. reboot them", "step 2 GET the message",
-# "A -> B -> C"): an item starts there, and its own "1." ends no sentence. Numbers count only as a
-# run from one ("set it to 0. Then ..." is no list), arrows only as a chain ("GET x -> 403" is none),
-# and "(1)" stays inside its sentence ("it should (1) create a space, (2) add people").
-_INLINE_ITEM_RE = re.compile(r"(?:(?<=\s)|(?<=:))(?:(\d{1,2})[.)]|step\s+(\d{1,2})\b[:.)]?|->|→)(?=\s+[A-Za-z])",
-                             re.IGNORECASE)
+# "look up -> send -> schedule"): an item starts there, and its own "1." ends no sentence. Numbers count
+# only as a run from one that opens the text, follows a colon or what the app should do ("set it to 1.
+# Then ..." is no list); arrows only as a chain of steps in lower case ("GET x -> 403" and "Control Hub
+# -> Calling" are none); "(1)" stays inside its sentence ("it should (1) create a space, (2) add people").
+_INLINE_ITEM_RE = re.compile(r"(?:^|(?<=\s)|(?<=:))(?:(?:(\d{1,2})[.)]|step\s+(\d{1,2})\b[:.)]?)(?=\s+[A-Za-z])"
+                             r"|(?:->|=>|→)(?=\s+(?-i:[a-z])))", re.IGNORECASE)
 _ITEM_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]|step\s+\d{1,2}\.)$", re.IGNORECASE)
+_RUN_OPENS_RE = re.compile(r"(?:^|[:\-–—]|\b(?:should|must|needs?\s+to|wants?\s+to|will|steps?))\s*$", re.IGNORECASE)
 
 
 def _items_apart(prose: str) -> str:
     """The prose with a line break before each inline list item."""
-    numbered, arrows, expected = [], [], 1
+    numbered: list[int] = []
+    arrows: list[int] = []
     for found in _INLINE_ITEM_RE.finditer(prose):
         number = found.group(1) or found.group(2)
         if number is None:
             arrows.append(found.start())
-        elif int(number) == expected:
+        elif int(number) == len(numbered) + 1 and (numbered or _RUN_OPENS_RE.search(prose[:found.start()])):
             numbered.append(found.start())
-            expected += 1
     starts = (numbered if len(numbered) >= 2 else []) + (arrows if len(arrows) >= 2 else [])
     for start in sorted(starts, reverse=True):
         prose = prose[:start] + "\n" + prose[start:]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.core.endpoints import find_endpoints
+from bot.core.endpoints import EndpointQuery, find_endpoints
+from bot.core.answer import Need, Via
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
@@ -77,8 +78,9 @@ def asking_of(message: Message, prose: str) -> str:
     return " ".join(asking) if asking else prose
 
 
-_ARROW_RE = re.compile(r"^\s*(?:->|→)\s+")
-_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦→]|->|\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
+_ARROW_RE = re.compile(r"^\s*(?:->|=>|→)\s+")
+_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦→]|->|=>|\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
 
 
 # A list introduced as what is there already ("What already works:", "Setup so far:") holds no need.
@@ -88,16 +90,20 @@ _HAD_RE = re.compile(r"\b(?:already|have|has|had|tried|working|works|so\s+far|to
 
 def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
     """For each sentence, whether it is an item of a list whose line before ends with a colon
-    ("flow we want:", "Self-service page:") or asks without ending ("the tool should"), and does
-    not say the list is what the app has."""
+    ("flow we want:", "Self-service page:"), or a numbered item after a line that asks without
+    ending ("the tool should 1) ..."); not when the list or the item tells what the app has."""
     flags: list[bool] = []
     for i, sentence in enumerate(sentences):
-        before = sentences[i - 1] if i else ""
-        opens = before.rstrip().endswith(":") or (_states_need(before) and not before.rstrip().endswith((".", "!", "?")))
+        before, after = sentences[i - 1] if i else "", sentences[i + 1] if i + 1 < len(sentences) else ""
+        asks_on = _states_need(before) and not before.rstrip().endswith((".", "!", "?"))
+        opens = before.rstrip().endswith(":") or (asks_on and bool(_NUMBERED_RE.match(sentence)))
         starts = opens and not _HAD_RE.search(before)  # "flow we want:", "it should 1) ... 2) ..."
-        item = bool(_BULLET_RE.match(sentence)) or bool(_ARROW_RE.match(sentences[i + 1] if i + 1 < len(sentences) else ""))
+        item = (bool(_BULLET_RE.match(sentence)) or bool(_ARROW_RE.match(after))) and not _ALREADY_RE.search(sentence)
         flags.append(item and (starts or bool(flags and flags[-1])))  # "do: A -> B": A is the first item
     return flags
+
+
+_ALREADY_RE = re.compile(r"\balready\b", re.IGNORECASE)  # "- it already posts messages": had, not asked
 
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
@@ -155,19 +161,34 @@ def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -
 
 def _methods_beside(written: str, prose: str, index: ScopeIndex) -> list[str]:
     """The methods the other clauses ask for, when the post names one path and no other ("through
-    /telephony/config/people/me: show the forwarding and let them change it"): each is a call,
-    unless the clause says it is not wanted ("never change it")."""
-    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip() and written not in p and not _DENIES_RE.search(p)]
+    /telephony/config/people/me: show the forwarding and let them change it"): each is a call, when
+    its clause acts on that path's resource ('it', 'them', 'the PUT') and names no other, and does not say it
+    is not wanted ("never change it", "can't make it work")."""
+    own = {term for word in words(written) if (term := index.lexicon.term(word))}
+    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip() and written not in p
+             and not _DENIES_RE.search(p) and _REFERS_RE.search(p)
+             and not {index.lexicon.term(w) for w in words(p)} - own & index.resource_terms]
     return [m for p in parts if (m := method_asked(SCOPE_NAME_RE.sub(" ", p), index))]
 
 
 def _twin_calls(first: Call, other: Call, index: ScopeIndex) -> bool:
-    """Whether two methods on one path need a scope and its read/write twin (show and change)."""
-    needs = [endpoint_need(c.endpoint, frozenset(), index) for c in (first, other) if c.endpoint]
-    return len(needs) == 2 and None not in needs and needs[0].scope.counterpart == needs[1].scope.name
+    """Whether two methods on one path are documented calls (on it, or on the paths under it: "the
+    /telephony/config/people/me endpoints") needing a scope and its read/write twin."""
+    needs = [(c.endpoint, endpoint_need(c.endpoint, frozenset(), index)) for c in (first, other) if c.endpoint]
+    return (len(needs) == 2 and all(n is not None and _documented(e, n) for e, n in needs)
+            and needs[0][1].scope.counterpart == needs[1][1].scope.name)
 
 
-_DENIES_RE = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|without|only)\b", re.IGNORECASE)  # "never change it"
+def _documented(endpoint: EndpointQuery, need: Need) -> bool:
+    """Whether the need's scope documents the call, or a call of that method under its path."""
+    under = endpoint.path.rstrip("/").lower() + "/"
+    return need.via == Via.ENDPOINT or any(e.method == endpoint.method and e.path.lower().startswith(under)
+                                           for e in need.scope.endpoints)
+
+
+_DENIES_RE = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|can'?t|cannot|couldn'?t|shouldn'?t|mustn'?t"
+                        r"|isn'?t|without|only)\b", re.IGNORECASE)  # "never change it"
+_REFERS_RE = re.compile(r"\b(?:it|them|these|those|(?-i:PUT|POST|PATCH|DELETE))\b", re.IGNORECASE)  # "the PUT fails"
 
 
 def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
