@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Confidence, Via
+from bot.core.answer import Confidence, Need, Via
 from bot.core.matching.calibrate import Signals, actor_conflict, confidence, weakest
 from bot.core.endpoints import find_endpoints
 from bot.core.matching.calls import camel, find_calls
-from bot.core.matching.explain import twin
+from bot.core.matching.explain import twin, with_twins
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
@@ -147,6 +147,14 @@ def test_twin_is_the_same_resource_for_the_other_actor(kb) -> None:
     assert twin(kb["spark:people_read"], kb).name == "spark-admin:people_read"
     assert twin(kb["meeting:admin_recordings_read"], kb).name == "meeting:recordings_read"
     assert twin(kb["analytics:read_all"], kb) is None
+
+
+def test_an_unsure_words_need_offers_its_twins_after_its_own_alternatives(kb) -> None:
+    need = Need("read my people", kb["spark:people_read"], Via.WORDS, ("person",), (kb["spark:people_write"],))
+    names = [s.name for s in with_twins(need, kb).alternatives]
+    assert names == ["spark:people_write", "spark-admin:people_read"]  # the counterpart is there already
+    endpoint = Need("GET /v1/people", kb["spark:people_read"], Via.ENDPOINT, ("GET /v1/people",))
+    assert with_twins(endpoint, kb) == endpoint  # a documented call is no reading of words
 
 
 @pytest.mark.parametrize("text, method", [("create a user", "POST"), ("rename the space", "PUT"),
@@ -406,3 +414,9 @@ def test_an_asking_sentence_with_words_but_no_resource_still_leaves_the_need_to_
     read = read_question(post, matcher.index, matcher.guidance)
     assert "every device in the org" in read.focus
     assert matcher.answer(post).scopes == ["spark-admin:devices_read"]
+
+
+def test_only_an_unsure_answer_offers_the_twins(matcher) -> None:
+    assert matcher.answer("list the spaces I am in").alternatives == []
+    unsure = matcher.answer("my tool should show a colleague in the company directory")
+    assert unsure.confidence != Confidence.HIGH and "spark:people_write" in unsure.alternatives

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.core.answer import Need, Via
 from bot.core.knowledge import KnowledgeBase, Language, Scope
 from bot.core.matching.query import Query
@@ -29,6 +31,17 @@ def decline_reason(query: Query) -> str:
 def language_decline(language: Language) -> str:
     return (f"I could not read this {language.name} question well enough. I answer in English: "
             "please ask again in English, or name the API endpoint or scope")
+
+
+def with_twins(need: Need, kb: KnowledgeBase) -> Need:
+    """A need read from words, with its read/write counterpart and its other actor's scope after the
+    alternatives it has: when the answer is not sure, the asker may mean either ("Also close")."""
+    if need.via != Via.WORDS:
+        return need
+    counterpart = kb.get(need.scope.counterpart) if need.scope.counterpart else None
+    more = [s for s in (counterpart, twin(need.scope, kb)) if s is not None and not s.deprecated
+            and s != need.scope and s not in need.alternatives]
+    return replace(need, alternatives=need.alternatives + tuple(more)) if more else need
 
 
 def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:

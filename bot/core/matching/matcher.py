@@ -24,7 +24,8 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
                                         asks_whether, fall_short, reports_failure, successor, without_names,
                                         guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
-from bot.core.matching.explain import assumptions, replaced, decline_reason, language_decline, twin, why
+from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
+                                       with_twins)
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon
@@ -230,6 +231,7 @@ class Matcher:
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index)
+        needs = [with_twins(needs[0], self.kb), *needs[1:]] if level != Confidence.HIGH and len(needs) == 1 else needs
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
 
