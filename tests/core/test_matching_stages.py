@@ -287,6 +287,7 @@ def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: s
     ("we re definitely not doing any admin stuff", {"user"}),
     ("i don t have any admin role on the site", {"user"}),
     ("we don t want to touch recordings or anything admin", {"user"}),
+    ("really don t want spark admin anything", {"user"}),
     ("the recruiter is just a normal host not a site admin", {"user"}),
     ("for any space i m in show who the members are", {"user"}),
     ("read messages in any space of the org as compliance officer", {"compliance", "admin"}),
