@@ -239,3 +239,10 @@ def test_an_http_client_call_on_a_base_url_variable_is_read_by_its_path(matcher,
 ])
 def test_one_path_written_without_a_method_takes_every_method_the_post_asks_for(matcher, question, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes
+
+
+def test_a_slash_command_is_no_api_path(matcher) -> None:
+    # "/poll" names no documented path: the words around it tell the need
+    answer = matcher.answer("our users type /poll in the space and our app posts a card with the poll as them. scope?")
+    assert "spark:messages_write" in answer.scopes and not any("compliance" in s for s in answer.scopes)
+    assert matcher.answer("call /rooms to list my spaces").scopes == ["spark:rooms_read"]  # a bare API path stays one

@@ -137,10 +137,12 @@ _SET_ASIDE_RE = re.compile(r"\b(?:instead\s+of|rather\s+than|other\s+than|except
                            re.IGNORECASE)
 
 
-def _endpoint_calls(text: str) -> list[Call]:
-    """The endpoints the text mentions, less those it sets aside."""
+def _endpoint_calls(text: str, index: ScopeIndex) -> list[Call]:
+    """The endpoints the text mentions, less those it sets aside and a bare word after a slash that
+    names no documented path ("types /meet in our tool" is a slash command)."""
     return [Call(e.text, e, "") for e in find_endpoints(text)
-            if not _SET_ASIDE_RE.search(text[:max(text.find(e.text), 0)])]
+            if not _SET_ASIDE_RE.search(text[:max(text.find(e.text), 0)])
+            and (e.method or e.host or e.path.strip("/").count("/") or index.endpoints.match(e))]
 
 
 def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
@@ -248,7 +250,7 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
     vocabulary = index.kb.vocabulary
     calls += webhook_mentions(message.prose, message.text, vocabulary.webhook_resources, vocabulary.webhook_firehose)
-    calls += _endpoint_calls(message.prose) + _endpoint_calls(message.pasted)
+    calls += _endpoint_calls(message.prose, index) + _endpoint_calls(message.pasted, index)
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
