@@ -339,3 +339,10 @@ def test_who_acts_is_no_topic_for_a_verb_split_from_its_object(matcher) -> None:
                             "Which scope?")
     assert answer.scopes[0] == "spark-compliance:messages_read"
     assert "spark-compliance:teams_read" not in answer.scopes
+
+
+def test_a_post_that_opens_with_its_steps_asks_for_each(matcher) -> None:
+    answer = matcher.answer("list all devices in the org -> read a few xAPI statuses of each one -> reboot the ones "
+                            "that are stuck. This is for our small AV team, who currently do it by hand every Monday "
+                            "morning and really hate it. Admin-authorized tool, which scopes?")
+    assert set(answer.scopes) == {"spark-admin:devices_read", "spark:xapi_statuses", "spark:xapi_commands"}
