@@ -246,3 +246,17 @@ def test_a_slash_command_is_no_api_path(matcher) -> None:
     answer = matcher.answer("our users type /poll in the space and our app posts a card with the poll as them. scope?")
     assert "spark:messages_write" in answer.scopes and not any("compliance" in s for s in answer.scopes)
     assert matcher.answer("call /rooms to list my spaces").scopes == ["spark:rooms_read"]  # a bare API path stays one
+
+
+@pytest.mark.parametrize("question, scopes", [
+    # a call that returns its data works; one that returns an error code does not
+    ("GET /v1/rooms returns my spaces, but POST /v1/messages gives 403. which scope?", ["spark:messages_write"]),
+    ("GET /v1/rooms returns 403 and POST /v1/messages gives 403 too. which scopes?",
+     ["spark:rooms_read", "spark:messages_write"]),
+    # beside a refusal, a call the scopes the app has already grant is not what fails
+    ("our app has spark:memberships_read and spark:rooms_write.\n\n    api.memberships.list(roomId=rid)\n"
+     "    api.messages.create(roomId=rid, text=\"hi\")\n\nwebexpythonsdk.exceptions.ApiError: [403] Forbidden\n\n"
+     "which scope is missing?", ["spark:messages_write"]),
+])
+def test_calls_that_work_or_are_granted_are_not_what_is_missing(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes

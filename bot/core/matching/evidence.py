@@ -205,7 +205,9 @@ _FAILURE_RE = re.compile(
 # "listing works fine", "GET /v1/rooms works": that call is granted; "the delete never worked", "posting
 # worked until yesterday" are no such thing.
 _WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+))\s+(?:(?:still|also|just)\s+)?"
-                       r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through)\b"
+                       r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
+                       r"|returns?(?!\s+(?:an?\s+|the\s+|with\s+|me\s+)?(?:\d{3}|errors?|nothing|empty|null|forbidden"
+                       r"|unauthori[sz]ed|no)\b))\b"  # "GET /v1/people returns the roles"; not "returns 403"
                        r"(?!\s+(?:until|till|before|only|sometimes|intermittently)\b)")
 
 

@@ -122,7 +122,7 @@ class Matcher:
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
-        from_calls = self._from_calls(q)
+        from_calls = without_held(self._from_calls(q), q)
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
@@ -272,6 +272,16 @@ def beside_held(described: Draft, q: Question) -> Draft:
     needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
     kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
     return Draft(kind, needs, signals, described.why)
+
+
+def without_held(from_calls: Draft, q: Question) -> Draft:
+    """Calls refused beside the scopes the app has ("scopes on the app: X Y; this call gives 403"):
+    the calls those scopes grant are not what fails, unless every call is one of them."""
+    kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in q.named]
+    if not kept or len(kept) == len(from_calls.needs) or not REFUSED_RE.search(q.text):
+        return from_calls
+    needs = [n for n, _ in kept]
+    return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, [s for _, s in kept], why(needs))
 
 
 def fitted(compared: Draft, fit: list[Need]) -> Draft:
