@@ -155,3 +155,10 @@ def test_a_platform_fact_beside_a_named_scope_is_still_a_scope_question(matcher)
     answer = matcher.answer("do refresh tokens rotate on every use, and does our integration need "
                             "spark:applications_token for that?")
     assert answer.answered
+
+
+def test_user_level_says_who_acts_not_which_resource(matcher) -> None:
+    # "level" is a word of the old places scopes' text; "user-level" is who acts
+    answer = matcher.answer("after my meetings I want the AI meeting summary pushed to our wiki. user-level oauth, "
+                            "just my meetings. scopes?")
+    assert answer.scopes == ["meeting:summaries_read"]
