@@ -346,3 +346,9 @@ def test_a_post_that_opens_with_its_steps_asks_for_each(matcher) -> None:
                             "that are stuck. This is for our small AV team, who currently do it by hand every Monday "
                             "morning and really hate it. Admin-authorized tool, which scopes?")
     assert set(answer.scopes) == {"spark-admin:devices_read", "spark:xapi_statuses", "spark:xapi_commands"}
+
+
+def test_the_second_of_both_is_a_need_as_the_first_is(matcher) -> None:
+    answer = matcher.answer("after each of my meetings we want both the AI summary and the complete transcript "
+                            "copied into our wiki, my own meetings only. which scopes?")
+    assert {"meeting:summaries_read", "meeting:transcripts_read"} <= set(answer.scopes)

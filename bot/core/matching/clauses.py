@@ -274,17 +274,20 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     found: list[tuple[int, Clause]] = []
     left: list[tuple[int, Query, list[Ranked]]] = []  # clauses that do something, too weak on their own
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
+    before = ""
     for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
         clauses = [c for _, c in found]
         ranked = _for_actor(eligible(index.rank(q), q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
         ranked = ranked or (_twin_of(clauses[-1], index.rank(q), q) if refers_back and clauses else [])
+        ranked = ranked or (_named(index.rank(q)) if _BOTH_RE.search(before) else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
         elif acting := _acting(_for_actor(index.rank(q), handed), q, index):
             left.append((at, q, acting))
+        before = q.text
     for at, q, acting in left:  # "list the groups, then add people to one": the other half of a need found
         twins = _twins(found, left, at)
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
@@ -341,6 +344,15 @@ def _twin_of(before: Clause, ranked: list[Ranked], query: Query) -> list[Ranked]
     new one") needs that need's read/write twin, when the twin is among its best."""
     twin = before.need.scope.counterpart
     return [r for r in ranked[:t.TWIN_AMONG] if twin and r.scope.name == twin and r.scope.access == query.intent]
+
+
+# "both the summary and the transcript", "either the recording or the notes": the second is a need as the first is
+_BOTH_RE = re.compile(r"(?:^|\s)both\s+(?:the\s+|my\s+|our\s+|their\s+)?\S+", re.IGNORECASE)
+
+
+def _named(ranked: list[Ranked]) -> list[Ranked]:
+    """The best candidate when it names its resource with enough of the clause (the second of a pair)."""
+    return [r for r in ranked[:1] if r.names_resource and r.coverage >= t.CLAUSE_NAMED_MIN]
 
 
 def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
