@@ -352,3 +352,8 @@ def test_the_second_of_both_is_a_need_as_the_first_is(matcher) -> None:
     answer = matcher.answer("after each of my meetings we want both the AI summary and the complete transcript "
                             "copied into our wiki, my own meetings only. which scopes?")
     assert {"meeting:summaries_read", "meeting:transcripts_read"} <= set(answer.scopes)
+
+
+def test_a_partner_product_found_once_decides_a_near_tie_after_it(matcher) -> None:
+    answer = matcher.answer("Wholesale partner: list our customers, then provision subscribers into the one we pick.")
+    assert answer.scopes == ["spark-admin:wholesale_customers_read", "spark-admin:wholesale_subscribers_write"]

@@ -377,11 +377,22 @@ def prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:
     """Among near-ties, the scope that needs already found link to: after "create a space",
     "add people" means the space's members, not a meeting's invitees."""
     linked = {name.lower() for s in found for name in (*s.related, s.counterpart) if name}
-    if not ranked or ranked[0].scope.key in linked:
+    families = {_family(s) for s in found} - {""}
+    if not ranked or ranked[0].scope.key in linked or _family(ranked[0].scope) in families:
         return ranked
     for r in ranked[1:]:
         if ranked[0].score - r.score > t.ALTERNATIVE_MARGIN:
             break
-        if r.scope.key in linked:
+        if r.scope.key in linked or _family(r.scope) in families:
             return [r] + [x for x in ranked if x is not r]
     return ranked
+
+
+def _family(scope: Scope) -> str:
+    """The product a scope's name opens with when it names one ("wholesale" in
+    spark-admin:wholesale_customers_write): its subscribers are Wholesale subscribers too."""
+    first = scope.name.partition(":")[2].split("_")[0]
+    return first if first in _FAMILIES else ""
+
+
+_FAMILIES = frozenset({"wholesale", "broadworks"})  # partner products whose resources share names
