@@ -586,3 +586,9 @@ def test_an_emoji_between_words_ends_a_sentence(matcher) -> None:
 def test_developer_words_denied_do_not_make_an_app_question_a_developer_one(matcher) -> None:
     assert not matcher.answer("Since the last update of the Webex desktop app I get no notification sound for new "
                               "messages. Is there a setting for it? I'm not using any API or integration.").answered
+
+
+def test_a_deprecated_scope_asked_about_gives_way_to_its_replacement(matcher) -> None:
+    answer = matcher.answer("I found spark-admin:messages_read in an old blog post for reading every message in "
+                            "the org. Is that still the scope to request?")
+    assert answer.scopes == ["spark-compliance:messages_read"]

@@ -98,6 +98,15 @@ _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(
                          r"|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))", re.IGNORECASE)  # not "do I need X?"
 
 
+_TO_USE_RE = re.compile(r"\b(?:right|correct|request|use|tick|pick|choose|enough)\b", re.IGNORECASE)
+
+
+def asks_which_to_use(text: str) -> bool:
+    """Whether the text asks if a scope is the one to request ("is that the right one?"), not
+    whether it is still valid: a deprecated one then gives way to its replacement."""
+    return asks_whether(text) and bool(_TO_USE_RE.search(text))
+
+
 def asks_whether(text: str) -> bool:
     """Whether the text asks a yes/no question ("should we ask for X?", "does X include admin
     scopes?", "can I give guests X?"): an answer naming X back is then not sure."""

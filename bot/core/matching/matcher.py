@@ -21,8 +21,8 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, asks_for_several, best_need, clause_needs,
                                        clear_guess, eligible, is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_whether, fall_short, reports_failure, successor, without_names,
-                                        guesses_differ, said_to_work, without_total, working_calls)
+                                        asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
+                                        without_names, guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
@@ -153,7 +153,7 @@ class Matcher:
                          f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
         if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
-        if reports_failure(q.message.prose):
+        if reports_failure(q.message.prose) or asks_which_to_use(q.asking):  # "X fails", "is X the right one?"
             needs = [successor(n, self.kb) for n in needs]
             signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
         if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
