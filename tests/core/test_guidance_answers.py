@@ -142,3 +142,10 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
 ])
 def test_topics_told_in_other_words_are_recognised(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_it(matcher) -> None:
+    answer = matcher.answer("An admin authorized our service app in Control Hub. How does our server get the service "
+                            "app's access token with the API?")
+    assert answer.kind == AnswerKind.GUIDANCE and answer.guidance[0] == "service-apps"
+    assert answer.scopes == ["spark:applications_token"]

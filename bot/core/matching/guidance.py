@@ -92,6 +92,10 @@ class GuidanceFinder:
         named = frozenset().union(*(self._cue_terms[t] for t in topics))
         return set(evidence) <= named | self._verb_terms
 
+    def lists(self, topics: Iterable[str], scope: Scope) -> bool:
+        """Whether one of the topics names the scope as its own (service apps: spark:applications_token)."""
+        return any(scope.name in self._scopes.get(topic, ()) for topic in topics)
+
     def leads(self, topic: str, audiences: Iterable[str], unsure: bool) -> bool:
         """Whether the topic's explanation leads an answer with scopes of these audiences: its cues
         say who asks (a bot, a person without the role) or no scope is sure, and a role it explains

@@ -238,16 +238,30 @@ class Matcher:
     def _explained_or_declined(self, q: Question, draft: Draft, topics: tuple[str, ...]) -> Answer:
         """An explanation when the question touches a guidance topic and no scope is clear
         enough to stand beside it; else a decline that says why."""
-        if topics and not draft.elsewhere and self._about_webex(q):
-            return Answer(q.text, AnswerKind.GUIDANCE, why="this is answered by an explanation, not a scope",
-                          confidence=Confidence.MEDIUM, guidance=topics)
+        if topics and not draft.elsewhere and about_webex(q, self.index):
+            needs = tuple(topic_scope(q, topics, self.index, self.guidance))
+            return Answer(q.text, AnswerKind.GUIDANCE, needs, why="this is answered by an explanation" + (
+                "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
 
-    def _about_webex(self, q: Question) -> bool:
-        """Whether a question with no scope in it is still about Webex (so guidance fits)."""
-        query = build_query(q.prose, self.index)
-        return query.known > 0 or any(w in q.prose.lower() for w in ("webex", "scope", "token", "403"))
+
+def topic_scope(q: Question, topics: tuple[str, ...], index: ScopeIndex, guidance: GuidanceFinder) -> list[Need]:
+    """The scope an explanation brings when the words of the question, its topic words kept, clearly
+    ask for one the topic lists ("how does our backend get the service app's access token?"); not
+    when they only restate the topic ("which scope to create a webhook"), nor beside a pasted call."""
+    query = build_query(q.focus, index)
+    ranked = [] if q.calls else eligible(index.rank(query), query, index, t.CONFIDENT_FROM)
+    if not ranked or not guidance.lists(topics, ranked[0].scope) or guidance.restates(
+            topics, ranked[0].scope, ranked[0].evidence):
+        return []
+    return [best_need(q.focus, ranked)]
+
+
+def about_webex(q: Question, index: ScopeIndex) -> bool:
+    """Whether a question with no scope in it is still about Webex (so guidance fits)."""
+    query = build_query(q.prose, index)
+    return query.known > 0 or any(w in q.prose.lower() for w in ("webex", "scope", "token", "403"))
 
 
 def word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
