@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Confidence
-
 from bot.core.matching import Matcher
 
 PYTHON = """
@@ -262,12 +260,3 @@ def test_a_slash_command_is_no_api_path(matcher) -> None:
 ])
 def test_calls_that_work_or_are_granted_are_not_what_is_missing(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
-
-
-def test_a_call_beside_a_story_that_asks_for_several_scopes_brings_the_story_needs(matcher) -> None:
-    story = ("Hourly job: pull the detailed call history of the org, then look up each caller with "
-             "GET /v1/people/{personId}. Full admin. ")
-    both = matcher.answer(story + "Which scopes for both steps?")
-    assert set(both.scopes) == {"spark-admin:people_read", "spark-admin:calling_cdr_read"}
-    assert both.confidence != Confidence.HIGH
-    assert matcher.answer(story + "Which scope does the lookup need?").scopes == ["spark-admin:people_read"]

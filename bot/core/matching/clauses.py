@@ -325,21 +325,12 @@ def _for_actor(ranked: list[Ranked], handed: frozenset[str]) -> list[Ranked]:
     return [r for r in ranked if r.scope.audience != "compliance"] if handed else ranked
 
 
-def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> list[Clause]:
-    """The clauses of the prose, its pasted calls left out, that ask for a scope the calls did not
-    give ("... GET /v1/meetings, and then archive their recordings"): needs the calls may miss."""
+def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
+    """Whether the prose, its pasted calls left out, has a clause that asks for a scope the calls
+    did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
     for call in calls:
         prose = prose.replace(call, " ")
-    return [c for c in clause_needs(prose, index) if c.need.scope not in found]
-
-
-_SEVERAL_RE = re.compile(r"\b(?:scopes|permissions|both|all\s+(?:two|three|four|of\s+them)|each\s+step|steps)\b",
-                         re.IGNORECASE)
-
-
-def asks_for_several(asking: str) -> bool:
-    """Whether the sentences that ask want several scopes ("which scopes", "for both", "each step")."""
-    return bool(_SEVERAL_RE.search(asking))
+    return any(c.need.scope not in found for c in clause_needs(prose, index))
 
 
 def _states_a_need(best: Ranked, query: Query) -> bool:

@@ -18,8 +18,8 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, asks_for_several, best_need, clause_needs,
-                                       clear_guess, eligible, is_rival, one_scope_suffices)
+from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
+                                       is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
                                         without_names, guesses_differ, said_to_work, without_total, working_calls)
@@ -106,8 +106,8 @@ class Matcher:
         if from_calls.needs:
             written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
             told = q.prose if STEPS_RE.search(q.prose) else q.focus  # "step one: POST /v1/x. Then ...": the story too
-            if beyond := asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
-                from_calls = with_beyond(from_calls, beyond, q)  # the calls may miss a need the story tells
+            if asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
+                from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
         return self._from_words(q)
 
@@ -286,18 +286,6 @@ def beside_held(described: Draft, q: Question) -> Draft:
     needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
     kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
     return Draft(kind, needs, signals, described.why)
-
-
-def with_beyond(from_calls: Draft, beyond: list[Clause], q: Question) -> Draft:
-    """Calls with the clauses of the story that ask for more: never sure then, and when the post asks
-    for several scopes ("which scopes for both steps?"), each clause that clearly does something to a
-    resource it names is a need too."""
-    signals = [replace(s, focused=True) for s in from_calls.signals]
-    more = [c for c in beyond if c.query.intent and c.ranked[0].names_resource
-            and c.ranked[0].coverage >= t.CONFIDENT_FROM] if asks_for_several(q.asking) else []
-    needs = from_calls.needs + [c.need for c in more]
-    signals += [replace(word_signals(c.query, c.ranked, q), split=True) for c in more]
-    return Draft(AnswerKind.PLAN if len(needs) > 1 else from_calls.kind, needs, signals, why(needs))
 
 
 def without_held(from_calls: Draft, q: Question) -> Draft:
