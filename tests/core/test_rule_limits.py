@@ -162,3 +162,29 @@ def test_user_level_says_who_acts_not_which_resource(matcher) -> None:
     answer = matcher.answer("after my meetings I want the AI meeting summary pushed to our wiki. user-level oauth, "
                             "just my meetings. scopes?")
     assert answer.scopes == ["meeting:summaries_read"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    # an error said in words is no working call, and a scope asked about is not one the app has
+    ("GET /v1/people/me works. GET /v1/rooms returns a Forbidden error. which scope?", ["spark:rooms_read"]),
+    ("POST /v1/messages and GET /v1/memberships both give 403 - do I need spark:memberships_read?",
+     ["spark:messages_write", "spark:memberships_read"]),
+    # numbered setup steps that open a post are history, not needs; steps after arrows may be in capitals
+    ("1. Create integration in developer portal 2. Select scopes and copy the client id 3. Users authorize and we "
+     "store the refresh token. Now we want to read each user's call history. What scope do we need?",
+     ["spark:calls_read"]),
+    ("Get rooms -> Get messages -> Delete flagged ones. which scopes?",
+     ["spark:rooms_read", "spark:messages_read", "spark:messages_write"]),
+])
+def test_second_review_counter_examples(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+def test_rooms_the_asker_is_not_in_are_the_compliance_role_too(matcher) -> None:
+    assert "compliance-role" in matcher.answer("I need to read messages in rooms that I am not a member of, "
+                                               "which scope?").guidance
+
+
+def test_the_twins_offered_respect_read_only_and_who_acts(matcher) -> None:
+    answer = matcher.answer("read-only please, I am not an admin: list my meeting recordings older than a year")
+    assert not {"meeting:recordings_write", "meeting:admin_recordings_read"} & set(answer.alternatives)

@@ -9,13 +9,14 @@ from bot.core.answer import Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.normalise import STEP_AFTER_ARROW
 from bot.core.matching.query import Query, build_query
 from bot.core.text import STOPWORDS, is_common_word, words
 
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)(?=\s+(?-i:[a-z]))"  # "look up -> send", not "Hub -> Calling"
+    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
     r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,

@@ -38,7 +38,8 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
 
 _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
-    r"already|only|includes?|including)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
+    r"already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token))\b"
+    r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y"
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
 _GUESSED_BEFORE_RE = re.compile(r"\b(?:said|says|suggested|suggests|recommended|claims|thinks"
                                 r"|told\s+(?:me|us)\s+(?:we|i|you)\s+need)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
@@ -215,8 +216,9 @@ _FAILURE_RE = re.compile(
 # worked until yesterday" are no such thing.
 _WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+))\s+(?:(?:still|also|just)\s+)?"
                        r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
-                       r"|returns?(?!\s+(?:an?\s+|the\s+|with\s+|me\s+)?(?:\d{3}|errors?|nothing|empty|null|forbidden"
-                       r"|unauthori[sz]ed|no)\b))\b"  # "GET /v1/people returns the roles"; not "returns 403"
+                       r"|returns?(?!\s+(?i:nothing|empty|null|no)\b)"  # "GET /v1/people returns the roles"
+                       r"(?!(?:\s+\S+){0,4}?\s+['\"]?(?i:\d{3}|errors?|forbidden|unauthori[sz]ed|denied|refused|fails?"
+                       r"|failed)\b))\b"  # not "returns 403", "returns HTTP 403", "returns an 'insufficient scope' error"
                        r"(?!\s+(?:until|till|before|only|sometimes|intermittently)\b)")
 
 

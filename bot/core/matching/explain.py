@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.answer import Need, Via
@@ -33,13 +34,21 @@ def language_decline(language: Language) -> str:
             "please ask again in English, or name the API endpoint or scope")
 
 
-def with_twins(need: Need, kb: KnowledgeBase) -> Need:
+_READ_ONLY_RE = re.compile(r"\bread[\s-]?only\b|\bno\s+writ|\bnever\s+(?:writes?|changes?|posts?)\b", re.IGNORECASE)
+
+
+def with_twins(need: Need, kb: KnowledgeBase, cues: frozenset[str] = frozenset(), prose: str = "") -> Need:
     """A need read from words, with its read/write counterpart and its other actor's scope after the
-    alternatives it has: when the answer is not sure, the asker may mean either ("Also close")."""
+    alternatives it has: when the answer is not sure, the asker may mean either ("Also close"); not
+    the write one when the post says read only, nor the other actor's when it says who acts."""
     if need.via != Via.WORDS:
         return need
-    counterpart = kb.get(need.scope.counterpart) if need.scope.counterpart else None
-    more = [s for s in (counterpart, twin(need.scope, kb)) if s is not None and not s.deprecated
+    counterpart = kb.get(need.scope.counterpart) if need.scope.counterpart and not (
+        need.scope.access == "read" and _READ_ONLY_RE.search(prose)) else None
+    other = twin(need.scope, kb)
+    if other is not None and need.scope.audience in cues and other.audience not in cues:
+        other = None  # "as a normal user": not the admin form
+    more = [s for s in (counterpart, other) if s is not None and not s.deprecated
             and s != need.scope and s not in need.alternatives]
     return replace(need, alternatives=need.alternatives + tuple(more)) if more else need
 

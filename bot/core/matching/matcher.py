@@ -122,7 +122,7 @@ class Matcher:
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
-        from_calls = without_held(self._from_calls(q), q)
+        from_calls = without_held(self._from_calls(q), q, self.index)
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
@@ -231,7 +231,8 @@ class Matcher:
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index)
-        needs = [with_twins(needs[0], self.kb), *needs[1:]] if level != Confidence.HIGH and len(needs) == 1 else needs
+        needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
+                 else needs)
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
 
@@ -288,10 +289,12 @@ def beside_held(described: Draft, q: Question) -> Draft:
     return Draft(kind, needs, signals, described.why)
 
 
-def without_held(from_calls: Draft, q: Question) -> Draft:
+def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
     """Calls refused beside the scopes the app has ("scopes on the app: X Y; this call gives 403"):
-    the calls those scopes grant are not what fails, unless every call is one of them."""
-    kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in q.named]
+    the calls those scopes grant are not what fails, unless every call is one of them. A scope the
+    post asks about ("do I need X?") is not one it has."""
+    held = set(q.named) - set(asked_names(q.message.prose, index))
+    kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in held]
     if not kept or len(kept) == len(from_calls.needs) or not REFUSED_RE.search(q.text):
         return from_calls
     needs = [n for n, _ in kept]

@@ -127,10 +127,15 @@ def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
 # An item marker inside a line ("...: 1. list devices 2. reboot them", "step 2 GET the message",
 # "look up -> send -> schedule"): an item starts there, and its own "1." ends no sentence. Numbers count
 # only as a run from one that opens the text, follows a colon or what the app should do ("set it to 1.
-# Then ..." is no list); arrows only as a chain of steps in lower case ("GET x -> 403" and "Control Hub
-# -> Calling" are none); "(1)" stays inside its sentence ("it should (1) create a space, (2) add people").
+# Then ..." is no list); arrows only as a chain of steps ("GET x -> 403" is none); "(1)" stays inside
+# its sentence ("it should (1) create a space, (2) add people").
+# After an arrow, a step: a word in lower case, or a verb of what an app does in capitals ("Get rooms -> Get
+# messages -> Delete flagged ones"); "Control Hub -> Calling -> Features" is a breadcrumb.
+STEP_AFTER_ARROW = (r"(?=\s+(?:(?-i:[a-z])|(?:get|list|create|post|send|delete|update|add|remove|read|fetch|find|look"
+                    r"|check|set|assign|schedule|invite|download|upload|reply|pull|push|move|change|rename|provision"
+                    r"|poll|grab|show|enable|disable|register|revoke)\b))")
 _INLINE_ITEM_RE = re.compile(r"(?:^|(?<=\s)|(?<=:))(?:(?:(\d{1,2})[.)]|step\s+(\d{1,2})\b[:.)]?)(?=\s+[A-Za-z])"
-                             r"|(?:->|=>|→)(?=\s+(?-i:[a-z])))", re.IGNORECASE)
+                             r"|(?:->|=>|→)" + STEP_AFTER_ARROW + ")", re.IGNORECASE)
 _ITEM_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]|step\s+\d{1,2}\.)$", re.IGNORECASE)
 _RUN_OPENS_RE = re.compile(r"(?:^|[:\-–—]|\b(?:should|must|needs?\s+to|wants?\s+to|will|steps?))\s*$", re.IGNORECASE)
 

@@ -97,7 +97,8 @@ def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
         before, after = sentences[i - 1] if i else "", sentences[i + 1] if i + 1 < len(sentences) else ""
         asks_on = _states_need(before) and not before.rstrip().endswith((".", "!", "?"))
         opens = before.rstrip().endswith(":") or (asks_on and bool(_NUMBERED_RE.match(sentence)))
-        starts = (opens or not i) and not _HAD_RE.search(before)  # "flow we want:", "1) ... 2) ...", a post that opens with one
+        opens = opens or (not i and bool(_ARROW_RE.match(after)))  # a post that opens with a chain of steps
+        starts = opens and not _HAD_RE.search(before)  # "flow we want:", "it should 1) ... 2) ..."
         item = (bool(_BULLET_RE.match(sentence)) or bool(_ARROW_RE.match(after))) and not _ALREADY_RE.search(sentence)
         flags.append(item and (starts or bool(flags and flags[-1])))  # "do: A -> B": A is the first item
     return flags
