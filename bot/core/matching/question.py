@@ -8,19 +8,17 @@ in a long post, who the question says acts, and the guidance topics it touches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from bot.core.endpoints import EndpointQuery, find_endpoints
-from bot.core.answer import Need, Via
+from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
-from bot.core.matching.clauses import CLAUSE_SPLIT_RE
-from bot.core.matching.evidence import SCOPE_NAME_RE, endpoint_need, named_scopes
-from bot.core.matching.frames import method_asked
+from bot.core.matching.evidence import named_scopes
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
+from bot.core.matching.methods import with_asked_method
 from bot.core.matching.normalise import Message, normalise
 from bot.core.matching.query import build_query
 from bot.core.text import words
@@ -146,68 +144,6 @@ def _endpoint_calls(text: str, index: ScopeIndex) -> list[Call]:
             and (e.method or e.host or e.path.strip("/").count("/") or index.endpoints.match(e))]
 
 
-def _with_asked_method(calls: tuple[Call, ...], prose: str, index: ScopeIndex) -> tuple[Call, ...]:
-    """A URL or path written without its method takes the one the prose asks for near it ("...
-    /v1/people to create users"); when that method is not documented for the path, its words
-    are read ("edit my settings through /telephony/config/people/me" is no GET)."""
-    kept = []
-    for call in calls:
-        asked = _method_near(call.endpoint.text, prose, index) if call.endpoint and not call.endpoint.method else None
-        if asked is None:
-            kept.append(call)
-            continue
-        also = _methods_beside(call.endpoint.text, prose, index) if len(calls) == 1 else []
-        ways = [replace(call, endpoint=replace(call.endpoint, method=m)) for m in dict.fromkeys([asked, *also])]
-        kept += ways[:1] + [w for w in ways[1:] if _twin_calls(ways[0], w, index)]
-    return tuple(kept)
-
-
-def _methods_beside(written: str, prose: str, index: ScopeIndex) -> list[str]:
-    """The methods the other clauses ask for, when the post names one path and no other ("through
-    /telephony/config/people/me: show the forwarding and let them change it"): each is a call, when
-    its clause acts on that path's resource ('it', 'them', 'the PUT') and names no other, and does not say it
-    is not wanted ("never change it", "can't make it work")."""
-    own = {term for word in words(written) if (term := index.lexicon.term(word))}
-    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip() and written not in p
-             and not _DENIES_RE.search(p) and _REFERS_RE.search(p)
-             and not {index.lexicon.term(w) for w in words(p)} - own & index.resource_terms]
-    return [m for p in parts if (m := method_asked(SCOPE_NAME_RE.sub(" ", p), index))]
-
-
-def _twin_calls(first: Call, other: Call, index: ScopeIndex) -> bool:
-    """Whether two methods on one path are documented calls (on it, or on the paths under it: "the
-    /telephony/config/people/me endpoints") needing a scope and its read/write twin."""
-    needs = [(c.endpoint, endpoint_need(c.endpoint, frozenset(), index)) for c in (first, other) if c.endpoint]
-    return (len(needs) == 2 and all(n is not None and _documented(e, n) for e, n in needs)
-            and needs[0][1].scope.counterpart == needs[1][1].scope.name)
-
-
-def _documented(endpoint: EndpointQuery, need: Need) -> bool:
-    """Whether the need's scope documents the call, or a call of that method under its path."""
-    under = endpoint.path.rstrip("/").lower() + "/"
-    return need.via == Via.ENDPOINT or any(e.method == endpoint.method and e.path.lower().startswith(under)
-                                           for e in need.scope.endpoints)
-
-
-_DENIES_RE = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|can'?t|cannot|couldn'?t|shouldn'?t|mustn'?t"
-                        r"|isn'?t|without|only)\b", re.IGNORECASE)  # "never change it"
-_REFERS_RE = re.compile(r"\b(?:it|them|these|those|(?-i:PUT|POST|PATCH|DELETE))\b", re.IGNORECASE)  # "the PUT fails"
-
-
-def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
-    """The method the clause holding `written` asks for, else the next clause's, else an
-    earlier one's: "list /v1/rooms and create /v1/messages" gives each its own."""
-    parts = [p for p in CLAUSE_SPLIT_RE.split(prose) if p and p.strip()]
-    at = next((i for i, p in enumerate(parts) if written in p), None)
-    if at is None:
-        return None
-    for part in parts[at:] + parts[:at][::-1]:
-        method = method_asked(SCOPE_NAME_RE.sub(" ", part.replace(written, " ")), index)
-        if method:
-            return method
-    return None
-
-
 def _resource(call: Call) -> str | None:
     """The resource a pasted webhook call names (`"resource": "memberships"`), if any."""
     named = WEBHOOK_RESOURCE_RE.search(call.text)
@@ -255,6 +191,6 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
-                    _with_asked_method(_dedupe(calls), prose, index),
+                    with_asked_method(_dedupe(calls), prose, index),
                     _topics(message, prose, guidance),
                     index.lexicon.audiences(" ".join(words(prose))))
