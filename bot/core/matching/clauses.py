@@ -277,16 +277,16 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
     for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
-        clauses = [c for _, c in found]
-        ranked = _for_actor(eligible(index.rank(q), q, index, t.CLAUSE_MIN), handed)
+        clauses, every = [c for _, c in found], index.rank(q)
+        ranked = _for_actor(eligible(every, q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
-        ranked = ranked or (_acted_on(index.rank(q), q, index) if lenient else [])
-        ranked = ranked or (_twin_of(clauses[-1], index.rank(q), q) if refers_back and clauses else [])
-        ranked = ranked or (_named(index.rank(q)) if _BOTH_RE.search(before) else [])
+        ranked = ranked or (_acted_on(every, q, index) if lenient else [])
+        ranked = ranked or (_twin_of(clauses[-1], every, q) if refers_back and clauses else [])
+        ranked = ranked or (_named(every) if _BOTH_RE.search(before) else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
-        elif acting := _acting(_for_actor(index.rank(q), handed), q, index):
+        elif acting := _acting(_for_actor(every, handed), q, index):
             left.append((at, q, acting))
         before = q.text
     for at, q, acting in left:  # "list the groups, then add people to one": the other half of a need found

@@ -14,11 +14,20 @@ from bot.core.matching.lexicon import Lexicon
 from bot.core.text import words
 
 
+def _cue_text(cue: str) -> str:
+    """A cue's words as a pattern: spaces, underscores or hyphens between them (client_credentials),
+    straight or curly apostrophes."""
+    return re.escape(cue.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?")
+
+
 def _cue_pattern(cue: str) -> str:
-    """A cue as a pattern: spaces, underscores or hyphens between its words (client_credentials),
-    straight or curly apostrophes, word-bounded."""
-    escaped = re.escape(cue.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?")
-    return r"(?<![\w@])" + escaped + r"(?!\w)"
+    """A cue as a word-bounded pattern."""
+    return r"(?<![\w@])" + _cue_text(cue) + r"(?!\w)"
+
+
+def _any_cue(cues: Iterable[str]) -> str:
+    """Several cues as one word-bounded pattern, longest first: the bounds checked once per match."""
+    return r"(?<![\w@])(?:" + "|".join(_cue_text(c) for c in sorted(cues, key=len, reverse=True)) + r")(?!\w)"
 
 
 def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
@@ -43,7 +52,7 @@ class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
     def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None) -> None:
-        self._patterns = [(g.id, re.compile("|".join(_cue_pattern(c) for c in g.cues)), _anchors(g.cues))
+        self._patterns = [(g.id, re.compile(_any_cue(g.cues)), _anchors(g.cues))
                           for g in guidance.values() if g.cues]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
         self._on_403 = {g.id: g.explains_403_for for g in guidance.values() if g.explains_403_for}
