@@ -592,3 +592,10 @@ def test_a_deprecated_scope_asked_about_gives_way_to_its_replacement(matcher) ->
     answer = matcher.answer("I found spark-admin:messages_read in an old blog post for reading every message in "
                             "the org. Is that still the scope to request?")
     assert answer.scopes == ["spark-compliance:messages_read"]
+
+
+def test_a_limit_asked_beside_more_limits_is_declined_and_beside_a_need_is_not(matcher) -> None:
+    assert not matcher.answer("Which Adaptive Cards version does Webex show in spaces, and how many Action.Submit "
+                              "buttons can one card hold?").answered
+    assert "spark:rooms_read" in matcher.answer("how long is an access token valid? also our app needs to list "
+                                                "the rooms of the user").scopes

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import any_of
+from bot.core.matching.normalise import sentences_of
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
@@ -64,13 +65,14 @@ class PlatformFinder:
                            acts: Callable[[str], bool]) -> str | None:
         """Why a question is not about an integration's scopes, or None: read only from its words,
         it asks how to use the Webex app (unless those words point surely at a scope); or the
-        sentences that ask ask for a documented limit or lifetime, for nothing to be done (`acts`
-        tells whether a text asks to do something) and name no scope."""
+        sentences that ask ask for a documented limit or lifetime and name no scope, and the others
+        ask for nothing to be done (`acts` tells whether a text asks to do something)."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
+        others = " ".join(s for s in sentences_of(q.asking) if not self.platform_fact(s))  # "...? also list rooms"
         if (not q.named and (fact := self.platform_fact(q.asking))
-                and not acts(_CALL_RE.sub(" ", _WHEN_RE.sub(" ", q.asking)))):
+                and not acts(_CALL_RE.sub(" ", _WHEN_RE.sub(" ", others)))):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         return None
