@@ -421,3 +421,11 @@ def test_only_an_unsure_answer_offers_the_twins(matcher) -> None:
     assert matcher.answer("list the spaces I am in").alternatives == []
     unsure = matcher.answer("my tool should show a colleague in the company directory")
     assert unsure.confidence != Confidence.HIGH and "spark:people_write" in unsure.alternatives
+
+
+def test_a_long_post_in_another_language_full_of_english_api_words_is_still_read_as_that_language(kb) -> None:
+    post = ("Buenas tardes. Somos el equipo de IT de una cadena de hoteles y estamos automatizando la creación de "
+            "workspaces para las salas de reuniones nuevas: el script busca la location por nombre, crea el "
+            "workspace con su capacidad y lo deja listo para Webex Calling con la configuración por defecto. "
+            "El device lo activa el técnico a mano en Control Hub. ¿Qué scopes necesita la integración?")
+    assert detect(post, kb.vocabulary).code == "es"

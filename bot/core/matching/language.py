@@ -34,12 +34,12 @@ def detect(text: str, vocab: Vocabulary) -> Language | None:
     tokens = [w.lower() for w in _WORD_RE.findall(text)]
     if not tokens:
         return None
-    best, hits = None, 0
+    best, hits, share = None, 0, 0
     for language in vocab.languages.values():
         count = len(set(tokens) & language.markers)
-        if count > hits:
-            best, hits = language, count
-    if best is None or hits < MIN_MARKERS or hits < len(tokens) / 6:
+        if count > hits:  # distinct markers pick the language; their every use counts against the length
+            best, hits, share = language, count, sum(token in language.markers for token in tokens)
+    if best is None or hits < MIN_MARKERS or share < len(tokens) / 6:
         return None
     # Markers can be English look-alikes; the language must also show in its letters or API words.
     return best if not text.isascii() or set(tokens) & best.words.keys() else None

@@ -109,8 +109,8 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
     when those only ask ("which scope am I missing?") and the need is told before, the sentence
     that tells it best with them; the whole post when no sentence names a resource."""
-    if len(prose.split()) <= t.LONG_QUESTION_WORDS:
-        return prose
+    if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
+        return prose  # short, or read from another language (its English reading keeps only the known words)
     asking = asking_of(message, prose)
     query = build_query(asking, index)
     if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
