@@ -131,6 +131,8 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
     ("can spark-admin scopes make regular users admins? asking for our security team", "admin-role"),
     ("guest count for our service app, which api and scope?", "guest-issuer"),
+    ("Our store wants shoppers to message our experts in Webex from the website, without signing up for anything. "
+     "Which app type and permission?", "guest-issuer"),
     ("our full admin granted meeting:admin_recordings_read but he is not a site admin of our site; is that it?",
      "admin-role"),
     ("could our ordinary employees get spark-admin:people_read through our app to browse the whole directory?",
