@@ -307,8 +307,7 @@ def _acting(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranke
     rest on two words besides the verb: too weak alone, one of them may complete another clause's need."""
     if query.intent is None:
         return []
-    return [r for r in ranked[:t.TWIN_AMONG] if r.coverage >= t.TWIN_CLAUSE_MIN
-            and r.scope.access in (query.intent, "read-write")
+    return [r for r in ranked[:t.TWIN_AMONG] if r.coverage >= t.TWIN_CLAUSE_MIN and _does_as_asked(r, query)
             and (r.names_resource or len(set(r.evidence) - index.lexicon.verb_terms) >= 2)]
 
 
@@ -361,8 +360,12 @@ def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ran
     is a need however much else it says; the best such candidate, if any."""
     if query.intent is None:
         return []
-    return [r for r in ranked[:1] if r.names_resource and r.coverage >= t.CLAUSE_NAMED_MIN
-            and r.scope.access in (query.intent, "read-write") and not set(r.evidence) <= index.generic_verbs]
+    return [r for r in _named(ranked) if _does_as_asked(r, query) and not set(r.evidence) <= index.generic_verbs]
+
+
+def _does_as_asked(candidate: Ranked, query: Query) -> bool:
+    """Whether the candidate's access is what the clause asks to do (read, or write)."""
+    return candidate.scope.access in (query.intent, "read-write")
 
 
 def prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:

@@ -70,12 +70,16 @@ class PlatformFinder:
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
-        others = " ".join(s for s in sentences_of(q.asking) if not self.platform_fact(s))  # "...? also list rooms"
-        if (not q.named and (fact := self.platform_fact(q.asking))
-                and not acts(_CALL_RE.sub(" ", _WHEN_RE.sub(" ", others)))):
+        if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         return None
+
+    def _others_asked(self, asking: str) -> str:
+        """The sentences that ask, less those about a limit ("how long is a token valid? also list the
+        rooms"), and less when or through which call a limit is met."""
+        others = " ".join(s for s in sentences_of(asking) if not self.platform_fact(s))
+        return _CALL_RE.sub(" ", _WHEN_RE.sub(" ", others))
 
     def platform_fact(self, text: str) -> str | None:
         """The phrase that shows a text asks about a documented limit or lifetime ("max size",
