@@ -216,6 +216,12 @@ def test_a_verb_form_after_an_article_is_a_noun(matcher) -> None:
     assert matcher.index.lexicon.intent(words, matcher.index.speller) == "read"
 
 
+@pytest.mark.parametrize("said", ["the bot gets 403 when deleting a message", "got an error when deleting a message",
+                                  "getting a forbidden deleting a message"])
+def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
+    assert matcher.index.lexicon.intent(said.split(), matcher.index.speller) == "write"
+
+
 def test_a_quoted_url_ends_at_its_quote() -> None:
     [found] = find_endpoints('requests.post("https://webexapis.com/v1/messages", json=body)')
     assert found.path == "/v1/messages"

@@ -62,6 +62,10 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
+# A verb form right before one of these (an article between or not) tells what came back, not what the
+# app does: "gets 403 when posting", "got an error", "getting a forbidden".
+_OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "errors", "forbidden", "unauthorized",
+                       "exception"})
 
 
 class Lexicon:
@@ -107,11 +111,13 @@ class Lexicon:
         form after an article or possessive ("an issue", "in order to") or a topic word
         ("membership changes")."""
         previous = ""
-        for word, following in zip(raw, [*raw[1:], ""]):
+        for i, word in enumerate(raw):
+            following = raw[i + 1] if i + 1 < len(raw) else ""
+            outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS and following not in _NOUNS_NAMED_BY_VERBS
-                    and not self._names_a_kind(previous, word)):
+                    and outcome not in _OUTCOMES and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
             previous = word
         return None
