@@ -136,6 +136,7 @@ class Vocabulary:
     other_platform_sides: tuple[str, ...] = ()  # another product's API named where the question asks ("zoom side")
     developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
     platform_fact_cues: tuple[str, ...] = ()  # a limit or lifetime the docs state ("max size", "how long is")
+    programming_cues: tuple[str, ...] = ()  # general programming matters ("cors", "docker compose", "rebase")
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         other_platform_sides=tuple(p.lower() for p in entry.texts("other_platform_sides")),
         developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
         platform_fact_cues=tuple(p.lower() for p in entry.texts("platform_fact_cues")),
+        programming_cues=tuple(p.lower() for p in entry.texts("programming_cues")),
     )
 
 

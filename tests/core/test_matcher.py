@@ -372,6 +372,29 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     assert (matcher.answer(question).kind == AnswerKind.DECLINE) == declined
 
 
+@pytest.mark.parametrize("question", [
+    "Our Webex bot replies with requests inside an asyncio app and stalls under load. Move to httpx or use a "
+    "thread executor?",
+    "Browser code calling webexapis.com/v1/rooms directly is blocked by CORS. Do I put a proxy in between?",
+    "The bot runs in one container and ngrok in another; webhooks never arrive. How do I set up docker compose?",
+    "What is the special syntax to mention a person in a markdown message so they get a notification?",
+])
+def test_a_programming_question_about_a_webex_app_is_declined_as_such(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "programming" in answer.why
+
+
+@pytest.mark.parametrize("question", [
+    "How many Action.Submit buttons can one adaptive card hold in a Webex space?",
+    "How many failed deliveries before Webex marks my webhook inactive?",
+    "Our webhook went inactive during an outage. Does it come back on its own?",
+    "Which version of the card schema does the Webex app render?",
+])
+def test_a_question_about_a_documented_limit_is_declined(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "limit" in answer.why
+
+
 def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matcher) -> None:
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")

@@ -33,6 +33,10 @@ from bot.core.text import words
     ("会議の画面共有の録画をAPIで取得するには、どのスコープが必要ですか？", "meeting:recordings_read"),
     ("No one is admin except me. Which scope do I need to read the call history records?",
      "spark-admin:calling_cdr_read"),
+    # "how many" that counts data is a read; a programming word beside a refusal is a scope question
+    ("how many members does each of my spaces have", "spark:memberships_read"),
+    ("tally how many licenses our org still has free", "spark-admin:licenses_read"),
+    ("our Flask app behind an nginx proxy gets 403 posting to a space", "spark:messages_write"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

@@ -22,6 +22,10 @@ _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
 # "we don't use any APIs or integrations", "I'm not using any API": developer words denied are none
 _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?(?:use|using|involve|involving|touch)"
                          r"(?:\s+(?:any|an|the|our))?(?:\s+(?:apis?|integrations?|sdks?|bots?|code|or|and))+\b")
+# "how many buttons can a card have", "how many failures before it is disabled": a limit; "how many
+# licenses are left" counts data, a read like any other
+_HOW_MANY_CAN_RE = re.compile(r"\bhow\s+many\b(?:[^?.!]|\.(?=\w))*?\b(?:can|could|before|at\s+once|at\s+most|allowed|per)\b",
+                              re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
@@ -37,6 +41,7 @@ class PlatformFinder:
         self._actions = any_of(vocab.app_actions)
         self._sides = any_of(vocab.other_platform_sides)
         self._facts = any_of(vocab.platform_fact_cues)
+        self._coding = any_of(vocab.programming_cues)
 
     def other_side(self, asking: str) -> str | None:
         """Another product's API named where the question asks ("for the Zoom side I need ..."),
@@ -73,7 +78,14 @@ class PlatformFinder:
         if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
+        if not q.named and (cue := self.programming(q.asking)) and not _SCOPE_ASKED_RE.search(q.text):
+            return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         return None
+
+    def programming(self, asking: str) -> str | None:
+        """The phrase that shows the sentences that ask are about general programming ("cors")."""
+        found = self._coding.search(asking.lower()) if self._coding else None
+        return found.group(0) if found else None
 
     def _others_asked(self, asking: str) -> str:
         """The sentences that ask, less those about a limit ("how long is a token valid? also list the
@@ -85,7 +97,7 @@ class PlatformFinder:
         """The phrase that shows a text asks about a documented limit or lifetime ("max size",
         "how long is ... valid"), when it asks nothing of scopes, permissions or a refusal."""
         lowered = " ".join(text.lower().split())
-        found = self._facts.search(lowered) if self._facts else None
+        found = (self._facts.search(lowered) if self._facts else None) or _HOW_MANY_CAN_RE.search(lowered)
         return found.group(0) if found and not _SCOPE_ASKED_RE.search(lowered) else None
 
     def how_to_use(self, text: str) -> str | None:
