@@ -55,6 +55,21 @@ def test_normalise_keeps_the_need(text: str, prose: str) -> None:
     assert normalise(text).prose == prose
 
 
+def test_a_hard_wrapped_paragraph_reads_as_its_sentences() -> None:
+    wrapped = ("Our audit team wants to know whether this integration really needs the admin form of the\n"
+               "scope - the people who sign in are ordinary staff. Which one is enough?")
+    assert normalise(wrapped).sentences == normalise(wrapped.replace("\n", " ")).sentences
+    assert len(normalise(wrapped).sentences) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The integration should do these things for each new hire in the org\n- create the space\n- add the person",
+    "list rooms\nlist messages",  # short chat lines are requests of their own
+])
+def test_lines_that_are_no_wrapped_paragraph_stay_apart(text: str) -> None:
+    assert len(normalise(text).sentences) == text.count("\n") + 1
+
+
 def test_api_calls_in_code(kb) -> None:
     calls = find_calls(
         "api.memberships.create(roomId=r, personEmail=e)\n"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.endpoints import WEBEX_DOMAIN
+from bot.core.matching import tuning as t
 
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _EMOJIS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]"
@@ -112,6 +113,25 @@ def _is_prose_line(line: str) -> bool:
     return not _CODE_LINE_RE.match(stripped) or (stripped.endswith("?") and " " in stripped)
 
 
+# A line that starts a list item ("- ", "2) ", "b. ", "step 3") is no continuation of the line before.
+_ITEM_START_RE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,2}[.)]|[a-z][.)]\s|step\s+\d)", re.IGNORECASE)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped paragraphs (mail, editors) as one line each: a long prose line that ends without
+    punctuation goes on in the next prose line, unless that one starts a list item."""
+    joined: list[str] = []
+    for line in lines:
+        before = joined[-1].rstrip() if joined else ""
+        if (len(before) >= t.WRAPPED_LINE_CHARS and not before.endswith((".", "!", "?", ":", ";"))
+                and line.strip() and not _ITEM_START_RE.match(line)
+                and _is_prose_line(before) and _is_prose_line(line)):
+            joined[-1] = f"{before} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
     """Without "Hi folks," at the start and "Thanks! / -- Priya" at the end."""
     if lines:
@@ -180,7 +200,7 @@ def normalise(question: str) -> Message:
     text, code = _take_code(text)
     text, errors = _take_error_bodies(text)
     text = _without_noise(text)
-    lines = text.splitlines() or [text]
+    lines = _unwrapped(text.splitlines()) or [text]
     pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
     prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
     prose = _as_requests("\n".join(prose_lines), shows_request=bool(_REQUEST_RE.search(text)))
