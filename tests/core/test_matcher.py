@@ -395,6 +395,21 @@ def test_a_question_about_a_documented_limit_is_declined(matcher, question: str)
     assert answer.kind == AnswerKind.DECLINE and "limit" in answer.why
 
 
+@pytest.mark.parametrize("question, scope", [
+    # an admin scope in doubt says nothing of who acts
+    ("Our directory lookup calls GET /v1/people?email=x for whoever signed in. Review asks whether this needs an "
+     "admin scope; the people signing in are plain staff. Least privilege?", "spark:people_read"),
+    # a scope named as unwanted is no actor either
+    ("GET /v1/devices with the signed-in user's token, and they are no admins. I'd rather not request "
+     "spark-admin:devices_read if there is a user form.", "spark:devices_read"),
+    # the scope the app has says as whom it calls
+    ("Our integration has spark-compliance:memberships_read. GET /v1/memberships?roomId=abc for a space I am not "
+     "in returns 403.", "spark-compliance:memberships_read"),
+])
+def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
 def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matcher) -> None:
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")

@@ -25,6 +25,9 @@ _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")
 # "for all users, not just my own": beyond the user's own, so neither a word of the need nor a user cue
+# "does this need an admin scope?", "I don't want admin scopes": a kind of scope in doubt, not who acts
+_ADMIN_SCOPE_DOUBTED_RE = re.compile(r"\b(?:needs?|requires?|want|if|whether)\b(?: [\w-]+){0,3}? admin(?:[- ]level)? "
+                                     r"(?:scopes?|permissions?)\b")
 BEYOND_OWN_RE = re.compile(r"\bnot\s+(?:just|only)\s+(?:(?:my|our|their|his|her)\s+own|mine|ours)\b", re.IGNORECASE)
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
@@ -132,7 +135,7 @@ class Lexicon:
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
         "not an admin" or a "non admin user" is a user, and "not compliance officer" no officer."""
-        joined = BEYOND_OWN_RE.sub(" ", _NOT_OFFICER_RE.sub(" ", joined))
+        joined = BEYOND_OWN_RE.sub(" ", _NOT_OFFICER_RE.sub(" ", _ADMIN_SCOPE_DOUBTED_RE.sub(" ", joined)))
         joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", joined))
         found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
         return found | {"user"} if denied else found

@@ -122,7 +122,8 @@ class Matcher:
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
-        from_calls = without_held(self._from_calls(q), q, self.index)
+        held = {s.audience for s in held_scopes(q, self.index)}  # "our app has spark-compliance:x": calls as that
+        from_calls = without_held(self._from_calls(replace(q, cues=q.cues | held)), q, self.index)
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
@@ -136,7 +137,7 @@ class Matcher:
         # Had it, still refused: another resource's scope is missing; for the same resource
         # (the user form of the admin scope it has), the role is, and the named scope stays.
         refused = bool(REFUSED_RE.search(q.message.prose)) and not all(
-            n.scope in q.named or twin(n.scope, self.kb) in q.named for n in described.needs)
+            another_form(n.scope, q.named, self.kb) for n in described.needs)
         sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
         if described.needs and (short or refused or held or sure or guesses_differ(q.message.prose)):
             described.why = mentioned + described.why
@@ -293,12 +294,25 @@ def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
     """Calls refused beside the scopes the app has ("scopes on the app: X Y; this call gives 403"):
     the calls those scopes grant are not what fails, unless every call is one of them. A scope the
     post asks about ("do I need X?") is not one it has."""
-    held = set(q.named) - set(asked_names(q.message.prose, index))
+    held = held_scopes(q, index)
     kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in held]
     if not kept or len(kept) == len(from_calls.needs) or not REFUSED_RE.search(q.text):
         return from_calls
     needs = [n for n, _ in kept]
     return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, [s for _, s in kept], why(needs))
+
+
+def another_form(scope: Scope, named: tuple[Scope, ...], kb: KnowledgeBase) -> bool:
+    """Whether a named scope is `scope` or its form for another actor: the user or admin twin, or the
+    compliance form of the same resource (spark-compliance:messages_read for spark:messages_read)."""
+    resource = scope.name.partition(":")[2]
+    return scope in named or twin(scope, kb) in named or any(
+        s.audience == "compliance" and s.name.partition(":")[2] == resource for s in named)
+
+
+def held_scopes(q: Question, index: ScopeIndex) -> set[Scope]:
+    """The named scopes the post says the app has, not those it asks about."""
+    return set(q.named) - set(asked_names(q.message.prose, index))
 
 
 def fitted(compared: Draft, fit: list[Need]) -> Draft:

@@ -14,7 +14,7 @@ from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
-from bot.core.matching.evidence import named_scopes
+from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
@@ -193,4 +193,4 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
                     foreign.language if foreign else None, tuple(named),
                     with_asked_method(_dedupe(calls), prose, index),
                     _topics(message, prose, guidance),
-                    index.lexicon.audiences(" ".join(words(prose))))
+                    index.lexicon.audiences(" ".join(words(SCOPE_NAME_RE.sub(" ", prose)))))  # not "spark-admin:x"
