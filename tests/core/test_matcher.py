@@ -410,6 +410,20 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
     assert matcher.answer(question).scopes[:1] == [scope]
 
 
+@pytest.mark.parametrize("question, scope", [
+    ("Security review says we can't request spark:all. Which scope just to create a space for the user?",
+     "spark:rooms_write"),
+    ("spark:all is out for us - what is the narrow scope to list the user's meetings?", "meeting:schedules_read"),
+    ("Listing my own devices with GET /v1/devices; I'd rather not use spark-admin:devices_read.", "spark:devices_read"),
+    ("do I need spark:all to list the spaces I am in?", "spark:rooms_read"),  # asked about: the need answers
+    ("I list my own meeting recordings nightly. Do I need meeting:admin_recordings_read? I'm not an admin.",
+     "meeting:recordings_read"),
+    ("should we ask for spark:calls_write to answer calls?", "spark:calls_write"),
+])
+def test_a_scope_the_post_rules_out_is_no_answer(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
 def test_a_named_scope_said_to_fall_short_gives_way_to_the_need_described(matcher) -> None:
     answer = matcher.answer("Just need to rename a space the user moderates (change its title). rooms_read isn't "
                             "enough I guess - which one?")

@@ -36,6 +36,25 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
+# "we can't request spark:all", "I'd rather not use X", "without X", "X is out": a scope ruled out is no
+# need, no scope the app has and no question about it
+_RULED_OUT_BEFORE_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|won'?t|mustn'?t|must\s+not|shouldn'?t|should\s+not|don'?t\s+want(?:\s+to)?"
+    r"|do\s+not\s+want(?:\s+to)?|rather\s+not|trying\s+not\s+to|not\s+allowed\s+to|avoid|without|instead\s+of"
+    r"|other\s+than|except|no)\s+(?:(?:use|using|request|requesting|ask\s+for|asking\s+for|grant|granting|tick"
+    r"|ticking|give|giving|add|adding|get|just|the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
+_RULED_OUT_AFTER_RE = re.compile(
+    r"^[`'\"]?\s+(?:is|was|are)\s+(?:(?:out|off\s+the\s+table|not\s+an\s+option|no\s+option|too\s+broad|overkill"
+    r"|not\s+allowed|forbidden\s+by)|(?:not|n't)\s+(?:an\s+)?option)\b", re.IGNORECASE)
+
+
+def ruled_out(question: str, index: ScopeIndex) -> list[Scope]:
+    """Scopes the question rules out ("we can't request spark:all", "spark:all is out")."""
+    return named_scopes(" ".join(m.group(1) for m in SCOPE_NAME_RE.finditer(question)
+                                 if _RULED_OUT_BEFORE_RE.search(question[:m.start()])
+                                 or _RULED_OUT_AFTER_RE.match(question[m.end():])), index)
+
+
 _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
     r"already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token))\b"
@@ -97,6 +116,18 @@ _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scope
 _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
                          r"\s+(?:i|we|you|it|they|my|our|the|this|that)"
                          r"|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))", re.IGNORECASE)  # not "do I need X?"
+
+
+# "do I need spark:all ...?", "does our app really require X?", "does X also let me ...?": whether a named
+# scope is what a need takes ("can I give my bot X?" asks whether it may hold it)
+_NEEDS_NAMED_RE = re.compile(r"\bdo(?:es)?\s+(?:i|we|it|my|our|the|this|that)(?:\s+\w+){0,2}?\s+(?:need|require)"
+                             r"\s+(?:the\s+)?[`'\"]?[a-z-]+:"
+                             r"|\bdoes\s+[`'\"]?[a-z-]+:\S+\s+(?:also\s+)?(?:let|allow|cover|include|give)", re.IGNORECASE)
+
+
+def asks_if_needed(text: str) -> bool:
+    """Whether the text asks whether a named scope is what a need takes."""
+    return bool(_NEEDS_NAMED_RE.search(text))
 
 
 _TO_USE_RE = re.compile(r"\b(?:right|correct|request|use|tick|pick|choose|enough)\b", re.IGNORECASE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.knowledge import Vocabulary
-from bot.core.text import STOPWORDS, Speller, stem
+from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
 NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
@@ -69,6 +69,11 @@ _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
 # app does: "gets 403 when posting", "got an error", "getting a forbidden".
 _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "errors", "forbidden", "unauthorized",
                        "exception"})
+
+
+def says_no_admin(text: str) -> bool:
+    """Whether the text says the person acting is no admin ("I'm not an admin", "non-admin users")."""
+    return bool(_NOT_ADMIN_RE.search(" ".join(words(text))))
 
 
 class Lexicon:

@@ -21,6 +21,7 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
+                                        asks_if_needed,
                                         asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
                                         without_names, guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
@@ -28,7 +29,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
                                        with_twins)
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
-from bot.core.matching.lexicon import Lexicon
+from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.platforms import PlatformFinder
 from bot.core.matching.query import Query, asks_to_act, build_query
 from bot.core.matching.audits import audit_request, described_use
@@ -128,10 +129,10 @@ class Matcher:
             from_calls.why = mentioned + from_calls.why
             return from_calls
         short = fall_short(q.message.prose)
-        if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
-            return named
-        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
         described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
+        if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
+            return in_doubt(named, described, q, self.kb, mentioned)
+        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
         if held and not described.needs:  # "What's missing?": the need is told before it
             described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
         # Had it, still refused: another resource's scope is missing; for the same resource
@@ -300,6 +301,25 @@ def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
         return from_calls
     needs = [n for n, _ in kept]
     return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, [s for _, s in kept], why(needs))
+
+
+def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> Draft:
+    """One scope asked about in a yes/no question ("do I need spark:all to list my spaces?"): the need
+    the asking sentence describes surely, when it is another scope; the user form of an admin scope
+    when the post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
+    if not asks_if_needed(q.asking) or len(named.needs) != 1:
+        return named
+    scope = named.needs[0].scope
+    if described.needs and described.needs[0].scope != scope and all(
+            s.coverage >= t.CONFIDENT_FROM for s in described.signals):
+        return replace(described, why=mentioned + described.why)
+    user = twin(scope, kb)
+    if (scope.audience != "admin" or user is None or user.audience != "user" or "admin" in q.cues
+            or not says_no_admin(q.prose)):
+        return named
+    need = Need(user.name, user, Via.NAME, (scope.name,), alternatives=(scope,), inferred=True)
+    return Draft(AnswerKind.SCOPE, [need], [Signals(Via.NAME, focused=True)],
+                 f"{mentioned}{user.name} is its form for a user acting for themself")
 
 
 def another_form(scope: Scope, named: tuple[Scope, ...], kb: KnowledgeBase) -> bool:

@@ -14,7 +14,7 @@ from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
-from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes
+from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, ruled_out
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
@@ -188,7 +188,8 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     vocabulary = index.kb.vocabulary
     calls += webhook_mentions(message.prose, message.text, vocabulary.webhook_resources, vocabulary.webhook_firehose)
     calls += _endpoint_calls(message.prose, index) + _endpoint_calls(message.pasted, index)
-    named = named_scopes(message.prose, index)  # names in pasted code are what the app asks, not the need
+    ruled = ruled_out(message.prose, index)  # "we can't request spark:all": neither asked nor held
+    named = [s for s in named_scopes(message.prose, index) if s not in ruled]  # not in pasted code: the app's
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
                     with_asked_method(_dedupe(calls), prose, index),
