@@ -389,6 +389,10 @@ def test_a_programming_question_about_a_webex_app_is_declined_as_such(matcher, q
     "How many failed deliveries before Webex marks my webhook inactive?",
     "Our webhook went inactive during an outage. Does it come back on its own?",
     "Which version of the card schema does the Webex app render?",
+    # a limit met (400 too long, 429) makes what else the post asks part of the limit question
+    "Our report job's POST /v1/messages comes back 400, the text is too long. What is the max size? How do "
+    "others deal with it: send several messages, or upload it as a file?",
+    "GET /v1/rooms returns 429 during our nightly export. Is there a scope that raises the rate limit?",
 ])
 def test_a_question_about_a_documented_limit_is_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)

@@ -37,6 +37,9 @@ from bot.core.text import words
     ("how many members does each of my spaces have", "spark:memberships_read"),
     ("tally how many licenses our org still has free", "spark-admin:licenses_read"),
     ("our Flask app behind an nginx proxy gets 403 posting to a space", "spark:messages_write"),
+    # a scope asked for beside a limit met is still a scope question
+    ("GET /v1/rooms returns 429 sometimes; what's the rate limit, and which scope lists the rooms anyway?",
+     "spark:rooms_read"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

@@ -26,8 +26,18 @@ _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?
 # licenses are left" counts data, a read like any other
 _HOW_MANY_CAN_RE = re.compile(r"\bhow\s+many\b(?:[^?.!]|\.(?=\w))*?\b(?:can|could|before|at\s+once|at\s+most|allowed|per)\b",
                               re.IGNORECASE)
+# "is there a scope or tier that raises the rate limit?": a scope asked of as a way past a limit, not for access
+_PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:raises?|increases?|lifts?|bypass(?:es)?"
+                              r"|higher)\b", re.IGNORECASE)
+# "returns 400 ... too long", "413", "429": the post met a limit, not a refusal
+_LIMIT_MET_RE = re.compile(r"\b(?:400|413|429|too\s+(?:long|large|big|many)|exceed(?:s|ed|ing)?)\b", re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
+
+
+def asks_for_access(text: str) -> bool:
+    """Whether the text names a scope, a permission or a 401/403, other than as a way past a limit."""
+    return bool(_SCOPE_ASKED_RE.search(_PAST_A_LIMIT_RE.sub(" ", text)))
 
 
 class PlatformFinder:
@@ -75,10 +85,11 @@ class PlatformFinder:
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
-        if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
+        met = _LIMIT_MET_RE.search(q.text) and not asks_for_access(q.text)  # then what else it asks is about it
+        if not q.named and (fact := self.platform_fact(q.asking)) and (met or not acts(self._others_asked(q.asking))):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
-        if not q.named and (cue := self.programming(q.asking)) and not _SCOPE_ASKED_RE.search(q.text):
+        if not q.named and (cue := self.programming(q.asking)) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         return None
 
@@ -98,7 +109,7 @@ class PlatformFinder:
         "how long is ... valid"), when it asks nothing of scopes, permissions or a refusal."""
         lowered = " ".join(text.lower().split())
         found = (self._facts.search(lowered) if self._facts else None) or _HOW_MANY_CAN_RE.search(lowered)
-        return found.group(0) if found and not _SCOPE_ASKED_RE.search(lowered) else None
+        return found.group(0) if found and not asks_for_access(lowered) else None
 
     def how_to_use(self, text: str) -> str | None:
         """A short "how do I ... in Webex" about something a person does in the app, with no word of
