@@ -260,10 +260,12 @@ def test_clauses_that_narrow_or_introduce_are_no_needs(matcher, question: str, s
     assert matcher.answer(question).scopes == scopes
 
 
-def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher) -> None:
-    answer = matcher.answer("After each of my meetings I want our notes app to grab the transcript and also the "
-                            "AI-generated summary.")
-    assert {"meeting:transcripts_read", "meeting:summaries_read"} <= set(answer.scopes)
+@pytest.mark.parametrize("question", [
+    "After each of my meetings I want our notes app to grab the transcript and also the AI-generated summary.",
+    "Once a meeting of mine is over I need a small job to download the AI summary and also the transcript.",
+])
+def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher, question: str) -> None:
+    assert {"meeting:transcripts_read", "meeting:summaries_read"} <= set(matcher.answer(question).scopes)
 
 
 @pytest.mark.parametrize("question, scopes", [

@@ -60,7 +60,7 @@ _TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+tim
                               re.IGNORECASE)
 # Before a trigger's first verb, the asker (or its app) wanting it: that verb is the need, the
 # trigger has none ("after the meeting we want to pull ..."; not "when someone has to join").
-_APP_RE = r"(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:app|tool|script|bot|integration|service|job)"
+_APP_RE = r"(?:my|our|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:app|tool|script|bot|integration|service|job)"
 _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
                        r"(?:(?:want|wants|need|needs|has|have|am\s+going|are\s+going|is\s+going)\s+to"
                        r"|(?:want|need)\s+" + _APP_RE + r"\s+to"  # "I want our notes app to"
