@@ -80,6 +80,8 @@ def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
     "my app needs to 1) post messages 2) create meetings 3) read the call history",
     "what it does:\n- posts messages\n- creates meetings\n- reads my call history",
     "Our tool: * posts messages * creates meetings * reads call history",
+    "A small job we run every night for the team lead should:\na) post messages into our space\nb) create "
+    "meetings\nc) read the lead's call history\nWhat do I need for that?",
 ])
 def test_needs_written_as_a_list_are_each_answered(matcher, question: str) -> None:
     answer = matcher.answer(question)

@@ -18,7 +18,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
     r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
     r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
-    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-c]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
+    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-h]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,
 )
 # A clause that says when something happens ("after the agent logs in", "when someone leaves") is

@@ -78,7 +78,7 @@ def asking_of(message: Message, prose: str) -> str:
 
 _ARROW_RE = re.compile(r"^\s*(?:->|=>|→)\s+")
 _NUMBERED_RE = re.compile(r"^\s*(?:\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦→]|->|=>|\(?\d+[.)]|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦→]|->|=>|\(?\d+[.)]|\(?[a-h]\)|step\s+\d+\b[:.)]?)\s+", re.IGNORECASE)
 
 
 # A list introduced as what is there already ("What already works:", "Setup so far:") holds no need.
