@@ -64,6 +64,7 @@ def test_a_hard_wrapped_paragraph_reads_as_its_sentences() -> None:
 
 @pytest.mark.parametrize("text", [
     "The integration should do these things for each new hire in the org\n- create the space\n- add the person",
+    "Steps:\n- look up the person by email and then add them to the onboarding space\nNumbers we set by hand.",
     "list rooms\nlist messages",  # short chat lines are requests of their own
 ])
 def test_lines_that_are_no_wrapped_paragraph_stay_apart(text: str) -> None:

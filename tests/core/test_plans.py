@@ -76,6 +76,12 @@ def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
     assert LINKS.authorize(answer.scopes) in fallback.answer_markdown(answer, kb, LINKS)
 
 
+def test_a_list_item_ends_where_its_line_ends(matcher) -> None:
+    answer = matcher.answer("Our script (full admin) does this:\n- check whether the user already exists\n"
+                            "- if not, create the person\nWhich scopes do I put in the authorize URL?")
+    assert answer.scopes[:2] == ["spark-admin:people_write", "spark-admin:people_read"]
+
+
 @pytest.mark.parametrize("question", [
     "my app needs to 1) post messages 2) create meetings 3) read the call history",
     "what it does:\n- posts messages\n- creates meetings\n- reads my call history",

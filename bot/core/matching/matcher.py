@@ -137,8 +137,8 @@ class Matcher:
             described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
         # Had it, still refused: another resource's scope is missing; for the same resource
         # (the user form of the admin scope it has), the role is, and the named scope stays.
-        refused = bool(REFUSED_RE.search(q.message.prose)) and not all(
-            another_form(n.scope, q.named, self.kb) for n in described.needs)
+        refused = bool(REFUSED_RE.search(q.message.prose)) and all(s.coverage for s in described.signals) and not all(
+            another_form(n.scope, q.named, self.kb) for n in described.needs)  # a need only partly read is no cause
         sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
         if described.needs and (short or refused or held or sure or guesses_differ(q.message.prose)):
             described.why = mentioned + described.why

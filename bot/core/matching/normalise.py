@@ -119,12 +119,14 @@ _ITEM_START_RE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,2}[.)]|[a-z][.)]\s|step\s+\
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """Hard-wrapped paragraphs (mail, editors) as one line each: a long prose line that ends without
-    punctuation goes on in the next prose line, unless that one starts a list item."""
+    punctuation goes on in the next prose line, unless that one starts a list item, or a sentence after
+    an item."""
     joined: list[str] = []
     for line in lines:
         before = joined[-1].rstrip() if joined else ""
         if (len(before) >= t.WRAPPED_LINE_CHARS and not before.endswith((".", "!", "?", ":", ";"))
                 and line.strip() and not _ITEM_START_RE.match(line)
+                and not (_ITEM_START_RE.match(before) and line.strip()[:1].isupper())  # an item, then a sentence
                 and _is_prose_line(before) and _is_prose_line(line)):
             joined[-1] = f"{before} {line.strip()}"
         else:

@@ -62,6 +62,11 @@ _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
     r"\s+(?:own\s+)?account\b)", re.IGNORECASE)
+# "which scopes do I put in the authorize URL", "tick on the consent screen": where scopes are chosen is
+# context, not a need (not the spark:kms of a portal URL, nor a webhook for an app being authorized)
+_WHERE_SCOPES_GO_RE = re.compile(
+    r"\b(?:in|into|on|to|for)\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)"
+    r"|consent\s+(?:screen|page)|(?:developer\s+)?portal)\b", re.IGNORECASE)
 _STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
@@ -132,7 +137,8 @@ def named_apis(kept: list[str]) -> set[int]:
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE)  # not the need
+    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
+               _WHERE_SCOPES_GO_RE)  # not the need
     raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)

@@ -66,6 +66,12 @@ class Question:
     cues: frozenset[str]  # who the prose says acts: admin, compliance, partner, service-app, user
 
 
+def ended(sentences: list[str]) -> str:
+    """Sentences as one text, each ended so that its end stays a clause end ("- create the person" is
+    a line of its own, not the start of the question after it)."""
+    return " ".join(s if s.rstrip().endswith((".", "!", "?", ":", ";")) else s + "." for s in sentences)
+
+
 def asking_of(message: Message, prose: str) -> str:
     """The sentences that ask for something; context ("we run a small app in Flask") is left
     out. The prose itself when it is one sentence or none of them asks."""
@@ -73,7 +79,7 @@ def asking_of(message: Message, prose: str) -> str:
         return prose
     listed = _listed_under_a_colon(message.sentences)
     asking = [s for s, item in zip(message.sentences, listed) if item or _states_need(s)]
-    return " ".join(asking) if asking else prose
+    return ended(asking) if asking else prose
 
 
 _ARROW_RE = re.compile(r"^\s*(?:->|=>|→)\s+")
@@ -102,7 +108,8 @@ def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
     return flags
 
 
-_ALREADY_RE = re.compile(r"\balready\b", re.IGNORECASE)  # "- it already posts messages": had, not asked
+# "- it already posts messages": had, not asked; "- check whether the user already exists" asks
+_ALREADY_RE = re.compile(r"^(?!.*\b(?:whether|if)\b.*\balready\b).*\balready\b", re.IGNORECASE)
 
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
@@ -128,7 +135,7 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
             best, best_score = sentence, ranked[0].score
     if best is None:
         return None
-    return " ".join(s for s in message.sentences if s == best or _states_need(s))
+    return ended([s for s in message.sentences if s == best or _states_need(s)])
 
 
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
