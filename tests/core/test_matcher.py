@@ -385,6 +385,27 @@ def test_a_programming_question_about_a_webex_app_is_declined_as_such(matcher, q
 
 
 @pytest.mark.parametrize("question", [
+    "Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
+    "mention in the markdown?",
+    "Scopes are all sorted. My Python loop over the rooms returns before every send finishes; how do I wait for "
+    "all of them?",
+    "meeting:schedules_write is granted and creation works. Should the start time carry a UTC offset?",
+])
+def test_a_post_that_says_its_scopes_are_in_place_asks_about_something_else(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "scopes are in place" in answer.why
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
+     "spark:memberships_read"),
+    ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
+])
+def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matcher, question, scope) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("question", [
     "How many Action.Submit buttons can one adaptive card hold in a Webex space?",
     "How many failed deliveries before Webex marks my webhook inactive?",
     "Our webhook went inactive during an outage. Does it come back on its own?",

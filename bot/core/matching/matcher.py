@@ -30,7 +30,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
-from bot.core.matching.platforms import PlatformFinder
+from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import Query, asks_to_act, build_query
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
@@ -220,7 +220,9 @@ class Matcher:
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
-        if elsewhere := self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts):
+        covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
+        if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
+                         or access_settled(q, covered, acts)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
@@ -305,13 +307,15 @@ def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
 
 def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> Draft:
     """One scope asked about in a yes/no question ("do I need spark:all to list my spaces?"): the need
-    the asking sentence describes surely, when it is another scope; the user form of an admin scope
-    when the post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
+    the asking sentence describes surely, when it is another scope and not one that works beside it
+    (the Calling SDK's spark:webrtc_calling beside spark:xsi); the user form of an admin scope when the
+    post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
     if not asks_if_needed(q.asking) or len(named.needs) != 1:
         return named
     scope = named.needs[0].scope
-    if described.needs and described.needs[0].scope != scope and all(
-            s.coverage >= t.CONFIDENT_FROM for s in described.signals):
+    found = described.needs[0].scope if described.needs else None
+    beside = found is not None and scope.name in found.related and scope.name != found.counterpart
+    if found not in (None, scope) and not beside and all(s.coverage >= t.CONFIDENT_FROM for s in described.signals):
         return replace(described, why=mentioned + described.why)
     user = twin(scope, kb)
     if (scope.audience != "admin" or user is None or user.audience != "user" or "admin" in q.cues

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
+from bot.core.matching.evidence import reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
 
@@ -38,6 +39,28 @@ _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)
 def asks_for_access(text: str) -> bool:
     """Whether the text names a scope, a permission or a 401/403, other than as a way past a limit."""
     return bool(_SCOPE_ASKED_RE.search(_PAST_A_LIMIT_RE.sub(" ", text)))
+
+
+# "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
+# fine": the post says its access is in place
+_ACCESS_FINE_RE = re.compile(
+    r"\b(?:scopes?|permissions?)\b[^.!?]{0,30}?\b(?:are|is|seem|seems)\s+(?:all\s+|already\s+|definitely\s+)?"
+    r"(?:fine|ok|okay|sorted|good|correct|in\s+place|not\s+the\s+(?:issue|problem))\b"
+    r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b", re.IGNORECASE)
+# "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
+_STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
+                             r"|\b(?:does|do|did|is|are|was|won|can|could|would)n'?t\b", re.IGNORECASE)
+
+
+def access_settled(q: "Question", covered: bool, acts: Callable[[str], bool]) -> str | None:
+    """Why a post that says its scopes are in place asks about something else, or None: it reports no
+    failure, its asking sentences ask nothing of scopes, and they ask for nothing to be done beyond what
+    the scopes it has cover (`covered`; `acts` tells whether a text asks to do something)."""
+    found = _ACCESS_FINE_RE.search(q.text)
+    if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
+            or (acts(q.asking) and not covered)):
+        return None
+    return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
 
 class PlatformFinder:
