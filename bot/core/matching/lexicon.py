@@ -35,6 +35,8 @@ _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the 
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
+# After these a verb form tells a state: "which scope is correct", "the forwarding is set".
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 def inflections(verb: str) -> set[str]:
@@ -124,7 +126,8 @@ class Lexicon:
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
-            if (word in self.verb_forms and previous not in _NOUN_MAKERS and following not in _NOUNS_NAMED_BY_VERBS
+            if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
+                    and following not in _NOUNS_NAMED_BY_VERBS
                     and outcome not in _OUTCOMES and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
             previous = word

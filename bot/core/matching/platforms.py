@@ -36,20 +36,22 @@ _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
-def asks_for_access(text: str) -> bool:
-    """Whether the text names a scope, a permission or a 401/403, other than as a way past a limit."""
-    return bool(_SCOPE_ASKED_RE.search(_PAST_A_LIMIT_RE.sub(" ", text)))
-
-
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
 # fine": the post says its access is in place
 _ACCESS_FINE_RE = re.compile(
-    r"\b(?:scopes?|permissions?)\b[^.!?]{0,30}?\b(?:are|is|seem|seems)\s+(?:all\s+|already\s+|definitely\s+)?"
+    r"(?:(?<!which )(?<!what )\b(?:scopes?|permissions?)\b(?:[^.!?]|etc\.){0,30}?\b(?:are|is|seem|seems)\s+(?:all\s+|already\s+|definitely\s+)?"
     r"(?:fine|ok|okay|sorted|good|correct|in\s+place|not\s+the\s+(?:issue|problem))\b"
-    r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b", re.IGNORECASE)
+    r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b"
+    r")(?![^.!?]*\?)", re.IGNORECASE)  # not asked: "which scope is correct?"
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
                              r"|\b(?:does|do|did|is|are|was|won|can|could|would)n'?t\b", re.IGNORECASE)
+
+
+def asks_for_access(text: str) -> bool:
+    """Whether the text names a scope, a permission or a 401/403, other than as a way past a limit or as
+    access said to be in place ("scopes etc. are already sorted")."""
+    return bool(_SCOPE_ASKED_RE.search(_ACCESS_FINE_RE.sub(" ", _PAST_A_LIMIT_RE.sub(" ", text))))
 
 
 def access_settled(q: "Question", covered: bool, acts: Callable[[str], bool]) -> str | None:
@@ -104,7 +106,8 @@ class PlatformFinder:
         """Why a question is not about an integration's scopes, or None: read only from its words,
         it asks how to use the Webex app (unless those words point surely at a scope); or the
         sentences that ask ask for a documented limit or lifetime and name no scope, and the others
-        ask for nothing to be done (`acts` tells whether a text asks to do something)."""
+        ask for nothing to be done (`acts` tells whether a text asks to do something to a resource);
+        or it tells of a programming matter, asks for nothing to be done and says nothing of access."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
@@ -112,13 +115,14 @@ class PlatformFinder:
         if not q.named and (fact := self.platform_fact(q.asking)) and (met or not acts(self._others_asked(q.asking))):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
-        if not q.named and (cue := self.programming(q.asking)) and not asks_for_access(q.text):
+        cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
+        if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         return None
 
-    def programming(self, asking: str) -> str | None:
-        """The phrase that shows the sentences that ask are about general programming ("cors")."""
-        found = self._coding.search(asking.lower()) if self._coding else None
+    def programming(self, text: str) -> str | None:
+        """The phrase that shows a text is about general programming ("cors"), if any."""
+        found = self._coding.search(text.lower()) if self._coding else None
         return found.group(0) if found else None
 
     def _others_asked(self, asking: str) -> str:

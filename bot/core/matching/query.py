@@ -9,7 +9,7 @@ from functools import reduce
 from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
-from bot.core.matching.lexicon import BEYOND_OWN_RE
+from bot.core.matching.lexicon import BEYOND_OWN_RE, COPULAS
 from bot.core.text import STOPWORDS, words
 
 if TYPE_CHECKING:
@@ -67,7 +67,6 @@ _AUTHORIZED_APP_RE = re.compile(
 _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:in|into|on|to|for)\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)"
     r"|consent\s+(?:screen|page)|(?:developer\s+)?portal)\b", re.IGNORECASE)
-_STATE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # before a participle
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 _OR = frozenset({"or", "nor"})
@@ -155,8 +154,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
-        if term is None or (after in _STATE_VERBS and word.endswith("ed") and term in lexicon.verb_terms):
-            continue  # "which licenses are assigned" tells a state, not an action to take
+        if term is None or (after in COPULAS and term in lexicon.verb_terms):
+            continue  # "which licenses are assigned", "which scope is correct" tell a state, not an action
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if term in lexicon.verb_terms:
             factor *= t.VERB_FACTOR
@@ -178,5 +177,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
 
 
 def asks_to_act(text: str, index: "ScopeIndex") -> bool:
-    """Whether the text asks for something to be done (read or write), not only about a thing."""
-    return build_query(text, index).intent is not None
+    """Whether the text asks for something to be done (read or write) to a resource ("list the rooms"),
+    not only about a thing, nor only what to do ("what headers should I set")."""
+    query = build_query(text, index)
+    return query.intent is not None and bool(set(query.terms) & index.resource_terms)
