@@ -137,6 +137,8 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
      "admin-role"),
     ("could our ordinary employees get spark-admin:people_read through our app to browse the whole directory?",
      "admin-role"),
+    ("Staff with no Control Hub role should edit call queue settings through our app using "
+     "spark-admin:telephony_config_write. Does that work?", "admin-role"),
     ("a spammer posted in a large space that I'm not a member of; how can our tool remove the post?",
      "compliance-role"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
