@@ -390,7 +390,7 @@ def test_a_programming_question_about_a_webex_app_is_declined_as_such(matcher, q
 @pytest.mark.parametrize("question", [
     "Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
     "mention in the markdown?",
-    "Scopes are all sorted. My Python loop over the rooms returns before every send finishes; how do I wait for "
+    "Scopes are all sorted. My Python loop over the rooms returns before every send finishes. How do I wait for "
     "all of them?",
     "meeting:schedules_write is granted and creation works. Should the start time carry a UTC offset?",
 ])
@@ -405,6 +405,8 @@ def test_a_post_that_says_its_scopes_are_in_place_asks_about_something_else(matc
     ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
+    ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
+     "meeting:transcripts_read"),
 ])
 def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matcher, question, scope) -> None:
     assert scope in matcher.answer(question).scopes
@@ -414,10 +416,10 @@ def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matc
     "How many Action.Submit buttons can one adaptive card hold in a Webex space?",
     "How many failed deliveries before Webex marks my webhook inactive?",
     "Our webhook went inactive during an outage. Does it come back on its own?",
-    "Which version of the card schema does the Webex app render?",
+    "Which Adaptive Card version does the Webex app render?",
     # a limit met (400 too long, 429) makes what else the post asks part of the limit question
-    "Our report job's POST /v1/messages comes back 400, the text is too long. What is the max size? How do "
-    "others deal with it: send several messages, or upload it as a file?",
+    "Our report job's POST /v1/messages comes back 400, the text is too long. What is the max size, and how do "
+    "others deal with it (several messages, or one file)?",
     "GET /v1/rooms returns 429 during our nightly export. Is there a scope that raises the rate limit?",
 ])
 def test_a_question_about_a_documented_limit_is_declined(matcher, question: str) -> None:

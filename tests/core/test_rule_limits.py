@@ -40,6 +40,20 @@ from bot.core.text import words
     # a scope asked for beside a limit met is still a scope question
     ("GET /v1/rooms returns 429 sometimes; what's the rate limit, and which scope lists the rooms anyway?",
      "spark:rooms_read"),
+    ("Listing memberships hits 429 at night. How often can we call it, and what else lets us list the members of "
+     "spaces we are not in?", None),
+    # counting data, versions and frequencies of things in the org are reads
+    ("How many licenses are left per license type? Our service app reports it weekly.", "spark-admin:licenses_read"),
+    ("I need the software version each device in our org runs. Which API access?", "spark-admin:devices_read"),
+    ("Build a report of how often each agent in our queues answers calls.", None),
+    # a trial, a wrap, 'works fine' about one thing, errors to post, admin permissions wanted
+    ("We're on a free trial and want to pull every user's meeting recordings nightly. What do I need?", None),
+    ("We already have spark:messages_write and posting works fine\nWhat else do I need to list the members of a "
+     "space?", "spark:memberships_read"),
+    ("I want my alert bot to post errors into a Webex space", "spark:messages_write"),
+    ("We want admin permissions so our tool can list every device. Which scope?", "spark-admin:devices_read"),
+    # "without X?" asks about X; only a scope ruled out ("can't request", "is out") is set aside
+    ("Can my integration read the messages of my spaces without spark:messages_read?", "spark:messages_read"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

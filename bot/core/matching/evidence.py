@@ -36,23 +36,35 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
-# "we can't request spark:all", "I'd rather not use X", "without X", "X is out": a scope ruled out is no
-# need, no scope the app has and no question about it
+# "we can't request spark:all", "I'd rather not use X", "X is out": a scope ruled out is no need, no scope
+# the app has and no question about it; "without X?", "can't get X to work", "instead of X" ask about X
+_TO_REQUEST = r"(?:use|using|request|requesting|ask\s+for|asking\s+for|grant|granting|tick|ticking|add|adding|include)"
 _RULED_OUT_BEFORE_RE = re.compile(
-    r"\b(?:can'?t|cannot|can\s+not|won'?t|mustn'?t|must\s+not|shouldn'?t|should\s+not|don'?t\s+want(?:\s+to)?"
-    r"|do\s+not\s+want(?:\s+to)?|rather\s+not|trying\s+not\s+to|not\s+allowed\s+to|avoid|without|instead\s+of"
-    r"|other\s+than|except|no)\s+(?:(?:use|using|request|requesting|ask\s+for|asking\s+for|grant|granting|tick"
-    r"|ticking|give|giving|add|adding|get|just|the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
-_RULED_OUT_AFTER_RE = re.compile(
-    r"^[`'\"]?\s+(?:is|was|are)\s+(?:(?:out|off\s+the\s+table|not\s+an\s+option|no\s+option|too\s+broad|overkill"
-    r"|not\s+allowed|forbidden\s+by)|(?:not|n't)\s+(?:an\s+)?option)\b", re.IGNORECASE)
+    r"\b(?:(?:can'?t|cannot|can\s+not|won'?t|mustn'?t|must\s+not|shouldn'?t|should\s+not|not\s+allowed\s+to"
+    r"|trying\s+not\s+to)\s+" + _TO_REQUEST +
+    r"|(?:don'?t|do\s+not)\s+want(?:\s+to\s+" + _TO_REQUEST + r")?|rather\s+not(?:\s+" + _TO_REQUEST + r")?"
+    r"|avoid(?:\s+" + _TO_REQUEST + r")?)\s+(?:(?:the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
+_RULED_OUT_AFTER = (r"[`'\"]?\s+(?:(?:is|was|are)\s+(?:out(?!\s+of)|off\s+the\s+table|too\s+broad|overkill"
+                    r"|not\s+allowed|(?:not\s+|no\s+)(?:an\s+)?option)|(?:isn'?t|aren'?t)\s+(?:an\s+)?option)\b")
+_NAME_RULED_OUT_RE = re.compile(SCOPE_NAME_RE.pattern + _RULED_OUT_AFTER, re.IGNORECASE)  # "spark:all is out"
 
 
-def ruled_out(question: str, index: ScopeIndex) -> list[Scope]:
-    """Scopes the question rules out ("we can't request spark:all", "spark:all is out")."""
-    return named_scopes(" ".join(m.group(1) for m in SCOPE_NAME_RE.finditer(question)
-                                 if _RULED_OUT_BEFORE_RE.search(question[:m.start()])
-                                 or _RULED_OUT_AFTER_RE.match(question[m.end():])), index)
+# "everything except spark-admin:x", "the token is missing X", "without X": a scope said to be lacking
+_LACKING_BEFORE_RE = re.compile(r"(?:\b(?:everything|all(?:\s+the)?(?:\s+scopes)?)\s+(?:except|but)"
+                                r"|\b(?:missing|lacks?|lacking|without))\s+(?:the\s+)?[`'\"]?$", re.IGNORECASE)
+
+
+def lacking(text: str, index: ScopeIndex) -> list[Scope]:
+    """The scopes the text says the app lacks ("has everything except spark-admin:devices_read")."""
+    return named_scopes(" ".join(m.group(1) for m in SCOPE_NAME_RE.finditer(text)
+                                 if _LACKING_BEFORE_RE.search(text[:m.start()])), index)
+
+
+def without_ruled_out(text: str) -> str:
+    """The text less the scope names it rules out ("we can't request spark:all", "spark:all is out", with
+    what rules them out after them): they are no evidence of the need, as names or as words."""
+    text = _NAME_RULED_OUT_RE.sub(" ", text)
+    return SCOPE_NAME_RE.sub(lambda m: " " if _RULED_OUT_BEFORE_RE.search(text[:m.start()]) else m.group(0), text)
 
 
 _CONTEXT_BEFORE_RE = re.compile(

@@ -25,9 +25,12 @@ _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")
 # "for all users, not just my own": beyond the user's own, so neither a word of the need nor a user cue
-# "does this need an admin scope?", "I don't want admin scopes": a kind of scope in doubt, not who acts
-_ADMIN_SCOPE_DOUBTED_RE = re.compile(r"\b(?:needs?|requires?|want|if|whether)\b(?: [\w-]+){0,3}? admin(?:[- ]level)? "
-                                     r"(?:scopes?|permissions?)\b")
+# "does this need an admin scope?", "whether it requires admin permissions", "we don't want admin scopes": a
+# kind of scope in doubt or refused, not who acts ("we want admin permissions to list devices" says who does)
+_ADMIN_SCOPE_DOUBTED_RE = re.compile(
+    r"\b(?:if|whether|does|do|would|will)\b(?: [\w-]+){0,4}? (?:need|needs|require|requires) (?:an? |any )?"
+    r"admin(?:[- ]level)? (?:scopes?|permissions?)\b"
+    r"|\b(?:don t want|do not want|without|no) (?:any )?admin(?:[- ]level)? scopes?\b")
 BEYOND_OWN_RE = re.compile(r"\bnot\s+(?:just|only)\s+(?:(?:my|our|their|his|her)\s+own|mine|ours)\b", re.IGNORECASE)
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
@@ -67,10 +70,10 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
-# A verb form right before one of these (an article between or not) tells what came back, not what the
-# app does: "gets 403 when posting", "got an error", "getting a forbidden".
-_OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "errors", "forbidden", "unauthorized",
-                       "exception"})
+# A verb form right before one of these tells what came back, not what the app does: "gets 403 when
+# posting", "getting forbidden"; after an article, an error too ("got an error"; "post errors" is a need).
+_OUTCOMES = frozenset({"401", "403", "404", "429", "forbidden", "unauthorized"})
+_OUTCOMES_AFTER_AN_ARTICLE = _OUTCOMES | {"error", "exception", "400", "500"}
 
 
 def says_no_admin(text: str) -> bool:
@@ -124,11 +127,12 @@ class Lexicon:
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
+            outcomes = _OUTCOMES_AFTER_AN_ARTICLE if following in ("a", "an") else _OUTCOMES
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
                     and following not in _NOUNS_NAMED_BY_VERBS
-                    and outcome not in _OUTCOMES and not self._names_a_kind(previous, word)):
+                    and outcome not in outcomes and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
             previous = word
         return None

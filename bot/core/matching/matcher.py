@@ -21,7 +21,7 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_if_needed,
+                                        asks_if_needed, lacking,
                                         asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
                                         without_names, guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
@@ -31,7 +31,7 @@ from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.platforms import PlatformFinder, access_settled
-from bot.core.matching.query import Query, asks_to_act, build_query
+from bot.core.matching.query import Query, asks_to_act, build_query, names_a_resource
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.question import Question, asks_what_it_is, read_question
@@ -123,8 +123,11 @@ class Matcher:
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
-        held = {s.audience for s in held_scopes(q, self.index)}  # "our app has spark-compliance:x": calls as that
-        from_calls = without_held(self._from_calls(replace(q, cues=q.cues | held)), q, self.index)
+        # who makes the calls: as whom the scopes it lacks act ("all but spark-admin:x; GET /v1/x fails"); else who
+        # the prose says, and as whom the scopes it has act ("has spark-compliance:x"); else as its names do
+        who = ({s.audience for s in lacking(q.message.prose, self.index)}
+               or (q.cues | {s.audience for s in held_scopes(q, self.index)}) or {s.audience for s in q.named})
+        from_calls = without_held(self._from_calls(replace(q, cues=frozenset(who))), q, self.index)
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
@@ -222,7 +225,7 @@ class Matcher:
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
-                         or access_settled(q, covered, acts)):
+                         or access_settled(q, covered, partial(names_a_resource, index=self.index))):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
@@ -307,15 +310,16 @@ def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
 
 def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> Draft:
     """One scope asked about in a yes/no question ("do I need spark:all to list my spaces?"): the need
-    the asking sentence describes surely, when it is another scope and not one that works beside it
-    (the Calling SDK's spark:webrtc_calling beside spark:xsi); the user form of an admin scope when the
-    post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
+    the asking sentence describes surely and with no rival, when it is another scope and not one that
+    works beside it (the Calling SDK's spark:webrtc_calling beside spark:xsi); the user form of an admin
+    scope when the post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
     if not asks_if_needed(q.asking) or len(named.needs) != 1:
         return named
     scope = named.needs[0].scope
     found = described.needs[0].scope if described.needs else None
     beside = found is not None and scope.name in found.related and scope.name != found.counterpart
-    if found not in (None, scope) and not beside and all(s.coverage >= t.CONFIDENT_FROM for s in described.signals):
+    if found not in (None, scope) and not beside and all(
+            s.coverage >= t.SUFFICES_FROM and s.margin > 0 for s in described.signals):
         return replace(described, why=mentioned + described.why)
     user = twin(scope, kb)
     if (scope.audience != "admin" or user is None or user.audience != "user" or "admin" in q.cues

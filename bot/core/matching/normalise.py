@@ -114,21 +114,26 @@ def _is_prose_line(line: str) -> bool:
 
 
 # A line that starts a list item ("- ", "2) ", "b. ", "step 3") is no continuation of the line before.
-_ITEM_START_RE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,2}[.)]|[a-z][.)]\s|step\s+\d)", re.IGNORECASE)
+_ITEM_START_RE = re.compile(r"^\s*(?:[-*•+]\s|\(?\d{1,2}[.)]|\(?[a-h]\)|step\s+\d)", re.IGNORECASE)
+
+
+# A line that ends on one of these stops mid-sentence ("... posted into a" / "Webex space").
+_MID_SENTENCE_RE = re.compile(r"\b(?:a|an|the|our|my|your|their|its|his|her|to|of|in|into|on|onto|for|with|by|from"
+                              r"|at|and|or|but|through|via|as|than|is|are|was|were)$", re.IGNORECASE)
+SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a text that ends on one of these ends its sentence or clause
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """Hard-wrapped paragraphs (mail, editors) as one line each: a long prose line that ends without
-    punctuation goes on in the next prose line, unless that one starts a list item, or a sentence after
-    an item."""
+    punctuation goes on in the next prose line when that one starts in lower case, or the long line
+    stops mid-sentence ("... into a" / "Webex space"); never into a list item."""
     joined: list[str] = []
     for line in lines:
-        before = joined[-1].rstrip() if joined else ""
-        if (len(before) >= t.WRAPPED_LINE_CHARS and not before.endswith((".", "!", "?", ":", ";"))
-                and line.strip() and not _ITEM_START_RE.match(line)
-                and not (_ITEM_START_RE.match(before) and line.strip()[:1].isupper())  # an item, then a sentence
+        before, after = (joined[-1].rstrip() if joined else ""), line.strip()
+        if (len(before) >= t.WRAPPED_LINE_CHARS and not before.endswith(SENTENCE_ENDS) and after
+                and not _ITEM_START_RE.match(line) and (not after[0].isupper() or _MID_SENTENCE_RE.search(before))
                 and _is_prose_line(before) and _is_prose_line(line)):
-            joined[-1] = f"{before} {line.strip()}"
+            joined[-1] = f"{before} {after}"
         else:
             joined.append(line)
     return joined

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
-from bot.core.matching.evidence import reports_failure
+from bot.core.matching.evidence import asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
 
-_SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauthori[sz]ed)\b", re.IGNORECASE)
+_SCOPE_ASKED_RE = re.compile(r"\b(?:scopes?|permissions?|40[13]|forbidden|unauthori[sz]ed|api\s+access"
+                             r"|(?:which|what)\s+access)\b", re.IGNORECASE)
 # What a limit question says of when or through which call it meets the limit is no action asked for:
 # "the max size of the text when posting a message", "max length via POST /v1/messages".
 _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
@@ -24,15 +25,16 @@ _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
 _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?(?:use|using|involve|involving|touch)"
                          r"(?:\s+(?:any|an|the|our))?(?:\s+(?:apis?|integrations?|sdks?|bots?|code|or|and))+\b")
 # "how many buttons can a card have", "how many failures before it is disabled": a limit; "how many
-# licenses are left" counts data, a read like any other
-_HOW_MANY_CAN_RE = re.compile(r"\bhow\s+many\b(?:[^?.!]|\.(?=\w))*?\b(?:can|could|before|at\s+once|at\s+most|allowed|per)\b",
-                              re.IGNORECASE)
+# licenses are left per type", "how many users do we have, and can my app list them" count data
+_HOW_MANY_CAN_RE = re.compile(
+    r"\bhow\s+many\b(?:[^?.!,;]|\.(?=\w))*?\b(?:(?:can|could)\s+(?:\w+\s+){0,3}?(?:have|hold|contain|take|create"
+    r"|register)|before|at\s+once|at\s+most|allowed)\b", re.IGNORECASE)
 # "is there a scope or tier that raises the rate limit?": a scope asked of as a way past a limit, not for access
 _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:raises?|increases?|lifts?|bypass(?:es)?"
                               r"|higher)\b", re.IGNORECASE)
-# "returns 400 ... too long", "413", "429": the post met a limit, not a refusal
-_LIMIT_MET_RE = re.compile(r"\b(?:400|413|429|too\s+(?:long|large|big|many)|exceed(?:s|ed|ing)?)\b", re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
+_CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -54,13 +56,13 @@ def asks_for_access(text: str) -> bool:
     return bool(_SCOPE_ASKED_RE.search(_ACCESS_FINE_RE.sub(" ", _PAST_A_LIMIT_RE.sub(" ", text))))
 
 
-def access_settled(q: "Question", covered: bool, acts: Callable[[str], bool]) -> str | None:
+def access_settled(q: "Question", covered: bool, names_resource: Callable[[str], bool]) -> str | None:
     """Why a post that says its scopes are in place asks about something else, or None: it reports no
-    failure, its asking sentences ask nothing of scopes, and they ask for nothing to be done beyond what
-    the scopes it has cover (`covered`; `acts` tells whether a text asks to do something)."""
+    failure, and its asking sentences ask nothing of scopes, nothing more ("what else ...?"), and about
+    no resource beyond what the scopes it names cover (`covered`)."""
     found = _ACCESS_FINE_RE.search(q.text)
     if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
-            or (acts(q.asking) and not covered)):
+            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered)):
         return None
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
@@ -111,8 +113,7 @@ class PlatformFinder:
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
-        met = _LIMIT_MET_RE.search(q.text) and not asks_for_access(q.text)  # then what else it asks is about it
-        if not q.named and (fact := self.platform_fact(q.asking)) and (met or not acts(self._others_asked(q.asking))):
+        if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
@@ -126,10 +127,12 @@ class PlatformFinder:
         return found.group(0) if found else None
 
     def _others_asked(self, asking: str) -> str:
-        """The sentences that ask, less those about a limit ("how long is a token valid? also list the
-        rooms"), and less when or through which call a limit is met."""
-        others = " ".join(s for s in sentences_of(asking) if not self.platform_fact(s))
-        return _CALL_RE.sub(" ", _WHEN_RE.sub(" ", others))
+        """The sentences and clauses that ask, less those about a limit ("how long is a token valid? also
+        list the rooms"), when or through which call a limit is met, and options in brackets ("how do
+        people handle this (split into several messages?)")."""
+        parts = [c for s in sentences_of(asking) for c in _CLAUSE_RE.split(s)]
+        others = " ".join(p for p in parts if not self.platform_fact(p))
+        return _CALL_RE.sub(" ", _WHEN_RE.sub(" ", _BRACKETS_RE.sub(" ", others)))
 
     def platform_fact(self, text: str) -> str | None:
         """The phrase that shows a text asks about a documented limit or lifetime ("max size",

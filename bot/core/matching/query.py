@@ -62,11 +62,13 @@ _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
     r"\s+(?:own\s+)?account\b)", re.IGNORECASE)
-# "which scopes do I put in the authorize URL", "tick on the consent screen": where scopes are chosen is
-# context, not a need (not the spark:kms of a portal URL, nor a webhook for an app being authorized)
+# "which scopes do I put in the authorize URL", "what do I tick on the consent screen": where scopes are chosen,
+# with the verb that puts them there, is context, not a need (not the spark:kms of a portal URL, nor a webhook for
+# an app being authorized)
 _WHERE_SCOPES_GO_RE = re.compile(
-    r"\b(?:in|into|on|to|for)\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)"
-    r"|consent\s+(?:screen|page)|(?:developer\s+)?portal)\b", re.IGNORECASE)
+    r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
+    r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
+    r"|(?:developer\s+)?portal)\b", re.IGNORECASE)
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 _OR = frozenset({"or", "nor"})
@@ -174,6 +176,12 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             unknown += 1
     intent = intent_override or lexicon.intent([w for w in kept if w not in in_phrases], speller)  # "not call control"
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)
+
+
+def names_a_resource(text: str, index: "ScopeIndex") -> bool:
+    """Whether the text names something an API acts on ("the user's meeting transcripts")."""
+    query = build_query(text, index)
+    return bool(set(query.terms) & index.resource_terms) and not query.only_context
 
 
 def asks_to_act(text: str, index: "ScopeIndex") -> bool:

@@ -8,18 +8,18 @@ in a long post, who the question says acts, and the guidance topics it touches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
-from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, ruled_out
+from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, without_ruled_out
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
 from bot.core.matching.methods import with_asked_method
-from bot.core.matching.normalise import Message, normalise
+from bot.core.matching.normalise import SENTENCE_ENDS, Message, normalise
 from bot.core.matching.query import build_query
 from bot.core.text import words
 
@@ -69,7 +69,7 @@ class Question:
 def ended(sentences: list[str]) -> str:
     """Sentences as one text, each ended so that its end stays a clause end ("- create the person" is
     a line of its own, not the start of the question after it)."""
-    return " ".join(s if s.rstrip().endswith((".", "!", "?", ":", ";")) else s + "." for s in sentences)
+    return " ".join(s if s.rstrip().endswith(SENTENCE_ENDS) else s + "." for s in sentences)
 
 
 def asking_of(message: Message, prose: str) -> str:
@@ -188,6 +188,8 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
+    message = replace(message, prose=without_ruled_out(message.prose),
+                      sentences=tuple(without_ruled_out(s) for s in message.sentences))  # "spark:all is out"
     foreign = reading(message.prose, index.kb.vocabulary, lambda w: index.lexicon.term(w) in index.postings)
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
@@ -195,8 +197,7 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     vocabulary = index.kb.vocabulary
     calls += webhook_mentions(message.prose, message.text, vocabulary.webhook_resources, vocabulary.webhook_firehose)
     calls += _endpoint_calls(message.prose, index) + _endpoint_calls(message.pasted, index)
-    ruled = ruled_out(message.prose, index)  # "we can't request spark:all": neither asked nor held
-    named = [s for s in named_scopes(message.prose, index) if s not in ruled]  # not in pasted code: the app's
+    named = named_scopes(message.prose, index)  # not in pasted code: the app's
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
                     with_asked_method(_dedupe(calls), prose, index),
