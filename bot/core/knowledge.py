@@ -111,6 +111,7 @@ class Guidance:
     explains_403_for: str | None = None  # an audience: a 403 on a scope of it is what this explains
     applies_to: str | None = None  # an audience: every answer with a scope of it needs this explanation
     see_also: tuple[str, ...] = ()  # topic ids whose explanation goes with this one (guest issuer: service apps)
+    offers: str | None = None  # one of `scopes`, named when the question asks which scope (guest-issuer:write)
 
 
 @dataclass(frozen=True)
@@ -460,7 +461,7 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to", "see_also"}
+                    "explains_403_for", "applies_to", "see_also", "offers"}
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -487,10 +488,13 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             explains_403_for=entry.choice("explains_403_for", AUDIENCES, required=False),
             applies_to=entry.choice("applies_to", AUDIENCES, required=False),
             see_also=entry.texts("see_also"),
+            offers=raw.get("offers"),
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):
                 raise entry.fail(fld, "needs at least one item")
+        if topic.offers is not None and topic.offers not in topic.scopes:
+            raise entry.fail("offers", f"{topic.offers!r} is not one of the topic's scopes")
         found[topic_id] = topic
     for topic in found.values():
         unknown_ids = [t for t in topic.see_also if t not in found]

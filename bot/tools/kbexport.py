@@ -60,6 +60,7 @@ def guidance_data(topic: Guidance) -> dict[str, Any]:
         "explains_403_for": topic.explains_403_for,
         "applies_to": topic.applies_to,
         "see_also": list(topic.see_also),
+        "offers": topic.offers,
     }
 
 

@@ -148,6 +148,14 @@ def test_topics_told_in_other_words_are_recognised(matcher, question: str, topic
     assert topic in matcher.answer(question).guidance
 
 
+def test_an_explanation_names_the_scope_its_topic_offers_when_asked_which_to_pick(matcher) -> None:
+    story = "Our web shop wants visitors to chat with our agents from the site, without the visitor signing up. "
+    asked = matcher.answer(story + "What kind of Webex app is that, and which scopes do I pick?")
+    assert asked.kind == AnswerKind.GUIDANCE and asked.scopes == ["guest-issuer:write"]
+    told = matcher.answer(story + "What kind of Webex app is that?")
+    assert told.kind == AnswerKind.GUIDANCE and told.scopes == []
+
+
 def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_it(matcher) -> None:
     answer = matcher.answer("An admin authorized our service app in Control Hub. How does our server get the service "
                             "app's access token with the API?")

@@ -48,6 +48,12 @@ _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+th
                          r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")
 
 
+# "which scopes do I pick?", "what permission does it need?", "what do we have to tick?": asks for a scope
+_ASKS_WHICH_SCOPE_RE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:scopes?|permissions?)\b"
+    r"|\bwhat\s+do\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?(?:pick|tick|select|choose|request)\b", re.IGNORECASE)
+
+
 class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
@@ -63,6 +69,7 @@ class GuidanceFinder:
         self._verb_terms = frozenset(lexicon.verb_terms) if lexicon else frozenset()
         self._scopes = {g.id: frozenset(g.scopes) for g in guidance.values()}
         self._see_also = {g.id: g.see_also for g in guidance.values()}
+        self._offers = {g.id: g.offers for g in guidance.values() if g.offers}
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -81,6 +88,12 @@ class GuidanceFinder:
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
         found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]
         return tuple(dict.fromkeys(found + [also for topic in found for also in self._see_also[topic]]))
+
+    def offered(self, topics: Iterable[str], asking: str) -> str | None:
+        """The scope a topic names beside its explanation when the question asks which scope to pick."""
+        if not _ASKS_WHICH_SCOPE_RE.search(asking):
+            return None
+        return next((self._offers[t] for t in topics if t in self._offers), None)
 
     def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
         """The topics an answer with scopes of these audiences needs: those that apply to every

@@ -257,12 +257,14 @@ class Matcher:
 def topic_scope(q: Question, topics: tuple[str, ...], index: ScopeIndex, guidance: GuidanceFinder) -> list[Need]:
     """The scope an explanation brings when the words of the question, its topic words kept, clearly
     ask for one the topic lists ("how does our backend get the service app's access token?"); not
-    when they only restate the topic ("which scope to create a webhook"), nor beside a pasted call."""
+    when they only restate the topic ("which scope to create a webhook"), nor beside a pasted call.
+    Else, when the question asks which scope to pick, the one the topic offers."""
     query = build_query(q.focus, index)
     ranked = [] if q.calls else eligible(index.rank(query), query, index, t.CONFIDENT_FROM)
     if not ranked or not guidance.lists(topics, ranked[0].scope) or guidance.restates(
             topics, ranked[0].scope, ranked[0].evidence):
-        return []
+        offered = index.kb.get(guidance.offered(topics, q.asking) or "")  # "which scopes do I pick for it?"
+        return [Need(offered.name, offered, Via.WORDS, topics[:1])] if offered else []
     return [best_need(q.focus, ranked)]
 
 
