@@ -586,6 +586,9 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
      "spark:calls_write"),
     ("Minha integração precisa colocar em espera e transferir as chamadas do próprio usuário. Qual escopo?",
      "spark:calls_write"),
+    # the signed-in user, a short German post with "bin"
+    ("Je veux afficher les enregistrements de l'utilisateur connecté. Quel scope ?", "meeting:recordings_read"),
+    ("Hunt Group per API anlegen, welcher Scope? Bin Full Admin.", "spark-admin:telephony_config_write"),
 ])
 def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
