@@ -437,6 +437,8 @@ def test_a_question_about_a_documented_limit_is_declined(matcher, question: str)
     # the scope the app has says as whom it calls
     ("Our integration has spark-compliance:memberships_read. GET /v1/memberships?roomId=abc for a space I am not "
      "in returns 403.", "spark-compliance:memberships_read"),
+    ("Full admin here. I gave my app spark-compliance:memberships_read, yet GET /v1/memberships for a space I am "
+     "not in still fails.", "spark-compliance:memberships_read"),
 ])
 def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]

@@ -69,8 +69,9 @@ def without_ruled_out(text: str) -> str:
 
 _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
-    r"already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token))\b"
-    r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y"
+    r"already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token)"
+    r"|(?:gave|given|give)\s+(?:my|our|the)\s+(?:app|integration|token))\b"
+    r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y", "gave my integration X"
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
 _GUESSED_BEFORE_RE = re.compile(r"\b(?:said|says|suggested|suggests|recommended|claims|thinks"
                                 r"|told\s+(?:me|us)\s+(?:we|i|you)\s+need)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
