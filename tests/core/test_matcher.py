@@ -357,6 +357,7 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
 @pytest.mark.parametrize("question", [
     "Not really API related, but the Webex desktop app on my laptop logs me out after every update. Any idea?",
     "I forgot my webex password and the reset email never comes. How do I get back into my account and my spaces?",
+    "What's the keyboard shortcut to raise my hand in a Webex meeting on a Mac?",
 ])
 def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
@@ -402,6 +403,8 @@ def test_a_post_that_says_its_scopes_are_in_place_asks_about_something_else(matc
 @pytest.mark.parametrize("question, scope", [
     ("Our bot runs in docker compose and must also list the rooms it is in. Which one?", "spark:rooms_read"),
     ("Which scope is correct to list the rooms?", "spark:rooms_read"),
+    ("Full admin; the token has spark-admin:people_read and GET /v1/people still answers 403. What gives?",
+     "spark-admin:people_read"),
     ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),

@@ -140,8 +140,8 @@ class Matcher:
             described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
         # Had it, still refused: another resource's scope is missing; for the same resource
         # (the user form of the admin scope it has), the role is, and the named scope stays.
-        refused = bool(REFUSED_RE.search(q.message.prose)) and all(s.coverage for s in described.signals) and not all(
-            another_form(n.scope, q.named, self.kb) for n in described.needs)  # a need only partly read is no cause
+        refused = (bool(REFUSED_RE.search(q.message.prose)) and described_surely(described, q, self.index)
+                   and not all(another_form(n.scope, q.named, self.kb) for n in described.needs))
         sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
         if described.needs and (short or refused or held or sure or guesses_differ(q.message.prose)):
             described.why = mentioned + described.why
@@ -330,6 +330,12 @@ def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, men
     need = Need(user.name, user, Via.NAME, (scope.name,), alternatives=(scope,), inferred=True)
     return Draft(AnswerKind.SCOPE, [need], [Signals(Via.NAME, focused=True)],
                  f"{mentioned}{user.name} is its form for a user acting for themself")
+
+
+def described_surely(described: Draft, q: Question, index: ScopeIndex) -> bool:
+    """Whether the need the asking sentence describes was read in full and names a resource: a need only
+    partly read, or read from "What gives?", is no cause to set a refused named scope aside."""
+    return all(s.coverage for s in described.signals) and names_a_resource(SCOPE_NAME_RE.sub(" ", q.asking), index)
 
 
 def another_form(scope: Scope, named: tuple[Scope, ...], kb: KnowledgeBase) -> bool:
