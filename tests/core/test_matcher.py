@@ -420,6 +420,8 @@ def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matc
     "How many failed deliveries before Webex marks my webhook inactive?",
     "Our webhook went inactive during an outage. Does it come back on its own?",
     "Which Adaptive Card version does the Webex app render?",
+    "How often does the access token expire?",
+    "How many requests per second does the messages API allow?",
     # a limit met (400 too long, 429) makes what else the post asks part of the limit question
     "Our report job's POST /v1/messages comes back 400, the text is too long. What is the max size, and how do "
     "others deal with it (several messages, or one file)?",
@@ -449,6 +451,8 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
 
 @pytest.mark.parametrize("question, scope", [
     ("Security review says we can't request spark:all. Which scope just to create a space for the user?",
+     "spark:rooms_write"),
+    ("Our security team says spark:all is not an option. What does my integration need to create spaces?",
      "spark:rooms_write"),
     ("spark:all is out for us - what is the narrow scope to list the user's meetings?", "meeting:schedules_read"),
     ("Listing my own devices with GET /v1/devices; I'd rather not use spark-admin:devices_read.", "spark:devices_read"),

@@ -233,7 +233,7 @@ def test_a_verb_form_after_an_article_is_a_noun(matcher) -> None:
 
 
 @pytest.mark.parametrize("said", ["the bot gets 403 when deleting a message", "got an error when deleting a message",
-                                  "getting a forbidden deleting a message"])
+                                  "getting a forbidden deleting a message", "it gets 400 when deleting a message"])
 def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
     assert matcher.index.lexicon.intent(said.split(), matcher.index.speller) == "write"
 

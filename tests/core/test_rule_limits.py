@@ -54,6 +54,14 @@ from bot.core.text import words
     ("We want admin permissions so our tool can list every device. Which scope?", "spark-admin:devices_read"),
     # "without X?" asks about X; only a scope ruled out ("can't request", "is out") is set aside
     ("Can my integration read the messages of my spaces without spark:messages_read?", "spark:messages_read"),
+    ("We can't use spark-compliance:messages_read even though I'm a full admin; the API returns 403.",
+     "spark-compliance:messages_read"),
+    # a negated admin in another language is no admin; a portal of the asker's own is no developer portal
+    ("Ich möchte die Mitglieder eines Raums auslesen. Welcher Scope? Ich bin kein Admin.", "spark:memberships_read"),
+    ("Our app should add meeting links to our portal. Which scope lets it list the user's meetings?",
+     "meeting:schedules_read"),
+    # a team the post names is a Webex team unless it is a group of the company that speaks
+    ("add my colleague to the engineering team", "spark:team_memberships_write"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

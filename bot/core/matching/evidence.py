@@ -37,11 +37,13 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
 
 
 # "we can't request spark:all", "I'd rather not use X", "X is out": a scope ruled out is no need, no scope
-# the app has and no question about it; "without X?", "can't get X to work", "instead of X" ask about X
-_TO_REQUEST = r"(?:use|using|request|requesting|ask\s+for|asking\s+for|grant|granting|tick|ticking|add|adding|include)"
+# the app has and no question about it; "without X?", "can't get X to work", "we can't use X, it returns 403"
+# and "instead of X" ask about X or report it failing
+_TO_ASK = r"(?:request|requesting|ask\s+for|asking\s+for|grant|granting|tick|ticking|add|adding|include)"
+_TO_REQUEST = r"(?:use|using|" + _TO_ASK.removeprefix("(?:")  # using it too
 _RULED_OUT_BEFORE_RE = re.compile(
-    r"\b(?:(?:can'?t|cannot|can\s+not|won'?t|mustn'?t|must\s+not|shouldn'?t|should\s+not|not\s+allowed\s+to"
-    r"|trying\s+not\s+to)\s+" + _TO_REQUEST +
+    r"\b(?:(?:can'?t|cannot|can\s+not|won'?t)\s+" + _TO_ASK +
+    r"|(?:mustn'?t|must\s+not|shouldn'?t|should\s+not|not\s+allowed\s+to|trying\s+not\s+to)\s+" + _TO_REQUEST +
     r"|(?:don'?t|do\s+not)\s+want(?:\s+to\s+" + _TO_REQUEST + r")?|rather\s+not(?:\s+" + _TO_REQUEST + r")?"
     r"|avoid(?:\s+" + _TO_REQUEST + r")?)\s+(?:(?:the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
 _RULED_OUT_AFTER = (r"[`'\"]?\s+(?:(?:is|was|are)\s+(?:out(?!\s+of)|off\s+the\s+table|too\s+broad|overkill"
@@ -49,9 +51,9 @@ _RULED_OUT_AFTER = (r"[`'\"]?\s+(?:(?:is|was|are)\s+(?:out(?!\s+of)|off\s+the\s+
 _NAME_RULED_OUT_RE = re.compile(SCOPE_NAME_RE.pattern + _RULED_OUT_AFTER, re.IGNORECASE)  # "spark:all is out"
 
 
-# "everything except spark-admin:x", "the token is missing X", "without X": a scope said to be lacking
+# "everything except spark-admin:x", "the token is missing X": a scope said to be lacking
 _LACKING_BEFORE_RE = re.compile(r"(?:\b(?:everything|all(?:\s+the)?(?:\s+scopes)?)\s+(?:except|but)"
-                                r"|\b(?:missing|lacks?|lacking|without))\s+(?:the\s+)?[`'\"]?$", re.IGNORECASE)
+                                r"|\b(?:missing|lacks?|lacking))\s+(?:the\s+)?[`'\"]?$", re.IGNORECASE)
 
 
 def lacking(text: str, index: ScopeIndex) -> list[Scope]:
@@ -64,7 +66,10 @@ def without_ruled_out(text: str) -> str:
     """The text less the scope names it rules out ("we can't request spark:all", "spark:all is out", with
     what rules them out after them): they are no evidence of the need, as names or as words."""
     text = _NAME_RULED_OUT_RE.sub(" ", text)
-    return SCOPE_NAME_RE.sub(lambda m: " " if _RULED_OUT_BEFORE_RE.search(text[:m.start()]) else m.group(0), text)
+    for m in reversed(list(SCOPE_NAME_RE.finditer(text))):
+        if ruling := _RULED_OUT_BEFORE_RE.search(text[:m.start()]):
+            text = text[:ruling.start()] + " " + text[m.end():]  # "we'd rather not use X" goes with X
+    return text
 
 
 _CONTEXT_BEFORE_RE = re.compile(

@@ -30,7 +30,8 @@ _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|an
 _ADMIN_SCOPE_DOUBTED_RE = re.compile(
     r"\b(?:if|whether|does|do|would|will)\b(?: [\w-]+){0,4}? (?:need|needs|require|requires) (?:an? |any )?"
     r"admin(?:[- ]level)? (?:scopes?|permissions?)\b"
-    r"|\b(?:don t want|do not want|without|no) (?:any )?admin(?:[- ]level)? scopes?\b")
+    r"|\bis an? admin(?:[- ]level)? scope (?:needed|required)\b"
+    r"|\b(?:don t want|do not want|without|no|avoid|rather not) (?:any )?admin(?:[- ]level)? scopes?\b")
 BEYOND_OWN_RE = re.compile(r"\bnot\s+(?:just|only)\s+(?:(?:my|our|their|his|her)\s+own|mine|ours)\b", re.IGNORECASE)
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
@@ -70,10 +71,12 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
-# A verb form right before one of these tells what came back, not what the app does: "gets 403 when
-# posting", "getting forbidden"; after an article, an error too ("got an error"; "post errors" is a need).
-_OUTCOMES = frozenset({"401", "403", "404", "429", "forbidden", "unauthorized"})
-_OUTCOMES_AFTER_AN_ARTICLE = _OUTCOMES | {"error", "exception", "400", "500"}
+# After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
+# creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
+_OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
+                            "returned", "throw", "throws", "hit", "hits"})
+_OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "errors", "exception", "forbidden",
+                       "unauthorized"})
 
 
 def says_no_admin(text: str) -> bool:
@@ -127,12 +130,12 @@ class Lexicon:
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
-            outcomes = _OUTCOMES_AFTER_AN_ARTICLE if following in ("a", "an") else _OUTCOMES
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
                     and following not in _NOUNS_NAMED_BY_VERBS
-                    and outcome not in outcomes and not self._names_a_kind(previous, word)):
+                    and not (word in _OUTCOME_VERBS and outcome in _OUTCOMES)
+                    and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
             previous = word
         return None

@@ -50,6 +50,13 @@ _WHO_WE_ARE_RE = re.compile(
     r"|german|french|dutch|swiss|european|american|canadian|australian|\d+-(?:person|people|seat))\s+)?"
     r"(?:company|corporation|startup|agency|business|firm|bank|hospital|university|school|college|shop|retailer"
     r"|nonprofit|non-profit)\b", re.IGNORECASE)  # "a contact center company" keeps its contact center
+# "our security team says", "the data team wants": a group in the asker's company that speaks, not a Webex team
+# ("add my colleague to the engineering team" is one)
+_OUR_TEAM_RE = re.compile(
+    r"\b(?:our|the|my)\s+(?:security|legal|hr|it|platform|dev|devops|engineering|sales|support|finance|facilities|qa"
+    r"|data|ops|operations|marketing|product|infra|infrastructure|network|helpdesk|service\s+desk)\s+(?:team|folks)"
+    r"(?=\s+(?:says|said|told|tells|wants|wanted|asked|asks|requires|required|insists|insisted|approved|rejected"
+    r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have)\b)", re.IGNORECASE)
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
@@ -68,7 +75,7 @@ _AUTHORIZED_APP_RE = re.compile(
 _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
     r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
-    r"|(?:developer\s+)?portal)\b", re.IGNORECASE)
+    r"|developer\s+portal)\b", re.IGNORECASE)
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 _OR = frozenset({"or", "nor"})
@@ -139,7 +146,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
-               _WHERE_SCOPES_GO_RE)  # not the need
+               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
     raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
