@@ -76,6 +76,14 @@ def test_two_named_scopes_without_compare_words_are_a_plan(kb, matcher) -> None:
     assert LINKS.authorize(answer.scopes) in fallback.answer_markdown(answer, kb, LINKS)
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("list the spaces I'm in and who is in each of them", ["spark:rooms_read", "spark:memberships_read"]),
+    ("show my teams and who belongs to each one", ["spark:teams_read", "spark:team_memberships_read"]),
+])
+def test_a_clause_and_the_rest_that_reads_another_resource_are_both_needs(matcher, question, scopes) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
 def test_a_list_item_ends_where_its_line_ends(matcher) -> None:
     answer = matcher.answer("Our script (full admin) does this:\n- check whether the user already exists\n"
                             "- if not, create the person\nWhich scopes do I put in the authorize URL?")

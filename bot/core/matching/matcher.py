@@ -198,11 +198,8 @@ class Matcher:
             return Draft(AnswerKind.PLAN, needs, signals, why(needs))
         if ranked:
             need = best_need(focus, ranked)
-            if twin := other_half(need, clauses):  # "read the setting, then set it": both halves
-                needs = [need, twin.need]
-                return Draft(AnswerKind.PLAN, needs, [word_signals(whole, ranked, q),
-                                                      replace(word_signals(twin.query, twin.ranked, q), split=True)],
-                             why(needs))
+            if half := other_half(need, clauses, ranked):  # "read the setting, then set it": both halves
+                return both_halves(need, word_signals(whole, ranked, q), half, q)
             return Draft(AnswerKind.SCOPE, [need], [word_signals(whole, ranked, q)], why([need]))
         if clauses:
             clause: Clause = clauses[0]
@@ -364,12 +361,26 @@ def fitted(compared: Draft, fit: list[Need]) -> Draft:
                  f"{chosen.name} fits what you describe; here is how the scopes you named differ.")
 
 
-def other_half(need: Need, clauses: list[Clause]) -> Clause | None:
-    """The one clause that states a need, when it asks for the read/write twin of the question's
-    best reading ("read the volume, then set it to 50"): the question asks for both."""
-    if len(clauses) != 1 or clauses[0].need.scope.name != need.scope.counterpart:
+def other_half(need: Need, clauses: list[Clause], ranked: list[Ranked]) -> Clause | None:
+    """The one clause that states a need, when the question's best reading is another need beside it:
+    the read/write twin ("read the volume, then set it to 50"), or a read of another resource that the
+    whole question supports too ("list my spaces and who's in each one"): the question asks for both."""
+    if len(clauses) != 1 or clauses[0].query.intent != clauses[0].need.scope.access:
         return None
-    return clauses[0] if clauses[0].query.intent == clauses[0].need.scope.access else None
+    clause = clauses[0]
+    told, best = clause.need.scope, need.scope
+    beside = (best.access == told.access == "read" and (best.area, best.audience) == (told.area, told.audience)
+              and told in [r.scope for r in ranked[1:3]])
+    return clause if told.name == best.counterpart or beside else None
+
+
+def both_halves(need: Need, signals: Signals, half: Clause, q: Question) -> Draft:
+    """The best reading and the one clause that asks for the other half: the twin after the reading,
+    another resource's read before it (the clause told it first)."""
+    pairs = [(need, signals), (half.need, replace(word_signals(half.query, half.ranked, q), split=True))]
+    pairs = pairs if half.need.scope.name == need.scope.counterpart else pairs[::-1]
+    needs = [n for n, _ in pairs]
+    return Draft(AnswerKind.PLAN, needs, [s for _, s in pairs], why(needs))
 
 
 def two_readings(need: Need) -> bool:
