@@ -39,7 +39,8 @@ class Endpoint:
     """One documented API operation: method, host and path template, with an optional note.
 
     `requires_scopes` and `roles` hold what this one call needs beyond its owner scope
-    (scopes granted together with it; admin roles, personas or licences by id).
+    (scopes granted together with it; admin roles, personas or licences by id); `when` limits the
+    scopes to questions that say one of its phrases (a meeting created for a space, with a roomId).
     """
 
     method: str
@@ -48,6 +49,7 @@ class Endpoint:
     note: str | None = None
     requires_scopes: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()  # phrases of a question that make this call need requires_scopes ("roomid")
 
     def __str__(self) -> str:
         host = "" if self.host == DEFAULT_HOST else f"https://{self.host}"

@@ -260,12 +260,13 @@ _SCOPE_FIELDS = {
     "synonyms", "ambiguous_synonyms", "examples", "requires", "notes", "deprecated", "alternative_to",
     "requires_scopes", "roles", "covers",
 }
-_ENDPOINT_FIELDS = {"call", "requires_scopes", "roles", "note"}
+_ENDPOINT_FIELDS = {"call", "requires_scopes", "roles", "note", "when"}
 
 
 def parse_endpoint_item(item: Any, entry: _Entry) -> Endpoint:
     """One endpoint from its plain form `METHOD /path (note)` or its mapping form
-    `{call, requires_scopes, roles, note}`, for calls that need more than the scope."""
+    `{call, requires_scopes, roles, note, when}`, for calls that need more than the scope (`when`: only
+    for questions that say one of its phrases)."""
     if isinstance(item, str):
         try:
             return parse_endpoint(item)
@@ -278,12 +279,16 @@ def parse_endpoint_item(item: Any, entry: _Entry) -> Endpoint:
         endpoint = parse_endpoint(inner.text("call"))
     except ValueError as exc:
         raise entry.fail("endpoints", str(exc)) from None
-    return replace(
+    found = replace(
         endpoint,
         note=inner.text("note", required=False) or endpoint.note,
         requires_scopes=inner.scope_names("requires_scopes"),
         roles=inner.role_ids("roles"),
+        when=tuple(p.lower() for p in inner.texts("when")),
     )
+    if found.when and not found.requires_scopes:
+        raise entry.fail("endpoints", f"{found}: 'when' limits requires_scopes, and there are none")
+    return found
 
 
 def parse_scope(raw: Any, area: str, where: str) -> Scope:

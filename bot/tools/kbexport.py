@@ -20,6 +20,7 @@ def endpoint_data(endpoint: Endpoint) -> dict[str, Any]:
         "requires_scopes": list(endpoint.requires_scopes),
         "roles": list(endpoint.roles),
         "note": endpoint.note,
+        "when": list(endpoint.when),
     }
 
 

@@ -125,6 +125,16 @@ def test_requires_scopes_and_roles_load_per_entry_and_per_endpoint() -> None:
     assert kb["spark:things_read"].requires is None
 
 
+def test_an_endpoint_may_need_its_scopes_only_in_a_case_the_question_tells() -> None:
+    entry = {**WRITE, "endpoints": [{"call": "POST /v1/things", "requires_scopes": ["spark:things_read"],
+                                     "when": ["For A Team"]}]}
+    [call] = build_knowledge({"things.yaml": doc(GOOD, entry)})["spark:things_write"].endpoints
+    assert call.when == ("for a team",) and call.requires_scopes == ("spark:things_read",)
+    with pytest.raises(KnowledgeError, match="'when' limits requires_scopes, and there are none"):
+        build_knowledge({"things.yaml": doc(GOOD, {**WRITE, "endpoints": [{"call": "POST /v1/things",
+                                                                             "when": ["for a team"]}]})})
+
+
 @pytest.mark.parametrize(
     "change, message",
     [

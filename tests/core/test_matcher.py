@@ -251,6 +251,16 @@ def test_scopes_that_must_be_granted_together_are_in_the_answer(matcher, questio
     assert answer.scopes == expected and [s.name for s in answer.needs[0].together] == expected[1:]
 
 
+@pytest.mark.parametrize("question, with_all", [
+    ("Our app schedules a meeting for the space a user asked in, passing its roomId. Scopes?", True),
+    ("We have meeting:schedules_write; creating a meeting with roomId set fails. What is missing?", True),
+    ("Our app schedules a meeting for the user and posts the link in a space. Scopes?", False),
+    ("list the meetings tied to the space by roomId", False),  # reading them needs no more
+])
+def test_a_meeting_created_for_a_space_also_needs_spark_all(matcher, question: str, with_all: bool) -> None:
+    assert ("spark:all" in matcher.answer(question).scopes) == with_all
+
+
 def test_a_call_that_needs_nothing_more_brings_nothing_more(matcher) -> None:
     assert matcher.answer("list people in my org").scopes == ["spark-admin:people_read"]
 

@@ -44,13 +44,23 @@ def _shorter(a: Endpoint, b: Endpoint) -> bool:
     return len(a.segments) < len(b.segments)
 
 
-def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None) -> tuple[Scope, ...]:
-    """The scopes that must be granted with the need's scope for this call."""
+def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None, said: str = "") -> tuple[Scope, ...]:
+    """The scopes that must be granted with the need's scope for this call (for a call that needs them
+    only in some cases, when the question `said` so: a meeting created with a roomId)."""
     call = endpoint if endpoint is not None else (
         None if need.via == Via.NAME else documented_call(need.scope, need.text, index))
-    names = list(need.scope.requires_scopes) + list(call.requires_scopes if call else ())
+    names = list(need.scope.requires_scopes) + list(call.requires_scopes if call and not call.when else ())
+    names += _in_the_case_told(need.scope, said, index)
     names += [s.name for s in _requiring_owners(need, endpoint)[:1]]
     return tuple(s for name in dict.fromkeys(names) if (s := index.kb.get(name)) is not None and s != need.scope)
+
+
+def _in_the_case_told(scope: Scope, said: str, index: ScopeIndex) -> list[str]:
+    """What the scope's calls need in a case the question tells: a call whose method the question asks
+    for ("create", "schedule") and whose case it names ("tied to the space", "roomId")."""
+    lowered, methods = said.lower(), {index.lexicon.method_forms.get(w) for w in words(said)}
+    return [name for e in scope.endpoints if e.when and e.method in methods and any(p in lowered for p in e.when)
+            for name in e.requires_scopes]
 
 
 def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
@@ -64,9 +74,9 @@ def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
         e.operation == endpoint.operation and need.scope.name in e.requires_scopes for e in s.endpoints)]
 
 
-def with_together(needs: list[Need], index: ScopeIndex) -> list[Need]:
-    """Each need with the scopes that must go with it."""
-    return [replace(n, together=together(n, index, matched_endpoint(n))) for n in needs]
+def with_together(needs: list[Need], index: ScopeIndex, said: str = "") -> list[Need]:
+    """Each need with the scopes that must go with it, for the question that `said` it."""
+    return [replace(n, together=together(n, index, matched_endpoint(n), said)) for n in needs]
 
 
 def matched_endpoint(need: Need) -> Endpoint | None:

@@ -234,7 +234,7 @@ class Matcher:
             kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
-        needs = with_together(draft.needs, self.index)
+        needs = with_together(draft.needs, self.index, q.text)
         needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
                  else needs)
         return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
