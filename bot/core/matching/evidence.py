@@ -140,7 +140,8 @@ _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(
 # scope is what a need takes ("can I give my bot X?" asks whether it may hold it)
 _NEEDS_NAMED_RE = re.compile(r"\bdo(?:es)?\s+(?:i|we|it|my|our|the|this|that)(?:\s+\w+){0,2}?\s+(?:need|require)"
                              r"\s+(?:the\s+)?[`'\"]?[a-z-]+:"
-                             r"|\bdoes\s+[`'\"]?[a-z-]+:\S+\s+(?:also\s+)?(?:let|allow|cover|include|give)", re.IGNORECASE)
+                             r"|\bdoes\s+[`'\"]?[a-z-]+:\S+\s+(?:also\s+)?(?:let|allow|cover|include|give)",
+                             re.IGNORECASE)
 
 
 def asks_if_needed(text: str) -> bool:
