@@ -340,16 +340,17 @@ def test_a_weak_clause_that_acts_on_what_another_clause_reads_completes_that_nee
     assert set(answer.scopes) == {"meeting:participants_read", "meeting:participants_write"}
 
 
-def test_reading_a_setting_then_setting_it_asks_for_both_halves(matcher) -> None:
-    answer = matcher.answer("Want to read the config key Audio.Microphones.Mute on all our Room Bars, then set it "
-                            "to Off everywhere (device configurations API). What does the admin token need?")
-    assert answer.scopes == ["spark-admin:devices_read", "spark-admin:devices_write"]
-
-
-def test_a_clause_that_says_what_is_not_done_asks_for_nothing(matcher) -> None:
-    answer = matcher.answer("Our records team lead needs just one thing: which scope lets my app list the teams the "
-                            "signed-in user belongs to? not creating anything")
-    assert answer.scopes == ["spark:teams_read"]
+@pytest.mark.parametrize("question, scopes", [
+    # reading a setting, then setting it: both halves
+    ("Want to read the config key Audio.Microphones.Mute on all our Room Bars, then set it to Off everywhere "
+     "(device configurations API). What does the admin token need?",
+     ["spark-admin:devices_read", "spark-admin:devices_write"]),
+    # a clause that says what is not done asks for nothing
+    ("Our records team lead needs just one thing: which scope lets my app list the teams the signed-in user "
+     "belongs to? not creating anything", ["spark:teams_read"]),
+])
+def test_halves_asked_for_and_clauses_that_ask_for_nothing(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
 
 
 def test_who_acts_is_no_topic_for_a_verb_split_from_its_object(matcher) -> None:

@@ -58,6 +58,8 @@ def together(need: Need, index: ScopeIndex, endpoint: Endpoint | None = None, sa
 def _in_the_case_told(scope: Scope, said: str, index: ScopeIndex) -> list[str]:
     """What the scope's calls need in a case the question tells: a call whose method the question asks
     for ("create", "schedule") and whose case it names ("tied to the space", "roomId")."""
+    if not any(e.when for e in scope.endpoints):  # most scopes: no need to read the question again
+        return []
     lowered, methods = said.lower(), {index.lexicon.method_forms.get(w) for w in words(said)}
     return [name for e in scope.endpoints if e.when and e.method in methods and any(p in lowered for p in e.when)
             for name in e.requires_scopes]

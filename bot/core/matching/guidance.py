@@ -51,7 +51,7 @@ _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+th
 # "which scopes do I pick?", "what scope should we request?", "what do we have to tick?": asks which scope to
 # pick ("what scopes does a bot get?" asks what a bot has)
 _ASKS_WHICH_SCOPE_RE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?scopes?\s+(?:exactly\s+)?(?:do|should|must|would|shall)\s+(?:i|we)\s+(?:\w+\s+)?"
+    r"\b(?:which|what)\s+(?:\w+\s+)?scopes?\s+(?:\w+\s+)?(?:do|should|must|would|shall)\s+(?:i|we)\s+(?:\w+\s+)?"
     r"(?:pick|tick|select|choose|request|need|add)\b"
     r"|\bwhat\s+do\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?(?:pick|tick|select|choose|request)\b", re.IGNORECASE)
 
