@@ -134,6 +134,10 @@ def test_a_clause_with_only_a_verb_borrows_its_topic_and_IT_is_no_pronoun(matche
      "team. Which two scopes?", {"spark:teams_write", "spark:team_memberships_write"}),
     ("for my own meetings: list my recordings, and delete the ones older than 30 days",
      {"meeting:recordings_read", "meeting:recordings_write"}),
+    ("Our release pipeline is a few Jenkins stages and a bit of glue written in Go by two people who have since "
+     "moved on, and nobody wants to touch it much. The glue has to create a new space for every release, and then "
+     "it would post the release notes into that space as the release manager. Scopes please?",
+     {"spark:rooms_write", "spark:messages_write"}),  # a long story: its context dilutes both clauses
 ])
 def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher, question: str, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes

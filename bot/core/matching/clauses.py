@@ -280,7 +280,7 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         clauses, every = [c for _, c in found], index.rank(q)
         ranked = _for_actor(eligible(every, q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
-        ranked = ranked or (_acted_on(every, q, index) if lenient else [])
+        ranked = ranked or _acted_on(every, q, index, t.CLAUSE_NAMED_MIN if lenient else t.STORY_ACTED_MIN)
         ranked = ranked or (_twin_of(clauses[-1], every, q) if refers_back and clauses else [])
         ranked = ranked or (_named(every) if _BOTH_RE.search(before) else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
@@ -355,12 +355,14 @@ def _named(ranked: list[Ranked]) -> list[Ranked]:
     return [r for r in ranked[:1] if r.names_resource and r.coverage >= t.CLAUSE_NAMED_MIN]
 
 
-def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
+def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex, minimum: float) -> list[Ranked]:
     """A clause that does something to a resource it names ("create a team for each project")
-    is a need however much else it says; the best such candidate, if any."""
+    is a need however much else it says, given `minimum` of the clause (more in a long story than
+    in a list of needs); the best such candidate, if any."""
     if query.intent is None:
         return []
-    return [r for r in _named(ranked) if _does_as_asked(r, query) and not set(r.evidence) <= index.generic_verbs]
+    return [r for r in _named(ranked) if _does_as_asked(r, query) and r.coverage >= minimum
+            and not set(r.evidence) <= index.generic_verbs]
 
 
 def _does_as_asked(candidate: Ranked, query: Query) -> bool:
