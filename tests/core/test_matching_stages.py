@@ -139,6 +139,13 @@ def test_a_long_post_is_read_through_the_sentences_that_ask(matcher) -> None:
     assert "Raspberry" not in read.focus and "meetings" in read.focus
 
 
+def test_a_long_post_that_phrases_a_scope_word_for_word_is_answered_not_declined(matcher) -> None:
+    post = ("Site admin speaking. Finance wants the meeting usage report of our site for each month (minutes, "
+            "attendee numbers, who hosted) through the REST API, to split costs between departments. Which scope "
+            "is that?")  # 'meeting usage report' is a phrasing of the scope; the rest dilutes it
+    assert matcher.answer(post).scopes[:1] == ["meeting:admin_config_read"]
+
+
 @pytest.mark.parametrize("signals, level", [
     (Signals(Via.NAME), Confidence.HIGH),
     (Signals(Via.ENDPOINT), Confidence.HIGH),

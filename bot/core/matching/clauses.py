@@ -102,12 +102,12 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     that word names the scope's resource and the known words outnumber the unknown ones
     ("CDRs for billing every hour"), or is a strong word of hardly any scope and no everyday
     English ("click2dial from our CRM", not "what time does the store close"). A generic verb
-    with no object is no evidence at all. A long post that names the scope's resource needs
-    less: its context dilutes any scope's share."""
+    with no object is no evidence at all. A long post that names the scope's resource, or holds
+    one of its phrasings word for word, needs less: its context dilutes any scope's share."""
     if set(candidate.evidence) <= index.generic_verbs:
         return float("inf")  # a generic verb alone ("can I add more") says what to do, not to what
-    if candidate.names_resource and len(query.text.split()) >= t.DILUTED_QUERY_WORDS:
-        return t.DILUTED_DECLINE_BELOW  # a long post names its resource among much context
+    if (candidate.names_resource or candidate.phrased) and len(query.text.split()) >= t.DILUTED_QUERY_WORDS:
+        return t.DILUTED_DECLINE_BELOW  # a long post names its resource, or phrases the scope, among much context
     if not query.unknown or len(set(candidate.evidence) - index.common_verbs) > 1:
         return t.DECLINE_BELOW
     if candidate.names_resource and query.unknown < query.known:

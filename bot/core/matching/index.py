@@ -30,6 +30,7 @@ class Ranked:
     evidence: tuple[str, ...]
     strong: frozenset[str] = frozenset()  # evidence from the name, synonyms or examples
     names_resource: bool = False  # a question word is a word of the scope's resource name
+    phrased: bool = False  # a phrasing of the scope of two words or more is in the question word for word
 
 
 def name_words(scope: Scope) -> str:
@@ -124,7 +125,7 @@ class ScopeIndex:
             if self.name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
             ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
-                                 frozenset(strong[i]), named > 0))
+                                 frozenset(strong[i]), named > 0, i in phrased and len(asked) > 1))
         last = len(_LEAST_PRIVILEGE)
         ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, last), r.scope.name))
         return ranked
