@@ -260,3 +260,11 @@ def test_a_slash_command_is_no_api_path(matcher) -> None:
 ])
 def test_calls_that_work_or_are_granted_are_not_what_is_missing(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+def test_calls_that_leave_out_a_need_told_in_a_plan_sentence_are_not_sure(matcher: Matcher) -> None:
+    post = ("Little helper for my own account, nobody else uses it. Whenever someone sends me a direct message I want "
+            "an automatic answer. My plan is a webhook on messages/created, a GET of the message to read its text, "
+            "and a short reply posted back into the same 1:1 space. Which scopes?")  # the reply is no call
+    answer = matcher.answer(post)
+    assert "spark:messages_read" in answer.scopes and answer.confidence != "high"

@@ -67,9 +67,6 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
                        r"|should|must|can)$", re.IGNORECASE)
 # ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
 _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
-# A story told in steps ("Step two, ...", "Then in the same run ..."): each step may be a need
-STEPS_RE = re.compile(r"\b(?:step\s+(?:one|two|three|\d)|(?:first|second|third|next)\s+step|afterwards|after\s+that)\b"
-                      r"|(?:^|[.!?]\s+)then\b", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
 _NOT_DONE_RE = re.compile(r"^\W*(?:not|never|no|nothing|don'?t|doesn'?t|won'?t|without|nor)\b", re.IGNORECASE)
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)

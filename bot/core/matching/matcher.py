@@ -18,7 +18,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
-from bot.core.matching.clauses import (STEPS_RE, Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
+from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_if_needed, lacking,
@@ -106,8 +106,8 @@ class Matcher:
         from_calls = self._from_calls(q)
         if from_calls.needs:
             written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
-            told = q.prose if STEPS_RE.search(q.prose) else q.focus  # "step one: POST /v1/x. Then ...": the story too
-            if asks_beyond(told, written, {n.scope for n in from_calls.needs}, self.index):
+            # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
+            if asks_beyond(q.prose, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
         return self._from_words(q)
