@@ -143,6 +143,11 @@ def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher,
     assert set(matcher.answer(question).scopes) == scopes
 
 
+def test_people_put_into_the_space_just_made_are_its_members(matcher) -> None:
+    question = "For every outage our tool creates a new space and puts the on-call folks into it, as the user. Scopes?"
+    assert matcher.answer(question).scopes == ["spark:rooms_write", "spark:memberships_write"]
+
+
 def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> None:
     answer = matcher.answer("After the agent logs in with Webex (OAuth integration), the app should post a summary "
                             "message into a space on the agent's behalf")

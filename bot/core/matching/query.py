@@ -76,6 +76,30 @@ _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
     r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
     r"|developer\s+portal)\b", re.IGNORECASE)
+# "add the six devs to it", "drop the on-call people into the space", "kick them out of it": whoever
+# is added to a space or taken out of it becomes or stops being one of its members ('it' when the
+# last thing named before is a space: not "create a hunt group and add the staff to it").
+_JOINS_RE = re.compile(
+    r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?:[\w'-]+\s+){1,6}?"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this)\s+(?:new\s+)?(?:space|room))\b"
+    r"|\b(?:kick|kicks|remove|removes|removing)\s+(?:[\w'-]+\s+){1,6}?(?:out\s+of|from)\s+"
+    r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b", re.IGNORECASE)
+_CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
+                           re.IGNORECASE)
+
+
+def as_members(text: str) -> str:
+    """The text with 'as members' after whoever it adds to a space or takes out of one."""
+    def told(match: re.Match[str]) -> str:
+        container = match.group("into") or match.group("outof")
+        if container.lower() == "it":
+            named = _CONTAINER_RE.findall(text[:match.start()])
+            if not named or not named[-1].lower().startswith(("space", "room")):
+                return match.group(0)
+        return match.group(0) + " as members"
+    return _JOINS_RE.sub(told, text)
+
+
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
 _NOT_THE = frozenset({"the", "a", "an", "any"})  # "just the list, not the messages"
 _OR = frozenset({"or", "nor"})
