@@ -307,9 +307,15 @@ def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues:
     ("delete a space I moderate", "delete a space"),
     ("delete a message in a room I'm in", "delete a message in a room"),
     ("can I add people", "can i add people"),  # no resource before the subject: a question, not a relative
+    ("read the messages people send me", "read the messages people me"),  # whose, not what the app does
 ])
 def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: str) -> None:
-    assert " ".join(without_relative(words(text), {"space", "room"}.__contains__)) == kept
+    assert " ".join(without_relative(words(text), {"space", "room", "messages"}.__contains__)) == kept
+
+
+def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher) -> None:
+    for question in ("Read the direct messages people send me, nothing else", "read the messages that others send me"):
+        assert matcher.answer(question).scopes == ["spark:messages_read"]
 
 
 @pytest.mark.parametrize("text, audiences", [

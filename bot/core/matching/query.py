@@ -139,15 +139,23 @@ def without_negated(raw: list[str], names_resource: Callable[[str], bool]) -> li
 
 
 _SUBJECTS = frozenset({"i", "we"})  # "a space I moderate"; "meetings he hosts" says whose
+# "the messages people send me": who did it stays (whose messages), what they did is no action of the app
+_OTHERS = frozenset({"people", "someone", "somebody", "others", "they", "users", "customers", "colleagues", "anyone"})
 _BE = frozenset({"m", "am", "are", "re", "is", "s"})
+_RELATIVE = frozenset({"that", "which"})
 
 
 def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> list[str]:
     """The words, less a relative clause that says which resource ("a space I moderate", "a room
-    I'm in", "the meetings we host"): its verb is not what the asker wants to do."""
+    I'm in", "the meetings we host", "the messages that people send me"): its verb is not what the
+    asker wants to do; someone other than the asker stays, as whose the resource is."""
     kept, i = [], 0
     while i < len(raw):
-        if raw[i] in _SUBJECTS and kept and names_resource(kept[-1]):
+        if raw[i] in _RELATIVE and i + 1 < len(raw) and raw[i + 1] in _SUBJECTS | _OTHERS:
+            i += 1  # "the messages that people send me"
+        if raw[i] in _SUBJECTS | _OTHERS and kept and names_resource(kept[-1]):
+            if raw[i] in _OTHERS:
+                kept.append(raw[i])
             i += 1 + (i + 1 < len(raw) and raw[i + 1] in _BE)
             i += 1  # the verb
             continue
