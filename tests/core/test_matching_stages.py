@@ -464,3 +464,7 @@ def test_a_long_post_in_another_language_full_of_english_api_words_is_still_read
             "workspace con su capacidad y lo deja listo para Webex Calling con la configuración por defecto. "
             "El device lo activa el técnico a mano en Control Hub. ¿Qué scopes necesita la integración?")
     assert detect(post, kb.vocabulary).code == "es"
+
+
+def test_custom_is_no_customer(matcher) -> None:
+    assert matcher.answer("we built a custom tool that lists the spaces I am in").scopes == ["spark:rooms_read"]

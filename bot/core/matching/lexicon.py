@@ -9,7 +9,9 @@ from bot.core.knowledge import Vocabulary
 from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
-NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"})
+# ...and "custom" (a custom widget, custom tags), whose stem is the customer's
+NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all", "custom", "customize", "customized",
+                         "customise", "customised", "customizing", "customising", "customization", "customisation"})
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role",
 # "nobody's an admin" (but not "no one is admin except me")
