@@ -138,6 +138,7 @@ class Vocabulary:
     developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
     platform_fact_cues: tuple[str, ...] = ()  # a limit or lifetime the docs state ("max size", "how long is")
     programming_cues: tuple[str, ...] = ()  # general programming matters ("cors", "docker compose", "rebase")
+    people_words: frozenset[str] = frozenset()  # people named by their role ("engineers"): who joins a space
 
 
 @dataclass(frozen=True)
@@ -397,6 +398,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
         platform_fact_cues=tuple(p.lower() for p in entry.texts("platform_fact_cues")),
         programming_cues=tuple(p.lower() for p in entry.texts("programming_cues")),
+        people_words=frozenset(p.lower() for p in entry.texts("people_words")),
     )
 
 

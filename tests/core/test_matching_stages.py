@@ -307,15 +307,20 @@ def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues:
     ("delete a space I moderate", "delete a space"),
     ("delete a message in a room I'm in", "delete a message in a room"),
     ("can I add people", "can i add people"),  # no resource before the subject: a question, not a relative
-    ("read the messages people send me", "read the messages people me"),  # whose, not what the app does
+    ("read the messages people send me", "read the messages me"),  # which messages, not what the app does
 ])
 def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: str) -> None:
     assert " ".join(without_relative(words(text), {"space", "room", "messages"}.__contains__)) == kept
 
 
-def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher) -> None:
-    for question in ("Read the direct messages people send me, nothing else", "read the messages that others send me"):
-        assert matcher.answer(question).scopes == ["spark:messages_read"]
+@pytest.mark.parametrize("question, scope", [
+    ("Read the direct messages people send me, nothing else", "spark:messages_read"),
+    ("read the messages that others send me", "spark:messages_read"),
+    ("get the meetings that customers booked", "meeting:schedules_read"),  # who booked them is no topic
+    ("scim users", "identity:people_read"),  # no verb after 'users': no relative clause
+])
+def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
 
 
 @pytest.mark.parametrize("text, audiences", [
@@ -468,3 +473,4 @@ def test_a_long_post_in_another_language_full_of_english_api_words_is_still_read
 
 def test_custom_is_no_customer(matcher) -> None:
     assert matcher.answer("we built a custom tool that lists the spaces I am in").scopes == ["spark:rooms_read"]
+    assert matcher.answer("customize my personal room").scopes[:1] == ["meeting:preferences_write"]  # still a change

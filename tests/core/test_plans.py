@@ -145,7 +145,18 @@ def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher,
 
 def test_people_put_into_the_space_just_made_are_its_members(matcher) -> None:
     question = "For every outage our tool creates a new space and puts the on-call folks into it, as the user. Scopes?"
-    assert matcher.answer(question).scopes == ["spark:rooms_write", "spark:memberships_write"]
+    answer = matcher.answer(question)
+    assert answer.scopes == ["spark:rooms_write", "spark:memberships_write"]
+    assert "as members" not in answer.why + " ".join(n.text for n in answer.needs)  # the asker's words, shown
+
+
+@pytest.mark.parametrize("question, absent", [
+    ("add the file to the space", "spark:memberships_write"),  # a thing, not a person
+    ("remove the old messages from the space", "spark:memberships_write"),
+    ("create a meeting for the project space and add the attendees to it", "spark:memberships_write"),  # 'it': a meeting
+])
+def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: str) -> None:
+    assert absent not in matcher.answer(question).scopes
 
 
 def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> None:

@@ -31,7 +31,7 @@ from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.platforms import PlatformFinder, access_settled
-from bot.core.matching.query import Query, asks_to_act, build_query, names_a_resource
+from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.question import Question, asks_what_it_is, read_question
@@ -237,7 +237,7 @@ class Matcher:
         needs = with_together(draft.needs, self.index, q.text)
         needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
                  else needs)
-        return Answer(q.text, kind, tuple(needs), draft.why, level, notes, topics,
+        return Answer(q.text, kind, unmarked(needs), draft.why.replace(MEMBERS_MARK, ""), level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
 
     def _explained_or_declined(self, q: Question, draft: Draft, topics: tuple[str, ...]) -> Answer:
@@ -390,3 +390,8 @@ def two_readings(need: Need) -> bool:
         return False
     other, scope = need.alternatives[0], need.scope
     return other.audience != scope.audience or other.access != scope.access or other.area != scope.area
+
+
+def unmarked(needs: list[Need]) -> tuple[Need, ...]:
+    """The needs as the asker wrote them: without the mark the question model added to people put in a space."""
+    return tuple(replace(n, text=n.text.replace(MEMBERS_MARK, "")) for n in needs)

@@ -76,27 +76,39 @@ _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
     r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
     r"|developer\s+portal)\b", re.IGNORECASE)
-# "add the six devs to it", "drop the on-call people into the space", "kick them out of it": whoever
-# is added to a space or taken out of it becomes or stops being one of its members ('it' when the
-# last thing named before is a space: not "create a hunt group and add the staff to it").
+# "add the six devs to it", "drop the on-call people into the space", "kick them out of it": the people
+# added to a space or taken out of it become or stop being its members. Not a thing added ("add the
+# file to the space"), and 'it' only when every container named before in the sentence is a space
+# (not "create a meeting for the project space and add the attendees to it").
 _JOINS_RE = re.compile(
-    r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?:[\w'-]+\s+){1,6}?"
+    r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+\s+){1,6}?)"
     r"(?:to|into)\s+(?P<into>it|(?:the|that|this)\s+(?:new\s+)?(?:space|room))\b"
-    r"|\b(?:kick|kicks|remove|removes|removing)\s+(?:[\w'-]+\s+){1,6}?(?:out\s+of|from)\s+"
+    r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
     r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b", re.IGNORECASE)
 _CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
                            re.IGNORECASE)
+MEMBERS_MARK = " as members"  # what `as_members` adds; taken out again wherever a clause is shown
 
 
-def as_members(text: str) -> str:
-    """The text with 'as members' after whoever it adds to a space or takes out of one."""
+def as_members(text: str, index: "ScopeIndex") -> str:
+    """The text with MEMBERS_MARK after the people it adds to a space or takes out of one: people told by
+    a people word or a role ("the on-call engineers"), with nothing else the knowledge base names."""
+    lexicon, roles = index.lexicon, index.kb.vocabulary.people_words
+    people = {lexicon.term(w) for w in ("people", "members", "bot")}
+
     def told(match: re.Match[str]) -> str:
-        container = match.group("into") or match.group("outof")
+        who, container = match.group("added") or match.group("removed"), match.group("into") or match.group("outof")
+        said = words(who)
+        pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
+        rest = [w for w in said if w not in roles and not any(w in pair.split() for pair in pairs)]
+        terms = {lexicon.term(w) for w in rest} & index.postings.keys()
+        if terms - people or not (terms or pairs or roles & set(said)):
+            return match.group(0)  # a thing ("the file"), or no one said ("the tab")
         if container.lower() == "it":
-            named = _CONTAINER_RE.findall(text[:match.start()])
-            if not named or not named[-1].lower().startswith(("space", "room")):
+            named = [n.lower() for n in _CONTAINER_RE.findall(text[:match.start()].rsplit(".", 1)[-1])]
+            if not named or not all(n.startswith(("space", "room")) for n in named):
                 return match.group(0)
-        return match.group(0) + " as members"
+        return match.group(0) + MEMBERS_MARK
     return _JOINS_RE.sub(told, text)
 
 
@@ -139,25 +151,27 @@ def without_negated(raw: list[str], names_resource: Callable[[str], bool]) -> li
 
 
 _SUBJECTS = frozenset({"i", "we"})  # "a space I moderate"; "meetings he hosts" says whose
-# "the messages people send me": who did it stays (whose messages), what they did is no action of the app
+# "the messages people send me": what someone else does to the resource says which, not what the app does
 _OTHERS = frozenset({"people", "someone", "somebody", "others", "they", "users", "customers", "colleagues", "anyone"})
 _BE = frozenset({"m", "am", "are", "re", "is", "s"})
 _RELATIVE = frozenset({"that", "which"})
 
 
-def without_relative(raw: list[str], names_resource: Callable[[str], bool]) -> list[str]:
+def without_relative(raw: list[str], names_resource: Callable[[str], bool],
+                     is_action: Callable[[str], bool] = lambda word: True) -> list[str]:
     """The words, less a relative clause that says which resource ("a space I moderate", "a room
     I'm in", "the meetings we host", "the messages that people send me"): its verb is not what the
-    asker wants to do; someone other than the asker stays, as whose the resource is."""
+    asker wants to do. After someone else, only a verb of reading or changing (`is_action`) goes:
+    "the meetings others host" keeps its hosts."""
     kept, i = [], 0
     while i < len(raw):
-        if raw[i] in _RELATIVE and i + 1 < len(raw) and raw[i + 1] in _SUBJECTS | _OTHERS:
-            i += 1  # "the messages that people send me"
-        if raw[i] in _SUBJECTS | _OTHERS and kept and names_resource(kept[-1]):
-            if raw[i] in _OTHERS:
-                kept.append(raw[i])
+        relative = raw[i] in _RELATIVE and i + 1 < len(raw) and raw[i + 1] in _SUBJECTS | _OTHERS
+        i += relative  # "the messages that people send me"
+        acts = i + 1 < len(raw) and is_action(raw[i + 1])  # "scim users" has no verb after its 'users'
+        if (raw[i] in _SUBJECTS or raw[i] in _OTHERS and (relative or acts)) and kept and names_resource(kept[-1]):
+            other = raw[i] in _OTHERS
             i += 1 + (i + 1 < len(raw) and raw[i + 1] in _BE)
-            i += 1  # the verb
+            i += i < len(raw) and (not other or is_action(raw[i]))  # the verb
             continue
         kept.append(raw[i])
         i += 1
@@ -190,7 +204,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     unknown = known = repaired = context = 0
     previous = ""
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
-    kept = without_relative(without_negated(raw, is_resource), is_resource)
+    acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
+    kept = without_relative(without_negated(raw, is_resource), is_resource, acts)
     api_names = named_apis(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous

@@ -188,8 +188,8 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
-    message = replace(message, prose=as_members(without_ruled_out(message.prose)),  # "spark:all is out"
-                      sentences=tuple(as_members(without_ruled_out(s)) for s in message.sentences))
+    message = replace(message, prose=as_members(without_ruled_out(message.prose), index),  # "spark:all is out"
+                      sentences=tuple(as_members(without_ruled_out(s), index) for s in message.sentences))
     foreign = reading(message.prose, index.kb.vocabulary, lambda w: index.lexicon.term(w) in index.postings)
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
