@@ -144,6 +144,8 @@ def test_a_long_post_that_phrases_a_scope_word_for_word_is_answered_not_declined
             "attendee numbers, who hosted) through the REST API, to split costs between departments. Which scope "
             "is that?")  # 'meeting usage report' is a phrasing of the scope; the rest dilutes it
     assert matcher.answer(post).scopes[:1] == ["meeting:admin_config_read"]
+    app_use = "How do I send a file larger than 100 MB into a Webex space? The app says my file is too large."
+    assert not matcher.answer(app_use).answered  # "send a file" is two words: too little to tell a scope
 
 
 @pytest.mark.parametrize("signals, level", [

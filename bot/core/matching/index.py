@@ -30,7 +30,7 @@ class Ranked:
     evidence: tuple[str, ...]
     strong: frozenset[str] = frozenset()  # evidence from the name, synonyms or examples
     names_resource: bool = False  # a question word is a word of the scope's resource name
-    phrased: bool = False  # a phrasing of the scope of two words or more is in the question word for word
+    phrased: bool = False  # a phrasing of the scope of TELLING_PHRASE_TERMS words or more is in the question
 
 
 def name_words(scope: Scope) -> str:
@@ -114,8 +114,10 @@ class ScopeIndex:
         asked = query.terms.keys()
         # A phrasing of the scope found word for word; a one-word phrasing only when it is the
         # whole question ("read meetings" is a phrasing of meeting:schedules_read).
-        phrased = {i for term in asked for i, phrase in self.phrases.get(term, ())
-                   if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)}
+        found = [(i, len(phrase)) for term in asked for i, phrase in self.phrases.get(term, ())
+                 if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)]
+        phrased = {i for i, _ in found}
+        spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report", not "send a file"
         priors = self.priors(query.intent, query.audiences)
         ranked = []
         for i, mass in matched.items():
@@ -125,7 +127,7 @@ class ScopeIndex:
             if self.name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
             ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
-                                 frozenset(strong[i]), named > 0, i in phrased and len(asked) > 1))
+                                 frozenset(strong[i]), named > 0, i in spelled))
         last = len(_LEAST_PRIVILEGE)
         ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, last), r.scope.name))
         return ranked

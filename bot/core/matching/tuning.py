@@ -42,6 +42,7 @@ TWIN_CLAUSE_MIN = 0.3  # a clause too weak to count alone, whose best scope is a
 TWIN_AMONG = 3  # "list them and delete them": the read scope's write twin, if among a clause's best this many
 DILUTED_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
 DILUTED_DECLINE_BELOW = 0.2  # ...and needs only this much when its best scope's resource is named
+TELLING_PHRASE_TERMS = 3  # ...or a phrasing of it this long is there word for word ("send a file" tells too little)
 GUESS_FROM = 0.2  # with this much, a scope whose resource is named on two words or more...
 CLEAR_LEAD = 0.15  # ...and that leads by this much is a low-confidence guess, not a decline
 ALTERNATIVE_MARGIN = 0.06  # candidates this close to the best score are offered as alternatives
