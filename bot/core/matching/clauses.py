@@ -68,6 +68,13 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
 # ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
 _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
+# "which the HR team uses to delete old teams", "the AV team deletes retired devices", "created by hand": in a
+# story, what someone else does or did is told, not asked of the app
+_DONE_BY_OTHERS_RE = re.compile(
+    r"\b(?:by\s+hand|manually)\b|\b(?:the|our|their)\s+(?:[\w-]+\s+){0,2}?(?:team|admins|administrators|department"
+    r"|folks|staff)\s+(?:already\s+|still\s+|usually\s+|also\s+)?(?:uses?|handles?|does|creates?|deletes?|adds?"
+    r"|removes?|manages?|maintains?|updates?|owns?|runs?|sets|configures?|provisions?|takes\s+care)\b",
+    re.IGNORECASE)
 _NOT_DONE_RE = re.compile(r"^\W*(?:not|never|no|nothing|don'?t|doesn'?t|won'?t|without|nor)\b", re.IGNORECASE)
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
@@ -277,7 +284,8 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         clauses, every = [c for _, c in found], index.rank(q)
         ranked = _for_actor(eligible(every, q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
-        ranked = ranked or _acted_on(every, q, index, t.CLAUSE_NAMED_MIN if lenient else t.STORY_ACTED_MIN)
+        ranked = ranked or (_acted_on(every, q, index, t.CLAUSE_NAMED_MIN) if lenient else [] if _DONE_BY_OTHERS_RE.search(
+            q.text) else _acted_on(every, q, index, t.STORY_ACTED_MIN))
         ranked = ranked or (_twin_of(clauses[-1], every, q) if refers_back and clauses else [])
         ranked = ranked or (_named(every) if _BOTH_RE.search(before) else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
