@@ -159,6 +159,14 @@ def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: 
     assert absent not in matcher.answer(question).scopes
 
 
+def test_what_another_team_does_in_a_long_story_is_no_need_of_the_app(matcher) -> None:
+    question = ("Which scopes does my little integration need, given that our IT team deletes the old spaces every "
+                "quarter and the HR team creates the onboarding teams, while all my integration does is list the "
+                "members of the spaces I am in and post a weekly summary message there?")
+    scopes = matcher.answer(question).scopes
+    assert "spark:memberships_read" in scopes and not {"spark:teams_write", "spark:rooms_write"} & set(scopes)
+
+
 def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> None:
     answer = matcher.answer("After the agent logs in with Webex (OAuth integration), the app should post a summary "
                             "message into a space on the agent's behalf")
