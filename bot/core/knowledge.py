@@ -139,6 +139,7 @@ class Vocabulary:
     platform_fact_cues: tuple[str, ...] = ()  # a limit or lifetime the docs state ("max size", "how long is")
     programming_cues: tuple[str, ...] = ()  # general programming matters ("cors", "docker compose", "rebase")
     people_words: frozenset[str] = frozenset()  # people named by their role ("engineers"): who joins a space
+    content_words: frozenset[str] = frozenset()  # what a posted message holds ("a summary"), not a resource
 
 
 @dataclass(frozen=True)
@@ -399,6 +400,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         platform_fact_cues=tuple(p.lower() for p in entry.texts("platform_fact_cues")),
         programming_cues=tuple(p.lower() for p in entry.texts("programming_cues")),
         people_words=frozenset(p.lower() for p in entry.texts("people_words")),
+        content_words=frozenset(p.lower() for p in entry.texts("content_words")),
     )
 
 

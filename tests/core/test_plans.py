@@ -167,6 +167,15 @@ def test_what_another_team_does_in_a_long_story_is_no_need_of_the_app(matcher) -
     assert "spark:memberships_read" in scopes and not {"spark:teams_write", "spark:rooms_write"} & set(scopes)
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("create a space for each incident and post the incident summary as the first message",
+     ["spark:rooms_write", "spark:messages_write"]),  # the summary is what the message says
+    ("post a weekly digest message to the team space", ["spark:messages_write"]),
+])
+def test_what_a_posted_message_holds_is_no_resource(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
 def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> None:
     answer = matcher.answer("After the agent logs in with Webex (OAuth integration), the app should post a summary "
                             "message into a space on the agent's behalf")

@@ -113,6 +113,9 @@ class Lexicon:
         phrases = sorted((p for ps in vocab.audience_cues.values() for p in ps), key=len, reverse=True)
         self.cue_phrases = any_of(phrases)
         self._actors = {self.term(w) for w in ("person", "host", "agent")}  # who can change things
+        self.content_terms = frozenset(t for w in vocab.content_words if (t := self.term(w)))
+        self.posted_terms = frozenset({self.term("message"), self.term("space")})
+        self.meeting_term = self.term("meeting")
 
     def term(self, word: str) -> str | None:
         """The index term for a lower-case word, or None for words that carry no topic."""

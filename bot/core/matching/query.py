@@ -229,6 +229,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
     intent = intent_override or lexicon.intent([w for w in kept if w not in in_phrases], speller)  # "not call control"
+    if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
+        terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}  # "post a summary message"
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)
 
 
