@@ -473,6 +473,20 @@ def test_a_long_post_in_another_language_full_of_english_api_words_is_still_read
     assert detect(post, kb.vocabulary).code == "es"
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("My wallboard only shows the messages of one space, it never posts anything. Which scope?",
+     ["spark:messages_read"]),
+    ("I only need to look at the hunt group settings for a report, we will never change anything. Which scope?",
+     ["spark-admin:telephony_config_read"]),
+])
+def test_what_the_app_never_does_is_no_need(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+def test_a_denied_seeing_reports_a_failure_and_stays(matcher) -> None:
+    assert matcher.answer("I don't see the messages of my spaces with my token").scopes[:1] == ["spark:messages_read"]
+
+
 def test_custom_is_no_customer(matcher) -> None:
     assert matcher.answer("we built a custom tool that lists the spaces I am in").scopes == ["spark:rooms_read"]
     assert matcher.answer("customize my personal room").scopes[:1] == ["meeting:preferences_write"]  # still a change

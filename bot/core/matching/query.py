@@ -9,7 +9,7 @@ from functools import reduce
 from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
-from bot.core.matching.lexicon import BEYOND_OWN_RE, COPULAS
+from bot.core.matching.lexicon import BEYOND_OWN_RE, COPULAS, Lexicon
 from bot.core.text import STOPWORDS, words
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ _AUTHORIZED_APP_RE = re.compile(
 _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
     r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
-    r"|developer\s+portal)\b", re.IGNORECASE)
+    r"|developer\s+portal|(?:app|integration)(?:'s)?\s+(?:page|form|settings\s+page))\b", re.IGNORECASE)
 # "add the six devs to it", "drop the on-call people into the space", "kick them out of it": the people
 # added to a space or taken out of it become or stop being its members. Not a thing added ("add the
 # file to the space"), and 'it' only when every container named before in the sentence is a space
@@ -110,6 +110,24 @@ def as_members(text: str, index: "ScopeIndex") -> str:
                 return match.group(0)
         return match.group(0) + MEMBERS_MARK
     return _JOINS_RE.sub(told, text)
+
+
+# "we never post anything", "it doesn't change anything", "we don't create extra spaces inside the team": what
+# the app does not do, to the end of its clause
+_UNDONE_RE = re.compile(
+    r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|never|won'?t|will\s+not|no\s+longer)\s+"
+    r"(?:(?:need|want|have|plan)\s+to\s+|ever\s+|actually\s+|even\s+)?(?P<verb>[a-z]+)"
+    r"(?P<rest>(?:(?!\s+(?:and|but|so|because|while|then|only|just)\b)[^.,;:!?\n—–(])*)", re.IGNORECASE)
+_READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull", "pulls", "download", "downloads"})
+
+
+def without_undone(text: str, lexicon: Lexicon) -> str:
+    """The text less what it says the app does not do: a denied verb that changes something or reads,
+    with the rest of its clause ("I don't see the messages" reports a failure and stays)."""
+    def kept(match: re.Match[str]) -> str:
+        verb = match.group("verb").lower()
+        return " " if lexicon.verb_forms.get(verb) == "write" or verb in _READS else match.group(0)
+    return _UNDONE_RE.sub(kept, text)
 
 
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
@@ -193,7 +211,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
-    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
+    said = without_undone(_EVENT_NAME_RE.sub(r"\1 events", text), lexicon)
+    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, said))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
