@@ -97,6 +97,15 @@ def test_a_question_in_another_language_finds_its_topic_through_the_english_read
     assert "service-apps" in answer.guidance
 
 
+@pytest.mark.parametrize("question", [
+    "Wir haben einen Bot gebaut, der Nachrichten in Räume schreibt. Kann ich dem Bot eine weitere Berechtigung geben?",
+    "Tengo un bot en un espacio grupal y solo recibe mensajes cuando lo mencionan. ¿Hay algún scope para el bot?",
+    "ボットがグループスペースのメッセージを読めません。どのスコープが必要ですか？",
+])
+def test_a_bot_named_in_another_language_brings_the_bot_explanation(matcher, question: str) -> None:
+    assert "bots" in matcher.answer(question).guidance
+
+
 def test_a_guest_issuer_question_brings_the_service_app_explanation_along(matcher) -> None:
     answer = matcher.answer("we have an old Guest Issuer app (JWT). what scope do we need now to create guest tokens?")
     assert answer.guidance[:2] == ("guest-issuer", "service-apps")
