@@ -483,8 +483,19 @@ def test_what_the_app_never_does_is_no_need(matcher, question: str, scopes: list
     assert matcher.answer(question).scopes == scopes
 
 
-def test_a_denied_seeing_reports_a_failure_and_stays(matcher) -> None:
-    assert matcher.answer("I don't see the messages of my spaces with my token").scopes[:1] == ["spark:messages_read"]
+@pytest.mark.parametrize("question, scope", [
+    ("The tool should never remove a message, it just reads them.", "spark:messages_read"),  # 'them' needs its messages
+    ("Our app never renames the spaces, it only lists them.", "spark:rooms_read"),
+    ("I don't see the messages of my spaces with my token", "spark:messages_read"),  # a failure, not a need denied
+    ("My admin token doesn't list the devices of the org, I get a 403. Which scope?", "spark-admin:devices_read"),
+])
+def test_a_denial_keeps_what_the_app_does_act_on(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
+def test_writing_a_digest_is_no_topic(matcher) -> None:
+    answer = matcher.answer("Our app writes a digest of yesterday's meetings (titles, who attended) and posts it into a space.")
+    assert "spark:messages_write" in answer.scopes and "spark:rooms_write" not in answer.scopes
 
 
 def test_custom_is_no_customer(matcher) -> None:

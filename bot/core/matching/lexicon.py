@@ -10,9 +10,10 @@ from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
 # ...and "custom" (a custom widget, custom tags) and "customize", whose stem is the customer's ("customize"
-# still asks to change something)
-NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all", "custom", "customize", "customized",
-                         "customise", "customised", "customizing", "customising", "customization", "customisation"})
+# still asks to change something, as a verb that names no topic)
+_CUSTOM = frozenset({"custom", "customize", "customized", "customise", "customised", "customizing", "customising",
+                     "customization", "customisation"})
+NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"}) | _CUSTOM
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role",
 # "nobody's an admin" (but not "no one is admin except me")
@@ -105,7 +106,7 @@ class Lexicon:
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
         self.reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
-        self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical and w not in NON_TOPICAL}
+        self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical and w not in _CUSTOM}
         self.cues = [(audience, pattern) for audience, phrases in vocab.audience_cues.items()
                      if (pattern := any_of(phrases))]
         # Cue words ("logged in user", "control hub", "org") mostly say who acts, not what about:

@@ -118,15 +118,27 @@ _UNDONE_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|never|won'?t|will\s+not|no\s+longer)\s+"
     r"(?:(?:need|want|have|plan)\s+to\s+|ever\s+|actually\s+|even\s+)?(?P<verb>[a-z]+)"
     r"(?P<rest>(?:(?!\s+(?:and|but|so|because|while|then|only|just)\b)[^.,;:!?\n—–(])*)", re.IGNORECASE)
+_WE_RE = re.compile(r"\b(?:we|i)(?:\s+(?:really|just|also|even|still))?\s*$", re.IGNORECASE)  # "we don't read"
+_REFERS_BACK_RE = re.compile(r"^[^.!?\n]*(?:\b(?:them|those|these|ones)\b|\b[a-z]+s?\s+it\b(?!\s+(?:does|is|will|can)\b))",
+                             re.IGNORECASE)  # "we only read them", "we just list it"; not "but it does create"
+# "...; it only downloads", "at all": the denied read is set against what the app does
 _READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull", "pulls", "download", "downloads"})
+_INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
 
 
 def without_undone(text: str, lexicon: Lexicon) -> str:
-    """The text less what it says the app does not do: a denied verb that changes something or reads,
-    with the rest of its clause ("I don't see the messages" reports a failure and stays)."""
+    """The text less what it says the app does not do: a denied verb that changes something, or reads
+    when we or never deny it or the sentence sets it against what the app does, with the rest of its
+    clause; only the verb when the sentence goes on to refer back to what it named ("we never delete
+    messages, we only read them"). Else a denied read is a failure ("the token doesn't list devices",
+    "I don't see the messages")."""
     def kept(match: re.Match[str]) -> str:
         verb = match.group("verb").lower()
-        return " " if lexicon.verb_forms.get(verb) == "write" or verb in _READS else match.group(0)
+        ours = (match.group(0).lower().startswith(("never", "no longer")) or _WE_RE.search(text[:match.start()])
+                or _INSTEAD_RE.match(text[match.start():]))
+        if lexicon.verb_forms.get(verb) != "write" and not (verb in _READS and ours):
+            return match.group(0)  # "it doesn't list the devices": a failure, not a need denied
+        return match.group("rest") if _REFERS_BACK_RE.match(text[match.end():]) else " "
     return _UNDONE_RE.sub(kept, text)
 
 
@@ -211,8 +223,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
-    said = without_undone(_EVENT_NAME_RE.sub(r"\1 events", text), lexicon)
-    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, said))
+    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())

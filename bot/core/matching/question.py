@@ -20,7 +20,7 @@ from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
 from bot.core.matching.methods import with_asked_method
 from bot.core.matching.normalise import SENTENCE_ENDS, Message, normalise
-from bot.core.matching.query import as_members, build_query
+from bot.core.matching.query import as_members, build_query, without_undone
 from bot.core.text import words
 
 _NEED_RE = re.compile(
@@ -188,8 +188,8 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
-    message = replace(message, prose=as_members(without_ruled_out(message.prose), index),  # "spark:all is out"
-                      sentences=tuple(as_members(without_ruled_out(s), index) for s in message.sentences))
+    told = lambda said: as_members(without_undone(without_ruled_out(said), index.lexicon), index)  # noqa: E731
+    message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
     foreign = reading(message.prose, index.kb.vocabulary, lambda w: index.lexicon.term(w) in index.postings)
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
