@@ -63,12 +63,13 @@ _OWN_TOKEN_RE = re.compile(
     r"\b(?:our|my|the|its|this|your)\s+(?:own\s+|access\s+|oauth\s+|integration\s+)?token\s+"
     r"(?:already\s+|only\s+|currently\s+|now\s+)?(?:has|had|have|includes?|included|carries|carried|holds?|with)\b",
     re.IGNORECASE)
-# "a user authorized my integration", "authorized with my own account": who granted the app its
+# "a user authorized my integration", "each user authorises once": who granted the app its
 # scopes is context, not the authorizations that identity:tokens_* list and revoke.
 _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
-    r"\s+(?:own\s+)?account\b)", re.IGNORECASE)
+    r"\s+(?:own\s+)?account\b)|\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b",
+    re.IGNORECASE)
 # "which scopes do I put in the authorize URL", "what do I tick on the consent screen": where scopes are chosen,
 # with the verb that puts them there, is context, not a need (not the spark:kms of a portal URL, nor a webhook for
 # an app being authorized)
