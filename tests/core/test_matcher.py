@@ -548,8 +548,8 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
         "identity:tokens_read"
     assert matcher.answer("list the apps a user has authorized").scopes[0] == "identity:tokens_read"
     assert matcher.answer("What scope do I need for the access token to list rooms?").scopes[0] == "spark:rooms_read"
-    answer = matcher.answer("Our helper lists my new voicemails and marks them as read, then deletes old ones. Each user "
-                            "authorises once.")
+    answer = matcher.answer("Our helper lists my new voicemails and marks them as read, then deletes old ones. "
+                            "Each user authorises once.")
     assert not {"identity:tokens_read", "identity:tokens_write"} & set(answer.scopes)  # who grants it, not revokes
 
 

@@ -494,7 +494,8 @@ def test_a_denial_keeps_what_the_app_does_act_on(matcher, question: str, scope: 
 
 
 def test_writing_a_digest_is_no_topic(matcher) -> None:
-    answer = matcher.answer("Our app writes a digest of yesterday's meetings (titles, who attended) and posts it into a space.")
+    answer = matcher.answer("Our app writes a digest of yesterday's meetings (titles, who attended) and posts it "
+                            "into a space.")
     assert "spark:messages_write" in answer.scopes and "spark:rooms_write" not in answer.scopes
 
 

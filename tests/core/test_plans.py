@@ -153,7 +153,8 @@ def test_people_put_into_the_space_just_made_are_its_members(matcher) -> None:
 @pytest.mark.parametrize("question, absent", [
     ("add the file to the space", "spark:memberships_write"),  # a thing, not a person
     ("remove the old messages from the space", "spark:memberships_write"),
-    ("create a meeting for the project space and add the attendees to it", "spark:memberships_write"),  # 'it': a meeting
+    # 'it' is the meeting
+    ("create a meeting for the project space and add the attendees to it", "spark:memberships_write"),
 ])
 def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: str) -> None:
     assert absent not in matcher.answer(question).scopes

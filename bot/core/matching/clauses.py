@@ -284,8 +284,7 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         clauses, every = [c for _, c in found], index.rank(q)
         ranked = _for_actor(eligible(every, q, index, t.CLAUSE_MIN), handed)
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
-        ranked = ranked or (_acted_on(every, q, index, t.CLAUSE_NAMED_MIN) if lenient else [] if _DONE_BY_OTHERS_RE.search(
-            q.text) else _acted_on(every, q, index, t.STORY_ACTED_MIN))
+        ranked = ranked or _acted_on_in(lenient, every, q, index)
         ranked = ranked or (_twin_of(clauses[-1], every, q) if refers_back and clauses else [])
         ranked = ranked or (_named(every) if _BOTH_RE.search(before) else [])
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
@@ -358,6 +357,14 @@ _BOTH_RE = re.compile(r"(?:^|\s)both\s+(?:the\s+|my\s+|our\s+|their\s+)?\S+", re
 def _named(ranked: list[Ranked]) -> list[Ranked]:
     """The best candidate when it names its resource with enough of the clause (the second of a pair)."""
     return [r for r in ranked[:1] if r.names_resource and r.coverage >= t.CLAUSE_NAMED_MIN]
+
+
+def _acted_on_in(listed: bool, ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
+    """`_acted_on` in a list of needs, or on the larger share a story's clause needs; not when the
+    story's clause tells what someone else does."""
+    if listed:
+        return _acted_on(ranked, query, index, t.CLAUSE_NAMED_MIN)
+    return [] if _DONE_BY_OTHERS_RE.search(query.text) else _acted_on(ranked, query, index, t.STORY_ACTED_MIN)
 
 
 def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex, minimum: float) -> list[Ranked]:

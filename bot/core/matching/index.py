@@ -117,7 +117,7 @@ class ScopeIndex:
         found = [(i, len(phrase)) for term in asked for i, phrase in self.phrases.get(term, ())
                  if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)]
         phrased = {i for i, _ in found}
-        spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report", not "send a file"
+        spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report"
         priors = self.priors(query.intent, query.audiences)
         ranked = []
         for i, mass in matched.items():

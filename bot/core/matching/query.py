@@ -120,10 +120,11 @@ _UNDONE_RE = re.compile(
     r"(?:(?:need|want|have|plan)\s+to\s+|ever\s+|actually\s+|even\s+)?(?P<verb>[a-z]+)"
     r"(?P<rest>(?:(?!\s+(?:and|but|so|because|while|then|only|just)\b)[^.,;:!?\n—–(])*)", re.IGNORECASE)
 _WE_RE = re.compile(r"\b(?:we|i)(?:\s+(?:really|just|also|even|still))?\s*$", re.IGNORECASE)  # "we don't read"
-_REFERS_BACK_RE = re.compile(r"^[^.!?\n]*(?:\b(?:them|those|these|ones)\b|\b[a-z]+s?\s+it\b(?!\s+(?:does|is|will|can)\b))",
-                             re.IGNORECASE)  # "we only read them", "we just list it"; not "but it does create"
-# "...; it only downloads", "at all": the denied read is set against what the app does
+# "we only read them", "we just list it" (not "but it does create spaces"): the sentence refers back
+_REFERS_BACK_RE = re.compile(
+    r"^[^.!?\n]*(?:\b(?:them|those|these|ones)\b|\b[a-z]+s?\s+it\b(?!\s+(?:does|is|will|can)\b))", re.IGNORECASE)
 _READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull", "pulls", "download", "downloads"})
+# "...; it only downloads", "at all": the denied read is set against what the app does
 _INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
 
 
