@@ -416,6 +416,9 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Why does my webhook stop firing after a night of maintenance on our server?", "behaves"),
     ("Can I rename my integration in the developer portal after creating it, or do I need a new one?", "behaves"),
     ("Is there a way to see in the Webex app who joined my meeting after it ended?", "behaves"),
+    ("My receiver answered one webhook POST with a 500. Does Webex send that event again later?", "behaves"),
+    ("POST /v1/messages with a card returns 400 'attachments[0].content is required'. What's wrong with my "
+     "attachment?", "behaves"),
 ])
 def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)

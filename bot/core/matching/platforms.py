@@ -43,7 +43,9 @@ _BEHAVIOUR_RE = re.compile(
     r"|biggest|largest|limit|best|right\s+way|difference)|what\s+am\s+i\s+doing\s+wrong|is\s+there\s+(?:a|an|any)\b"
     r"|will\s+(?:the|my|our)\b|where\s+(?:do|can|is)\b|do\s+(?:i|we)\s+literally\b|can\s+(?:i|we)\s+(?:change|rename"
     r"|edit|update|rotate|reuse|extend|just)\b|how\s+(?:do|can|should)\s+(?:i|we)\s+(?:change|rename|fix|debug|validate"
-    r"|verify|handle|format|get\s+around|stop|avoid|reach|contact|find|set\s+up|configure)\b)", re.IGNORECASE)
+    r"|verify|handle|format|get\s+around|stop|avoid|reach|contact|find|set\s+up|configure)\b"
+    r"|what(?:'s|\s+is)\s+wrong\b|what\s+am\s+i\s+missing\b|does\s+(?:webex|it|the\s+api|the\s+webhook|a\s+webhook)\b"
+    r"|is\s+(?:my|this|that|it)\b[^?.!\n]{0,40}?\b(?:misconfigured|by\s+design|a\s+bug|expected|normal)\b)", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
