@@ -412,13 +412,6 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Our report job's POST /v1/messages comes back 400, the text is too long. What is the max size, and how do "
      "others deal with it (several messages, or one file)?", "limit"),
     ("GET /v1/rooms returns 429 during our nightly export. Is there a scope that raises the rate limit?", "limit"),
-    # how something behaves, with no word of access and nothing else to be done
-    ("Why does my webhook stop firing after a night of maintenance on our server?", "behaves"),
-    ("Can I rename my integration in the developer portal after creating it, or do I need a new one?", "behaves"),
-    ("Is there a way to see in the Webex app who joined my meeting after it ended?", "behaves"),
-    ("My receiver answered one webhook POST with a 500. Does Webex send that event again later?", "behaves"),
-    ("POST /v1/messages with a card returns 400 'attachments[0].content is required'. What's wrong with my "
-     "attachment?", "behaves"),
 ])
 def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)
@@ -435,10 +428,6 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
     ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
      "meeting:transcripts_read"),
-    # a question of how something behaves beside one that asks for something to be done
-    ("How often can we call GET /v1/memberships, and do we need anything else to list the members of our spaces?",
-     "spark:memberships_read"),
-    ("Why does the app need a token at all? I just want to list my meetings.", "meeting:schedules_read"),
 ])
 def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matcher, question, scope) -> None:
     assert scope in matcher.answer(question).scopes

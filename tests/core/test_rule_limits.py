@@ -62,6 +62,14 @@ from bot.core.text import words
      "meeting:schedules_read"),
     # a team the post names is a Webex team unless it is a group of the company that speaks
     ("add my colleague to the engineering team", "spark:team_memberships_write"),
+    # how a question is shaped ("is there a way", "why can't", "where is", "does the API let") says nothing of
+    # whether it asks for access: these are scope questions
+    ("Is there a way for my app to list all spaces I'm in?", "spark:rooms_read"),
+    ("Why can't my integration see the recordings of my meetings?", "meeting:recordings_read"),
+    ("Where is the list of our locations and their addresses in the API?", "spark-admin:locations_read"),
+    ("Does the API let my tool schedule meetings for me?", "meeting:schedules_write"),
+    ("```python\nrooms = api.rooms.list()\n```\nWhy does this print nothing with my integration token?",
+     "spark:rooms_read"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

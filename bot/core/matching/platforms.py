@@ -35,17 +35,6 @@ _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:ra
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
-# "Why did it get disabled?", "What's the max page size?", "Is there a way to ...?", "Can I rename the bot?",
-# "How do I validate the signature?": a question about how something behaves or is done, asked without a word
-# of scopes or access, is not about the scopes an integration needs
-_BEHAVIOUR_RE = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:why\b|how\s+long\b|how\s+often\b|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:max|maximum"
-    r"|biggest|largest|limit|best|right\s+way|difference)|what\s+am\s+i\s+doing\s+wrong|is\s+there\s+(?:a|an|any)\b"
-    r"|will\s+(?:the|my|our)\b|where\s+(?:do|can|is)\b|do\s+(?:i|we)\s+literally\b|can\s+(?:i|we)\s+(?:change|rename"
-    r"|edit|update|rotate|reuse|extend|just)\b|how\s+(?:do|can|should)\s+(?:i|we)\s+(?:change|rename|fix|debug|validate"
-    r"|verify|handle|format|get\s+around|stop|avoid|reach|contact|find|set\s+up|configure)\b"
-    r"|what(?:'s|\s+is)\s+wrong\b|what\s+am\s+i\s+missing\b|does\s+(?:webex|it|the\s+api|the\s+webhook|a\s+webhook)\b"
-    r"|is\s+(?:my|this|that|it)\b[^?.!\n]{0,40}?\b(?:misconfigured|by\s+design|a\s+bug|expected|normal)\b)", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -77,13 +66,6 @@ def access_settled(q: "Question", covered: bool, names_resource: Callable[[str],
             or asks_for_more(q.asking) or (names_resource(q.asking) and not covered)):
         return None
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
-
-
-def _besides_behaviour(asking: str) -> str:
-    """The asking sentences and clauses that do not ask how something behaves ("how often can we call it,
-    and do we need anything else to list the members?": the members)."""
-    parts = [c for sentence in sentences_of(asking) for c in _CLAUSE_RE.split(sentence)]
-    return " ".join(p for p in parts if not _BEHAVIOUR_RE.search(p))
 
 
 class PlatformFinder:
@@ -128,9 +110,7 @@ class PlatformFinder:
         it asks how to use the Webex app (unless those words point surely at a scope); or the
         sentences that ask ask for a documented limit or lifetime and name no scope, and the others
         ask for nothing to be done (`acts` tells whether a text asks to do something to a resource);
-        or it tells of a programming matter, asks for nothing to be done and says nothing of access; or it
-        asks how something behaves ("why", "is there a way", "can I rename"), names no scope and no guidance
-        topic, says nothing of access, and asks for nothing else to be done."""
+        or it tells of a programming matter, asks for nothing to be done and says nothing of access."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
@@ -140,10 +120,6 @@ class PlatformFinder:
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
-        if (not q.named and not q.topics and (asked := _BEHAVIOUR_RE.search(q.asking)) and not asks_for_access(q.text)
-                and not acts(_besides_behaviour(q.asking))):
-            form = asked.group(0).strip(" .!?\n")
-            return f"this asks how something behaves (\"{form}\"), not about the scopes an integration needs"
         return None
 
     def programming(self, text: str) -> str | None:
