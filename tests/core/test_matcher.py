@@ -395,6 +395,10 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("After rebasing our webex bot branch, package-lock has conflicts everywhere. Regenerate it or fix by hand?",
      "programming"),
     ("`npm i webex` fails on node-gyp (scopes etc. are already sorted). Is there a prebuilt build?", "programming"),
+    ("After the code exchange POST /v1/access_token answers 400 invalid_grant. Is the trailing slash the problem?",
+     "programming"),
+    ("With webex.min.js from unpkg the page throws Uncaught TypeError: Cannot read properties of undefined "
+     "(reading 'register'). Is the plugin missing from that bundle?", "programming"),
     # scopes said to be in place, and a question about something they cover
     ("Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
      "mention in the markdown?", "scopes are in place"),
@@ -564,6 +568,7 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "Webex works fine for us. Separately, the Slack side needs fixing: which scope lets our Slack app post?",
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
+    "Moving our Webex bot to Slack too. Which Slack bot scope lets it post in a channel it has not joined?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
