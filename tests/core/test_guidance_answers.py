@@ -98,6 +98,14 @@ def test_a_question_in_another_language_finds_its_topic_through_the_english_read
 
 
 @pytest.mark.parametrize("question", [
+    "I'm a partner full admin. Can I authorize our meeting admin integration for one of our customer orgs?",
+    "Our partner admin tried to authorize an integration with meeting:admin_schedule_read for a customer org.",
+])
+def test_asking_who_may_authorize_an_admin_scope_brings_the_admin_role(matcher, question: str) -> None:
+    assert "admin-role" in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question", [
     "Wir haben einen Bot gebaut, der Nachrichten in Räume schreibt. Kann ich dem Bot eine weitere Berechtigung geben?",
     "Tengo un bot en un espacio grupal y solo recibe mensajes cuando lo mencionan. ¿Hay algún scope para el bot?",
     "ボットがグループスペースのメッセージを読めません。どのスコープが必要ですか？",
