@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import Confidence, Need, Via
+from bot.core.answer import AnswerKind, Confidence, Need, Via
 from bot.core.matching.calibrate import Signals, actor_conflict, confidence, weakest
 from bot.core.endpoints import find_endpoints
 from bot.core.matching.calls import camel, find_calls
@@ -13,6 +13,7 @@ from bot.core.matching.explain import twin, with_twins
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.language import detect, reading
+from bot.core.matching.matcher import current
 from bot.core.matching.query import build_query, without_negated, without_relative
 from bot.core.text import words
 from bot.core.matching.normalise import normalise, sentences_of
@@ -502,3 +503,11 @@ def test_writing_a_digest_is_no_topic(matcher) -> None:
 def test_custom_is_no_customer(matcher) -> None:
     assert matcher.answer("we built a custom tool that lists the spaces I am in").scopes == ["spark:rooms_read"]
     assert matcher.answer("customize my personal room").scopes[:1] == ["meeting:preferences_write"]  # still a change
+
+
+def test_a_deprecated_scope_read_from_words_is_given_as_its_replacement(kb) -> None:
+    old = kb.get("spark-admin:messages_read")
+    words_need, named_need = Need("read messages as admin", old, Via.WORDS, ("messag",)), Need(old.name, old, Via.NAME)
+    assert [n.scope.name for n in current([words_need], AnswerKind.SCOPE, kb)] == ["spark-compliance:messages_read"]
+    assert current([named_need], AnswerKind.SCOPE, kb) == [named_need]  # the scope asked about stays
+    assert current([words_need], AnswerKind.COMPARE, kb) == [words_need]

@@ -216,6 +216,7 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
+        draft.needs = current(draft.needs, draft.kind, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
@@ -395,3 +396,11 @@ def two_readings(need: Need) -> bool:
 def unmarked(needs: list[Need]) -> tuple[Need, ...]:
     """The needs as the asker wrote them: without the mark the question model added to people put in a space."""
     return tuple(replace(n, text=n.text.replace(MEMBERS_MARK, "")) for n in needs)
+
+
+def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:
+    """The needs read from words or calls with a deprecated scope given as the one that replaced it, when
+    the answer recommends scopes; a scope the question names stays what it asks about."""
+    if kind not in (AnswerKind.SCOPE, AnswerKind.PLAN):
+        return needs
+    return [successor(n, kb) if n.scope.deprecated and n.via != Via.NAME else n for n in needs]
