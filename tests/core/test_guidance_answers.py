@@ -105,6 +105,10 @@ def test_asking_who_may_authorize_an_admin_scope_brings_the_admin_role(matcher, 
     assert "admin-role" in matcher.answer(question).guidance
 
 
+def test_authorizing_a_bot_needs_no_admin_role(matcher) -> None:
+    assert "admin-role" not in matcher.answer("Can I authorize a bot?").guidance
+
+
 @pytest.mark.parametrize("question", [
     "Wir haben einen Bot gebaut, der Nachrichten in Räume schreibt. Kann ich dem Bot eine weitere Berechtigung geben?",
     "Tengo un bot en un espacio grupal y solo recibe mensajes cuando lo mencionan. ¿Hay algún scope para el bot?",

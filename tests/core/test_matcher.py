@@ -568,7 +568,6 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "Webex works fine for us. Separately, the Slack side needs fixing: which scope lets our Slack app post?",
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
-    "Moving our Webex bot to Slack too. Which Slack bot scope lets it post in a channel it has not joined?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered

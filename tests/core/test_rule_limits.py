@@ -70,6 +70,11 @@ from bot.core.text import words
     ("Does the API let my tool schedule meetings for me?", "meeting:schedules_write"),
     ("```python\nrooms = api.rooms.list()\n```\nWhy does this print nothing with my integration token?",
      "spark:rooms_read"),
+    # another product's scope named to compare, or on the other side of a bridge, beside a Webex need
+    ("What's the Webex equivalent of the Slack chat:write scope? My integration needs to post messages into spaces.",
+     "spark:messages_write"),
+    ("Does Webex have granular scopes like Zoom? I only want my integration to read the user's meeting recordings.",
+     "meeting:recordings_read"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

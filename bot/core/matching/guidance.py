@@ -42,7 +42,9 @@ _ASKS_WHO_RE = re.compile(
     r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to)\s+(?:authori[sz]e|grant|approve|"
     r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
     r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
-    r"|\b(?:can|could|may)\s+(?:i|we|a|an|our|the)\b[^?.!]{0,30}?\bauthori[sz]e\b|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
+    r"|\b(?:can|could|may)\s+(?:a|an|our|the|my)\s+(?:[\w-]+\s+){0,2}?admin(?:istrator)?s?\s+authori[sz]e\b"
+    r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
+    r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
     re.IGNORECASE)
 # "not a bot", "rather than from a bot": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
