@@ -36,8 +36,8 @@ def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
     return tuple({max(re.findall(r"[a-z0-9]+", c.lower()) or [""], key=len) for c in cues})
 
 
-# "who has to authorize it?", "what are the requirements on the admin?": a question about the role
-# the authorizing person needs, answered like a refusal is.
+# "who has to authorize it?", "what are the requirements on the admin?", "can a partner admin authorize it?",
+# "we tried to authorize it": a question about the role the authorizing person needs, answered like a refusal is.
 _ASKS_WHO_RE = re.compile(
     r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to)\s+(?:authori[sz]e|grant|approve|"
     r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
