@@ -34,7 +34,7 @@ DEV_SETS = [ROOT.parent / "shared/eval/dev_questions.yaml", ROOT / "bench/blind.
             ROOT / "bench/dev_check10.yaml", ROOT / "bench/dev_multi11.yaml",
             ROOT / "bench/dev_probe12.yaml", ROOT / "bench/dev_hard13.yaml", ROOT / "bench/dev_probe14.yaml",
             ROOT / "bench/dev_multi15.yaml", ROOT / "bench/dev_posts16.yaml",
-            ROOT / "bench/dev_offtopic17.yaml"]
+            ROOT / "bench/dev_offtopic17.yaml", ROOT / "bench/dev_shapes18.yaml"]
 
 
 def observations(matcher: Matcher, items: list[dict]) -> list[tuple[object, bool]]:

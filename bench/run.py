@@ -142,7 +142,7 @@ def load_sets(kb, dev: Path) -> dict[str, list[dict]]:
     for name in ("fresh", "blind", "blind2", "dev_docs", "dev_posts", "dev_posts2", "dev_short", "dev_mixed3",
                  "dev_real4", "dev_multi5", "dev_short5", "dev_real6", "dev_cal7", "dev_needs8", "dev_persona8",
                  "dev_mix9", "dev_check10", "dev_multi11", "dev_probe12",
-                 "dev_hard13", "dev_probe14", "dev_multi15", "dev_posts16", "dev_offtopic17", *HELD_OUT):
+                 "dev_hard13", "dev_probe14", "dev_multi15", "dev_posts16", "dev_offtopic17", "dev_shapes18", *HELD_OUT):
         path = ROOT / "bench" / f"{name}.yaml"
         if path.exists():
             sets[name] = yaml.safe_load(path.read_text())
@@ -170,7 +170,7 @@ INTRO = (
     "`bench/dev_short5.yaml`, `bench/dev_real6.yaml`, `bench/dev_cal7.yaml`, `bench/dev_needs8.yaml`, "
     "`bench/dev_persona8.yaml`, `bench/dev_mix9.yaml`, `bench/dev_check10.yaml`, `bench/dev_multi11.yaml`, "
     "`bench/dev_probe12.yaml`, `bench/dev_hard13.yaml`, `bench/dev_probe14.yaml`, `bench/dev_multi15.yaml`, "
-    "`bench/dev_posts16.yaml` and `bench/dev_offtopic17.yaml`, "
+    "`bench/dev_posts16.yaml`, `bench/dev_offtopic17.yaml` and `bench/dev_shapes18.yaml`, "
     "each blind "
     "when first scored and studied since, so no longer honest estimates; and the held-out sets, written from the "
     "official docs by someone who had not read the code and never tuned on: `bench/heldout_real.yaml` (questions "
