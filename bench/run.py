@@ -141,8 +141,8 @@ def load_sets(kb, dev: Path) -> dict[str, list[dict]]:
     sets["paraphrases"] = build(kb)
     for name in ("fresh", "blind", "blind2", "dev_docs", "dev_posts", "dev_posts2", "dev_short", "dev_mixed3",
                  "dev_real4", "dev_multi5", "dev_short5", "dev_real6", "dev_cal7", "dev_needs8", "dev_persona8",
-                 "dev_mix9", "dev_check10", "dev_multi11", "dev_probe12",
-                 "dev_hard13", "dev_probe14", "dev_multi15", "dev_posts16", "dev_offtopic17", "dev_shapes18", *HELD_OUT):
+                 "dev_mix9", "dev_check10", "dev_multi11", "dev_probe12", "dev_hard13", "dev_probe14",
+                 "dev_multi15", "dev_posts16", "dev_offtopic17", "dev_shapes18", *HELD_OUT):
         path = ROOT / "bench" / f"{name}.yaml"
         if path.exists():
             sets[name] = yaml.safe_load(path.read_text())
