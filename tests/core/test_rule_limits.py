@@ -75,6 +75,8 @@ from bot.core.text import words
      "spark:messages_write"),
     ("Does Webex have granular scopes like Zoom? I only want my integration to read the user's meeting recordings.",
      "meeting:recordings_read"),
+    # a behaviour question about data that comes back missing or empty reports a refusal
+    ("Why are the recordings of my meetings missing from the API response?", "meeting:recordings_read"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

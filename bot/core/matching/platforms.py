@@ -35,6 +35,18 @@ _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:ra
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# "Why did my webhook get disabled?", "What's the max page size?", "Does Webex retry?", "Can I rename my app?": a
+# question about how something behaves that no scope answers
+_BEHAVIOUR_RE = re.compile(
+    r"\bwhy\s+(?:did|does|do|was)\b|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:max|maximum"
+    r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
+    r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
+    r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
+    re.IGNORECASE)
+# "the recordings are missing from the response", "the list comes back empty": data the app does not get, as a
+# refusal often shows
+_COMES_BACK_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
+                                  r"|only\s+(?:see|sees|get|gets|returns?))\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -110,7 +122,9 @@ class PlatformFinder:
         it asks how to use the Webex app (unless those words point surely at a scope); or the
         sentences that ask ask for a documented limit or lifetime and name no scope, and the others
         ask for nothing to be done (`acts` tells whether a text asks to do something to a resource);
-        or it tells of a programming matter, asks for nothing to be done and says nothing of access."""
+        or it tells of a programming matter, asks for nothing to be done and says nothing of access; or it
+        asks how something behaves in a shape no scope answers ("is there a sandbox?", "is this by design?"),
+        with no call, scope or guidance topic, no data said to come back missing, and nothing to be done."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
@@ -120,6 +134,9 @@ class PlatformFinder:
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
+        if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
+                and not asks_for_access(q.text) and not _COMES_BACK_EMPTY_RE.search(q.text) and not acts(q.asking)):
+            return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
 
     def programming(self, text: str) -> str | None:
