@@ -77,6 +77,9 @@ from bot.core.text import words
      "meeting:recordings_read"),
     # a behaviour question about data that comes back missing or empty reports a refusal
     ("Why are the recordings of my meetings missing from the API response?", "meeting:recordings_read"),
+    ("What am I doing wrong? My integration can't list the call history for the whole org.",
+     "spark-admin:calling_cdr_read"),
+    ("Is this by design? My integration can't add members to a team I don't own.", "spark:team_memberships_write"),
 ])
 def test_a_look_alike_is_still_answered(matcher, question: str, scope: str | None) -> None:
     answer = matcher.answer(question)

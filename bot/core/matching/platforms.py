@@ -43,10 +43,11 @@ _BEHAVIOUR_RE = re.compile(
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
     r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
     re.IGNORECASE)
-# "the recordings are missing from the response", "the list comes back empty": data the app does not get, as a
-# refusal often shows
+# "the recordings are missing from the response", "the list comes back empty", "it can't post": data the app does
+# not get or an action it cannot do, as a refusal often shows
 _COMES_BACK_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
-                                  r"|only\s+(?:see|sees|get|gets|returns?))\b", re.IGNORECASE)
+                                  r"|only\s+(?:see|sees|get|gets|returns?)|can'?t|cannot|unable|fails?|failed|error)\b",
+                                  re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -124,7 +125,8 @@ class PlatformFinder:
         ask for nothing to be done (`acts` tells whether a text asks to do something to a resource);
         or it tells of a programming matter, asks for nothing to be done and says nothing of access; or it
         asks how something behaves in a shape no scope answers ("is there a sandbox?", "is this by design?"),
-        with no call, scope or guidance topic, no data said to come back missing, and nothing to be done."""
+        with no call, scope or guidance topic, nothing said to fail or come back missing, and nothing done to a
+        resource anywhere in the post."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
             return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
                    "integration needs"
@@ -135,7 +137,7 @@ class PlatformFinder:
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
-                and not asks_for_access(q.text) and not _COMES_BACK_EMPTY_RE.search(q.text) and not acts(q.asking)):
+                and not asks_for_access(q.text) and not _COMES_BACK_EMPTY_RE.search(q.text) and not acts(q.prose)):
             return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
 
