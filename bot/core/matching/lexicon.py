@@ -117,6 +117,7 @@ class Lexicon:
         self.content_terms = frozenset(t for w in vocab.content_words if (t := self.term(w)))
         self.posted_terms = frozenset({self.term("message"), self.term("space")})
         self.meeting_term = self.term("meeting")
+        self.people_terms = frozenset(self.term(w) for w in ("people", "members", "bot"))  # who joins a space
 
     def term(self, word: str) -> str | None:
         """The index term for a lower-case word, or None for words that carry no topic."""

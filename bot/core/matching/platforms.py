@@ -41,11 +41,12 @@ _BEHAVIOUR_RE = re.compile(
     r"\bwhy\s+(?:did|does|do|was)\b|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:max|maximum"
     r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
-    r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
+    r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b"
+    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
     re.IGNORECASE)
 # "the recordings are missing from the response", "the list comes back empty", "it can't post": data the app does
 # not get or an action it cannot do, as a refusal often shows
-_COMES_BACK_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
+_FAILS_OR_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
                                   r"|only\s+(?:see|sees|get|gets|returns?)|can'?t|cannot|unable|fails?|failed|error)\b",
                                   re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
@@ -137,7 +138,7 @@ class PlatformFinder:
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
-                and not asks_for_access(q.text) and not _COMES_BACK_EMPTY_RE.search(q.text) and not acts(q.prose)):
+                and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text) and not acts(q.prose)):
             return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
 

@@ -95,7 +95,6 @@ def as_members(text: str, index: "ScopeIndex") -> str:
     """The text with MEMBERS_MARK after the people it adds to a space or takes out of one: people told by
     a people word or a role ("the on-call engineers"), with nothing else the knowledge base names."""
     lexicon, roles = index.lexicon, index.kb.vocabulary.people_words
-    people = {lexicon.term(w) for w in ("people", "members", "bot")}
 
     def told(match: re.Match[str]) -> str:
         who, container = match.group("added") or match.group("removed"), match.group("into") or match.group("outof")
@@ -103,7 +102,7 @@ def as_members(text: str, index: "ScopeIndex") -> str:
         pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
         rest = [w for w in said if w not in roles and not any(w in pair.split() for pair in pairs)]
         terms = {lexicon.term(w) for w in rest} & index.postings.keys()
-        if terms - people or not (terms or pairs or roles & set(said)):
+        if terms - lexicon.people_terms or not (terms or pairs or roles & set(said)):
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
         if container.lower() == "it":
             named = [n.lower() for n in _CONTAINER_RE.findall(text[:match.start()].rsplit(".", 1)[-1])]
