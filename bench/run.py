@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
 from baselines import BM25Baseline, MiniLMBaseline  # noqa: E402
+from calibrate import DEV_NAMES  # noqa: E402
 from loadtest import machine, write_section  # noqa: E402
 from questionset import build  # noqa: E402
 
@@ -139,10 +140,7 @@ def load_sets(kb, dev: Path) -> dict[str, list[dict]]:
     """The development set, the paraphrase set, and every question set under bench/."""
     sets = {"dev": yaml.safe_load(dev.read_text())} if dev.exists() else {}
     sets["paraphrases"] = build(kb)
-    for name in ("fresh", "blind", "blind2", "dev_docs", "dev_posts", "dev_posts2", "dev_short", "dev_mixed3",
-                 "dev_real4", "dev_multi5", "dev_short5", "dev_real6", "dev_cal7", "dev_needs8", "dev_persona8",
-                 "dev_mix9", "dev_check10", "dev_multi11", "dev_probe12", "dev_hard13", "dev_probe14",
-                 "dev_multi15", "dev_posts16", "dev_offtopic17", "dev_shapes18", *HELD_OUT):
+    for name in (*DEV_NAMES, *HELD_OUT):
         path = ROOT / "bench" / f"{name}.yaml"
         if path.exists():
             sets[name] = yaml.safe_load(path.read_text())
@@ -164,13 +162,8 @@ def build_systems(kb, matcher: Matcher, calibration: list[dict], embeddings: boo
 
 INTRO = (
     "Command: `make bench` (`python bench/run.py`). Sets: the development set (`shared/eval/dev_questions.yaml`); "
-    "the paraphrase set built by `bench/questionset.py` (optimistic: used to find weaknesses); `bench/fresh.yaml`, "
-    "`bench/blind.yaml`, `bench/blind2.yaml`, `bench/dev_docs.yaml`, `bench/dev_posts.yaml`, `bench/dev_posts2.yaml`, "
-    "`bench/dev_short.yaml`, `bench/dev_mixed3.yaml`, `bench/dev_real4.yaml`, `bench/dev_multi5.yaml`, "
-    "`bench/dev_short5.yaml`, `bench/dev_real6.yaml`, `bench/dev_cal7.yaml`, `bench/dev_needs8.yaml`, "
-    "`bench/dev_persona8.yaml`, `bench/dev_mix9.yaml`, `bench/dev_check10.yaml`, `bench/dev_multi11.yaml`, "
-    "`bench/dev_probe12.yaml`, `bench/dev_hard13.yaml`, `bench/dev_probe14.yaml`, `bench/dev_multi15.yaml`, "
-    "`bench/dev_posts16.yaml`, `bench/dev_offtopic17.yaml` and `bench/dev_shapes18.yaml`, "
+    "the paraphrase set built by `bench/questionset.py` (optimistic: used to find weaknesses); "
+    + ", ".join(f"`bench/{name}.yaml`" for name in DEV_NAMES[:-1]) + f" and `bench/{DEV_NAMES[-1]}.yaml`, "
     "each blind "
     "when first scored and studied since, so no longer honest estimates; and the held-out sets, written from the "
     "official docs by someone who had not read the code and never tuned on: `bench/heldout_real.yaml` (questions "
