@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -54,6 +54,12 @@ test: install render-tools
 ## cards-gallery: screenshots of every kind of card at 500 and 340 px into docs/cards/ and docs/cards.md.
 cards-gallery: install render-tools
 	cd tests && ../$(BIN)/python card_gallery.py
+
+## offtopic-model: retrain the off-topic model (bot/core/matching/offtopic_model.json) on the development
+## sets; scikit-learn is needed for training only.
+offtopic-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_offtopic.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

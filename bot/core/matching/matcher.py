@@ -30,6 +30,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
+from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
 from bot.core.matching.audits import audit_request, described_use
@@ -60,6 +61,7 @@ class Matcher:
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
+        self.offtopic = OfftopicModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -223,7 +225,8 @@ class Matcher:
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
-                         or access_settled(q, covered, partial(names_a_resource, index=self.index))):
+                         or access_settled(q, covered, partial(names_a_resource, index=self.index))
+                         or self.offtopic.declines(q, words_only and bool(draft.needs), topics)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):

@@ -1,0 +1,64 @@
+"""Whether a post asks something no scope answers (rate limits, markdown, the app's buttons): a small
+logistic model over the post's words and word pairs, trained on the development sets by
+bench/train_offtopic.py. It only turns away answers read from words alone."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.core.matching import tuning as t
+from bot.core.matching.platforms import asks_for_access
+
+if TYPE_CHECKING:
+    from bot.core.matching.question import Question
+
+MODEL_PATH = Path(__file__).with_name("offtopic_model.json")
+# The tokens scikit-learn's TfidfVectorizer takes by default (runs of two or more word characters), so the
+# weights trained there apply here unchanged.
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+# Guidance topics an off-topic post often brings along ("my bot's GIFs don't animate"); the others
+# (service apps, the admin role, ...) are answers in themselves.
+_INCIDENTAL_TOPICS = frozenset({"bots"})
+
+
+@dataclass(frozen=True)
+class OfftopicModel:
+    """TF-IDF weights and the logistic regression over them: term -> (idf, weight)."""
+
+    terms: dict[str, tuple[float, float]]
+    intercept: float
+    ngrams: int = 2
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> OfftopicModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({term: (idf, weight) for term, (idf, weight) in data["terms"].items()},
+                   data["intercept"], data["ngrams"])
+
+    def probability(self, text: str) -> float:
+        """How likely `text` is off-topic: sublinear term counts times idf, L2-normalised, then the logistic."""
+        tokens = _TOKEN_RE.findall(text.lower())
+        counts = Counter(" ".join(tokens[i:i + n]) for n in range(1, self.ngrams + 1)
+                         for i in range(len(tokens) - n + 1))
+        values = {term: (1 + math.log(count)) * self.terms[term][0] for term, count in counts.items()
+                  if term in self.terms}
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        z = self.intercept + (sum(v * self.terms[term][1] for term, v in values.items()) / norm if norm else 0.0)
+        return 1 / (1 + math.exp(-z))
+
+    def declines(self, q: Question, words_only: bool, topics: tuple[str, ...]) -> str | None:
+        """Why an answer read from words alone is turned away: the post reads as a question no scope
+        answers. Never when a scope, an endpoint or a call was read, when the post speaks of scopes,
+        permissions or a 403, beside a guidance topic that is an answer in itself, in a short post, nor
+        in another language (the model knows English words)."""
+        if (not words_only or q.language or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
+                or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS or self.probability(q.text) < t.OFFTOPIC_FROM):
+            return None
+        return "this reads as a question about building with Webex that no scope answers, not about the " \
+               "scopes an integration needs"

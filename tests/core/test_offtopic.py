@@ -1,0 +1,85 @@
+"""The off-topic model: the runtime scorer reproduces the trained one, and it only turns away
+answers read from words alone."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from bot.core.answer import AnswerKind
+from bot.core.knowledge import load_knowledge
+from bot.core.matching import Matcher
+from bot.core.matching import tuning as t
+from bot.core.matching.offtopic import MODEL_PATH, OfftopicModel
+from bot.core.matching.question import Question
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+# A model small enough to compute by hand: 'pagination' speaks for off-topic, 'spaces' against.
+TINY = OfftopicModel({"pagination": (2.0, 6.0), "spaces": (1.0, -1.0), "list spaces": (1.0, -1.0)}, -1.0)
+
+
+def test_the_runtime_scorer_reproduces_the_trained_probabilities() -> None:
+    checks = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["checks"]
+    model = OfftopicModel.load()
+    assert checks
+    for text, expected in checks:
+        assert model.probability(text) == pytest.approx(expected, abs=1e-3), text
+
+
+def test_words_and_word_pairs_are_weighted_by_idf_and_normalised() -> None:
+    # 'list' is no term; 'spaces' once (1 + log 1 = 1) times idf 1, and the pair 'list spaces' likewise
+    values = {"spaces": 1.0, "list spaces": 1.0}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    expected = _sigmoid(-1.0 + (-1.0 * 1.0 - 1.0 * 1.0) / norm)
+    assert TINY.probability("List spaces") == pytest.approx(expected)
+
+
+def test_repeated_words_count_sublinearly() -> None:
+    once, twice = TINY.probability("pagination spaces"), TINY.probability("pagination pagination spaces")
+    assert twice > once  # more weight on the off-topic word, but not twice as much
+    value = (1 + math.log(2)) * 2.0
+    norm = math.sqrt(value ** 2 + 1.0)
+    assert twice == pytest.approx(_sigmoid(-1.0 + (value * 6.0 - 1.0) / norm))
+
+
+def test_a_text_with_no_known_term_scores_the_intercept() -> None:
+    assert TINY.probability("make coffee") == pytest.approx(_sigmoid(-1.0))
+    assert TINY.probability("") == pytest.approx(_sigmoid(-1.0))
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_knowledge())
+
+
+def test_only_english_answers_from_words_without_an_answering_topic_are_declined(matcher: Matcher) -> None:
+    def read(text: str) -> Question:
+        return matcher.analyse(text)[0]
+
+    text = "how does pagination work for the items the API returns, can anyone explain it?"
+    assert TINY.probability(text) >= t.OFFTOPIC_FROM
+    assert TINY.declines(read(text), True, ()) is not None
+    assert TINY.declines(read(text), True, ("bots",)) is not None  # a bot is often only where it happens
+    assert TINY.declines(read(text), False, ()) is None  # a scope, endpoint or call was read
+    assert TINY.declines(read(text), True, ("service-apps",)) is None  # the explanation is the answer
+    assert TINY.declines(read(text + " Which scope do I need?"), True, ()) is None
+    assert TINY.declines(read("how does pagination work?"), True, ()) is None  # too short to tell
+    german = read("Wie funktioniert die pagination beim Auflisten der Bereiche in unserer Integration, weiß das jemand?")
+    assert german.language is not None and TINY.probability(german.text) >= t.OFFTOPIC_FROM
+    assert TINY.declines(german, True, ()) is None
+
+
+def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:
+    question = "how does pagination work when I list spaces for a user, does anyone know how it works?"
+    flagged = Matcher(matcher.kb)
+    flagged.offtopic = OfftopicModel({"pagination": (2.0, 6.0)}, -1.0)
+    answer = flagged.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "no scope answers" in answer.why
+    named = flagged.answer("how does pagination work with spark:rooms_read when I list spaces for a user, anyone?")
+    assert named.kind != AnswerKind.DECLINE  # a scope named is never turned away by the model
