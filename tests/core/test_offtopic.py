@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from bot.core.answer import AnswerKind
+from bot.core.answer import AnswerKind, Need, Via
 from bot.core.knowledge import load_knowledge
 from bot.core.matching import Matcher
 from bot.core.matching import tuning as t
@@ -58,21 +58,37 @@ def matcher() -> Matcher:
     return Matcher(load_knowledge())
 
 
-def test_only_english_answers_from_words_without_an_answering_topic_are_declined(matcher: Matcher) -> None:
+def test_only_english_posts_without_a_named_scope_or_an_answering_topic_are_declined(matcher: Matcher) -> None:
     def read(text: str) -> Question:
         return matcher.analyse(text)[0]
 
+    rooms = matcher.kb.get("spark:rooms_read")
+    words, named = ([Need("list spaces", rooms, via)] for via in (Via.WORDS, Via.NAME))
     text = "how does pagination work for the items the API returns, can anyone explain it?"
     assert TINY.probability(text) >= t.OFFTOPIC_FROM
-    assert TINY.declines(read(text), True, ()) is not None
-    assert TINY.declines(read(text), True, ("bots",)) is not None  # a bot is often only where it happens
-    assert TINY.declines(read(text), False, ()) is None  # a scope, endpoint or call was read
-    assert TINY.declines(read(text), True, ("service-apps",)) is None  # the explanation is the answer
-    assert TINY.declines(read(text + " Which scope do I need?"), True, ()) is None
-    assert TINY.declines(read("how does pagination work?"), True, ()) is None  # too short to tell
-    german = read("Wie funktioniert die pagination beim Auflisten der Bereiche in unserer Integration, weiß das jemand?")
+    assert TINY.declines(read(text), words, ()) is not None
+    assert TINY.declines(read(text), words, ("bots",)) is not None  # a bot is often only where it happens
+    assert TINY.declines(read(text), named, ()) is None  # a scope named is never turned away
+    assert TINY.declines(read(text), [], ()) is None  # nothing to turn away
+    assert TINY.declines(read(text), words, ("service-apps",)) is None  # the explanation is the answer
+    assert TINY.declines(read(text + " Which scope do I need?"), words, ()) is None
+    assert TINY.declines(read("how does pagination work?"), words, ()) is None  # too short to tell
+    german = read("Wie funktioniert die pagination beim Auflisten der Bereiche in unserer Integration, "
+                  "weiß das jemand?")
     assert german.language is not None and TINY.probability(german.text) >= t.OFFTOPIC_FROM
-    assert TINY.declines(german, True, ()) is None
+    assert TINY.declines(german, words, ()) is None
+
+
+def test_beside_a_call_the_line_is_lower_than_for_words_alone(matcher: Matcher) -> None:
+    rooms = matcher.kb.get("spark:rooms_read")
+    words, call = ([Need("list spaces", rooms, via)] for via in (Via.WORDS, Via.ENDPOINT))
+    question = matcher.analyse("GET /v1/rooms returns the first page only, how does the paging of spaces work here?")[0]
+    between = (t.OFFTOPIC_CALL_FROM + t.OFFTOPIC_FROM) / 2  # a probability between the two lines
+    z = math.log(between / (1 - between))
+    model = OfftopicModel({"paging": (1.0, z + 1.0)}, -1.0)  # the one known word: the probability is `between`
+    assert model.probability(question.text) == pytest.approx(between)
+    assert model.declines(question, call, ()) is not None
+    assert model.declines(question, words, ()) is None
 
 
 def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:

@@ -1,6 +1,6 @@
 """Whether a post asks something no scope answers (rate limits, markdown, the app's buttons): a small
 logistic model over the post's words and word pairs, trained on the development sets by
-bench/train_offtopic.py. It only turns away answers read from words alone."""
+bench/train_offtopic.py. It never turns away a scope named in the post."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.answer import Need, Via
 from bot.core.matching import tuning as t
 from bot.core.matching.platforms import asks_for_access
 
@@ -52,13 +53,17 @@ class OfftopicModel:
         z = self.intercept + (sum(v * self.terms[term][1] for term, v in values.items()) / norm if norm else 0.0)
         return 1 / (1 + math.exp(-z))
 
-    def declines(self, q: Question, words_only: bool, topics: tuple[str, ...]) -> str | None:
-        """Why an answer read from words alone is turned away: the post reads as a question no scope
-        answers. Never when a scope, an endpoint or a call was read, when the post speaks of scopes,
-        permissions or a 403, beside a guidance topic that is an answer in itself, in a short post, nor
-        in another language (the model knows English words)."""
-        if (not words_only or q.language or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
-                or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS or self.probability(q.text) < t.OFFTOPIC_FROM):
+    def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...]) -> str | None:
+        """Why an answer is turned away: the post reads as a question no scope answers. The line is
+        higher for needs read from words alone than beside an endpoint or a call (a pasted call shows
+        the API, not that scopes are asked about). Never when a scope is named, when the post speaks
+        of scopes, permissions or a 403, beside a guidance topic that is an answer in itself, in a
+        short post, nor in another language (the model knows English words)."""
+        if (not needs or any(n.via == Via.NAME for n in needs) or q.language or set(topics) - _INCIDENTAL_TOPICS
+                or asks_for_access(q.text) or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS):
+            return None
+        line = t.OFFTOPIC_FROM if all(n.via == Via.WORDS for n in needs) else t.OFFTOPIC_CALL_FROM
+        if self.probability(q.text) < line:
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \
                "scopes an integration needs"
