@@ -281,6 +281,16 @@ def test_a_long_post_whose_question_names_nothing_is_read_through_the_sentence_t
     assert matcher.answer(post).scopes == ["spark:rooms_read"]
 
 
+def test_the_sentence_that_tells_the_need_may_phrase_a_scope_whose_name_names_no_resource(matcher) -> None:
+    # analytics:read_all names no resource: its phrasing in the post tells the need, not "network team"
+    post = ("Hi, I work on the network team at a hospital. Doctors complain about choppy audio in Webex meetings "
+            "and I'd like to pull the jitter and packet loss of meeting participants for a given meeting into our "
+            "monitoring tool. I'm a full admin with Pro Pack. Which scope do I need?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "network team" not in read.focus and "packet loss" in read.focus
+    assert matcher.answer(post).scopes[0] == "analytics:read_all"
+
+
 @pytest.mark.parametrize("text, kept", [
     ("no message bodies, no member lists, just titles", "no no just titles"),
     ("no xapi commands or statuses please", "no please"),

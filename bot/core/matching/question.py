@@ -126,12 +126,13 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
 
 
 def _telling(message: Message, index: ScopeIndex) -> str | None:
-    """The sentence that tells the need best, with the sentences that ask."""
+    """The sentence that tells the need best, with the sentences that ask: its best scope names its
+    resource in it, or is phrased there word for word (analytics:read_all names no resource)."""
     best, best_score = None, 0.0
     for sentence in message.sentences:
         query = build_query(sentence, index)
         ranked = [] if query.only_context else index.rank(query)  # "(acts as the user)" tells who, not what
-        if ranked and ranked[0].names_resource and ranked[0].score > best_score:
+        if ranked and (ranked[0].names_resource or ranked[0].phrased) and ranked[0].score > best_score:
             best, best_score = sentence, ranked[0].score
     if best is None:
         return None
