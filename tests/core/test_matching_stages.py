@@ -9,6 +9,7 @@ from bot.core.answer import AnswerKind, Confidence, Need, Via
 from bot.core.matching.calibrate import Signals, actor_conflict, confidence, weakest
 from bot.core.endpoints import find_endpoints
 from bot.core.matching.calls import camel, find_calls
+from bot.core.matching.clauses import clause_needs
 from bot.core.matching.explain import twin, with_twins
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
@@ -521,3 +522,18 @@ def test_a_deprecated_scope_read_from_words_is_given_as_its_replacement(kb) -> N
     assert [n.scope.name for n in current([words_need], AnswerKind.SCOPE, kb)] == ["spark-compliance:messages_read"]
     assert current([named_need], AnswerKind.SCOPE, kb) == [named_need]  # the scope asked about stays
     assert current([words_need], AnswerKind.COMPARE, kb) == [words_need]
+
+
+@pytest.mark.parametrize("question, needs, lenient", [
+    # 'on the user's behalf' speaks a little for a service app's call control, but the likeliest
+    # reading of the clause is editing a message, which explains too little to stand alone
+    ("edit a message it already posted on the user's behalf, and list my spaces",
+     ["spark:messages_write", "spark:rooms_read"], ["spark-admin:calls_write", "spark:rooms_read"]),
+    ("Create a team and add the developers to it",
+     ["spark:teams_write", "spark:team_memberships_write"], ["spark:teams_write", "spark:datasource_read"]),
+])
+def test_a_clause_whose_likeliest_reading_explains_too_little_is_no_need_of_its_own(
+        matcher, question: str, needs: list[str], lenient: list[str]) -> None:
+    assert [c.need.scope.name for c in clause_needs(question, matcher.index, likeliest=False)] == lenient
+    assert [c.need.scope.name for c in clause_needs(question, matcher.index)] != lenient
+    assert matcher.answer(question).scopes == needs

@@ -269,9 +269,11 @@ def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
             for word in cue.split() if (term := index.lexicon.term(word)) and term not in index.resource_terms}
 
 
-def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
+def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
-    parentheses ("(queues, teams, entry points)") stay one clause."""
+    parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
+    likeliest reading explains too little states no need (answers); without, any reading that
+    passes counts (to doubt an answer that may miss a need)."""
     question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
     parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip() for q in _after_the_trigger(p, index)]
     if len(parts) < 2:
@@ -282,7 +284,9 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
     before = ""
     for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
         clauses, every = [c for _, c in found], index.rank(q)
-        ranked = _for_actor(eligible(every, q, index, t.CLAUSE_MIN), handed)
+        theirs = _for_actor(every, handed)  # the candidates for who acts
+        ranked = eligible(theirs, q, index, t.CLAUSE_MIN)
+        ranked = _best_read(ranked, theirs, [c.need.scope for c in clauses]) if likeliest else ranked
         ranked = ranked if ranked and _states_a_need(ranked[0], q) else []
         ranked = ranked or _acted_on_in(lenient, every, q, index)
         ranked = ranked or (_twin_of(clauses[-1], every, q) if refers_back and clauses else [])
@@ -290,7 +294,7 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         ranked = prefer_linked(ranked, [c.need.scope for c in clauses])
         if ranked:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
-        elif acting := _acting(_for_actor(every, handed), q, index):
+        elif acting := _acting(theirs, q, index):
             left.append((at, q, acting))
         before = q.text
     for at, q, acting in left:  # "list the groups, then add people to one": the other half of a need found
@@ -298,6 +302,16 @@ def clause_needs(question: str, index: ScopeIndex) -> list[Clause]:
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]
+
+
+def _best_read(ranked: list[Ranked], every: list[Ranked], found: list[Scope]) -> list[Ranked]:
+    """The clause's candidates that pass its line, when the best of them is about as likely as its
+    best candidate of all, or is a need found already (the clause goes on with it: "create a hunt
+    group and add the staff to it"): a likelier reading that explains too little ("edit a message
+    ... on the user's behalf" reads as spark:messages_write) leaves no new need, not the runner-up's."""
+    if ranked and (every[0].score - ranked[0].score <= t.ALTERNATIVE_MARGIN or ranked[0].scope in found):
+        return ranked
+    return []
 
 
 def _add(found: list[tuple[int, Clause]], at: int, clause: Clause) -> None:
@@ -334,7 +348,7 @@ def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeInd
     did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
     for call in calls:
         prose = prose.replace(call, " ")
-    return any(c.need.scope not in found for c in clause_needs(prose, index))
+    return any(c.need.scope not in found for c in clause_needs(prose, index, likeliest=False))
 
 
 def _states_a_need(best: Ranked, query: Query) -> bool:
