@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from bot.core.answer import AnswerKind, Need, Via
+from bot.core.answer import AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import load_knowledge
 from bot.core.matching import Matcher
 from bot.core.matching import tuning as t
@@ -99,3 +99,18 @@ def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:
     assert answer.kind == AnswerKind.DECLINE and "no scope answers" in answer.why
     named = flagged.answer("how does pagination work with spark:rooms_read when I list spaces for a user, anyone?")
     assert named.kind != AnswerKind.DECLINE  # a scope named is never turned away by the model
+
+
+def test_a_loosely_matched_post_the_model_reads_as_a_scope_question_gets_a_low_confidence_guess(
+        matcher: Matcher) -> None:
+    question = ("Will my little app be able to spin up a brand new space for every incident ticket that comes in "
+                "overnight?")
+    guessing = Matcher(matcher.kb)
+    guessing.offtopic = OfftopicModel({"new": (1.0, -5.0)}, -1.0)  # reads clearly as a scope question
+    answer = guessing.answer(question)
+    assert answer.scopes[:1] == ["spark:rooms_write"] and answer.confidence == Confidence.LOW
+    unsure = Matcher(matcher.kb)
+    unsure.offtopic = OfftopicModel({"new": (1.0, 0.0)}, -1.0)  # 0.27: not clear enough to guess
+    assert unsure.answer(question).kind == AnswerKind.DECLINE
+    short = "space exploration news for a brand new app"  # too short for the model to tell
+    assert guessing.answer(short).kind == AnswerKind.DECLINE

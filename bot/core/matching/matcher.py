@@ -207,7 +207,7 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
-        if (guess := clear_guess(candidates, self.index)) is not None:  # its resource named and clearly ahead
+        if (guess := clear_guess(candidates, self.index) or read_as_asked(q, candidates, self.offtopic)) is not None:
             need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
@@ -253,6 +253,14 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel) -> Ranked | None:
+    """The best of loosely matched candidates, when it leads and the post reads clearly as a scope
+    question ("Is there an API for that?" after every admin action pulled into Splunk): a guess."""
+    lead = len(candidates) == 1 or (len(candidates) > 1 and
+                                    candidates[0].score - candidates[1].score >= t.ALTERNATIVE_MARGIN)
+    return candidates[0] if lead and model.asks_for_scopes(q) else None
 
 
 def topic_scope(q: Question, topics: tuple[str, ...], index: ScopeIndex, guidance: GuidanceFinder) -> list[Need]:

@@ -67,3 +67,10 @@ class OfftopicModel:
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \
                "scopes an integration needs"
+
+    def asks_for_scopes(self, q: Question) -> bool:
+        """Whether the post reads clearly as a scope question, though its words match loosely: then
+        its best candidate, if it leads, is a guess worth offering rather than a decline. Not for a
+        short post ("space exploration news") nor another language: the model cannot tell them."""
+        return (not q.language and len(q.text.split()) >= t.OFFTOPIC_MIN_WORDS
+                and self.probability(q.text) < t.ONTOPIC_BELOW)
