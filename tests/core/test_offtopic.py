@@ -114,3 +114,13 @@ def test_a_loosely_matched_post_the_model_reads_as_a_scope_question_gets_a_low_c
     assert unsure.answer(question).kind == AnswerKind.DECLINE
     short = "space exploration news for a brand new app"  # too short for the model to tell
     assert guessing.answer(short).kind == AnswerKind.DECLINE
+
+
+def test_a_post_about_a_webhook_on_a_resource_is_never_turned_away_by_the_model(matcher: Matcher) -> None:
+    # what to fetch when a webhook fires needs the resource's read scope; the model learned webhook
+    # posts (ngrok, signatures) as off-topic
+    question = "How do I get the transcript text after the meetingTranscripts webhook fires for my meetings?"
+    flagged = Matcher(matcher.kb)
+    flagged.offtopic = OfftopicModel({"webhook": (1.0, 9.0)}, 0.0)
+    assert flagged.offtopic.probability(question) > t.OFFTOPIC_FROM
+    assert flagged.answer(question).scopes[:1] == ["meeting:transcripts_read"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.answer import Need, Via
 from bot.core.matching import tuning as t
+from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.platforms import asks_for_access
 
 if TYPE_CHECKING:
@@ -57,12 +58,15 @@ class OfftopicModel:
         """Why an answer is turned away: the post reads as a question no scope answers. The line is
         higher for needs read from words alone than beside an endpoint or a call (a pasted call shows
         the API, not that scopes are asked about). Never when a scope is named, when the post speaks
-        of scopes, permissions or a 403, beside a guidance topic that is an answer in itself, in a
-        short post, nor in another language (the model knows English words)."""
+        of scopes, permissions or a 403 or of a webhook on a resource (what to fetch when it fires is
+        a scope question), beside a guidance topic that is an answer in itself, in a short post, nor
+        in another language (the model knows English words)."""
+        words = all(n.via == Via.WORDS for n in needs)
         if (not needs or any(n.via == Via.NAME for n in needs) or q.language or set(topics) - _INCIDENTAL_TOPICS
-                or asks_for_access(q.text) or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS):
+                or asks_for_access(q.text) or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)
+                or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS):
             return None
-        line = t.OFFTOPIC_FROM if all(n.via == Via.WORDS for n in needs) else t.OFFTOPIC_CALL_FROM
+        line = t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM
         if self.probability(q.text) < line:
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \

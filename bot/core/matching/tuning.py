@@ -68,12 +68,12 @@ OFFTOPIC_FROM = 0.85
 # out, 0.7 turned away 11 answers of the development sets, all to off-topic posts (pagination, a
 # 400 for a long message, markdown); from 0.5 it would add 4 off-topic posts and 3 scope questions.
 OFFTOPIC_CALL_FROM = 0.7
-OFFTOPIC_MIN_WORDS = 12
+OFFTOPIC_MIN_WORDS = 12  # a shorter post says too little for the model ("adaptive card"); none was lost leaving one out
 # Under this probability a post the words match only loosely is still a scope question: its best
 # candidate, leading by ALTERNATIVE_MARGIN, is offered with low confidence. Leaving one set out,
-# 12 loosely matched development posts of OFFTOPIC_MIN_WORDS or more fall under 0.15 with such a
-# lead, none off-topic; the guess was right for 11.
-ONTOPIC_BELOW = 0.15  # a shorter post says too little for the model ("adaptive card"); none was lost leaving one out
+# 12 loosely matched development posts of 12 words or more fall under 0.15 with such a lead, none
+# off-topic; the guess was right for 11.
+ONTOPIC_BELOW = 0.15
 
 # --- questions about using the app ---
 HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
