@@ -41,7 +41,7 @@ QUALITY_TARGETS = [("top-1 (short questions)", "heldout_contrast", "top1", ">=",
                    ("real questions declined", None, "real_declined", "<=", 0.03)]
 HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "heldout_final", "heldout_round3",
             "heldout_round4", "heldout_round5", "heldout_round6", "heldout_round7", "heldout_round8", "heldout_round9",
-            "heldout_round10")
+            "heldout_round10", "heldout_round11")
 
 
 def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
@@ -169,10 +169,8 @@ INTRO = (
     "official docs by someone who had not read the code and never tuned on: `bench/heldout_real.yaml` (questions "
     "as developers post them), `bench/heldout_contrast.yaml` (actor and action contrasts, typos, other languages) "
     "and `bench/heldout_mixed.yaml`, each scored once before the engine was changed for it (first figures in "
-    "'Held-out sets for the answer engine'), and `bench/confirm.yaml`, `bench/heldout_final.yaml`, "
-    "`bench/heldout_round3.yaml`, `bench/heldout_round4.yaml`, `bench/heldout_round5.yaml`, "
-    "`bench/heldout_round6.yaml`, `bench/heldout_round7.yaml`, `bench/heldout_round8.yaml`, "
-    "`bench/heldout_round9.yaml` and `bench/heldout_round10.yaml`, each sealed "
+    "'Held-out sets for the answer engine'), and "
+    + ", ".join(f"`bench/{name}.yaml`" for name in HELD_OUT[3:-1]) + f" and `bench/{HELD_OUT[-1]}.yaml`, each sealed "
     "until a round of work was done and then scored once. Baselines rank the same knowledge-base "
     "text; their decline threshold is calibrated on the development set, and their top three count as their "
     "answer for multi-need completeness. A dash: the set has no item of that kind.")
