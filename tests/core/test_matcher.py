@@ -610,6 +610,13 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     # the signed-in user, a short German post with "bin"
     ("Je veux afficher les enregistrements de l'utilisateur connecté. Quel scope ?", "meeting:recordings_read"),
     ("Hunt Group per API anlegen, welcher Scope? Bin Full Admin.", "spark-admin:telephony_config_write"),
+    # queues, locations and roles in the glossaries
+    ("Quiero cambiar los agentes de una cola de llamadas con un script, soy administrador. ¿Qué scope?",
+     "spark-admin:telephony_config_write"),
+    ("Preciso listar as localizações da nossa organização pela API, sou administrador. Qual escopo?",
+     "spark-admin:locations_read"),
+    ("Notre outil doit lire les rôles des administrateurs de l'organisation. Quel scope faut-il ?",
+     "spark-admin:roles_read"),
 ])
 def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
