@@ -124,3 +124,16 @@ def test_a_post_about_a_webhook_on_a_resource_is_never_turned_away_by_the_model(
     flagged.offtopic = OfftopicModel({"webhook": (1.0, 9.0)}, 0.0)
     assert flagged.offtopic.probability(question) > t.OFFTOPIC_FROM
     assert flagged.answer(question).scopes[:1] == ["meeting:transcripts_read"]
+
+
+def test_a_post_that_reads_somewhat_off_topic_gets_no_high_confidence(matcher: Matcher) -> None:
+    question = "which scope does my integration need to answer incoming calls for the signed-in user, please?"
+    assert matcher.answer(question).confidence == Confidence.HIGH
+    between = (t.OFFTOPIC_DOUBT_FROM + t.OFFTOPIC_FROM) / 2  # doubted, but not turned away
+    doubting = Matcher(matcher.kb)
+    doubting.offtopic = OfftopicModel({"please": (1.0, math.log(between / (1 - between)) + 1.0)}, -1.0)
+    answer = doubting.answer(question)
+    assert answer.scopes[:1] == ["spark:calls_write"] and answer.confidence == Confidence.MEDIUM
+    read = matcher.analyse("answer calls, please")[0]  # too short for the model
+    assert doubting.offtopic.doubted(Confidence.HIGH, read) == Confidence.HIGH
+    assert doubting.offtopic.doubted(Confidence.LOW, matcher.analyse(question)[0]) == Confidence.LOW

@@ -221,7 +221,7 @@ class Matcher:
         draft.needs = current(draft.needs, draft.kind, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
-        level = weakest([confidence(s) for s in draft.signals]) if draft.needs else Confidence.LOW
+        level = calibrated(draft, q, self.offtopic)
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
@@ -253,6 +253,12 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
+    """How sure the answer is: as sure as its least sure need, and never high in a post that reads
+    somewhat off-topic."""
+    return model.doubted(weakest([confidence(s) for s in draft.signals]), q) if draft.needs else Confidence.LOW
 
 
 def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel) -> Ranked | None:

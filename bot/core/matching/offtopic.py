@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core.answer import Need, Via
+from bot.core.answer import Confidence, Need, Via
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.platforms import asks_for_access
@@ -78,3 +78,11 @@ class OfftopicModel:
         short post ("space exploration news") nor another language: the model cannot tell them."""
         return (not q.language and len(q.text.split()) >= t.OFFTOPIC_MIN_WORDS
                 and self.probability(q.text) < t.ONTOPIC_BELOW)
+
+    def doubted(self, level: Confidence, q: Question) -> Confidence:
+        """A high confidence lowered to medium when the post reads somewhat off-topic: the scope its
+        words or calls point at may answer something it does not ask ("my messages webhook fired but
+        the payload only has ids, is that by design?")."""
+        if level != Confidence.HIGH or q.language or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS:
+            return level
+        return Confidence.MEDIUM if self.probability(q.text) >= t.OFFTOPIC_DOUBT_FROM else level
