@@ -182,3 +182,15 @@ def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_i
                             "app's access token with the API?")
     assert answer.kind == AnswerKind.GUIDANCE and answer.guidance[0] == "service-apps"
     assert answer.scopes == ["spark:applications_token"]
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Our partner full admin authorized the meetings integration for a customer org, but listing their "
+     "meetings returns nothing. Why?", "admin-role"),
+    ("Queremos que los visitantes, sin cuenta de Webex, chateen con soporte. ¿Qué scope necesitamos?", "guest-issuer"),
+    ("En tant que responsable conformité je dois lire les messages de toute l'organisation. Quel scope ?",
+     "compliance-role"),
+    ("Our compliance officers want to read the messages of every space. Which scope?", "compliance-role"),
+])
+def test_who_asks_is_recognised_in_more_words_and_languages(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance
