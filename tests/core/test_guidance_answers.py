@@ -194,3 +194,15 @@ def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_i
 ])
 def test_who_asks_is_recognised_in_more_words_and_languages(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question, scope, read_first", [
+    ("Legal wants the messages of a few spaces I'm not a member of. With my token spark:messages_read returns "
+     "nothing for them. What do I need?", "spark-compliance:messages_read", "spark:messages_read"),
+    ("Our scanner must read all messages in the org, also in spaces our service account isn't a member of. "
+     "Which scope?", "spark-compliance:messages_read", None),
+])
+def test_the_compliance_officers_reach_asks_for_the_compliance_form(matcher, question, scope, read_first) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[:1] == [scope] and "compliance-role" in answer.guidance
+    assert read_first is None or read_first in answer.alternatives

@@ -218,7 +218,7 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
-        draft.needs = current(draft.needs, draft.kind, self.kb)
+        draft.needs = for_the_officer(current(draft.needs, draft.kind, self.kb), q.topics, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = calibrated(draft, q, self.offtopic)
@@ -413,6 +413,17 @@ def two_readings(need: Need) -> bool:
 def unmarked(needs: list[Need]) -> tuple[Need, ...]:
     """The needs as the asker wrote them: without the mark the question model added to people put in a space."""
     return tuple(replace(n, text=n.text.replace(MEMBERS_MARK, "")) for n in needs)
+
+
+def for_the_officer(needs: list[Need], topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
+    """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
+    message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
+    the scope read first kept as its alternative."""
+    if "compliance-role" not in topics:
+        return needs
+    officer = [kb.get("spark-compliance:" + n.scope.name.partition(":")[2])
+               if n.scope.name.startswith(("spark:", "spark-admin:")) else None for n in needs]
+    return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o else n for n, o in zip(needs, officer)]
 
 
 def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:
