@@ -206,3 +206,11 @@ def test_the_compliance_officers_reach_asks_for_the_compliance_form(matcher, que
     answer = matcher.answer(question)
     assert answer.scopes[:1] == [scope] and "compliance-role" in answer.guidance
     assert read_first is None or read_first in answer.alternatives
+
+
+@pytest.mark.parametrize("question", [
+    "I need my integration to post a message into a space I'm not a member of. How?",
+    "I'm not in the space but my bot is. Can the bot read messages there? Scopes?",
+])
+def test_posting_or_a_bot_never_gets_the_compliance_form(matcher, question: str) -> None:
+    assert not any(s.startswith("spark-compliance:") for s in matcher.answer(question).scopes)

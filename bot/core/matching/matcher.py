@@ -9,6 +9,7 @@ Every tuned number is in tuning.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -418,12 +419,17 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 def for_the_officer(needs: list[Need], topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
     """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
     message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
-    the scope read first kept as its alternative."""
-    if "compliance-role" not in topics:
+    the scope read first kept as its alternative: for reading, and for removing or deleting (what an
+    officer may do to others' content); never for a bot, which cannot hold the role, nor for posting."""
+    if "compliance-role" not in topics or "bots" in topics:
         return needs
     officer = [kb.get("spark-compliance:" + n.scope.name.partition(":")[2])
-               if n.scope.name.startswith(("spark:", "spark-admin:")) else None for n in needs]
+               if n.scope.name.startswith(("spark:", "spark-admin:"))
+               and (n.scope.access == "read" or _REMOVES_RE.search(n.text)) else None for n in needs]
     return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o else n for n, o in zip(needs, officer)]
+
+
+_REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
 
 
 def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:
