@@ -265,8 +265,8 @@ def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
 def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel) -> Ranked | None:
     """The best of loosely matched candidates, when it leads and the post reads clearly as a scope
     question ("Is there an API for that?" after every admin action pulled into Splunk): a guess."""
-    lead = len(candidates) == 1 or (len(candidates) > 1 and
-                                    candidates[0].score - candidates[1].score >= t.ALTERNATIVE_MARGIN)
+    lead = bool(candidates) and (len(candidates) == 1
+                                 or candidates[0].score - candidates[1].score >= t.ALTERNATIVE_MARGIN)
     return candidates[0] if lead and model.asks_for_scopes(q) else None
 
 
@@ -416,6 +416,10 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
     return tuple(replace(n, text=n.text.replace(MEMBERS_MARK, "")) for n in needs)
 
 
+# What a Compliance Officer may do to others' content besides reading it: "delete the message", "remove him".
+_REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
+
+
 def for_the_officer(needs: list[Need], topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
     """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
     message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
@@ -427,9 +431,6 @@ def for_the_officer(needs: list[Need], topics: tuple[str, ...], kb: KnowledgeBas
                if n.scope.name.startswith(("spark:", "spark-admin:"))
                and (n.scope.access == "read" or _REMOVES_RE.search(n.text)) else None for n in needs]
     return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o else n for n, o in zip(needs, officer)]
-
-
-_REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
 
 
 def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:
