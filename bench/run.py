@@ -171,7 +171,8 @@ INTRO = (
     "and `bench/heldout_mixed.yaml`, each scored once before the engine was changed for it (first figures in "
     "'Held-out sets for the answer engine'), and "
     + ", ".join(f"`bench/{name}.yaml`" for name in HELD_OUT[3:-1]) + f" and `bench/{HELD_OUT[-1]}.yaml`, each sealed "
-    "until a round of work was done and then scored once. Baselines rank the same knowledge-base "
+    "until a round of work was done and then scored, figures only (the newest at more than one commit, as "
+    "their headers say). Baselines rank the same knowledge-base "
     "text; their decline threshold is calibrated on the development set, and their top three count as their "
     "answer for multi-need completeness. A dash: the set has no item of that kind.")
 
