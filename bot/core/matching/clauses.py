@@ -304,12 +304,13 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True) -> li
     return [c for _, c in sorted(found, key=lambda pair: pair[0])]
 
 
-def _best_read(ranked: list[Ranked], every: list[Ranked], found: list[Scope]) -> list[Ranked]:
-    """The clause's candidates that pass its line, when the best of them is about as likely as its
-    best candidate of all, or is a need found already (the clause goes on with it: "create a hunt
-    group and add the staff to it"): a likelier reading that explains too little ("edit a message
-    ... on the user's behalf" reads as spark:messages_write) leaves no new need, not the runner-up's."""
-    if ranked and (every[0].score - ranked[0].score <= t.ALTERNATIVE_MARGIN or ranked[0].scope in found):
+def _best_read(ranked: list[Ranked], theirs: list[Ranked], found: list[Scope]) -> list[Ranked]:
+    """The clause's candidates that pass its line, when the best of them is about as likely as the
+    best candidate for who acts, or is a need found already (the clause goes on with it: "create a
+    hunt group and add the staff to it"). Else none: a likelier reading that explains too little
+    ("edit a message ... on the user's behalf" reads as spark:messages_write) gives the runner-up no
+    need; the rules for clauses that act on a resource they name may still find one."""
+    if ranked and (theirs[0].score - ranked[0].score <= t.ALTERNATIVE_MARGIN or ranked[0].scope in found):
         return ranked
     return []
 

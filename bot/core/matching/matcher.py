@@ -208,7 +208,7 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
-        if (guess := clear_guess(candidates, self.index) or read_as_asked(q, candidates, self.offtopic)) is not None:
+        if (guess := guessed(q, candidates, self.offtopic, self.index)) is not None:
             need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
@@ -219,7 +219,7 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
-        draft.needs = for_the_officer(current(draft.needs, draft.kind, self.kb), q.topics, self.kb)
+        draft.needs = for_the_officer(current(draft.needs, draft.kind, self.kb), draft.kind, q.topics, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = calibrated(draft, q, self.offtopic)
@@ -262,11 +262,19 @@ def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
     return model.doubted(weakest([confidence(s) for s in draft.signals]), q) if draft.needs else Confidence.LOW
 
 
-def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel) -> Ranked | None:
-    """The best of loosely matched candidates, when it leads and the post reads clearly as a scope
-    question ("Is there an API for that?" after every admin action pulled into Splunk): a guess."""
-    lead = bool(candidates) and (len(candidates) == 1
-                                 or candidates[0].score - candidates[1].score >= t.ALTERNATIVE_MARGIN)
+def guessed(q: Question, candidates: list[Ranked], model: OfftopicModel, index: ScopeIndex) -> Ranked | None:
+    """When nothing passes the decline line: a candidate that names its resource and leads clearly,
+    or the best one of a post the model reads clearly as a scope question."""
+    return clear_guess(candidates, index) or read_as_asked(q, candidates, model, index)
+
+
+def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, index: ScopeIndex) -> Ranked | None:
+    """The best of loosely matched candidates, when it leads, rests on more than a generic verb and the
+    post reads clearly as a scope question ("Is there an API for that?" after every admin action pulled
+    into Splunk): a guess."""
+    if not candidates or set(candidates[0].evidence) <= index.generic_verbs:
+        return None
+    lead = len(candidates) == 1 or candidates[0].score - candidates[1].score >= t.ONTOPIC_LEAD
     return candidates[0] if lead and model.asks_for_scopes(q) else None
 
 
@@ -420,17 +428,20 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 _REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
 
 
-def for_the_officer(needs: list[Need], topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
+def for_the_officer(needs: list[Need], kind: AnswerKind, topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
     """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
     message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
     the scope read first kept as its alternative: for reading, and for removing or deleting (what an
-    officer may do to others' content); never for a bot, which cannot hold the role, nor for posting."""
-    if "compliance-role" not in topics or "bots" in topics:
+    officer may do to others' content); never for a bot, which cannot hold the role, nor for posting;
+    only when the answer recommends scopes (not what a named scope unlocks, nor a comparison)."""
+    if kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in topics or "bots" in topics:
         return needs
     officer = [kb.get("spark-compliance:" + n.scope.name.partition(":")[2])
                if n.scope.name.startswith(("spark:", "spark-admin:"))
                and (n.scope.access == "read" or _REMOVES_RE.search(n.text)) else None for n in needs]
-    return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o else n for n, o in zip(needs, officer)]
+    given = {n.scope for n in needs}
+    return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o and o not in given else n
+            for n, o in zip(needs, officer)]
 
 
 def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:

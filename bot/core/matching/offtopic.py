@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 MODEL_PATH = Path(__file__).with_name("offtopic_model.json")
 # The tokens scikit-learn's TfidfVectorizer takes by default (runs of two or more word characters), so the
 # weights trained there apply here unchanged.
-_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 # Guidance topics an off-topic post often brings along ("my bot's GIFs don't animate"); the others
 # (service apps, the admin role, ...) are answers in themselves.
 _INCIDENTAL_TOPICS = frozenset({"bots"})
@@ -45,7 +45,7 @@ class OfftopicModel:
 
     def probability(self, text: str) -> float:
         """How likely `text` is off-topic: sublinear term counts times idf, L2-normalised, then the logistic."""
-        tokens = _TOKEN_RE.findall(text.lower())
+        tokens = TOKEN_RE.findall(text.lower())
         counts = Counter(" ".join(tokens[i:i + n]) for n in range(1, self.ngrams + 1)
                          for i in range(len(tokens) - n + 1))
         values = {term: (1 + math.log(count)) * self.terms[term][0] for term, count in counts.items()
@@ -62,9 +62,9 @@ class OfftopicModel:
         a scope question), beside a guidance topic that is an answer in itself, in a short post, nor
         in another language (the model knows English words)."""
         words = all(n.via == Via.WORDS for n in needs)
-        if (not needs or any(n.via == Via.NAME for n in needs) or q.language or set(topics) - _INCIDENTAL_TOPICS
-                or asks_for_access(q.text) or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)
-                or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS):
+        if (not needs or not _can_tell(q) or any(n.via == Via.NAME for n in needs)
+                or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
+                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
             return None
         line = t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM
         if self.probability(q.text) < line:
@@ -76,13 +76,18 @@ class OfftopicModel:
         """Whether the post reads clearly as a scope question, though its words match loosely: then
         its best candidate, if it leads, is a guess worth offering rather than a decline. Not for a
         short post ("space exploration news") nor another language: the model cannot tell them."""
-        return (not q.language and len(q.text.split()) >= t.OFFTOPIC_MIN_WORDS
-                and self.probability(q.text) < t.ONTOPIC_BELOW)
+        return _can_tell(q) and self.probability(q.text) < t.ONTOPIC_BELOW
 
     def doubted(self, level: Confidence, q: Question) -> Confidence:
         """A high confidence lowered to medium when the post reads somewhat off-topic: the scope its
         words or calls point at may answer something it does not ask ("my messages webhook fired but
-        the payload only has ids, is that by design?")."""
-        if level != Confidence.HIGH or q.language or len(q.text.split()) < t.OFFTOPIC_MIN_WORDS:
+        the payload only has ids, is that by design?"). An answer no longer sure is then also open to
+        the rules for questions about using the Webex app."""
+        if level != Confidence.HIGH or not _can_tell(q):
             return level
         return Confidence.MEDIUM if self.probability(q.text) >= t.OFFTOPIC_DOUBT_FROM else level
+
+
+def _can_tell(q: Question) -> bool:
+    """Whether the model can judge the post: in English (it knows English words) and long enough."""
+    return not q.language and len(q.text.split()) >= t.OFFTOPIC_MIN_WORDS

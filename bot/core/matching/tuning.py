@@ -74,10 +74,11 @@ OFFTOPIC_MIN_WORDS = 12  # a shorter post says too little for the model ("adapti
 # 0.5, 20 with 7 wrong; from 0.7, 4 with 3 wrong.
 OFFTOPIC_DOUBT_FROM = 0.6
 # Under this probability a post the words match only loosely is still a scope question: its best
-# candidate, leading by ALTERNATIVE_MARGIN, is offered with low confidence. Leaving one set out,
-# 12 loosely matched development posts of 12 words or more fall under 0.15 with such a lead, none
-# off-topic; the guess was right for 11.
+# candidate, leading by ONTOPIC_LEAD, is offered with low confidence. Leaving one set out, 12 loosely
+# matched development posts of 12 words or more fall under 0.15 with such a lead, none off-topic;
+# the guess was right for 11 (with leads under 0.06 the guesses were wrong as often as right).
 ONTOPIC_BELOW = 0.15
+ONTOPIC_LEAD = 0.06
 
 # --- questions about using the app ---
 HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
