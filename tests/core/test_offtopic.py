@@ -137,3 +137,10 @@ def test_a_post_that_reads_somewhat_off_topic_gets_no_high_confidence(matcher: M
     read = matcher.analyse("answer calls, please")[0]  # too short for the model
     assert doubting.offtopic.doubted(Confidence.HIGH, read) == Confidence.HIGH
     assert doubting.offtopic.doubted(Confidence.LOW, matcher.analyse(question)[0]) == Confidence.LOW
+
+
+def test_the_same_text_scored_twice_gives_the_same_probability_and_another_text_its_own() -> None:
+    model = OfftopicModel({"pagination": (2.0, 6.0), "spaces": (1.0, -1.0)}, -1.0)
+    first = model.probability("pagination")
+    assert model.probability("pagination") == first
+    assert model.probability("spaces") < first and model.probability("pagination") == first

@@ -8,7 +8,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,9 @@ class OfftopicModel:
     terms: dict[str, tuple[float, float]]
     intercept: float
     ngrams: int = 2
+    # the last text scored and its probability: one answer asks up to three times (decline, doubt, guess)
+    _last: list[tuple[str, float]] = field(default_factory=lambda: [("", 0.0)], init=False, repr=False,
+                                           compare=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> OfftopicModel:
@@ -45,6 +48,9 @@ class OfftopicModel:
 
     def probability(self, text: str) -> float:
         """How likely `text` is off-topic: sublinear term counts times idf, L2-normalised, then the logistic."""
+        last_text, last = self._last[0]  # one tuple, read and written whole: safe across threads
+        if text and text == last_text:
+            return last
         tokens = TOKEN_RE.findall(text.lower())
         counts = Counter(" ".join(tokens[i:i + n]) for n in range(1, self.ngrams + 1)
                          for i in range(len(tokens) - n + 1))
@@ -52,7 +58,9 @@ class OfftopicModel:
                   if term in self.terms}
         norm = math.sqrt(sum(v * v for v in values.values()))
         z = self.intercept + (sum(v * self.terms[term][1] for term, v in values.items()) / norm if norm else 0.0)
-        return 1 / (1 + math.exp(-z))
+        probability = 1 / (1 + math.exp(-z))
+        self._last[0] = (text, probability)
+        return probability
 
     def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...]) -> str | None:
         """Why an answer is turned away: the post reads as a question no scope answers. The line is
