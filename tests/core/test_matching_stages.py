@@ -537,3 +537,23 @@ def test_a_clause_whose_likeliest_reading_explains_too_little_is_no_need_of_its_
     assert [c.need.scope.name for c in clause_needs(question, matcher.index, likeliest=False)] == lenient
     assert [c.need.scope.name for c in clause_needs(question, matcher.index)] == needs
     assert matcher.answer(question).scopes == needs
+
+
+def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_acts(matcher) -> None:
+    post = ("Small call companion side panel for our inside sales team, all regular users on Webex Calling. "
+            "While the rep is on a call the panel shows the current call and gives big buttons for hold, resume "
+            "and hang up. The rep still answers incoming calls on their headset by hand. What scopes?")
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "shows the current call" in read.focus and "by hand" not in read.focus
+
+
+@pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
+                                  "building an internal tool that shows the spaces I am in"])
+def test_writing_the_app_is_no_write_to_webex(matcher, said: str) -> None:
+    assert build_query(said, matcher.index).intent == "read"
+
+
+def test_a_pronoun_after_a_trigger_means_what_the_trigger_names(matcher) -> None:
+    question = "list the messages of our support space, and when a message holds a card number, delete it from the space"
+    assert [c.need.scope.name for c in clause_needs(question, matcher.index)] == [
+        "spark:messages_read", "spark:messages_write"]  # the message is deleted, not the space

@@ -227,14 +227,15 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
     who-acts cues said alone hold for all, a compliance officer named once acts in the clauses
-    after, and an admin, partner or service app named once is handed on to the clauses after
+    after (in all when named alone: "Which spark-compliance scopes?"), a pronoun after a trigger
+    ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or service app named once is handed on to the clauses after
     that name no one ("as admin, read a user's settings and then change them"), until one
     names the user."""
-    queries = [_without_trigger_tail(p, index) for p in parts]
+    told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _tells_an_event(p, index)
-               or _narrows(p, q, index) else q for p, q in zip(parts, queries)]  # when, or whose: no need
+               or _narrows(p, q, index) else q for p, q in zip(parts, told)]  # when, or whose: no need
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
-    officer: frozenset[str] = frozenset()  # "compliance officer tool: watch events and delete messages"
+    officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
     out = []
     verbs = index.lexicon.verb_terms
@@ -246,13 +247,13 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
         terms = q.terms
-        refers_back = i > 0 and bool(queries[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
+        refers_back = i > 0 and bool(told[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
         if refers_back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             if q.intent is None and not own:
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
-            terms = {term: factor for term in queries[i - 1].terms if term not in verbs} | q.terms
+            terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}
         handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)

@@ -41,8 +41,10 @@ _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|e
 _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
-    r"|\b(?:write|build|make|develop|code)\s+(?:an?\s+)?(?:small\s+|little\s+|simple\s+|quick\s+|tiny\s+)?"
-    r"(?:program|script|app|application|tool|dashboard|widget)\b", re.IGNORECASE)  # not "a service app"
+    r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding)\s+(?:an?\s+|our\s+|my\s+)?"
+    r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
+    r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper)\b",
+    re.IGNORECASE)  # not "a service app"
 # "we're a US company", "I am a university": who the asker is, not what the app does.
 _WHO_WE_ARE_RE = re.compile(
     r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+"

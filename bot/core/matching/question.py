@@ -20,7 +20,7 @@ from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import reading
 from bot.core.matching.methods import with_asked_method
 from bot.core.matching.normalise import SENTENCE_ENDS, Message, normalise
-from bot.core.matching.query import as_members, build_query, without_undone
+from bot.core.matching.query import Query, as_members, build_query, without_undone
 from bot.core.text import words
 
 _NEED_RE = re.compile(
@@ -114,8 +114,8 @@ _ALREADY_RE = re.compile(r"^(?!.*\b(?:whether|if)\b.*\balready\b).*\balready\b",
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
-    when those only ask ("which scope am I missing?") and the need is told before, the sentence
-    that tells it best with them; the whole post when no sentence names a resource."""
+    when those only ask ("which scope am I missing?") and the need is told before, the sentences
+    that tell what the app does with them; the whole post when no sentence does."""
     if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
         return prose  # short, or read from another language (its English reading keeps only the known words)
     asking = asking_of(message, prose)
@@ -126,17 +126,22 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
 
 
 def _telling(message: Message, index: ScopeIndex) -> str | None:
-    """The sentence that tells the need best, with the sentences that ask: its best scope names its
-    resource in it, or is phrased there word for word (analytics:read_all names no resource)."""
-    best, best_score = None, 0.0
-    for sentence in message.sentences:
-        query = build_query(sentence, index)
-        ranked = [] if query.only_context else index.rank(query)  # "(acts as the user)" tells who, not what
-        if ranked and (ranked[0].names_resource or ranked[0].phrased) and ranked[0].score > best_score:
-            best, best_score = sentence, ranked[0].score
-    if best is None:
+    """The sentences that tell what the app does, with those that ask: each asks to do something
+    the index knows of, and none tells what is done by hand, not at all or already ("the rep still
+    answers calls by hand; we don't answer for them")."""
+    telling = [s for s in message.sentences if not _NOT_OURS_RE.search(s) and _acts(build_query(s, index), index)]
+    if not telling:
         return None
-    return ended([s for s in message.sentences if s == best or _states_need(s)])
+    return ended([s for s in message.sentences if s in telling or _states_need(s)])
+
+
+def _acts(query: Query, index: ScopeIndex) -> bool:
+    """Whether a sentence asks to do something with a candidate scope ("(acts as the user)" tells who)."""
+    return query.intent is not None and not query.only_context and bool(index.rank(query))
+
+
+_NOT_OURS_RE = re.compile(r"\b(?:by\s+hand|manually|don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will\s+not|never"
+                          r"|no\s+need|stays?\s+in|isn'?t|aren'?t|already)\b", re.IGNORECASE)
 
 
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
