@@ -557,3 +557,8 @@ def test_a_pronoun_after_a_trigger_means_what_the_trigger_names(matcher) -> None
     question = "list the messages of our support space, and when a message holds a card number, delete it from the space"
     assert [c.need.scope.name for c in clause_needs(question, matcher.index)] == [
         "spark:messages_read", "spark:messages_write"]  # the message is deleted, not the space
+
+
+def test_a_relative_clause_never_reaches_across_a_colon(matcher) -> None:
+    query = build_query("CRM widget for Webex Calling users: show the last 20 calls of the user", matcher.index)
+    assert query.intent == "read" and "show" in query.terms  # not "the calling users show"

@@ -221,12 +221,18 @@ def named_apis(kept: list[str]) -> set[int]:
             if j >= 0 and kept[j] not in STOPWORDS and all(kept[k] not in STOPWORDS for k in range(j, i))}
 
 
+# A colon or semicolon ends a piece: no relative clause or negation reaches across it.
+_PIECE_END_RE = re.compile(r"[:;](?=\s)")
+
+
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
-    raw = words(reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text)))
+    said = reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text))
+    pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
+    raw = [word for piece in pieces for word in piece]
     joined = " ".join(raw)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
@@ -238,7 +244,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     previous = ""
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
-    kept = without_relative(without_negated(raw, is_resource), is_resource, acts)
+    kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
     api_names = named_apis(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
