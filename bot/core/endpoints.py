@@ -101,8 +101,23 @@ def find_endpoints(question: str) -> list[EndpointQuery]:
         if not path or len(_segments(path)) == 0:
             continue
         method = m["method"].upper() if m["method"] else None
+        for also in _methods_before(question[:m.start()]) if method else []:  # "GET/PUT /v1/x": both
+            found.append(EndpointQuery(f"{also} {path}", also, path, m["host"]))
         found.append(EndpointQuery(m.group(0).strip(), method, path, m["host"]))
     return found
+
+
+# "GET/PUT", "GET and PUT", "GET, PUT": methods in capitals listed before the one that opens the path
+_METHOD_LISTED_RE = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\s*(?:/|,|&|\+|\band\b)\s*$")
+
+
+def _methods_before(before: str) -> list[str]:
+    """The methods listed, in capitals, right before a method and its path, in their order."""
+    methods: list[str] = []
+    while m := _METHOD_LISTED_RE.search(before):
+        methods.insert(0, m[1])
+        before = before[:m.start()]
+    return methods
 
 
 T = TypeVar("T")

@@ -26,6 +26,15 @@ def test_find_endpoints_in_text() -> None:
     assert [(f.method, f.path) for f in found] == [("GET", "/v1/people/Y2lz"), ("POST", "/v1/messages"), (None, "/rooms")]
 
 
+@pytest.mark.parametrize("said, methods", [
+    ("show it and change it via GET/PUT /v1/people/{personId}/features/callForwarding", ["GET", "PUT"]),
+    ("GET, POST and DELETE /v1/webhooks", ["GET", "POST", "DELETE"]),
+    ("GET /v1/rooms and PUT /v1/rooms/{roomId}", ["GET", "PUT"]),
+])
+def test_methods_listed_before_a_path_each_call_it(said: str, methods: list[str]) -> None:
+    assert [f.method for f in find_endpoints(said)] == methods
+
+
 def test_find_endpoints_ignores_slashes_in_words() -> None:
     assert find_endpoints("read/write and 1:1 spaces, and/or teams") == []
 
