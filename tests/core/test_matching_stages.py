@@ -259,6 +259,15 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
     assert matcher.index.lexicon.intent(said.split(), matcher.index.speller) == "write"
 
 
+@pytest.mark.parametrize("said, intent", [
+    ("provisioning script that reads the list of our customers", "read"),  # the -ing form names the app
+    ("a workspace should be created for every new room", "write"),  # a participle wanted, not a state
+    ("the meeting is recorded and we list the recordings", "read"),
+])
+def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, intent: str) -> None:
+    assert matcher.index.lexicon.intent(said.split(), matcher.index.speller) == intent
+
+
 def test_a_quoted_url_ends_at_its_quote() -> None:
     [found] = find_endpoints('requests.post("https://webexapis.com/v1/messages", json=body)')
     assert found.path == "/v1/messages"

@@ -75,6 +75,11 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
+_WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "shall"})  # "... be created"
+# "a provisioning job", "our reporting dashboard": a verb's -ing form before one of these names the app
+_APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "tooling", "app", "apps", "flow",
+                        "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system", "bot",
+                        "project", "platform", "solution", "provider", "vendor", "team", "page", "widget"})
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
@@ -133,7 +138,7 @@ class Lexicon:
         Present forms count (deletes, scheduling) but not participles ("is recorded", "has
         authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
         form after an article or possessive ("an issue", "in order to") or a topic word
-        ("membership changes")."""
+        ("membership changes"); a participle wanted ("to be created") does count."""
         previous = ""
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
@@ -142,11 +147,19 @@ class Lexicon:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
                     and following not in _NOUNS_NAMED_BY_VERBS
+                    and not (word.endswith("ing") and following in _APP_NOUNS)
                     and not (word in _OUTCOME_VERBS and outcome in _OUTCOMES)
                     and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
+            if previous == "be" and i > 1 and raw[i - 2] in _WANTING and (wanted := self._passive(word)):
+                return wanted  # "a workspace to be created", "should be deleted": wanted, not a state
             previous = word
         return None
+
+    def _passive(self, word: str) -> str | None:
+        """What a regular past participle says ('created' -> write, 'listed' -> read), if a verb's."""
+        stems = (word[:-1], word[:-2], word[:-3]) if word.endswith("ed") else ()
+        return next((self.verb_forms[s] for s in stems if s in self.verb_forms), None)
 
     def _names_a_kind(self, before: str, word: str) -> bool:
         """'membership changes', 'message updates': one of these after a topic word that is no
