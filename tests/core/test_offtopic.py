@@ -70,6 +70,8 @@ def test_only_english_posts_without_a_named_scope_or_an_answering_topic_are_decl
     assert TINY.declines(read(text), words, ("bots",)) is not None  # a bot is often only where it happens
     assert TINY.declines(read(text), named, ()) is None  # a scope named is never turned away
     assert TINY.declines(read(text), [], ()) is None  # nothing to turn away
+    assert TINY.declines(read(text), [], ("bots",)) is not None  # only a bot brushed: no explanation due
+    assert TINY.declines(read(text), [], ("bots", "admin-role")) is None
     assert TINY.declines(read(text), words, ("service-apps",)) is None  # the explanation is the answer
     assert TINY.declines(read(text + " Which scope do I need?"), words, ()) is None
     assert TINY.declines(read("how does pagination work?"), words, ()) is None  # too short to tell

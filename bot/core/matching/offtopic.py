@@ -68,9 +68,10 @@ class OfftopicModel:
         the API, not that scopes are asked about). Never when a scope is named, when the post speaks
         of scopes, permissions or a 403 or of a webhook on a resource (what to fetch when it fires is
         a scope question), beside a guidance topic that is an answer in itself, in a short post, nor
-        in another language (the model knows English words)."""
+        in another language (the model knows English words). A post that only brushes a bot, with no
+        need, is turned away too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
-        if (not needs or not _can_tell(q) or any(n.via == Via.NAME for n in needs)
+        if (not (needs or topics) or not _can_tell(q) or any(n.via == Via.NAME for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
                 or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
             return None
