@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Confidence, Need, Via
+from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.platforms import asks_for_access
@@ -62,16 +63,18 @@ class OfftopicModel:
         self._last[0] = (text, probability)
         return probability
 
-    def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...]) -> str | None:
+    def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...],
+                 held: frozenset[Scope] = frozenset()) -> str | None:
         """Why an answer is turned away: the post reads as a question no scope answers. The line is
         higher for needs read from words alone than beside an endpoint or a call (a pasted call shows
-        the API, not that scopes are asked about). Never when a scope is named, when the post speaks
-        of scopes, permissions or a 403 or of a webhook on a resource (what to fetch when it fires is
-        a scope question), beside a guidance topic that is an answer in itself, in a short post, nor
-        in another language (the model knows English words). A post that only brushes a bot, with no
-        need, is turned away too ("my bot's markdown table shows the pipes")."""
+        the API, not that scopes are asked about). Never for a scope named that the app does not hold
+        already (`held`: "my token has X, but the markdown shows pipes" no longer asks about X), when
+        the post speaks of scopes, permissions or a 403 or of a webhook on a resource (what to fetch
+        when it fires is a scope question), beside a guidance topic that is an answer in itself, in a
+        short post, nor in another language (the model knows English words). A post with no need
+        that only brushes a bot is judged too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
-        if (not (needs or topics) or not _can_tell(q) or any(n.via == Via.NAME for n in needs)
+        if (not (needs or topics) or not _can_tell(q) or any(n.via == Via.NAME and n.scope not in held for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
                 or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
             return None
