@@ -353,11 +353,13 @@ def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question
     ("really don t want spark admin anything", {"user"}),
     ("the recruiter is just a normal host not a site admin", {"user"}),
     ("for any space i m in show who the members are", {"user"}),
+    ("a webhook for new messages in any space the signed in user belongs to", set()),
     ("read messages in any space of the org as compliance officer", {"compliance", "admin"}),
 ])
 def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
     assert matcher.index.lexicon.audiences(text) >= audiences
     assert "admin" not in matcher.index.lexicon.audiences(text) or "admin" in audiences
+    assert "compliance" not in matcher.index.lexicon.audiences(text) or "compliance" in audiences
 
 
 def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:

@@ -38,8 +38,8 @@ _ADMIN_SCOPE_DOUBTED_RE = re.compile(
     r"|\b(?:don t want|do not want|without|no|avoid|rather not) (?:any )?admin(?:[- ]level)? scopes?\b")
 BEYOND_OWN_RE = re.compile(r"\bnot\s+(?:just|only)\s+(?:(?:my|our|their|his|her)\s+own|mine|ours)\b", re.IGNORECASE)
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
-_OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the user|he|she) (?:m|am|re|are|is) "
-                            r"(?:a member of|in)\b")
+_OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the (?:[\w-]+ ){0,2}users?|he|she) "
+                            r"(?:(?:m|am|re|are|is) (?:a member of|in)|belongs? to|(?:has|have) joined)\b")
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
