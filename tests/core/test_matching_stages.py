@@ -573,3 +573,10 @@ def test_a_pronoun_after_a_trigger_means_what_the_trigger_names(matcher) -> None
 def test_a_relative_clause_never_reaches_across_a_colon(matcher) -> None:
     query = build_query("CRM widget for Webex Calling users: show the last 20 calls of the user", matcher.index)
     assert query.intent == "read" and "show" in query.terms  # not "the calling users show"
+
+
+def test_a_clause_that_names_only_a_webhook_states_no_need_of_its_own(matcher) -> None:
+    question = ("I want to receive a webhook every time a new message is posted in my spaces, "
+                "and what does registering that webhook require?")
+    assert "webhook" not in " ".join(c.need.scope.name for c in clause_needs(question, matcher.index))
+    assert matcher.answer(question).scopes == ["spark:messages_read"]  # the watched resource's read scope

@@ -239,7 +239,10 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     actor: frozenset[str] = frozenset()
     out = []
     verbs = index.lexicon.verb_terms
+    webhook = index.lexicon.term("webhook")
     for i, q in enumerate(queries):
+        if set(q.terms) - verbs == {webhook}:
+            continue  # "receive a webhook": its scope is the watched resource's, told elsewhere
         if set(q.terms) <= verbs | _actor_terms(q.text, index):  # only a verb ("and list them"): it needs a topic
             donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if set(o.terms) - verbs), None)
             if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text) or _NOT_DONE_RE.match(q.text):
