@@ -580,3 +580,13 @@ def test_a_clause_that_names_only_a_webhook_states_no_need_of_its_own(matcher) -
                 "and what does registering that webhook require?")
     assert "webhook" not in " ".join(c.need.scope.name for c in clause_needs(question, matcher.index))
     assert matcher.answer(question).scopes == ["spark:messages_read"]  # the watched resource's read scope
+
+
+@pytest.mark.parametrize("said, asks", [
+    ("which scope does that delete call need?", True),
+    ("the GET call returns 403", True),
+    ("delete call recordings older than a year", False),
+    ("that delete call history job", False),
+])
+def test_a_call_named_by_its_method_is_a_request(said: str, asks: bool) -> None:
+    assert ("request" in normalise(said).prose) == asks

@@ -58,6 +58,10 @@ _CALL_AN_API_RE = re.compile(r"\bcall(?:s|ed|ing)?(?=\s+(?:(?:the|an?|our|their|
 _THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those|each|the\s+same)\s+calls?\b"
                            r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))",
                            re.IGNORECASE)
+# "that delete call", "the GET call": a call named by its HTTP method is a request
+_METHOD_CALL_RE = re.compile(r"\b((?:that|this|the|a|each|every)\s+(?:delete|get|post|put|patch)\s+)calls?\b"
+                             r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))",
+                             re.IGNORECASE)
 _REQUEST_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+(?:https?://\S+|/\S+)")
 _REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
@@ -196,7 +200,7 @@ def sentences_of(prose: str) -> tuple[str, ...]:
 
 def _as_requests(prose: str, shows_request: bool) -> str:
     """API calls named as such read as requests, not phone calls."""
-    prose = _CALL_AN_API_RE.sub("request", _API_CALL_RE.sub("API request", prose))
+    prose = _CALL_AN_API_RE.sub("request", _API_CALL_RE.sub("API request", _METHOD_CALL_RE.sub(r"\1request", prose)))
     return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
 
 
