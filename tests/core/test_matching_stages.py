@@ -133,6 +133,13 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     assert finder.topics("posts must come from our release manager rather than from a bot") == ()
 
 
+@pytest.mark.parametrize("said", ["remove a guest from several spaces our team isn't part of",
+                                  "archive the spaces none of our admins are in",
+                                  "delete a message in a big space. I'm not a member of that space."])
+def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(kb, said: str) -> None:
+    assert "compliance-role" in GuidanceFinder(kb.guidance).topics(said)
+
+
 @pytest.mark.parametrize("post, context, need, scope", [
     ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
      "minute and the whole team loves it, honestly it is the most popular screen we have. "
