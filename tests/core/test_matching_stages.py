@@ -140,6 +140,15 @@ def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_offic
     assert "compliance-role" in GuidanceFinder(kb.guidance).topics(said)
 
 
+@pytest.mark.parametrize("said, role", [
+    ("our interns are not admins and we'd rather not make them admins", True),
+    ("the reps aren't admins, can the app still list every device?", True),
+    ("isn't full admin the highest role there is?", False),  # a question, not who the asker is
+])
+def test_people_who_are_no_admins_said_in_other_words_bring_the_admin_role(kb, said: str, role: bool) -> None:
+    assert ("admin-role" in GuidanceFinder(kb.guidance).topics(said)) == role
+
+
 @pytest.mark.parametrize("post, context, need, scope", [
     ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
      "minute and the whole team loves it, honestly it is the most popular screen we have. "

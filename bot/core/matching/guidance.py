@@ -5,6 +5,7 @@ base."""
 from __future__ import annotations
 
 import re
+from functools import reduce
 from typing import Iterable, Mapping
 
 from bot.core.knowledge import Guidance, Scope
@@ -46,14 +47,21 @@ _ASKS_WHO_RE = re.compile(
     r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
     r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
     re.IGNORECASE)
-# "a space I'm not a member of" said in other words ("spaces our team isn't part of", "that space. I'm not in it",
-# "spaces none of our admins are in"): read as the words a guidance cue lists for them
-_OUTSIDE_SPACES = " spaces i'm not a member of "
-_OUTSIDE_SPACES_RE = re.compile(
-    r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)\s+not)"
-    r"\s+(?:a\s+)?(?:part|members?)\s+of\b"
-    r"|\b(?:spaces?|rooms?)\b(?:\s+[\w'’]+){0,2}?\s+none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
-    r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b")
+# Cues said in other words, read as the words a guidance cue lists for them: spaces the asker is not in
+# ("spaces our team isn't part of", "that space. I'm not a member", "spaces none of our admins are in"), and
+# people who are no admins ("they are not admins", "make them admins").
+_SAID_OTHERWISE = (
+    (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)"
+                r"\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
+                r"|\b(?:spaces?|rooms?)\b(?:\s+[\w'’]+){0,2}?\s+none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
+                r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b"),
+     " spaces i'm not a member of "),
+    (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s+"
+                r"(?:(?:is|are|am|was|were)n['’]?t|(?:is|are|am|'m|'re|was|were)\s+not)\s+(?:an?\s+)?"
+                r"(?:full\s+|org\s+)?admin(?:istrator)?s?\b"), " not an admin "),
+    (re.compile(r"\bmake\s+(?:them|him|her|these\s+\w+|the\s+\w+|our\s+\w+)\s+(?:full\s+)?admin(?:istrator)?s?\b"),
+     " make users admins "),
+)
 # "not a bot", "rather than from a bot": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
                          r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")
@@ -95,7 +103,7 @@ class GuidanceFinder:
     def topics(self, text: str) -> tuple[str, ...]:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
         most cues first, then those they bring along (see_also)."""
-        lowered = _OUTSIDE_SPACES_RE.sub(_OUTSIDE_SPACES, text.lower())
+        lowered = reduce(lambda said, rule: rule[0].sub(rule[1], said), _SAID_OTHERWISE, text.lower())
         counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
                        for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
