@@ -149,6 +149,11 @@ def test_people_who_are_no_admins_said_in_other_words_bring_the_admin_role(kb, s
     assert ("admin-role" in GuidanceFinder(kb.guidance).topics(said)) == role
 
 
+def test_an_app_tied_to_no_one_said_in_other_words_is_a_service_apps_question(kb) -> None:
+    said = "the job runs on our senior admin's token and we want it not tied to any person at all"
+    assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)
+
+
 @pytest.mark.parametrize("post, context, need, scope", [
     ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
      "minute and the whole team loves it, honestly it is the most popular screen we have. "

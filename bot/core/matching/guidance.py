@@ -49,7 +49,8 @@ _ASKS_WHO_RE = re.compile(
     re.IGNORECASE)
 # Cues said in other words, read as the words a guidance cue lists for them: spaces the asker is not in
 # ("spaces our team isn't part of", "that space. I'm not a member", "spaces none of our admins are in"), and
-# people who are no admins ("they are not admins", "make them admins").
+# people who are no admins ("they are not admins", "make them admins"), and an app tied to no one
+# ("not tied to any person at all").
 _SAID_OTHERWISE = (
     (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)"
                 r"\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
@@ -61,6 +62,8 @@ _SAID_OTHERWISE = (
                 r"(?:full\s+|org\s+)?admin(?:istrator)?s?\b"), " not an admin "),
     (re.compile(r"\bmake\s+(?:them|him|her|these\s+\w+|the\s+\w+|our\s+\w+)\s+(?:full\s+)?admin(?:istrator)?s?\b"),
      " make users admins "),
+    (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+(?:any|a|an|one|a\s+single|a\s+specific)\s+"
+                r"(?:person|user|human|individual|employee|admin(?:istrator)?|account)\b"), " not tied to a person "),
 )
 # "not a bot", "rather than from a bot": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
