@@ -611,3 +611,10 @@ def test_a_clause_that_names_only_a_webhook_states_no_need_of_its_own(matcher) -
 ])
 def test_a_call_named_by_its_method_is_a_request(said: str, asks: bool) -> None:
     assert ("request" in normalise(said).prose) == asks
+
+
+@pytest.mark.parametrize("said", ["list the spaces the signed-in user is a member of",
+                                  "read the messages of a space where the authorizing user is a member"])
+def test_being_a_member_of_a_space_says_which_space_not_that_memberships_are_wanted(matcher, said: str) -> None:
+    assert "member" not in build_query(said, matcher.index).terms
+    assert not matcher.answer(said).scopes[0].startswith("spark:memberships")

@@ -221,6 +221,12 @@ def named_apis(kept: list[str]) -> set[int]:
             if j >= 0 and kept[j] not in STOPWORDS and all(kept[k] not in STOPWORDS for k in range(j, i))}
 
 
+# "the spaces I'm a member of", "a space where the user is a member": which spaces, the asker's own; not a
+# question about memberships (kept: the space)
+_MEMBER_OF_RE = re.compile(
+    r"\b(spaces?|rooms?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)\s+(?:already\s+)?(?:an?\s+)?"
+    r"members?(?:\s+of)?\b", re.IGNORECASE)
 # A colon or semicolon ends a piece: no relative clause or negation reaches across it.
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
@@ -230,7 +236,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
-    said = reduce(lambda said, pattern: pattern.sub(" ", said), context, _EVENT_NAME_RE.sub(r"\1 events", text))
+    said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
+                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", text)))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     raw = [word for piece in pieces for word in piece]
     joined = " ".join(raw)
