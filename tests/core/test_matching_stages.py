@@ -586,7 +586,8 @@ def test_writing_the_app_is_no_write_to_webex(matcher, said: str) -> None:
 
 
 def test_a_pronoun_after_a_trigger_means_what_the_trigger_names(matcher) -> None:
-    question = "list the messages of our support space, and when a message holds a card number, delete it from the space"
+    question = ("list the messages of our support space, and when a message holds a card number, "
+                "delete it from the space")
     assert [c.need.scope.name for c in clause_needs(question, matcher.index)] == [
         "spark:messages_read", "spark:messages_write"]  # the message is deleted, not the space
 

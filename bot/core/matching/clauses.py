@@ -228,9 +228,9 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
     who-acts cues said alone hold for all, a compliance officer named once acts in the clauses
     after (in all when named alone: "Which spark-compliance scopes?"), a pronoun after a trigger
-    ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or service app named once is handed on to the clauses after
-    that name no one ("as admin, read a user's settings and then change them"), until one
-    names the user."""
+    ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or
+    service app named once is handed on to the clauses after that name no one ("as admin, read a
+    user's settings and then change them"), until one names the user."""
     told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _tells_an_event(p, index)
                or _narrows(p, q, index) else q for p, q in zip(parts, told)]  # when, or whose: no need

@@ -52,9 +52,10 @@ _ASKS_WHO_RE = re.compile(
 # people who are no admins ("they are not admins", "make them admins"), and an app tied to no one
 # ("not tied to any person at all").
 _SAID_OTHERWISE = (
-    (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)"
-                r"\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
-                r"|\b(?:spaces?|rooms?)\b(?:\s+[\w'’]+){0,2}?\s+none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
+    (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+"
+                r"(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
+                r"|\b(?:spaces?|rooms?)\b(?:\s+[\w'’]+){0,2}?\s+none\s+of\s+(?:us|them|our\s+[\w-]+)"
+                r"\s+(?:is|are)\s+in\b"
                 r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b"),
      " spaces i'm not a member of "),
     (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s+"
@@ -62,7 +63,8 @@ _SAID_OTHERWISE = (
                 r"(?:full\s+|org\s+)?admin(?:istrator)?s?\b"), " not an admin "),
     (re.compile(r"\bmake\s+(?:them|him|her|these\s+\w+|the\s+\w+|our\s+\w+)\s+(?:full\s+)?admin(?:istrator)?s?\b"),
      " make users admins "),
-    (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+(?:any|a|an|one|a\s+single|a\s+specific)\s+"
+    (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+"
+                r"(?:any|a|an|one|a\s+single|a\s+specific)\s+"
                 r"(?:person|user|human|individual|employee|admin(?:istrator)?|account)\b"), " not tied to a person "),
 )
 # "not a bot", "rather than from a bot": the cue after it is set aside
