@@ -414,3 +414,9 @@ def test_the_second_of_both_is_a_need_as_the_first_is(matcher) -> None:
 def test_a_partner_product_found_once_decides_a_near_tie_after_it(matcher) -> None:
     answer = matcher.answer("Wholesale partner: list our customers, then provision subscribers into the one we pick.")
     assert answer.scopes == ["spark-admin:wholesale_customers_read", "spark-admin:wholesale_subscribers_write"]
+
+
+def test_the_need_the_asking_sentence_names_leads_the_plan(matcher) -> None:
+    answer = matcher.answer("Our tool creates a team for each project and adds the members. Which scope adds "
+                            "someone to a team?")
+    assert answer.scopes[0] == "spark:team_memberships_write"

@@ -193,7 +193,7 @@ class Matcher:
         if ranked and q.topics and asks_what_it_is(focus) and not self._ranked(
                 build_query(self.guidance.without_cues(focus, True), self.index)):
             ranked = []  # "what is a service app": the explanation is the answer, not a scope
-        clauses = clause_needs(focus, self.index)
+        clauses = asked_first(clause_needs(focus, self.index), q.asking, focus, self.index)
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
             needs = [c.need for c in clauses]
@@ -450,3 +450,18 @@ def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need
     if kind not in (AnswerKind.SCOPE, AnswerKind.PLAN):
         return needs
     return [successor(n, kb) if n.scope.deprecated and n.via != Via.NAME else n for n in needs]
+
+
+_ASKS_FOR_ALL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
+
+
+def asked_first(clauses: list[Clause], asking: str, focus: str, index: ScopeIndex) -> list[Clause]:
+    """The clauses, the one whose scope the asking sentences read as first, when those sentences are
+    part of a longer focus, name a resource and ask for one scope: the need asked about leads the
+    plan ("... it adds new hires to the team. Which scope is needed to add someone to a team?")."""
+    query = build_query(asking, index)
+    if asking == focus or _ASKS_FOR_ALL_RE.search(asking) or not set(query.terms) & index.resource_terms:
+        return clauses  # "which scopes?": every need, in the order told
+    ranked = eligible(index.rank(query), query, index)
+    asked = [c for c in clauses if ranked and c.need.scope == ranked[0].scope]
+    return asked + [c for c in clauses if c not in asked]
