@@ -619,3 +619,11 @@ def test_a_call_named_by_its_method_is_a_request(said: str, asks: bool) -> None:
 def test_being_a_member_of_a_space_says_which_space_not_that_memberships_are_wanted(matcher, said: str) -> None:
     assert "member" not in build_query(said, matcher.index).terms
     assert not matcher.answer(said).scopes[0].startswith("spark:memberships")
+
+
+@pytest.mark.parametrize("said, asks_who", [("schedule a meeting for the user who signed in", False),
+                                            ("see who joined my meeting", True),
+                                            ("list the people who registered for my webinar", True)])
+def test_who_after_the_actor_opens_a_relative_clause(matcher, said: str, asks_who: bool) -> None:
+    who = matcher.index.lexicon.term("who")
+    assert (who in build_query(said, matcher.index).terms) == asks_who

@@ -188,6 +188,11 @@ _SUBJECTS = frozenset({"i", "we"})  # "a space I moderate"; "meetings he hosts" 
 _OTHERS = frozenset({"people", "someone", "somebody", "others", "they", "users", "customers", "colleagues", "anyone"})
 _BE = frozenset({"m", "am", "are", "re", "is", "s"})
 _RELATIVE = frozenset({"that", "which"})
+# "the user who signed in": after one of these, 'who' opens a relative clause about the actor and asks nothing
+# (unlike "see who joined", or "the people who registered": the registrants)
+_ACTORS = frozenset({"user", "users", "someone", "anyone", "admin", "admins", "employee",
+                     "employees", "host", "customer", "customers", "one", "colleague", "colleagues", "manager",
+                     "managers"})
 
 
 def without_relative(raw: list[str], names_resource: Callable[[str], bool],
@@ -256,7 +261,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
-        if term is None or (after in COPULAS and term in lexicon.verb_terms):
+        if term is None or (after in COPULAS and term in lexicon.verb_terms) or (word == "who" and after in _ACTORS):
             continue  # "which licenses are assigned", "which scope is correct" tell a state, not an action
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if term in lexicon.verb_terms:
