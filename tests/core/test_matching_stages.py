@@ -627,3 +627,9 @@ def test_being_a_member_of_a_space_says_which_space_not_that_memberships_are_wan
 def test_who_after_the_actor_opens_a_relative_clause(matcher, said: str, asks_who: bool) -> None:
     who = matcher.index.lexicon.term("who")
     assert (who in build_query(said, matcher.index).terms) == asks_who
+
+
+def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher) -> None:
+    query = build_query("create a couple of spaces inside the team", matcher.index)
+    team, space = matcher.index.lexicon.term("team"), matcher.index.lexicon.term("spaces")
+    assert query.terms[team] < query.terms[space]

@@ -232,6 +232,24 @@ _MEMBER_OF_RE = re.compile(
     r"\b(spaces?|rooms?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)\s+(?:already\s+)?(?:an?\s+)?"
     r"members?(?:\s+of)?\b", re.IGNORECASE)
+# "spaces inside the team", "the people at one of our locations": what follows one of these names where the
+# thing is, not the thing
+_CONTAINING = frozenset({"at", "inside", "within", "under"})
+_CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "their", "its", "each", "that", "this",
+                                "existing", "new", "same"})
+
+
+def contained_words(kept: list[str]) -> set[int]:
+    """Positions of the words that name a container: right after 'at', 'inside', 'within' or 'under',
+    past determiners ("at one of our locations")."""
+    found, after = set(), False
+    for i, word in enumerate(kept):
+        if word in _CONTAINING:
+            after = True
+        elif after and word not in _CONTAINER_FILLERS:
+            found.add(i)
+            after = False
+    return found
 # A colon or semicolon ends a piece: no relative clause or negation reaches across it.
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
@@ -258,12 +276,15 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
     kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
     api_names = named_apis(kept)
+    contained = contained_words(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in COPULAS and term in lexicon.verb_terms) or (word == "who" and after in _ACTORS):
             continue  # "which licenses are assigned", "which scope is correct" tell a state, not an action
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
+        if i in contained:
+            factor *= t.CONTAINER_FACTOR
         if term in lexicon.verb_terms:
             factor *= t.VERB_FACTOR
         if term in index.postings:

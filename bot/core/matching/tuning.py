@@ -19,6 +19,7 @@ ALLOWS_WEIGHT = 0.45
 CORRECTED_FACTOR = 0.8  # a repaired typo counts a little less than a word typed right
 CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is mostly context
 API_NAME_FACTOR = 1.5  # a word that names an API ("the Authorizations API") says what the question is about
+CONTAINER_FACTOR = 0.5  # what a thing is at or inside ("spaces inside the team") says where, not what is done to
 VERB_FACTOR = 0.6  # what to do (rename, list) weighs less than what it is done to (a workspace)
 BORROWED_FACTOR = 0.5  # words a pronoun ('add people to it') borrows from the clause before
 UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
