@@ -250,6 +250,8 @@ def contained_words(kept: list[str]) -> set[int]:
             found.add(i)
             after = False
     return found
+
+
 # A colon or semicolon ends a piece: no relative clause or negation reaches across it.
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
@@ -281,7 +283,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         term, after = lexicon.term(word), previous
         previous = word
         if term is None or (after in COPULAS and term in lexicon.verb_terms) or (word == "who" and after in _ACTORS):
-            continue  # "which licenses are assigned", "which scope is correct" tell a state, not an action
+            continue  # "which licenses are assigned" tells a state; "the user who signed in" asks nothing
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if i in contained:
             factor *= t.CONTAINER_FACTOR
