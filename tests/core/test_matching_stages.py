@@ -133,17 +133,22 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     assert finder.topics("posts must come from our release manager rather than from a bot") == ()
 
 
-@pytest.mark.parametrize("said", ["remove a guest from several spaces our team isn't part of",
-                                  "archive the spaces none of our admins are in",
-                                  "delete a message in a big space. I'm not a member of that space."])
-def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(kb, said: str) -> None:
-    assert "compliance-role" in GuidanceFinder(kb.guidance).topics(said)
+@pytest.mark.parametrize("said, officer", [("remove a guest from several spaces our team isn't part of", True),
+                                          ("archive the spaces none of our admins are in", True),
+                                          ("delete a message in a big space. I'm not a member of that space.", True),
+                                          ("read the messages of the rooms we're not members of", True),
+                                          ("list all rooms that aren't part of a team", False)])
+def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(
+        kb, said: str, officer: bool) -> None:
+    assert ("compliance-role" in GuidanceFinder(kb.guidance).topics(said)) == officer
 
 
 @pytest.mark.parametrize("said, role", [
     ("our interns are not admins and we'd rather not make them admins", True),
     ("the reps aren't admins, can the app still list every device?", True),
+    ("we'd rather not make them an admin", True),
     ("isn't full admin the highest role there is?", False),  # a question, not who the asker is
+    ("we need to make the org admin approve it", False),
 ])
 def test_people_who_are_no_admins_said_in_other_words_bring_the_admin_role(kb, said: str, role: bool) -> None:
     assert ("admin-role" in GuidanceFinder(kb.guidance).topics(said)) == role
@@ -283,6 +288,8 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
 @pytest.mark.parametrize("said, intent", [
     ("provisioning script that reads the list of our customers", "read"),  # the -ing form names the app
     ("a workspace should be created for every new room", "write"),  # a participle wanted, not a state
+    ("which scope should be granted so the bot can read messages", "read"),  # ...unless a verb follows
+    ("removing team members that left", "write"),
     ("the meeting is recorded and we list the recordings", "read"),
 ])
 def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, intent: str) -> None:
@@ -577,6 +584,9 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
             "and hang up. The rep still answers incoming calls on their headset by hand. What scopes?")
     read = read_question(post, matcher.index, matcher.guidance)
     assert "shows the current call" in read.focus and "by hand" not in read.focus
+    later = ("Small dashboard for our sales reps, all regular users on Webex Calling. It shows the upcoming "
+             "meetings of the signed in user and it isn't allowed to change anything. Which permissions?")
+    assert "upcoming meetings" in read_question(later, matcher.index, matcher.guidance).focus
 
 
 @pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
@@ -607,6 +617,7 @@ def test_a_clause_that_names_only_a_webhook_states_no_need_of_its_own(matcher) -
 @pytest.mark.parametrize("said, asks", [
     ("which scope does that delete call need?", True),
     ("the GET call returns 403", True),
+    ("read the post call summary", False),
     ("delete call recordings older than a year", False),
     ("that delete call history job", False),
 ])
@@ -623,6 +634,7 @@ def test_being_a_member_of_a_space_says_which_space_not_that_memberships_are_wan
 
 @pytest.mark.parametrize("said, asks_who", [("schedule a meeting for the user who signed in", False),
                                             ("see who joined my meeting", True),
+                                            ("list the users who joined my meeting", True),
                                             ("list the people who registered for my webinar", True)])
 def test_who_after_the_actor_opens_a_relative_clause(matcher, said: str, asks_who: bool) -> None:
     who = matcher.index.lexicon.term("who")

@@ -51,18 +51,18 @@ _ASKS_WHO_RE = re.compile(
 # ("spaces our team isn't part of", "that space. I'm not a member", "spaces none of our admins are in"), and
 # people who are no admins ("they are not admins", "make them admins"), and an app tied to no one
 # ("not tied to any person at all").
+_PERSON = r"(?:i|we|they|he|she|you|none\s+of\s+(?:us|them)|(?:our|my|their|the)\s+[\w-]+)"
 _SAID_OTHERWISE = (
-    (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\b(?:\s+[\w'’]+){0,4}?\s+"
-                r"(?:(?:is|are)n['’]?t|(?:is|are|am|'m|'re)\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
-                r"|\b(?:spaces?|rooms?)\b(?:\s+[\w'’]+){0,2}?\s+none\s+of\s+(?:us|them|our\s+[\w-]+)"
-                r"\s+(?:is|are)\s+in\b"
+    (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\s+(?:that\s+|which\s+)?" + _PERSON +
+                r"\s*(?:(?:is|are)n['’]?t|(?:is|are|am|'m|’m|'re|’re)\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
+                r"|\b(?:spaces?|rooms?)\s+(?:that\s+|which\s+)?none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
                 r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b"),
      " spaces i'm not a member of "),
-    (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s+"
-                r"(?:(?:is|are|am|was|were)n['’]?t|(?:is|are|am|'m|'re|was|were)\s+not)\s+(?:an?\s+)?"
+    (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s*"
+                r"(?:(?:is|are|am|was|were)n['’]?t|(?:is|are|am|'m|’m|'re|’re|was|were)\s+not)\s+(?:an?\s+)?"
                 r"(?:full\s+|org\s+)?admin(?:istrator)?s?\b"), " not an admin "),
-    (re.compile(r"\bmake\s+(?:them|him|her|these\s+\w+|the\s+\w+|our\s+\w+)\s+(?:full\s+)?admin(?:istrator)?s?\b"),
-     " make users admins "),
+    (re.compile(r"\bmake\s+(?:them|him|her|(?:these|the|our)\s+\w+)\s+"
+                r"(?:(?:full\s+)?admin(?:istrator)?s|an?\s+(?:full\s+)?admin(?:istrator)?)\b"), " make users admins "),
     (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+"
                 r"(?:any|a|an|one|a\s+single|a\s+specific)\s+"
                 r"(?:person|user|human|individual|employee|admin(?:istrator)?|account)\b"), " not tied to a person "),
@@ -108,7 +108,8 @@ class GuidanceFinder:
     def topics(self, text: str) -> tuple[str, ...]:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
         most cues first, then those they bring along (see_also)."""
-        lowered = reduce(lambda said, rule: rule[0].sub(rule[1], said), _SAID_OTHERWISE, text.lower())
+        lowered = reduce(lambda said, rule: rule[0].sub(lambda m: m.group(0) + rule[1], said), _SAID_OTHERWISE,
+                         text.lower())  # the words said stay, for the other topics' cues
         counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
                        for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]

@@ -77,9 +77,10 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
 _WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "shall"})  # "... be created"
 # "a provisioning job", "our reporting dashboard": a verb's -ing form before one of these names the app
+# (not "team", "bot": "removing team members", "posting bot messages" are actions on them)
 _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "tooling", "app", "apps", "flow",
-                        "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system", "bot",
-                        "project", "platform", "solution", "provider", "vendor", "team", "page", "widget"})
+                        "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
+                        "project", "platform", "solution", "provider", "vendor", "widget"})
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
@@ -138,8 +139,9 @@ class Lexicon:
         Present forms count (deletes, scheduling) but not participles ("is recorded", "has
         authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
         form after an article or possessive ("an issue", "in order to") or a topic word
-        ("membership changes"); a participle wanted ("to be created") does count."""
-        previous = ""
+        ("membership changes"); a participle wanted ("to be created") counts when no verb follows it
+        ("which scope should be granted so the bot can read messages" reads)."""
+        previous, wanted = "", None
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
@@ -151,10 +153,10 @@ class Lexicon:
                     and not (word in _OUTCOME_VERBS and outcome in _OUTCOMES)
                     and not self._names_a_kind(previous, word)):
                 return self.verb_forms[word]
-            if previous == "be" and i > 1 and raw[i - 2] in _WANTING and (wanted := self._passive(word)):
-                return wanted  # "a workspace to be created", "should be deleted": wanted, not a state
+            if previous == "be" and i > 1 and raw[i - 2] in _WANTING and not wanted:
+                wanted = self._passive(word)  # "a workspace to be created", "should be deleted"
             previous = word
-        return None
+        return wanted
 
     def _passive(self, word: str) -> str | None:
         """What a regular past participle says ('created' -> write, 'listed' -> read), if a verb's."""

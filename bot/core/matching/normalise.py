@@ -55,12 +55,14 @@ _API_CALL_RE = re.compile(r"\b(?:api|rest|http|sdk)\s+calls?\b", re.IGNORECASE)
 _CALL_AN_API_RE = re.compile(r"\bcall(?:s|ed|ing)?(?=\s+(?:(?:the|an?|our|their|its|this|that|these|those|other|"
                              r"external|third[\s-]party|webex|rest|some|any)\s+){0,2}(?:apis?|endpoints?)\b)",
                              re.IGNORECASE)
-_NOT_A_PHONE_CALL = r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))"
-_THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those|each|the\s+same)\s+calls?\b" + _NOT_A_PHONE_CALL,
+_THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those|each|the\s+same)\s+calls?\b"
+                           r"(?!\s+(?:queues?|park|pickup|history|recordings?|forwarding|cent(?:er|re)|settings|logs?))",
                            re.IGNORECASE)
-# "that delete call", "the GET call": a call named by its HTTP method is a request
+# "that delete call needs", "the GET call returns 403": a call named by its HTTP method is a request (not "the post
+# call summary": a call's summary)
 _METHOD_CALL_RE = re.compile(r"\b((?:that|this|the|a|each|every)\s+(?:delete|get|post|put|patch)\s+)calls?\b"
-                             + _NOT_A_PHONE_CALL, re.IGNORECASE)
+                             r"(?=\s*(?:$|[?.,!;:)]|(?:needs?|requires?|fails?|failed|returns?|returned|gives?|gave"
+                             r"|works?|worked|is|was|to|for|with|on|in|and|but|that|which|from)\b))", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+(?:https?://\S+|/\S+)")
 _REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")

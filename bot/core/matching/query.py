@@ -188,11 +188,13 @@ _SUBJECTS = frozenset({"i", "we"})  # "a space I moderate"; "meetings he hosts" 
 _OTHERS = frozenset({"people", "someone", "somebody", "others", "they", "users", "customers", "colleagues", "anyone"})
 _BE = frozenset({"m", "am", "are", "re", "is", "s"})
 _RELATIVE = frozenset({"that", "which"})
-# "the user who signed in": after one of these, 'who' opens a relative clause about the actor and asks nothing
-# (unlike "see who joined", or "the people who registered": the registrants)
-_ACTORS = frozenset({"user", "users", "someone", "anyone", "admin", "admins", "employee",
-                     "employees", "host", "customer", "customers", "one", "colleague", "colleagues", "manager",
-                     "managers"})
+# "the user who signed in", "the admin who authorized it", "someone who's leaving": 'who' before one of these,
+# after a word for the actor, says which actor and asks nothing (unlike "the users who joined", "the admin who
+# changed it")
+_ACTORS = frozenset({"user", "users", "someone", "anyone", "admin", "admins", "employee", "employees", "host",
+                     "customer", "customers", "one", "colleague", "colleagues", "manager", "managers"})
+_SIGNS_IN = frozenset({"signed", "signs", "logged", "logs", "authorized", "authorised", "authorizes", "authorises",
+                       "installed", "installs", "consented", "asks", "asked", "uses", "owns", "runs", "s", "is", "are"})
 
 
 def without_relative(raw: list[str], names_resource: Callable[[str], bool],
@@ -232,16 +234,22 @@ _MEMBER_OF_RE = re.compile(
     r"\b(spaces?|rooms?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)\s+(?:already\s+)?(?:an?\s+)?"
     r"members?(?:\s+of)?\b", re.IGNORECASE)
-# "spaces inside the team", "the people at one of our locations": what follows one of these names where the
-# thing is, not the thing
-_CONTAINING = frozenset({"at", "inside", "within", "under"})
+# "spaces inside the team", "the people within one of our locations": what follows one of these names where
+# the thing is, not the thing
+_CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the messages"
 _CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "their", "its", "each", "that", "this",
                                 "existing", "new", "same"})
 
 
+def actor_whos(kept: list[str]) -> set[int]:
+    """Positions of a 'who' that says which actor ("the user who signed in"), not who did something."""
+    return {i for i in range(1, len(kept) - 1)
+            if kept[i] == "who" and kept[i - 1] in _ACTORS and kept[i + 1] in _SIGNS_IN}
+
+
 def contained_words(kept: list[str]) -> set[int]:
-    """Positions of the words that name a container: right after 'at', 'inside', 'within' or 'under',
-    past determiners ("at one of our locations")."""
+    """Positions of the words that name a container: right after 'inside', 'within' or 'under', past
+    determiners ("within one of our locations")."""
     found, after = set(), False
     for i, word in enumerate(kept):
         if word in _CONTAINING:
@@ -278,11 +286,11 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
     kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
     api_names = named_apis(kept)
-    contained = contained_words(kept)
+    contained, which_actor = contained_words(kept), actor_whos(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
-        if term is None or (after in COPULAS and term in lexicon.verb_terms) or (word == "who" and after in _ACTORS):
+        if term is None or (after in COPULAS and term in lexicon.verb_terms) or i in which_actor:
             continue  # "which licenses are assigned" tells a state; "the user who signed in" asks nothing
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if i in contained:

@@ -112,6 +112,14 @@ def _listed_under_a_colon(sentences: tuple[str, ...]) -> list[bool]:
 _ALREADY_RE = re.compile(r"^(?!.*\b(?:whether|if)\b.*\balready\b).*\balready\b", re.IGNORECASE)
 
 
+# A sentence that tells what is done by hand, by no one or already ("the rep still answers calls by hand",
+# "we don't answer for them", "queue creation stays in Control Hub"); a negation later in the sentence
+# ("it shows the meetings and it isn't allowed to change anything") leaves the need before it standing.
+_NOT_OURS_RE = re.compile(r"\b(?:by\s+hand|manually|no\s+need|stays?\s+in)\b"
+                          r"|^\W*(?:[\w'’-]+\s+){0,3}?(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will\s+not|never"
+                          r"|isn'?t|aren'?t)\b", re.IGNORECASE)
+
+
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
     when those only ask ("which scope am I missing?") and the need is told before, the sentences
@@ -129,7 +137,8 @@ def _telling(message: Message, index: ScopeIndex) -> str | None:
     """The sentences that tell what the app does, with those that ask: each asks to do something
     the index knows of, and none tells what is done by hand, not at all or already ("the rep still
     answers calls by hand; we don't answer for them")."""
-    telling = [s for s in message.sentences if not _NOT_OURS_RE.search(s) and _acts(build_query(s, index), index)]
+    telling = [s for s in message.sentences if not (_NOT_OURS_RE.search(s) or _ALREADY_RE.search(s))
+               and _acts(build_query(s, index), index)]
     if not telling:
         return None
     return ended([s for s in message.sentences if s in telling or _states_need(s)])
@@ -139,9 +148,6 @@ def _acts(query: Query, index: ScopeIndex) -> bool:
     """Whether a sentence asks to do something with a candidate scope ("(acts as the user)" tells who)."""
     return query.intent is not None and not query.only_context and bool(index.rank(query))
 
-
-_NOT_OURS_RE = re.compile(r"\b(?:by\s+hand|manually|don'?t|do\s+not|doesn'?t|does\s+not|won'?t|will\s+not|never"
-                          r"|no\s+need|stays?\s+in|isn'?t|aren'?t|already)\b", re.IGNORECASE)
 
 
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
