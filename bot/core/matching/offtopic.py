@@ -1,6 +1,6 @@
 """Whether a post asks something no scope answers (rate limits, markdown, the app's buttons): a small
 logistic model over the post's words and word pairs, trained on the development sets by
-bench/train_offtopic.py. It never turns away a scope named in the post."""
+bench/train_offtopic.py. It never turns away a post that asks about a scope it names."""
 
 from __future__ import annotations
 

@@ -149,7 +149,6 @@ def _acts(query: Query, index: ScopeIndex) -> bool:
     return query.intent is not None and not query.only_context and bool(index.rank(query))
 
 
-
 # "the SCIM endpoints instead of /people": a path the prose sets aside is no evidence of the need.
 _SET_ASIDE_RE = re.compile(r"\b(?:instead\s+of|rather\s+than|other\s+than|except)\s+(?:the\s+|using\s+)?[`'\"(]*$",
                            re.IGNORECASE)
