@@ -140,6 +140,7 @@ class Vocabulary:
     programming_cues: tuple[str, ...] = ()  # general programming matters ("cors", "docker compose", "rebase")
     people_words: frozenset[str] = frozenset()  # people named by their role ("engineers"): who joins a space
     content_words: frozenset[str] = frozenset()  # what a posted message holds ("a summary"), not a resource
+    device_models: tuple[str, ...] = ()  # devices named by their model ("Room Kit"): devices, not spaces
 
 
 @dataclass(frozen=True)
@@ -401,6 +402,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         programming_cues=tuple(p.lower() for p in entry.texts("programming_cues")),
         people_words=frozenset(p.lower() for p in entry.texts("people_words")),
         content_words=frozenset(p.lower() for p in entry.texts("content_words")),
+        device_models=tuple(p.lower() for p in entry.texts("device_models")),
     )
 
 

@@ -124,6 +124,13 @@ class Lexicon:
         self.posted_terms = frozenset({self.term("message"), self.term("space")})
         self.meeting_term = self.term("meeting")
         self.people_terms = frozenset(self.term(w) for w in ("people", "members", "bot"))  # who joins a space
+        models = sorted(vocab.device_models, key=len, reverse=True)
+        self._models = re.compile(r"\b(?:" + "|".join(re.escape(m) + "s?" for m in models) + r")\b",
+                                  re.IGNORECASE) if models else None
+
+    def as_devices(self, text: str) -> str:
+        """The text with each device model ("Room Kits", "a Desk Pro") read as a device: its "room" is no space."""
+        return self._models.sub("device", text) if self._models else text
 
     def term(self, word: str) -> str | None:
         """The index term for a lower-case word, or None for words that carry no topic."""

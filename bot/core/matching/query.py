@@ -42,7 +42,7 @@ _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
     r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding)\s+(?:an?\s+|our\s+|my\s+)?"
-    r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
+    r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?(?:(?!service\b)[\w-]+\s+)?"
     r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper)\b",
     re.IGNORECASE)  # not "a service app"
 # "we're a US company", "I am a university": who the asker is, not what the app does.
@@ -208,7 +208,8 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool],
         relative = raw[i] in _RELATIVE and i + 1 < len(raw) and raw[i + 1] in _SUBJECTS | _OTHERS
         i += relative  # "the messages that people send me"
         acts = i + 1 < len(raw) and is_action(raw[i + 1])  # "scim users" has no verb after its 'users'
-        if (raw[i] in _SUBJECTS or raw[i] in _OTHERS and (relative or acts)) and kept and names_resource(kept[-1]):
+        if ((raw[i] in _SUBJECTS and not _has_object(raw, i) or raw[i] in _OTHERS and (relative or acts))
+                and kept and names_resource(kept[-1])):
             other = raw[i] in _OTHERS
             i += 1 + (i + 1 < len(raw) and raw[i + 1] in _BE)
             i += i < len(raw) and (not other or is_action(raw[i]))  # the verb
@@ -216,6 +217,15 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool],
         kept.append(raw[i])
         i += 1
     return kept
+
+
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "new"})
+
+
+def _has_object(raw: list[str], i: int) -> bool:
+    """Whether "we" or "I" at `i` opens a clause of its own, its verb taking an object ("for each meeting room
+    we create a workspace"), unlike a relative clause that says which ("the meetings we host")."""
+    return i + 2 < len(raw) and raw[i + 2] in _OBJECT_OPENERS
 
 
 _API_WORDS = frozenset({"api", "apis"})
@@ -270,7 +280,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE)  # not the need
     said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
-                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", text)))
+                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_devices(text))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     raw = [word for piece in pieces for word in piece]
     joined = " ".join(raw)
