@@ -420,3 +420,9 @@ def test_the_need_the_asking_sentence_names_leads_the_plan(matcher) -> None:
     answer = matcher.answer("Our tool creates a team for each project and adds the members. Which scope adds "
                             "someone to a team?")
     assert answer.scopes[0] == "spark:team_memberships_write"
+
+
+def test_a_need_told_who_acts_takes_that_actors_twin_of_another_need(matcher) -> None:
+    question = ("As a Webex Calling admin I need to list every call recording in the org, "
+                "then move the old ones to the recycle bin")
+    assert matcher.answer(question).scopes == ["spark-admin:recordings_read", "spark-admin:recordings_write"]

@@ -306,7 +306,23 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True) -> li
         twins = _twins(found, left, at)
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
-    return [c for _, c in sorted(found, key=lambda pair: pair[0])]
+    return _same_actor([c for _, c in sorted(found, key=lambda pair: pair[0])], index)
+
+
+def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
+    """A clause told who acts ("as admin, list the org's call recordings, then purge them") whose words chose
+    another audience's form of a need's read/write twin ("spark:recordings_write") takes the twin: one app
+    acts as one actor throughout."""
+    out = []
+    for clause in clauses:
+        own, told = clause.need.scope, clause.query.audiences
+        twins = [twin for c in clauses if (twin := index.kb.get(c.need.scope.counterpart or ""))
+                 and twin.audience in told and own.audience not in told
+                 and twin.name.partition(":")[2] == own.name.partition(":")[2]]
+        if twins and all(c.need.scope != twins[0] for c in clauses):
+            clause = replace(clause, need=replace(clause.need, scope=twins[0]))
+        out.append(clause)
+    return out
 
 
 def _best_read(ranked: list[Ranked], theirs: list[Ranked], found: list[Scope]) -> list[Ranked]:
