@@ -268,3 +268,26 @@ def test_calls_that_leave_out_a_need_told_in_a_plan_sentence_are_not_sure(matche
             "and a short reply posted back into the same 1:1 space. Which scopes?")  # the reply is no call
     answer = matcher.answer(post)
     assert "spark:messages_read" in answer.scopes and answer.confidence != "high"
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("What does the integration need so it can create a webhook that fires when someone is added to one of "
+     "the user's spaces?", "spark:memberships_read"),
+    ("Which scope for a webhook that fires on new messages in the spaces the user belongs to?", "spark:messages_read"),
+    ("I'd like a webhook when the user's phone rings so our CRM can pop the caller. Scope?", "spark:calls_read"),
+])
+def test_a_webhook_told_by_the_event_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+
+
+def test_a_webhook_told_by_its_event_stands_beside_the_other_needs_of_the_post(matcher) -> None:
+    answer = matcher.answer("When one of my meetings ends I want a webhook to fire. Then the app downloads "
+                            "the transcript and posts it into our team space.")
+    assert answer.scopes[0] == "meeting:schedules_read"
+    assert {"meeting:transcripts_read", "spark:messages_write"} <= set(answer.scopes)
+
+
+def test_a_webhook_the_app_has_already_is_no_need(matcher) -> None:
+    question = ("I've set up a webhook for new messages and it works. How do I check that a POST really "
+                "comes from Webex?")
+    assert not any(c.call.startswith("POST /v1/webhooks") for c in matcher.answer(question).calls)

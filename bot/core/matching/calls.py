@@ -41,6 +41,7 @@ class Call:
     words: str
     from_client: bool = False  # an SDK chain on a client object (`api.…`, `webex.…`): an API call
     chain: tuple[str, ...] = ()  # an SDK call's resources and method name, client left out
+    told: bool = False  # a webhook the prose tells by its event ("when someone is added to a space"), not written
 
 
 def chain_paths(chain: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -177,12 +178,46 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\bresource\s*[=:]?\s*[`'\"]?({names})\b", re.IGNORECASE)
 
 
+_WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
+# "we get a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
+_RECEIVES = r"\b(?:get|receive|fires?|fired|ping|notif\w*|(?:i'd|we'd|would)\s+like)\b"
+_WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
+                               r"|\bwebhooks?\b.*" + _RECEIVES, re.IGNORECASE)
+# "I've set up a webhook for new messages and it works": a webhook the app has
+_HAS_ONE_RE = re.compile(r"\b(?:i've|i\s+have|we've|we\s+have|already|works|working)\b", re.IGNORECASE)
+_GAP = r"(?:\s+[\w'’-]+){0,5}?\s+"  # up to five words between ("any of the user's own meetings starts")
+# The events a webhook watches, told in words, and the resource that sends them (the resources of the
+# webhooks guide, https://developer.webex.com/admin/docs/api/guides/webhooks)
+_EVENTS = [(resource, re.compile(pattern, re.IGNORECASE)) for resource, pattern in (
+    ("memberships", r"\b(?:added|removed|kicked)\s+(?:to|from|into|or\s+removed)\b"
+                    r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?"),
+    ("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
+                 r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in)\b"),
+    ("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
+              r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
+    ("meetingParticipants", r"(?=.*\bmeetings?\b)\b(?:people|someone|anyone|participants?|attendees?|guests?)\s+"
+                            r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b"),
+    ("meetings", r"\bmeetings?\b" + _GAP + r"(?:starts?|started|starting|ends?|ended|ending|is\s+over)\b"),
+    ("recordings", r"\bnew\s+recordings?\b|\brecordings?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"
+                   r"|\brecordings?\s+(?:becomes?|gets?|shows?\s+up)\b"),
+    ("meetingTranscripts", r"\btranscripts?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"),
+    ("telephony_calls", r"\b(?:phone|line)\s+rings\b|\bincoming\s+calls?\b|\bcalls?\s+comes?\s+in\b"
+                        r"|\bmiss(?:es)?\s+a\s+call\b"),
+)]
+
+
+def tells_a_webhook(text: str) -> bool:
+    """Whether the text names a webhook or an event one watches ("when a new message comes in")."""
+    return bool(_WEBHOOK_RE.search(text)) or any(pattern.search(text) for _, pattern in _EVENTS)
+
+
 def webhook_mentions(prose: str, message: str, resources: Iterable[str],
                      firehose: tuple[str, ...] = ()) -> list[Call]:
     """Webhooks the prose asks to create, named by the resource they watch ("a webhook on the
     meetings resource", "a memberships:created webhook", 'resource "meetings"'), and a POST
     /v1/webhooks whose body (`{"resource": "meetings"}`) is pasted apart from it: each as the call
-    that creates it; resource "all" (a firehose) as one call per resource it watches."""
+    that creates it; resource "all" (a firehose) as one call per resource it watches. When none is
+    named, the webhooks told by the events they watch, as calls marked `told`."""
     known = {r.lower() for r in resources}
     if not known:
         return []
@@ -195,5 +230,14 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
     if re.search(r"/v1/webhooks\b", message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
     found = [each for resource in found for each in (firehose if resource.lower() == "all" else (resource,))]
-    return [Call(f'{WEBHOOK_CREATED}resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "")
-            for resource in dict.fromkeys(found)]
+    told = [] if found else _told_by_events(creating, known)
+    return [Call(f'{WEBHOOK_CREATED}resource="{resource}"', EndpointQuery(resource, "POST", "/v1/webhooks", None), "",
+                 told=resource in told) for resource in dict.fromkeys(found + told)]
+
+
+def _told_by_events(sentences: list[str], known: set[str]) -> list[str]:
+    """The resources of the webhooks the sentences want by the events they watch ("a webhook whenever
+    someone is added to one of the user's spaces"): when no resource is named outright."""
+    wanted = [s for s in sentences if _WANTS_WEBHOOK_RE.search(s) and not _HAS_ONE_RE.search(s)]
+    return [resource for sentence in wanted for resource, pattern in _EVENTS
+            if resource.lower() in known and pattern.search(sentence)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Callable
 
 from bot.core.audit import Requested, audit
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
@@ -36,6 +37,7 @@ from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
+from bot.core.matching.calls import tells_a_webhook
 from bot.core.matching.question import Question, asks_what_it_is, read_question
 
 
@@ -106,7 +108,7 @@ class Matcher:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
             return self._named_or_described(q)
-        from_calls = self._from_calls(q)
+        from_calls = beside_told_webhooks(self._from_calls(q), q, self._from_words)
         if from_calls.needs:
             written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
@@ -254,6 +256,21 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:
+    """Beside the webhooks a post tells only by their events ("a webhook when someone is added to a space"),
+    the needs its other clauses state ("... and post a welcome message"): there, the prose is the post; not
+    the clauses about the webhook itself."""
+    if not webhooks.needs or not all(c.told for c in q.calls):
+        return webhooks
+    words, found = from_words(q), {n.scope for n in webhooks.needs}
+    others = [(n, s) for n, s in zip(words.needs, words.signals) if n.scope not in found
+              and not tells_a_webhook(n.text) and "webhooks" not in n.scope.name]
+    if not others:
+        return webhooks
+    needs = webhooks.needs + [n for n, _ in others]
+    return Draft(AnswerKind.PLAN, needs, webhooks.signals + [s for _, s in others], why(needs))
 
 
 def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
