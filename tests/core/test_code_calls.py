@@ -275,6 +275,9 @@ def test_calls_that_leave_out_a_need_told_in_a_plan_sentence_are_not_sure(matche
      "the user's spaces?", "spark:memberships_read"),
     ("Which scope for a webhook that fires on new messages in the spaces the user belongs to?", "spark:messages_read"),
     ("I'd like a webhook when the user's phone rings so our CRM can pop the caller. Scope?", "spark:calls_read"),
+    ("We'd like a notification when any of the user's own meetings starts or ends. Which scope is needed to "
+     "create that webhook?", "meeting:schedules_read"),
+    ("webhook for people joining my meetings", "meeting:participants_read"),
 ])
 def test_a_webhook_told_by_the_event_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[0] == scope

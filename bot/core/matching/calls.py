@@ -182,7 +182,10 @@ _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
 # "we get a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
 _RECEIVES = r"\b(?:get|receive|fires?|fired|ping|notif\w*|(?:i'd|we'd|would)\s+like)\b"
 _WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
+                               r"|\bwebhooks?\s+(?:for|on|when|whenever|that|which)\b"
                                r"|\bwebhooks?\b.*" + _RECEIVES, re.IGNORECASE)
+# "notified when", "be told whenever", "get pinged when": what a webhook does, said of the app
+_NOTIFIED_RE = re.compile(r"\b(?:notif\w*|pinged|ping|callback|alerted|be\s+told|hear\s+about)\b", re.IGNORECASE)
 # "I've set up a webhook for new messages and it works": a webhook the app has
 _HAS_ONE_RE = re.compile(r"\b(?:i've|i\s+have|we've|we\s+have|already|works|working)\b", re.IGNORECASE)
 _GAP = r"(?:\s+[\w'’-]+){0,5}?\s+"  # up to five words between ("any of the user's own meetings starts")
@@ -238,6 +241,8 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
 def _told_by_events(sentences: list[str], known: set[str]) -> list[str]:
     """The resources of the webhooks the sentences want by the events they watch ("a webhook whenever
     someone is added to one of the user's spaces"): when no resource is named outright."""
-    wanted = [s for s in sentences if _WANTS_WEBHOOK_RE.search(s) and not _HAS_ONE_RE.search(s)]
+    about = any(_WEBHOOK_RE.search(s) for s in sentences)  # "notified when ... What does creating that webhook need?"
+    wanted = [s for s in sentences if (_WANTS_WEBHOOK_RE.search(s) or about and _NOTIFIED_RE.search(s))
+              and not _HAS_ONE_RE.search(s)]
     return [resource for sentence in wanted for resource, pattern in _EVENTS
             if resource.lower() in known and pattern.search(sentence)]
