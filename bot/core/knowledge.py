@@ -141,6 +141,7 @@ class Vocabulary:
     people_words: frozenset[str] = frozenset()  # people named by their role ("engineers"): who joins a space
     content_words: frozenset[str] = frozenset()  # what a posted message holds ("a summary"), not a resource
     device_models: tuple[str, ...] = ()  # devices named by their model ("Room Kit"): devices, not spaces
+    product_names: tuple[str, ...] = ()  # Webex products ("Contact Center"): a clause naming only one asks nothing
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         people_words=frozenset(p.lower() for p in entry.texts("people_words")),
         content_words=frozenset(p.lower() for p in entry.texts("content_words")),
         device_models=tuple(p.lower() for p in entry.texts("device_models")),
+        product_names=tuple(p.lower() for p in entry.texts("product_names")),
     )
 
 

@@ -653,3 +653,13 @@ def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher) -> None:
 def test_a_device_named_by_its_model_is_a_device_not_a_space(matcher, said: str) -> None:
     terms = build_query(said, matcher.index).terms
     assert matcher.index.lexicon.term("device") in terms and matcher.index.lexicon.term("room") not in terms
+
+
+@pytest.mark.parametrize("said", ["For Webex Contact Center", "on Webex Calling"])
+def test_a_clause_that_only_names_a_product_states_no_need(matcher, said: str) -> None:
+    assert build_query(said, matcher.index).only_context
+
+
+def test_a_product_named_before_the_need_adds_no_scope_of_its_own(matcher) -> None:
+    answer = matcher.answer("For Webex Contact Center, which scope only reads configuration like entry points?")
+    assert answer.scopes == ["cjp:config_read"]

@@ -111,6 +111,7 @@ class Lexicon:
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
+        self.product_names = any_of(sorted(vocab.product_names, key=len, reverse=True))
         self.reverse = [re.compile(r"\b" + re.escape(p) + r"\b") for p in vocab.reverse_cues]
         self.verb_terms = {stem(w) for w in self.verbs if w not in self.canonical and w not in _CUSTOM}
         self.cues = [(audience, pattern) for audience, phrases in vocab.audience_cues.items()
@@ -127,6 +128,10 @@ class Lexicon:
         models = sorted(vocab.device_models, key=len, reverse=True)
         self._models = re.compile(r"\b(?:" + "|".join(re.escape(m) + "s?" for m in models) + r")\b",
                                   re.IGNORECASE) if models else None
+
+    def product_words(self, joined: str) -> set[str]:
+        """The words of the Webex product names in the (lower-case, joined) words ("contact center")."""
+        return set(" ".join(self.product_names.findall(joined)).split()) if self.product_names else set()
 
     def as_devices(self, text: str) -> str:
         """The text with each device model ("Room Kits", "a Desk Pro") read as a device: its "room" is no space."""

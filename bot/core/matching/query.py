@@ -282,13 +282,13 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
                   _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_devices(text))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
-    raw = [word for piece in pieces for word in piece]
-    joined = " ".join(raw)
+    joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
     # Words of a cue phrase ("control hub") say who acts, not what to do; a one-word cue can
     # still be the verb ("provision users").
     in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
+    in_products = lexicon.product_words(joined)  # "for Webex Contact Center": where, not what
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
     previous = ""
@@ -310,7 +310,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         if term in index.postings:
             terms[term] = max(terms.get(term, 0.0), factor)
             known += 1
-            context += word in in_cues or term in lexicon.product_terms  # "spark-compliance scopes": no need
+            context += word in in_cues or word in in_products or term in lexicon.product_terms
             continue
         fixed = None if word in lexicon.verb_forms else speller.correct(word)  # order != older
         fixed_term = lexicon.term(fixed) if fixed else None
