@@ -294,3 +294,15 @@ def test_a_webhook_the_app_has_already_is_no_need(matcher) -> None:
     question = ("I've set up a webhook for new messages and it works. How do I check that a POST really "
                 "comes from Webex?")
     assert not any(c.call.startswith("POST /v1/webhooks") for c in matcher.answer(question).calls)
+
+
+def test_a_call_whose_scope_the_app_has_needs_the_scope_that_goes_with_it(matcher) -> None:
+    answer = matcher.answer("POST /v1/telephony/config/virtualExtensions returns 403 although my full admin "
+                            "token has spark-admin:telephony_config_write. What's missing?")
+    assert answer.scopes == ["identity:contacts_rw", "spark-admin:telephony_config_write"]
+
+
+def test_a_call_refused_to_a_person_without_the_role_keeps_its_scope(matcher) -> None:
+    answer = matcher.answer("I added spark-admin:people_write to my integration, a regular employee authorized "
+                            "it, and POST /v1/people still gives 403. Why?")
+    assert answer.scopes[:1] == ["spark-admin:people_write"] and "admin-role" in answer.guidance

@@ -77,8 +77,10 @@ def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
 
 
 def with_together(needs: list[Need], index: ScopeIndex, said: str = "") -> list[Need]:
-    """Each need with the scopes that must go with it, for the question that `said` it."""
-    return [replace(n, together=together(n, index, matched_endpoint(n), said)) for n in needs]
+    """Each need with the scopes that must go with it, for the question that `said` it, after those it
+    carries already (the scope an app has, beside the one it lacks for the same call)."""
+    return [replace(n, together=tuple(dict.fromkeys(n.together + tuple(together(n, index, matched_endpoint(n), said)))))
+            for n in needs]
 
 
 def matched_endpoint(need: Need) -> Endpoint | None:

@@ -344,11 +344,22 @@ def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
     the calls those scopes grant are not what fails, unless every call is one of them. A scope the
     post asks about ("do I need X?") is not one it has."""
     held = held_scopes(q, index)
+    if "admin-role" not in q.topics:  # a person without the role: the role is missing, not a scope
+        from_calls.needs = [lacking_beside(n, held) for n in with_together(from_calls.needs, index)]
     kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in held]
     if not kept or len(kept) == len(from_calls.needs) or not REFUSED_RE.search(q.text):
         return from_calls
     needs = [n for n, _ in kept]
     return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, [s for _, s in kept], why(needs))
+
+
+def lacking_beside(need: Need, held: set[Scope]) -> Need:
+    """A call whose scope the app has, but not a scope that must go with it (POST virtualExtensions with
+    spark-admin:telephony_config_write, without identity:contacts_rw): the one it lacks is the need."""
+    missing = [s for s in need.together if s not in held]
+    if need.scope not in held or not missing:
+        return need
+    return replace(need, scope=missing[0], together=(need.scope, *missing[1:]))
 
 
 def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> Draft:
