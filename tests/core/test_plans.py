@@ -426,3 +426,9 @@ def test_a_need_told_who_acts_takes_that_actors_twin_of_another_need(matcher) ->
     question = ("As a Webex Calling admin I need to list every call recording in the org, "
                 "then move the old ones to the recycle bin")
     assert matcher.answer(question).scopes == ["spark-admin:recordings_read", "spark-admin:recordings_write"]
+
+
+def test_a_service_app_acts_with_admin_scopes_in_every_clause(matcher) -> None:
+    question = ("Our Service App should list the active calls of selected users and be able to hang up or transfer "
+                "them. Which scopes does the Service App need?")
+    assert matcher.answer(question).scopes == ["spark-admin:calls_read", "spark-admin:calls_write"]

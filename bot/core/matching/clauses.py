@@ -315,7 +315,7 @@ def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
     acts as one actor throughout."""
     out = []
     for clause in clauses:
-        own, told = clause.need.scope, clause.query.audiences
+        own, told = clause.need.scope, _acting_as(clause.query.audiences)
         twins = [twin for c in clauses if (twin := index.kb.get(c.need.scope.counterpart or ""))
                  and twin.audience in told and own.audience not in told
                  and twin.name.partition(":")[2] == own.name.partition(":")[2]]
@@ -323,6 +323,11 @@ def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
             clause = replace(clause, need=replace(clause.need, scope=twins[0]))
         out.append(clause)
     return out
+
+
+def _acting_as(audiences: frozenset[str]) -> frozenset[str]:
+    """Who acts, with the scopes it authorizes: a service app is authorized with admin scopes."""
+    return audiences | {"admin"} if "service-app" in audiences else audiences
 
 
 def _best_read(ranked: list[Ranked], theirs: list[Ranked], found: list[Scope]) -> list[Ranked]:
