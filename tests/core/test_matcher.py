@@ -714,3 +714,12 @@ def test_a_limit_asked_beside_more_limits_is_declined_and_beside_a_need_is_not(m
                               "buttons can one card hold?").answered
     assert "spark:rooms_read" in matcher.answer("how long is an access token valid? also our app needs to list "
                                                 "the rooms of the user").scopes
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Our scheduling app creates meetings on the recruiter's behalf. Which scope?", "meeting:schedules_write"),
+    ("We are writing a Node app that schedules meetings on behalf of the user. Scopes?", "meeting:schedules_write"),
+    ("Why does the integration fail to create a meeting on behalf of another user?", "meeting:admin_schedule_write"),
+])
+def test_on_behalf_of_says_whose_not_admin_unless_it_is_someone_else(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]

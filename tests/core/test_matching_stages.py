@@ -565,10 +565,6 @@ def test_a_deprecated_scope_read_from_words_is_given_as_its_replacement(kb) -> N
 
 
 @pytest.mark.parametrize("question, needs, lenient", [
-    # 'on the user's behalf' speaks a little for a service app's call control, but the likeliest
-    # reading of the clause is editing a message, which explains too little to stand alone
-    ("edit a message it already posted on the user's behalf, and list my spaces",
-     ["spark:messages_write", "spark:rooms_read"], ["spark-admin:calls_write", "spark:rooms_read"]),
     ("Create a team and add the developers to it",
      ["spark:teams_write", "spark:team_memberships_write"], ["spark:teams_write", "spark:datasource_read"]),
 ])

@@ -13,7 +13,7 @@ from bot.core.text import STOPWORDS, Speller, stem, words
 # still asks to change something, as a verb that names no topic)
 _CUSTOM = frozenset({"custom", "customize", "customized", "customise", "customised", "customizing", "customising",
                      "customization", "customisation"})
-NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all"}) | _CUSTOM
+NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all", "behalf"}) | _CUSTOM
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role",
 # "nobody's an admin" (but not "no one is admin except me")
