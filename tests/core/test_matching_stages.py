@@ -659,3 +659,9 @@ def test_a_clause_that_only_names_a_product_states_no_need(matcher, said: str) -
 def test_a_product_named_before_the_need_adds_no_scope_of_its_own(matcher) -> None:
     answer = matcher.answer("For Webex Contact Center, which scope only reads configuration like entry points?")
     assert answer.scopes == ["cjp:config_read"]
+
+
+def test_the_scopes_of_a_pasted_authorize_url_are_read_decoded(matcher) -> None:
+    said = "my authorize URL has scope=spark%3Akms%20meeting%3Aschedules_read&state=x"
+    assert "scope=spark:kms meeting:schedules_read" in normalise(said).prose
+    assert matcher.answer(said).scopes[:2] == ["spark:kms", "meeting:schedules_read"]

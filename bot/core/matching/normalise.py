@@ -8,6 +8,7 @@ The prose goes to the word ranker; the pasted material is searched for explicit 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_plus
 from dataclasses import dataclass
 
 from bot.core.endpoints import WEBEX_DOMAIN
@@ -205,9 +206,18 @@ def _as_requests(prose: str, shows_request: bool) -> str:
     return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
 
 
+# `scope=spark%3Akms%20meeting%3Aschedules_read` in a pasted authorize URL: the scopes, URL-encoded
+_SCOPE_PARAM_RE = re.compile(r"\b(scopes?=)([\w%+.:-]*%3[Aa][\w%+.:-]*)")
+
+
+def _decoded_scopes(text: str) -> str:
+    """The text with the scope parameter of an authorize URL decoded, so the scopes in it read as names."""
+    return _SCOPE_PARAM_RE.sub(lambda m: f"{m[1]}{unquote_plus(m[2])} ", text)
+
+
 def normalise(question: str) -> Message:
     """Split a chat message into prose and pasted material."""
-    text = _INVISIBLE_RE.sub("", question)
+    text = _decoded_scopes(_INVISIBLE_RE.sub("", question))
     text = _EMOJI_RE.sub(" ", _EMOJI_ENDS_RE.sub(".", text))
     text, code = _take_code(text)
     text, errors = _take_error_bodies(text)
