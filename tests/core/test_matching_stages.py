@@ -665,3 +665,14 @@ def test_the_scopes_of_a_pasted_authorize_url_are_read_decoded(matcher) -> None:
     said = "my authorize URL has scope=spark%3Akms%20meeting%3Aschedules_read&state=x"
     assert "scope=spark:kms meeting:schedules_read" in normalise(said).prose
     assert matcher.answer(said).scopes[:2] == ["spark:kms", "meeting:schedules_read"]
+
+
+@pytest.mark.parametrize("said", ["service app for provisioning users, which scope and who authorizes it?",
+                                  "what does the person authorizing the app need to be?"])
+def test_who_authorizes_is_the_actor_not_the_authorizations_api(matcher, said: str) -> None:
+    assert matcher.index.lexicon.term("authorizes") not in build_query(said, matcher.index).terms
+
+
+def test_a_user_who_authorizes_still_says_which_user(matcher) -> None:
+    said = "add people to a space from my integration; the user who authorizes is a member of that space"
+    assert matcher.answer(said).scopes[:1] == ["spark:memberships_write"]
