@@ -109,7 +109,7 @@ class GuidanceFinder:
         """The topics whose cues the text holds, not negated ("an integration, not a bot"),
         most cues first, then those they bring along (see_also)."""
         lowered = reduce(lambda said, rule: rule[0].sub(lambda m: m.group(0) + rule[1], said), _SAID_OTHERWISE,
-                         text.lower())  # the words said stay, for the other topics' cues
+                         text.lower().replace("*", ""))  # the words said stay, for the other topics' cues; no emphasis
         counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
                        for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
