@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.answer import Confidence
 from bot.core.matching import Matcher
 
 PYTHON = """
@@ -306,3 +307,8 @@ def test_a_call_refused_to_a_person_without_the_role_keeps_its_scope(matcher) ->
     answer = matcher.answer("I added spark-admin:people_write to my integration, a regular employee authorized "
                             "it, and POST /v1/people still gives 403. Why?")
     assert answer.scopes[:1] == ["spark-admin:people_write"] and "admin-role" in answer.guidance
+
+
+def test_a_webhook_told_by_its_event_is_read_from_words_and_never_sure(matcher) -> None:
+    answer = matcher.answer("Which scope for a webhook that fires on new messages in the spaces the user belongs to?")
+    assert answer.scopes[:1] == ["spark:messages_read"] and answer.confidence != Confidence.HIGH

@@ -36,8 +36,8 @@ def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
 
 
 def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
-    """What a need read from an API call rests on; a call read from its words is never sure, nor
-    one answered with another call's scope (a service app's form of a user's call). An endpoint
+    """What a need read from an API call rests on; a call read from its words is never sure (nor a
+    webhook told by its event), nor one answered with another call's scope (a service app's form of a user's call). An endpoint
     documented for a user and for an admin alike is ambiguous without a cue saying who acts (a
     compliance officer's or partner's scope needs that cue anyway); so is a URL without its method
     when its scopes differ in access, and a user's endpoint in a question that says an admin or a
@@ -48,7 +48,8 @@ def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool)
     access_differs = unknown_method and len({s.access for s in owners}) > 1
     for_someone_else = all(actor_conflict(s.audience, cues - {"user"}) for s in owners)
     return Signals(need.via, coverage=need.score, translated=translated,
-                   focused=need.via == Via.WORDS or need.inferred,  # a guess, or another call's scope
+                   focused=need.via == Via.WORDS or need.inferred or call.told,  # a guess, another call's
+                   # scope, or a webhook told only by the event it watches (read from words)
                    ambiguous_owner=(len(actors) > 1 and not cues) or access_differs or for_someone_else)
 
 
