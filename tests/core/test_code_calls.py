@@ -312,3 +312,13 @@ def test_a_call_refused_to_a_person_without_the_role_keeps_its_scope(matcher) ->
 def test_a_webhook_told_by_its_event_is_read_from_words_and_never_sure(matcher) -> None:
     answer = matcher.answer("Which scope for a webhook that fires on new messages in the spaces the user belongs to?")
     assert answer.scopes[:1] == ["spark:messages_read"] and answer.confidence != Confidence.HIGH
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("I need a webhook when a file is added to a space", "spark:messages_read"),  # a file is posted as a message
+    ("Can I receive a webhook when a converged recording is ready?", "spark:recordings_read"),
+    ("I want a webhook when a new call comes in to our Contact Center queue", "cjp:config_read"),
+    ("Without a webhook, how do I get the recordings after each meeting ends?", "meeting:recordings_read"),
+])
+def test_an_event_is_read_as_its_own_resource_and_a_webhook_set_aside_is_none(matcher, question, scope) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]

@@ -217,9 +217,8 @@ def test_posting_or_a_bot_never_gets_the_compliance_form(matcher, question: str)
 
 
 @pytest.mark.parametrize("question", [
-    "Partner admin here: I want to authorise our integration with meeting:admin_schedule_read for one of our "
-    "*customer* orgs. Any gotcha?",
     "I'm an external (partner) administrator for a customer org and GET /v1/meeting/qualities fails for their meetings.",
+    "I'm an *external (partner) administrator* for a customer org and the meeting qualities call fails. Why?",
 ])
 def test_a_partner_admin_authorizing_for_a_customer_org_is_told_about_the_role(matcher, question: str) -> None:
     assert "admin-role" in matcher.answer(question).guidance

@@ -723,3 +723,8 @@ def test_a_limit_asked_beside_more_limits_is_declined_and_beside_a_need_is_not(m
 ])
 def test_on_behalf_of_says_whose_not_admin_unless_it_is_someone_else(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
+
+
+def test_on_behalf_of_a_named_other_person_needs_an_admin(matcher) -> None:
+    assert matcher.answer("How do I schedule a meeting on behalf of my manager?").scopes[:1] == [
+        "meeting:admin_schedule_write"]

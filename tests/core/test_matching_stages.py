@@ -360,6 +360,7 @@ def test_an_actor_the_question_names_can_contradict_a_scope(audience: str, cues:
     ("can I add people", "can i add people"),  # no resource before the subject: a question, not a relative
     ("read the messages people send me", "read the messages me"),  # which messages, not what the app does
     ("for each new room we create a workspace", "for each new room we create a workspace"),  # its verb has an object
+    ("read the messages I sent the customer", "read the messages the customer"),  # 'the' names who, not an object
 ])
 def test_a_relative_clause_says_which_resource_not_what_to_do(text: str, kept: str) -> None:
     assert " ".join(without_relative(words(text), {"space", "room", "messages"}.__contains__)) == kept
@@ -587,8 +588,7 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
 
 
 @pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
-                                  "building an internal tool that shows the spaces I am in",
-                                  "we'd like to build a small occupancy dashboard that reads the people count"])
+                                  "building an internal tool that shows the spaces I am in"])
 def test_writing_the_app_is_no_write_to_webex(matcher, said: str) -> None:
     assert build_query(said, matcher.index).intent == "read"
 

@@ -179,39 +179,71 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 
 
 _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
-# "we get a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
-_RECEIVES = r"\b(?:get|receive|fires?|fired|ping|notif\w*|(?:i'd|we'd|would)\s+like)\b"
+# "we receive a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
+_RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|get\s+an?)\b"
 _WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
                                r"|\bwebhooks?\s+(?:for|on|when|whenever|that|which)\b"
                                r"|\bwebhooks?\b.*" + _RECEIVES, re.IGNORECASE)
+# "without a webhook", "no webhooks", "instead of a webhook": a webhook set aside
+_NO_WEBHOOK_RE = re.compile(r"\b(?:without|no|not|instead\s+of|rather\s+than)\s+(?:an?\s+|any\s+)?webhooks?\b",
+                            re.IGNORECASE)
 # "notified when", "be told whenever", "get pinged when": what a webhook does, said of the app
-_NOTIFIED_RE = re.compile(r"\b(?:notif\w*|pinged|ping|callback|alerted|be\s+told|hear\s+about)\b", re.IGNORECASE)
+_NOTIFIED_RE = re.compile(r"\b(?:notif\w*|pinged|ping|callback(?!\s+url)|alerted|be\s+told|hear\s+about)\b",
+                          re.IGNORECASE)
 # "I've set up a webhook for new messages and it works": a webhook the app has
-_HAS_ONE_RE = re.compile(r"\b(?:i've|i\s+have|we've|we\s+have|already|works|working)\b", re.IGNORECASE)
+_HAS_ONE_RE = re.compile(r"\b(?:i['’]ve|i\s+have|we['’]ve|we\s+have|already|works|working)\b", re.IGNORECASE)
 _GAP = r"(?:\s+[\w'’-]+){0,5}?\s+"  # up to five words between ("any of the user's own meetings starts")
-# The events a webhook watches, told in words, and the resource that sends them (the resources of the
-# webhooks guide, https://developer.webex.com/admin/docs/api/guides/webhooks)
-_EVENTS = [(resource, re.compile(pattern, re.IGNORECASE)) for resource, pattern in (
-    ("memberships", r"\b(?:added|removed|kicked)\s+(?:to|from|into|or\s+removed)\b"
-                    r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?"),
-    ("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
-                 r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in)\b"),
-    ("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
-              r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
-    ("meetingParticipants", r"(?=.*\bmeetings?\b)\b(?:people|someone|anyone|participants?|attendees?|guests?)\s+"
-                            r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b"),
-    ("meetings", r"\bmeetings?\b" + _GAP + r"(?:starts?|started|starting|ends?|ended|ending|is\s+over)\b"),
-    ("recordings", r"\bnew\s+recordings?\b|\brecordings?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"
-                   r"|\brecordings?\s+(?:becomes?|gets?|shows?\s+up)\b"),
-    ("meetingTranscripts", r"\btranscripts?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"),
-    ("telephony_calls", r"\b(?:phone|line)\s+rings\b|\bincoming\s+calls?\b|\bcalls?\s+comes?\s+in\b"
-                        r"|\bmiss(?:es)?\s+a\s+call\b"),
-)]
+_TO_A_SPACE = r"\s+(?:[\w'’-]+\s+){0,5}?(?:spaces?|rooms?)\b"
+
+
+@dataclass(frozen=True)
+class _Event:
+    """An event a webhook watches, told in words, the resource that sends it, and what the sentence must
+    (`within`) or must not (`unless`) say besides."""
+
+    resource: str
+    pattern: re.Pattern[str]
+    within: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+
+    def told_in(self, sentence: str) -> bool:
+        """Whether the sentence tells this event."""
+        return (bool(self.pattern.search(sentence)) and not (self.unless and self.unless.search(sentence))
+                and not (self.within and not self.within.search(sentence)))
+
+
+def _event(resource: str, pattern: str, within: str = "", unless: str = "") -> _Event:
+    compiled = [re.compile(p, re.IGNORECASE) if p else None for p in (pattern, within, unless)]
+    return _Event(resource, *compiled)
+
+
+# The resources of the webhooks guide (https://developer.webex.com/admin/docs/api/guides/webhooks) and their events
+_EVENTS = (
+    _event("memberships", r"\b(?:added|removed|kicked)\s+(?:to|from|into|or\s+removed\s+from)" + _TO_A_SPACE
+           + r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?\b",
+           unless=r"\b(?:files?|messages?|attachments?|documents?|tabs?|cards?|devices?)\s+(?:is|are|gets?|was|were)"
+                  r"\s+(?:added|removed)\b"),
+    _event("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
+                       r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in)\b",
+           unless=r"\bvoice\s*mail|\bvoice\s+messages?\b"),
+    _event("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
+                    r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
+    _event("meetingParticipants", r"\b(?:people|someone|anyone|participants?|attendees?|guests?)\s+"
+                                  r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b", within=r"\bmeetings?\b"),
+    _event("meetings", r"\bmeetings?\b" + _GAP + r"(?:starts?|started|starting|ends?|ended|ending|is\s+over)\b"),
+    _event("convergedRecordings", r"\b(?:converged|call)\s+recordings?\b"),
+    _event("recordings", r"\bnew\s+recordings?\b|\brecordings?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"
+                         r"|\brecordings?\s+(?:becomes?|gets?|shows?\s+up)\b",
+           unless=r"\b(?:converged|call)\s+recordings?\b"),
+    _event("meetingTranscripts", r"\btranscripts?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"),
+    _event("telephony_calls", r"\b(?:phone|line)\s+rings\b|\bincoming\s+calls?\b|\bcalls?\s+comes?\s+in\b"
+                              r"|\bmiss(?:es)?\s+a\s+call\b", unless=r"\bcontact\s+cent(?:er|re)\b"),
+)
 
 
 def tells_a_webhook(text: str) -> bool:
     """Whether the text names a webhook or an event one watches ("when a new message comes in")."""
-    return bool(_WEBHOOK_RE.search(text)) or any(pattern.search(text) for _, pattern in _EVENTS)
+    return bool(_WEBHOOK_RE.search(text)) or any(event.told_in(text) for event in _EVENTS)
 
 
 def webhook_mentions(prose: str, message: str, resources: Iterable[str],
@@ -243,6 +275,6 @@ def _told_by_events(sentences: list[str], known: set[str]) -> list[str]:
     someone is added to one of the user's spaces"): when no resource is named outright."""
     about = any(_WEBHOOK_RE.search(s) for s in sentences)  # "notified when ... What does creating that webhook need?"
     wanted = [s for s in sentences if (_WANTS_WEBHOOK_RE.search(s) or about and _NOTIFIED_RE.search(s))
-              and not _HAS_ONE_RE.search(s)]
-    return [resource for sentence in wanted for resource, pattern in _EVENTS
-            if resource.lower() in known and pattern.search(sentence)]
+              and not _HAS_ONE_RE.search(s) and not _NO_WEBHOOK_RE.search(s)]
+    return [event.resource for sentence in wanted for event in _EVENTS
+            if event.resource.lower() in known and event.told_in(sentence)]

@@ -79,8 +79,12 @@ def _requiring_owners(need: Need, endpoint: Endpoint | None) -> list[Scope]:
 def with_together(needs: list[Need], index: ScopeIndex, said: str = "") -> list[Need]:
     """Each need with the scopes that must go with it, for the question that `said` it, after those it
     carries already (the scope an app has, beside the one it lacks for the same call)."""
-    return [replace(n, together=tuple(dict.fromkeys(n.together + tuple(together(n, index, matched_endpoint(n), said)))))
-            for n in needs]
+    return [replace(n, together=_joined(n.together, together(n, index, matched_endpoint(n), said))) for n in needs]
+
+
+def _joined(carried: tuple[Scope, ...], found: tuple[Scope, ...]) -> tuple[Scope, ...]:
+    """The scopes a need carries, then those found for it, each once."""
+    return tuple(dict.fromkeys(carried + found))
 
 
 def matched_endpoint(need: Need) -> Endpoint | None:

@@ -340,12 +340,14 @@ def beside_held(described: Draft, q: Question) -> Draft:
 
 
 def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
-    """Calls refused beside the scopes the app has ("scopes on the app: X Y; this call gives 403"):
-    the calls those scopes grant are not what fails, unless every call is one of them. A scope the
-    post asks about ("do I need X?") is not one it has."""
+    """Calls beside the scopes the app has ("scopes on the app: X Y; this call gives 403"): a call whose
+    scope the app has needs the scope it lacks for it, and, refused, the calls those scopes grant are not
+    what fails, unless every call is one of them. A scope the post asks about ("do I need X?") is not one
+    it has."""
     held = held_scopes(q, index)
     if "admin-role" not in q.topics:  # a person without the role: the role is missing, not a scope
-        from_calls.needs = [lacking_beside(n, held) for n in with_together(from_calls.needs, index)]
+        lacked = [lacking_beside(n, held) for n in with_together(from_calls.needs, index, q.prose)]
+        from_calls = replace(from_calls, needs=lacked)
     kept = [(n, s) for n, s in zip(from_calls.needs, from_calls.signals) if n.scope not in held]
     if not kept or len(kept) == len(from_calls.needs) or not REFUSED_RE.search(q.text):
         return from_calls

@@ -8,8 +8,8 @@ The prose goes to the word ranker; the pasted material is searched for explicit 
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote_plus
 from dataclasses import dataclass
+from urllib.parse import unquote_plus
 
 from bot.core.endpoints import WEBEX_DOMAIN
 from bot.core.matching import tuning as t

@@ -42,7 +42,7 @@ _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
     r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding)\s+(?:an?\s+|our\s+|my\s+)?"
-    r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?(?:(?!service\b)[\w-]+\s+)?"
+    r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
     r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper)\b",
     re.IGNORECASE)  # not "a service app"
 # "we're a US company", "I am a university": who the asker is, not what the app does.
@@ -70,7 +70,7 @@ _OWN_TOKEN_RE = re.compile(
 _WHO_AUTHORIZES_RE = re.compile(
     r"(?:^|(?<=[,.;:?!(])|(?<=\band)|(?<=\bor)|(?<=\bbut))\s*who\s+"  # a question, not "the user who authorizes"
     r"(?:has\s+to\s+|must\s+|should\s+|needs?\s+to\s+|can\s+|will\s+)?authori[sz]es?\b"
-    r"|\b(?:person|user|admin|account|one)\s+(?:who\s+is\s+)?authori[sz]ing\b"
+    r"|\b(?:person|user|admin|account|one)\s+authori[sz]ing\b"
     r"|\bauthori[sz]ing\s+(?:user|person|admin|account)\b",
     re.IGNORECASE)
 # "a user authorized my integration", "each user authorises once": who granted the app its
@@ -227,7 +227,7 @@ def without_relative(raw: list[str], names_resource: Callable[[str], bool],
     return kept
 
 
-_OBJECT_OPENERS = frozenset({"a", "an", "the", "new"})
+_OBJECT_OPENERS = frozenset({"a", "an", "new"})  # not "the": "the messages I sent the customer" says which
 
 
 def _has_object(raw: list[str], i: int) -> bool:
