@@ -16,7 +16,9 @@ from bot.core.text import STOPWORDS, is_common_word, words
 CLAUSE_SPLIT_RE = re.compile(
     r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
-    r"|\bthen\b|\bwhile\b|\bbut\b|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
+    r"|\bthen\b|\bwhile\b|\bbut\b"
+    r"|\bso\s+(?:that\s+)?(?=(?:i|we)\s+can\b)"  # "a webhook when it ends so I can download the recording"
+    r"|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
     r"|:(?=\s+(?:when|whenever|after|before|once|each\s+time|every\s+time)\b)"  # "Focus mode: when the user ..."
     r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-h]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
