@@ -327,3 +327,8 @@ def test_an_event_is_read_as_its_own_resource_and_a_webhook_set_aside_is_none(ma
 def test_a_need_told_after_a_webhook_in_the_same_sentence_stays(matcher) -> None:
     answer = matcher.answer("I'd like a webhook when my meeting ends so I can download the recording")
     assert answer.scopes == ["meeting:schedules_read", "meeting:recordings_read"]
+
+
+def test_a_need_after_a_webhook_told_by_its_event_is_read_from_its_clause(matcher) -> None:
+    answer = matcher.answer("Get a webhook when a meeting ends and fetch its transcript")
+    assert answer.scopes == ["meeting:schedules_read", "meeting:transcripts_read"]

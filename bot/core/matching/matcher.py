@@ -108,7 +108,7 @@ class Matcher:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
             return self._named_or_described(q)
-        from_calls = beside_told_webhooks(self._from_calls(q), q, self._from_words)
+        from_calls = beside_told_webhooks(self._from_calls(q), q, self._from_words, self.index)
         if from_calls.needs:
             written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
@@ -258,15 +258,21 @@ class Matcher:
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
 
 
-def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:
+def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft],
+                         index: ScopeIndex) -> Draft:
     """Beside the webhooks a post tells only by their events ("a webhook when someone is added to a space"),
-    the needs its other clauses state ("... and post a welcome message"): there, the prose is the post; not
-    the clauses about the webhook itself."""
+    the needs its other clauses state ("... and post a welcome message", "... and fetch its transcript"):
+    there, the prose is the post; not the clauses about the webhook itself."""
     if not webhooks.needs or not all(c.told for c in q.calls):
         return webhooks
-    words, found = from_words(q), {n.scope for n in webhooks.needs}
-    others = [(n, s) for n, s in zip(words.needs, words.signals) if n.scope not in found
-              and not tells_a_webhook(n.text) and "webhooks" not in n.scope.name]
+    words = from_words(q)
+    told = list(zip(words.needs, words.signals)) + [
+        (c.need, replace(word_signals(c.query, c.ranked, q), split=True)) for c in clause_needs(q.focus, index)]
+    others: list[tuple[Need, Signals]] = []
+    for need, signals in told:
+        if (all(need.scope != n.scope for n in webhooks.needs + [o for o, _ in others])
+                and not tells_a_webhook(need.text) and "webhooks" not in need.scope.name):
+            others.append((need, signals))
     if not others:
         return webhooks
     needs = webhooks.needs + [n for n, _ in others]
