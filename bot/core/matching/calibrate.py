@@ -37,11 +37,11 @@ def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
 
 def call_signals(need: Need, call: Call, cues: frozenset[str], translated: bool) -> Signals:
     """What a need read from an API call rests on; a call read from its words is never sure (nor a
-    webhook told by its event), nor one answered with another call's scope (a service app's form of a user's call). An endpoint
-    documented for a user and for an admin alike is ambiguous without a cue saying who acts (a
-    compliance officer's or partner's scope needs that cue anyway); so is a URL without its method
-    when its scopes differ in access, and a user's endpoint in a question that says an admin or a
-    service app acts (it may be the wrong call)."""
+    webhook told by its event), nor one answered with another call's scope (a service app's form
+    of a user's call). An endpoint documented for a user and for an admin alike is ambiguous
+    without a cue saying who acts (a compliance officer's or partner's scope needs that cue anyway);
+    so is a URL without its method when its scopes differ in access, and a user's endpoint in a
+    question that says an admin or a service app acts (it may be the wrong call)."""
     owners = (need.scope, *need.alternatives)
     actors = {s.audience for s in owners} & {"user", "admin", "service-app"}
     unknown_method = call.endpoint is not None and call.endpoint.method is None

@@ -213,6 +213,7 @@ class _Event:
 
 
 def _event(resource: str, pattern: str, within: str = "", unless: str = "") -> _Event:
+    """An event from its patterns, compiled case-blind (an empty one: no condition)."""
     compiled = [re.compile(p, re.IGNORECASE) if p else None for p in (pattern, within, unless)]
     return _Event(resource, *compiled)
 
@@ -229,7 +230,8 @@ _EVENTS = (
     _event("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
                     r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
     _event("meetingParticipants", r"\b(?:people|someone|anyone|participants?|attendees?|guests?)\s+"
-                                  r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b", within=r"\bmeetings?\b"),
+                                  r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b",
+           within=r"\bmeetings?\b"),
     _event("meetings", r"\bmeetings?\b" + _GAP + r"(?:starts?|started|starting|ends?|ended|ending|is\s+over)\b"),
     _event("convergedRecordings", r"\b(?:converged|call)\s+recordings?\b"),
     _event("recordings", r"\bnew\s+recordings?\b|\brecordings?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"
