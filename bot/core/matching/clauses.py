@@ -315,13 +315,14 @@ def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
     """A clause told who acts ("as admin, list the org's call recordings, then purge them") whose words chose
     another audience's form of a need's read/write twin ("spark:recordings_write") takes the twin: one app
     acts as one actor throughout."""
+    found = {c.need.scope for c in clauses}
+    counterparts = [s for c in clauses if (s := index.kb.get(c.need.scope.counterpart or ""))]
     out = []
     for clause in clauses:
         own, told = clause.need.scope, _acting_as(clause.query.audiences)
-        twins = [twin for c in clauses if (twin := index.kb.get(c.need.scope.counterpart or ""))
-                 and twin.audience in told and own.audience not in told
+        twins = [twin for twin in counterparts if twin.audience in told and own.audience not in told
                  and twin.name.partition(":")[2] == own.name.partition(":")[2]]
-        if twins and all(c.need.scope != twins[0] for c in clauses):
+        if twins and twins[0] not in found:
             clause = replace(clause, need=replace(clause.need, scope=twins[0]))
         out.append(clause)
     return out

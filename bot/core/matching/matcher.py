@@ -269,10 +269,11 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
     told = list(zip(words.needs, words.signals)) + [
         (c.need, replace(word_signals(c.query, c.ranked, q), split=True)) for c in clause_needs(q.focus, index)]
     others: list[tuple[Need, Signals]] = []
+    seen = {n.scope for n in webhooks.needs}
     for need, signals in told:
-        if (all(need.scope != n.scope for n in webhooks.needs + [o for o, _ in others])
-                and not tells_a_webhook(need.text) and "webhooks" not in need.scope.name):
+        if need.scope not in seen and not tells_a_webhook(need.text) and "webhooks" not in need.scope.name:
             others.append((need, signals))
+            seen.add(need.scope)
     if not others:
         return webhooks
     needs = webhooks.needs + [n for n, _ in others]
