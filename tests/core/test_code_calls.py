@@ -332,3 +332,8 @@ def test_a_need_told_after_a_webhook_in_the_same_sentence_stays(matcher) -> None
 def test_a_need_after_a_webhook_told_by_its_event_is_read_from_its_clause(matcher) -> None:
     answer = matcher.answer("Get a webhook when a meeting ends and fetch its transcript")
     assert answer.scopes == ["meeting:schedules_read", "meeting:transcripts_read"]
+
+
+def test_a_need_whose_scope_the_webhook_clause_also_matched_stays_beside_it(matcher) -> None:
+    answer = matcher.answer("I need a webhook for incoming calls, then transfer the call to voicemail")
+    assert answer.scopes == ["spark:calls_read", "spark:calls_write"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from bot.core.answer import Need, Via
 from bot.core.knowledge import Scope
@@ -276,11 +277,12 @@ def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
             for word in cue.split() if (term := index.lexicon.term(word)) and term not in index.resource_terms}
 
 
-def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True) -> list[Clause]:
+def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
+                 skip: Callable[[str], bool] = lambda text: False) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that
-    passes counts (to doubt an answer that may miss a need)."""
+    passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
     question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
     parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip() for q in _after_the_trigger(p, index)]
     if len(parts) < 2:
@@ -290,6 +292,9 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True) -> li
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
     for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
+        if skip(q.text):
+            before = q.text
+            continue
         clauses, every = [c for _, c in found], index.rank(q)
         theirs = _for_actor(every, handed)  # the candidates for who acts
         ranked = eligible(theirs, q, index, t.CLAUSE_MIN)

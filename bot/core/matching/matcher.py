@@ -267,7 +267,8 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
         return webhooks
     words = from_words(q)
     told = list(zip(words.needs, words.signals)) + [
-        (c.need, replace(word_signals(c.query, c.ranked, q), split=True)) for c in clause_needs(q.focus, index)]
+        (c.need, replace(word_signals(c.query, c.ranked, q), split=True))
+        for c in clause_needs(q.focus, index, skip=tells_a_webhook)]
     others: list[tuple[Need, Signals]] = []
     seen = {n.scope for n in webhooks.needs}
     for need, signals in told:
