@@ -314,6 +314,18 @@ def test_clauses_that_narrow_or_introduce_are_no_needs(matcher, question: str, s
     assert matcher.answer(question).scopes == scopes
 
 
+@pytest.mark.parametrize("question, scopes", [
+    # the label before the colon says what the tool is; the need starts at the verb after it
+    ("Weekly attendance mail for my team: list my past meetings and for each one get who joined",
+     {"meeting:participants_read"}),
+    # a label that names a product says what the clauses after it are about
+    ("contact center: read config, update config", {"cjp:config_read", "cjp:config_write"}),
+])
+def test_a_label_before_a_colon_is_context_unless_it_names_the_product(matcher, question, scopes) -> None:
+    answer = matcher.answer(question)
+    assert scopes <= set(answer.scopes) and "spark:teams_read" not in answer.scopes
+
+
 @pytest.mark.parametrize("question", [
     "After each of my meetings I want our notes app to grab the transcript and also the AI-generated summary.",
     "Once a meeting of mine is over I need a small job to download the AI summary and also the transcript.",

@@ -201,6 +201,21 @@ def _pronoun_words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", _ONE_RE.sub(" ones ", text)) if w != "IT"]
 
 
+_LABEL_RE = re.compile(r"^([^:]{3,80}:)\s+([A-Za-z-]+)")
+
+
+def _after_the_label(part: str, index: ScopeIndex) -> list[str]:
+    """A clause that opens with a verbless label ("Incident tool: spin up a space ...") as the label,
+    kept as context, and what the label introduces: the need starts at the verb after the colon. A
+    label that names a product ("contact center: read config") says what the clause is about."""
+    m = _LABEL_RE.match(part)
+    if not m or m.group(2).lower() not in index.lexicon.verb_forms or index.lexicon.product_words(m.group(1).lower()):
+        return [part]
+    if any(w.lower().strip(",.;!?()") in index.lexicon.verb_forms for w in m.group(1).split()):
+        return [part]
+    return [m.group(1), part[m.start(2):]]
+
+
 def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
     """A trigger clause that goes on to ask something ("after it ends pull the transcript") as
     the trigger and the need: the need starts at the verb after the trigger's own."""
@@ -236,11 +251,12 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     service app named once is handed on to the clauses after that name no one ("as admin, read a
     user's settings and then change them"), until one names the user."""
     told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
-    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _tells_an_event(p, index)
+    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or p.endswith(":") or _tells_an_event(p, index)
                or _narrows(p, q, index) else q for p, q in zip(parts, told)]  # when, or whose: no need
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
+    labelled: dict[str, float] = {}
     out = []
     verbs = index.lexicon.verb_terms
     webhook = index.lexicon.term("webhook")
@@ -261,6 +277,9 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
+        if labelled and q.terms:  # "Contact center: read config": what the label names is the clause's context
+            terms = {term: t.BORROWED_FACTOR for term in labelled if term not in verbs} | terms
+        labelled = told[i].terms if parts[i].endswith(":") else {}
         officer = officer or q.audiences & {"compliance"}
         handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
@@ -284,7 +303,8 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
     likeliest reading explains too little states no need (answers); without, any reading that
     passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
     question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
-    parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip() for q in _after_the_trigger(p, index)]
+    parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
+             for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
     if len(parts) < 2:
         return []
     found: list[tuple[int, Clause]] = []
