@@ -703,10 +703,14 @@ def test_developer_words_denied_do_not_make_an_app_question_a_developer_one(matc
                               "messages. Is there a setting for it? I'm not using any API or integration.").answered
 
 
-def test_a_deprecated_scope_asked_about_gives_way_to_its_replacement(matcher) -> None:
-    answer = matcher.answer("I found spark-admin:messages_read in an old blog post for reading every message in "
-                            "the org. Is that still the scope to request?")
-    assert answer.scopes == ["spark-compliance:messages_read"]
+@pytest.mark.parametrize("question, scope", [
+    ("I found spark-admin:messages_read in an old blog post for reading every message in the org. Is that still the "
+     "scope to request?", "spark-compliance:messages_read"),
+    ("Our tool deletes flagged messages with spark-admin:messages_write. Can we keep it or should we switch to "
+     "something else?", "spark-compliance:messages_write"),
+])
+def test_a_deprecated_scope_asked_about_gives_way_to_its_replacement(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
 
 
 def test_a_limit_asked_beside_more_limits_is_declined_and_beside_a_need_is_not(matcher) -> None:

@@ -259,7 +259,7 @@ _REFUSED = r"403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+deni
 REFUSED_RE = re.compile(rf"\b(?:{_REFUSED})\b", re.IGNORECASE)  # the API said no
 _FAILURE_RE = re.compile(
     rf"\b(?:{_REFUSED}|fails?|failed|failing|no\s+longer|stopped\s+working|not\s+working|doesn'?t\s+work"
-    r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
+    r"|what\s+changed|instead|replacement|replaced|deprecated|switch\s+to|something\s+else)\b", re.IGNORECASE)
 
 
 # "listing works fine", "GET /v1/rooms works": that call is granted; "the delete never worked", "posting
