@@ -164,6 +164,12 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
      "compliance-role"),
     ("A leaver is still in spaces our org owns and I'm not a member of those spaces. Can an app remove him?",
      "compliance-role"),
+    ("I'm creating a new bot on the developer portal. Where do I choose its scopes?", "bots"),
+    ("Our sync job runs every night with no user sign-in at all. What kind of app should it be?", "service-apps"),
+    ("Do I have to be a full admin to authorize this, or is read-only enough?", "admin-role"),
+    ("Patients open the video visit from our portal without signing in. How do they get an identity?",
+     "guest-issuer"),
+    ("We must remove a former vendor from 20 spaces, and none of us are members of them.", "compliance-role"),
 ])
 def test_topics_told_in_other_words_are_recognised(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
@@ -175,6 +181,8 @@ def test_an_explanation_names_the_scope_its_topic_offers_when_asked_which_to_pic
     assert asked.kind == AnswerKind.GUIDANCE and asked.scopes == ["guest-issuer:write"]
     told = matcher.answer(story + "What kind of Webex app is that?")
     assert told.kind == AnswerKind.GUIDANCE and told.scopes == []
+    named = matcher.answer(story + "What kind of Webex app is that, and what does it need?")
+    assert named.scopes == ["guest-issuer:write"]
 
 
 def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_it(matcher) -> None:
