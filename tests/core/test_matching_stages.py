@@ -251,6 +251,7 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("my Discord bot needs to read messages in a channel", "discord"),
     ("moving our bot from Microsoft Teams to Webex: which scope posts messages?", None),
     ("provision users with SCIM from Okta", None),
+    ("our Chrome extension shows the user's Personal Room link while they write a Gmail invite", None),
     ("read messages in a space", None),
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
