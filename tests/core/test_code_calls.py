@@ -45,6 +45,12 @@ def test_sdk_chains_of_several_resources_read_as_their_documented_path(matcher: 
                                   ("POST", "/v1/telephony/calls/hangup", ("spark:calls_write",))]
 
 
+@pytest.mark.parametrize("code", ["api.telephony.huntgroup.update(location_id=loc, huntgroup_id=hg, update=hg)",
+                                  "api.telephony.callqueue.create(location_id=loc, settings=queue)"])
+def test_an_sdk_chain_that_writes_one_word_for_two_reads_as_both(matcher: Matcher, code: str) -> None:
+    assert matcher.answer(code + " returns 403. Which scope?").scopes[:1] == ["spark-admin:telephony_config_write"]
+
+
 def test_a_call_that_needs_a_second_scope_lists_both(matcher: Matcher) -> None:
     found = matcher.answer("curl -X POST https://webexapis.com/v1/people -d '{}'").calls
     assert found[0].scopes[0] == "spark-admin:people_write" and "spark-admin:people_read" in found[0].scopes
