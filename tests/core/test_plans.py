@@ -205,6 +205,10 @@ def test_acting_on_what_the_clause_before_listed_needs_its_write_twin(matcher, q
     ("my app should: * list my upcoming meetings * add an invitee when someone is added in Outlook",
      {"meeting:schedules_read", "meeting:schedules_write"}),
     ("read my messages, and I get a 403 when listing the spaces", {"spark:messages_read", "spark:rooms_read"}),
+    ("During the town hall our producer app, authorized by the host, admits people from the lobby and locks the "
+     "meeting once the CEO starts speaking.", {"meeting:participants_write", "meeting:controls_write"}),
+    ("my tool lists my spaces and, once a week, exports the messages of one space",
+     {"spark:rooms_read", "spark:messages_read"}),  # "once a week" says how often, not when
 ])
 def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(matcher, question, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes

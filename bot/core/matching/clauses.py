@@ -60,7 +60,8 @@ def _narrows(part: str, query: Query, index: ScopeIndex) -> bool:
 
 
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
-_TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as)\b.*$",
+_TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as"
+                              r"|once(?!\s+(?:a|an|per|every|more|again|or|and|in)\b))\b.*$",  # not "once a month"
                               re.IGNORECASE)
 # Before a trigger's first verb, the asker (or its app) wanting it: that verb is the need, the
 # trigger has none ("after the meeting we want to pull ..."; not "when someone has to join").
