@@ -469,6 +469,10 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
     ("I list my own meeting recordings nightly. Do I need meeting:admin_recordings_read? I'm not an admin.",
      "meeting:recordings_read"),
     ("should we ask for spark:calls_write to answer calls?", "spark:calls_write"),
+    ("Our lookup page uses spark-admin:people_read so staff can find colleagues, but normal employees get a 403. "
+     "What should we use instead?", "spark:people_read"),  # its users are no admins: the user form
+    ("Our lookup page uses spark-admin:people_read, but it returns 403 for me although I am a full admin. What "
+     "should we use instead?", "spark-admin:people_read"),
 ])
 def test_a_scope_the_post_rules_out_is_no_answer(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]

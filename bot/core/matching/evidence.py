@@ -293,6 +293,15 @@ def _bare(path: str) -> str:
     return path.split("?")[0].rstrip("/").lower()
 
 
+_INSTEAD_RE = re.compile(r"\binstead\b|\bswitch\s+to\b|\bsomething\s+else\b"
+                         r"|\bwhat\s+should\s+(?:it|we|i|they)\s+(?:be|use|request|ask\s+for)\b", re.IGNORECASE)
+
+
+def asks_instead(text: str) -> bool:
+    """Whether the text asks what to use in place of something ("what should it be instead?")."""
+    return bool(_INSTEAD_RE.search(text))
+
+
 def reports_failure(text: str) -> bool:
     """Whether the text says something stopped working or asks what replaces it."""
     return bool(_FAILURE_RE.search(text))

@@ -24,7 +24,8 @@ _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
                            r"admin(?:istrator)?s?\b"
                            r"(?: (?:or )?(?:org|organization|company) wide)?"  # "no admin/org-wide webhook"
                            r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*"  # "or anything admin"
-                           r"|\b(?:t|not|no|never)(?: [\w-]+){0,3}? (?:spark )?admin (?:anything|stuff)\b")  # "spark-admin anything"
+                           r"|\b(?:t|not|no|never)(?: [\w-]+){0,3}? (?:spark )?admin (?:anything|stuff)\b"  # "spark-admin anything"
+                           r"|\b(?:regular|normal|ordinary) (?:users?|employees?|staff)\b")  # people with no admin role
 # "not compliance officer, just admin", "no compliance role": the officer does not act
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")

@@ -23,7 +23,7 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_if_needed, lacking,
+                                        asks_if_needed, asks_instead, lacking,
                                         asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
                                         without_names, guesses_differ, said_to_work, without_total, working_calls)
 from bot.core.matching.frames import with_together
@@ -152,7 +152,7 @@ class Matcher:
             described.why = mentioned + described.why
             return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]
-        return named
+        return user_form(named, q, self.kb, mentioned) if asks_instead(q.asking) else named
 
     def _from_names(self, q: Question) -> Draft:
         needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
@@ -376,17 +376,25 @@ def in_doubt(named: Draft, described: Draft, q: Question, kb: KnowledgeBase, men
     """One scope asked about in a yes/no question ("do I need spark:all to list my spaces?"): the need
     the asking sentence describes surely and with no rival, when it is another scope and not one that
     works beside it (the Calling SDK's spark:webrtc_calling beside spark:xsi); the user form of an admin
-    scope when the post says only a user acts ("do I need X? I'm not an admin"); else the scope itself."""
+    scope when the post says only a user acts ("do I need X? I'm not an admin"); else the scope itself. Not
+    asked whether it is needed but what to use instead, only the user form may replace it."""
     if not asks_if_needed(q.asking) or len(named.needs) != 1:
-        return named
+        return user_form(named, q, kb, mentioned) if asks_instead(q.asking) else named
     scope = named.needs[0].scope
     found = described.needs[0].scope if described.needs else None
     beside = found is not None and scope.name in found.related and scope.name != found.counterpart
     if found not in (None, scope) and not beside and all(
             s.coverage >= t.SUFFICES_FROM and s.margin > 0 for s in described.signals):
         return replace(described, why=mentioned + described.why)
-    user = twin(scope, kb)
-    if (scope.audience != "admin" or user is None or user.audience != "user" or "admin" in q.cues
+    return user_form(named, q, kb, mentioned)
+
+
+def user_form(named: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> Draft:
+    """The user form of one named admin scope when the post says only users act ("do I need X? I'm not an
+    admin", "regular employees get errors with X; what should it be instead?"); else the scope itself."""
+    scope = named.needs[0].scope if len(named.needs) == 1 else None
+    user = twin(scope, kb) if scope else None
+    if (scope is None or scope.audience != "admin" or user is None or user.audience != "user" or "admin" in q.cues
             or not says_no_admin(q.prose)):
         return named
     need = Need(user.name, user, Via.NAME, (scope.name,), alternatives=(scope,), inferred=True)
