@@ -142,6 +142,8 @@ class Vocabulary:
     content_words: frozenset[str] = frozenset()  # what a posted message holds ("a summary"), not a resource
     device_models: tuple[str, ...] = ()  # devices named by their model ("Room Kit"): devices, not spaces
     product_names: tuple[str, ...] = ()  # Webex products ("Contact Center"): a clause naming only one asks nothing
+    xapi_roots: tuple[str, ...] = ()  # first names of RoomOS xAPI paths ("UserInterface" of UserInterface.Message...)
+    xapi_command_verbs: frozenset[str] = frozenset()  # last names that make a path a command ("Display", "Set")
 
 
 @dataclass(frozen=True)
@@ -405,6 +407,8 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         content_words=frozenset(p.lower() for p in entry.texts("content_words")),
         device_models=tuple(p.lower() for p in entry.texts("device_models")),
         product_names=tuple(p.lower() for p in entry.texts("product_names")),
+        xapi_roots=tuple(entry.texts("xapi_roots")),
+        xapi_command_verbs=frozenset(p.lower() for p in entry.texts("xapi_command_verbs")),
     )
 
 

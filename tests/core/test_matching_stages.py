@@ -652,6 +652,23 @@ def test_a_device_named_by_its_model_is_a_device_not_a_space(matcher, said: str)
     assert matcher.index.lexicon.term("device") in terms and matcher.index.lexicon.term("room") not in terms
 
 
+@pytest.mark.parametrize("said, command", [
+    ("pop a note on the screen with UserInterface.Message.Alert.Display", True),
+    ("run UserInterface Message Alert Display on the Desk Pro", True),
+    ("wake it with Standby.Deactivate", True),
+    ("read RoomAnalytics.PeopleCount.Current", False),  # a status, read as written
+    ("our Call Settings For Me page", False),  # no xAPI path
+])
+def test_an_xapi_command_path_reads_as_an_xapi_command(matcher, said: str, command: bool) -> None:
+    assert ("xapi command" in matcher.index.lexicon.as_xapi_commands(said)) == command
+
+
+def test_a_post_naming_an_xapi_command_needs_the_xapi_command_scope(matcher) -> None:
+    answer = matcher.answer("When my build breaks, my script should pop an alert on my Desk Pro at home "
+                            "using UserInterface Message Alert Display. Which scope?")
+    assert answer.scopes[:1] == ["spark:xapi_commands"]
+
+
 @pytest.mark.parametrize("said", ["For Webex Contact Center", "on Webex Calling"])
 def test_a_clause_that_only_names_a_product_states_no_need(matcher, said: str) -> None:
     assert build_query(said, matcher.index).only_context

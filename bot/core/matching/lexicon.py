@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.knowledge import Vocabulary
+from bot.core.matching import tuning as t
 from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
@@ -90,6 +91,10 @@ _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "error
                        "unauthorized"})
 
 
+# "the config key Audio.Microphones.Mute", "configuration Audio.Ultrasound.MaxVolume": a setting, not a command
+_CONFIG_BEFORE_RE = re.compile(r"\b(?:config|configs|configuration|configurations|setting|settings)\b", re.IGNORECASE)
+
+
 def says_no_admin(text: str) -> bool:
     """Whether the text says the person acting is no admin ("I'm not an admin", "non-admin users")."""
     return bool(_NOT_ADMIN_RE.search(" ".join(words(text))))
@@ -126,6 +131,10 @@ class Lexicon:
         self.posted_terms = frozenset({self.term("message"), self.term("space")})
         self.meeting_term = self.term("meeting")
         self.people_terms = frozenset(self.term(w) for w in ("people", "members", "bot"))  # who joins a space
+        roots = "|".join(re.escape(r) for r in vocab.xapi_roots)
+        self._xapi = re.compile(rf"\b(?:{roots})(?:(?:\.[A-Z][A-Za-z]*)*\.(?P<dot>[A-Z][A-Za-z]*)"
+                                rf"|(?: [A-Z][A-Za-z]*)+ (?P<space>[A-Z][A-Za-z]*))\b") if roots else None
+        self._xapi_verbs = vocab.xapi_command_verbs
         models = sorted(vocab.device_models, key=len, reverse=True)
         self._models = re.compile(r"\b(?:" + "|".join(re.escape(m) + "s?" for m in models) + r")\b",
                                   re.IGNORECASE) if models else None
@@ -133,6 +142,23 @@ class Lexicon:
     def product_words(self, joined: str) -> set[str]:
         """The words of the Webex product names in the (lower-case, joined) words ("contact center")."""
         return set(" ".join(self.product_names.findall(joined)).split()) if self.product_names else set()
+
+    def as_named(self, text: str) -> str:
+        """The text with the things named by a model or a path read as what they are: a device, an xAPI command."""
+        return self.as_devices(self.as_xapi_commands(text))
+
+    def as_xapi_commands(self, text: str) -> str:
+        """The text with each xAPI command path ("UserInterface.Message.Alert.Display", three or more
+        names apart: "UserInterface Message Alert Display") read as "xapi command"; not a configuration
+        named so ("the config key Audio.Microphones.Mute")."""
+        if self._xapi is None:
+            return text
+
+        def read(m: re.Match[str]) -> str:
+            command = (m["dot"] or m["space"]).lower() in self._xapi_verbs
+            configured = _CONFIG_BEFORE_RE.search(text, max(0, m.start() - t.CONFIG_REACH), m.start())
+            return " xapi command " if command and not configured else m.group(0)
+        return self._xapi.sub(read, text)
 
     def as_devices(self, text: str) -> str:
         """The text with each device model ("Room Kits", "a Desk Pro") read as a device: its "room" is no space."""

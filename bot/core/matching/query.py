@@ -288,7 +288,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
                _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE)  # not the need
     said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
-                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_devices(text))))
+                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_named(text))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)

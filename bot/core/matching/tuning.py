@@ -28,6 +28,7 @@ GENERIC_SHARE = 1 / 16  # a verb this widespread (add, set) names no resource: a
 
 NEGATED_WORDS = 2  # words a negation ("no", "without", "not the") rules out after it
 NEGATION_REACH = 40  # characters before a guidance cue that may hold its negation ("rather than from a bot")
+CONFIG_REACH = 30  # characters before an xAPI path that may name it a configuration ("the config key Audio...")
 
 # --- thresholds on coverage ---
 DECLINE_BELOW = 0.34  # under this the question is not understood
