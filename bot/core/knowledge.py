@@ -112,6 +112,7 @@ class Guidance:
     applies_to: str | None = None  # an audience: every answer with a scope of it needs this explanation
     see_also: tuple[str, ...] = ()  # topic ids whose explanation goes with this one (guest issuer: service apps)
     offers: str | None = None  # one of `scopes`, named when the question asks which scope (guest-issuer:write)
+    cue_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # a sentence with a word of each signals it
 
 
 @dataclass(frozen=True)
@@ -478,7 +479,18 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to", "see_also", "offers"}
+                    "explains_403_for", "applies_to", "see_also", "offers", "cue_pairs"}
+
+
+def _cue_pairs(raw: Any, entry: _Entry) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """`cue_pairs`: a list of [words, words] pairs, each a list of lower-case single words."""
+    ok = isinstance(raw, list) and all(
+        isinstance(p, list) and len(p) == 2 and all(
+            isinstance(side, list) and side and all(isinstance(w, str) and w.strip() and " " not in w.strip()
+                                                    for w in side) for side in p) for p in raw)
+    if not ok:
+        raise entry.fail("cue_pairs", "must be a list of [words, words] pairs of single words")
+    return tuple((frozenset(w.strip().lower() for w in a), frozenset(w.strip().lower() for w in b)) for a, b in raw)
 
 
 def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidance]:
@@ -506,6 +518,7 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             applies_to=entry.choice("applies_to", AUDIENCES, required=False),
             see_also=entry.texts("see_also"),
             offers=raw.get("offers"),
+            cue_pairs=_cue_pairs(raw.get("cue_pairs", []), entry),
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):

@@ -62,6 +62,7 @@ def guidance_data(topic: Guidance) -> dict[str, Any]:
         "applies_to": topic.applies_to,
         "see_also": list(topic.see_also),
         "offers": topic.offers,
+        "cue_pairs": [[sorted(a), sorted(b)] for a, b in topic.cue_pairs],
     }
 
 

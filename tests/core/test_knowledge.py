@@ -176,7 +176,9 @@ def test_guidance_loads_and_names_only_known_scopes() -> None:
 
 @pytest.mark.parametrize("change, field", [({"points": []}, "points"), ({"source": ["http://x.com"]}, "source"),
                                            ({"instead": None}, "instead"), ({"colour": "red"}, "colour"),
-                                           ({"offers": "spark:other_read"}, "offers")])
+                                           ({"offers": "spark:other_read"}, "offers"),
+                                           ({"cue_pairs": [["bot", "label"]]}, "cue_pairs"),
+                                           ({"cue_pairs": [[["bot"], ["two words"]]]}, "cue_pairs")])
 def test_a_bad_guidance_topic_is_named(change: dict, field: str) -> None:
     with pytest.raises(KnowledgeError, match=f"guidance.yaml: topic 1 \\(bots\\): field '{field}'"):
         parse_guidance({"guidance": [{**TOPIC, **change}]})

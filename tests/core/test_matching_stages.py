@@ -133,6 +133,18 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     assert finder.topics("posts must come from our release manager rather than from a bot") == ()
 
 
+@pytest.mark.parametrize("said, topic", [
+    ("Our chat widget creates temporary visitor identities. How many exist?", "guest-issuer"),
+    ("the tokens our click-to-call visitors get expire after a day", "guest-issuer"),
+    ("Nobody from security is a member of that space; can a tool remove the post?", "compliance-role"),
+    ("our helper account has the Bot label and cannot read the space", "bots"),
+    ("post as me, so the updates show my name and not a bot badge", None),  # a pair set aside
+])
+def test_a_topic_is_told_by_a_pair_of_words_in_one_sentence(kb, said: str, topic: str | None) -> None:
+    found = GuidanceFinder(kb.guidance).topics(said)
+    assert (topic in found) if topic else not found
+
+
 @pytest.mark.parametrize("said, officer", [("remove a guest from several spaces our team isn't part of", True),
                                           ("archive the spaces none of our admins are in", True),
                                           ("delete a message in a big space. I'm not a member of that space.", True),

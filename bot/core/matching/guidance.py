@@ -92,6 +92,7 @@ class GuidanceFinder:
     def __init__(self, guidance: Mapping[str, Guidance], lexicon: Lexicon | None = None) -> None:
         self._patterns = [(g.id, re.compile(_any_cue(g.cues)), _anchors(g.cues))
                           for g in guidance.values() if g.cues]
+        self._pairs = [(g.id, g.cue_pairs) for g in guidance.values() if g.cue_pairs]
         self._who_topics = frozenset(g.id for g in guidance.values() if g.cues_say_who)
         self._on_403 = {g.id: g.explains_403_for for g in guidance.values() if g.explains_403_for}
         self._applies = [(g.id, g.applies_to) for g in guidance.values() if g.applies_to]
@@ -119,8 +120,26 @@ class GuidanceFinder:
         counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
                        for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
+        counts += self._paired(lowered)
         found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]
         return tuple(dict.fromkeys(found + [also for topic in found for also in self._see_also[topic]]))
+
+    def _paired(self, lowered: str) -> list[tuple[int, str]]:
+        """For each topic with word pairs, the sentences that hold both words of one of its pairs, the first
+        not negated ("visitors ... temporary identities", "nobody from security is a member"; not "not a bot
+        badge"): a topic told in words too varied for its phrases."""
+        sentences = [s for s in re.split(r"[.!?\n]+", lowered) if s.strip()]
+        return [(sum(any(self._holds(s, a, b) for a, b in pairs) for s in sentences), topic)
+                for topic, pairs in self._pairs]
+
+    @staticmethod
+    def _holds(sentence: str, first: frozenset[str], second: frozenset[str]) -> bool:
+        found = list(re.finditer(r"[a-z']+", sentence))
+        said = {m.group(0) for m in found}
+        if not (said & first and said & second):
+            return False
+        at = next(m.start() for m in found if m.group(0) in first)
+        return not _NEGATED_RE.search(sentence, max(0, at - t.NEGATION_REACH), at)
 
     def offered(self, topics: Iterable[str], asking: str) -> str | None:
         """The scope a topic names beside its explanation when the question asks which scope to pick."""
