@@ -343,3 +343,10 @@ def test_a_need_after_a_webhook_told_by_its_event_is_read_from_its_clause(matche
 def test_a_need_whose_scope_the_webhook_clause_also_matched_stays_beside_it(matcher) -> None:
     answer = matcher.answer("I need a webhook for incoming calls, then transfer the call to voicemail")
     assert answer.scopes == ["spark:calls_read", "spark:calls_write"]
+
+
+def test_a_call_said_to_return_too_little_is_no_sure_answer(matcher) -> None:
+    asked = "Which scope does GET /v1/rooms need?"
+    assert matcher.answer(asked).confidence == Confidence.HIGH
+    short = matcher.answer("GET /v1/rooms only returns the spaces I am in. Which scope?")
+    assert short.confidence != Confidence.HIGH

@@ -184,6 +184,17 @@ def without_total(text: str) -> str:
     return kept.strip() or text
 
 
+# "GET /rooms only returns my own spaces", "not just the ones I'm in": the call works, yet gives too little
+_TOO_LITTLE_RE = re.compile(r"\bonly\s+(?:returns?|shows?|gives?|lists?|gets?|sees?)\b|\breturns?\s+only\b"
+                            r"|\bnot\s+(?:just|only)\s+(?:the\s+ones|my|mine|our|the\s+(?:spaces?|rooms?|ones))\b",
+                            re.IGNORECASE)
+
+
+def gives_too_little(text: str) -> bool:
+    """Whether the text says a call returns less than what is wanted: its own scope may not be the answer."""
+    return bool(_TOO_LITTLE_RE.search(text))
+
+
 def fall_short(text: str) -> bool:
     """Whether every scope the text names is said to fall short ("rooms_read isn't enough") or
     asked to suffice ("is spark:kms enough to read messages?"): then the need it describes is

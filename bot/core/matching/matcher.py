@@ -23,9 +23,9 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_if_needed, asks_instead, lacking,
-                                        asks_which_to_use, asks_whether, fall_short, reports_failure, successor,
-                                        without_names, guesses_differ, said_to_work, without_total, working_calls)
+                                        asks_if_needed, asks_instead, asks_which_to_use, asks_whether, fall_short,
+                                        gives_too_little, guesses_differ, lacking, reports_failure, said_to_work,
+                                        successor, without_names, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
@@ -183,6 +183,8 @@ class Matcher:
         # refused, the order told stays (the refused one may be a lookup)
         pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read" and not refused)
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
+        if gives_too_little(q.prose):  # "GET /rooms only returns my own spaces": another scope may be the answer
+            draft.signals = [replace(s, focused=True) for s in draft.signals]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
