@@ -500,6 +500,18 @@ def test_a_scope_the_app_has_gives_way_to_what_it_now_also_needs(matcher) -> Non
     assert whole.needs[1].text == HELD_NEED
 
 
+def test_a_feature_planned_next_beside_a_scope_the_app_has_asks_for_more(matcher) -> None:
+    answer = matcher.answer("Our sidebar already has spark:calls_read and shows recent calls fine. Next sprint we "
+                            "add a button to transfer the active call. What do I have to add?")
+    assert answer.scopes[:1] == ["spark:calls_write"]
+
+
+def test_a_device_named_beside_a_script_is_no_question_about_the_app(matcher) -> None:
+    answer = matcher.answer("Every night a script on my laptop should list the transcripts of my meetings and save "
+                            "them. Which permissions does it need?")
+    assert answer.scopes[:1] == ["meeting:transcripts_read"]
+
+
 def test_a_scope_the_app_has_stays_the_answer_when_it_is_refused(matcher) -> None:
     answer = matcher.answer("our token already has spark-admin:people_read and now GET /v1/people still fails with 403")
     assert answer.scopes[0] == "spark-admin:people_read"

@@ -170,7 +170,8 @@ def asks_for_the_total(text: str) -> bool:
 
 
 _MORE_RE = re.compile(r"\b(?:now|also|too|next\s+step|new\s+requirements?|what\s+else|in\s+addition|additionally"
-                      r"|as\s+well)\b", re.IGNORECASE)
+                      r"|as\s+well|next\s+(?:sprint|release|version|phase|iteration)|(?:have|need)\s+to\s+add)\b",
+                      re.IGNORECASE)
 
 
 def asks_for_more(text: str) -> bool:
