@@ -577,6 +577,11 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     assert not {"identity:tokens_read", "identity:tokens_write"} & set(answer.scopes)  # who grants it, not revokes
 
 
+def test_another_products_scopes_beside_a_webex_question_leave_it_answered(matcher) -> None:
+    answer = matcher.answer("zoom scopes vs webex scopes for recordings: which webex scope reads my meeting recordings?")
+    assert answer.scopes[:1] == ["meeting:recordings_read"]
+
+
 def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> None:
     answer = matcher.answer("fetch the org details such as display name")
     assert answer.scopes == ["spark-admin:organizations_read"] and answer.confidence == Confidence.LOW
@@ -588,6 +593,7 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "Webex works fine for us. Separately, the Slack side needs fixing: which scope lets our Slack app post?",
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
+    "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's the Zoom part.",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
