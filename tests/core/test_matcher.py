@@ -203,6 +203,10 @@ def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> N
     ("Welche Berechtigung brauche ich, um Nachrichten zu senden?", "spark:messages_write"),
     ("Quel scope faut-il pour créer une réunion ?", "meeting:schedules_write"),
     ("¿Qué scope necesito para leer los mensajes de un espacio?", "spark:messages_read"),
+    ("Notre appli doit retrouver les collègues dans l'annuaire à partir de leur nom. Quel scope ?",
+     "spark:people_read"),
+    ("Olá! Minha extensão mostra o link da sala pessoal do usuário, só leitura. Qual escopo?",
+     "meeting:preferences_read"),
 ])
 def test_questions_in_other_languages_are_answered_with_their_reading(matcher, question: str,
                                                                       expected: str) -> None:
