@@ -114,6 +114,12 @@ def test_ones_refers_back_like_them(matcher) -> None:
     assert answer.scopes[:2] == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
 
 
+def test_people_named_by_their_role_join_the_space_and_a_commander_gives_no_command(matcher) -> None:
+    answer = matcher.answer("Our tool creates a space per incident and adds the incident commander and the "
+                            "responders to it. Scopes?")
+    assert answer.scopes == ["spark:rooms_write", "spark:memberships_write"]
+
+
 def test_a_pronoun_reaches_past_clauses_that_only_act_on_it_again(matcher) -> None:
     answer = matcher.answer("Once my meetings end I want a job to grab the recording, copy it to our S3 bucket, "
                             "and then remove it from Webex so we stop hitting the storage cap.")
