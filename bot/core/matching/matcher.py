@@ -183,8 +183,6 @@ class Matcher:
         # refused, the order told stays (the refused one may be a lookup)
         pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read" and not refused)
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
-        if gives_too_little(q.prose):  # "GET /rooms only returns my own spaces": another scope may be the answer
-            draft.signals = [replace(s, focused=True) for s in draft.signals]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
         return draft
@@ -285,8 +283,12 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
 
 def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
     """How sure the answer is: as sure as its least sure need, and never high in a post that reads
-    somewhat off-topic."""
-    return model.doubted(weakest([confidence(s) for s in draft.signals]), q) if draft.needs else Confidence.LOW
+    somewhat off-topic, nor for a call the post says returns too little ("GET /rooms only returns my
+    own spaces": another scope may be the answer)."""
+    signals = draft.signals
+    if gives_too_little(q.prose):
+        signals = [replace(s, focused=True) if s.via == Via.ENDPOINT else s for s in signals]
+    return model.doubted(weakest([confidence(s) for s in signals]), q) if draft.needs else Confidence.LOW
 
 
 def guessed(q: Question, candidates: list[Ranked], model: OfftopicModel, index: ScopeIndex) -> Ranked | None:
