@@ -114,6 +114,13 @@ def test_ones_refers_back_like_them(matcher) -> None:
     assert answer.scopes[:2] == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
 
 
+def test_a_long_post_keeps_the_needs_listed_after_a_label(matcher) -> None:
+    answer = matcher.answer("Joiner flow in our HR portal: create the Webex user, then assign a Calling license. For "
+                            "the second step I first have to look up the license id in our subscription. What "
+                            "should it request?")
+    assert {"spark-admin:people_write", "spark-admin:licenses_read"} <= set(answer.scopes)
+
+
 def test_people_named_by_their_role_join_the_space_and_a_commander_gives_no_command(matcher) -> None:
     answer = matcher.answer("Our tool creates a space per incident and adds the incident commander and the "
                             "responders to it. Scopes?")

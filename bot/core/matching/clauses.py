@@ -218,12 +218,22 @@ def _after_the_label(part: str, index: ScopeIndex) -> list[str]:
     """A clause that opens with a verbless label ("Incident tool: spin up a space ...") as the label,
     kept as context, and what the label introduces: the need starts at the verb after the colon. A
     label that names a product ("contact center: read config") says what the clause is about."""
+    m = _label(part, index)
+    return [m.group(1), part[m.start(2):]] if m and m.group(2).lower() in index.lexicon.verb_forms else [part]
+
+
+def opens_with_a_label(part: str, index: ScopeIndex) -> bool:
+    """Whether the text opens with a verbless label and goes on with a verb ("New hire flow: create the user")."""
+    return len(_after_the_label(part, index)) == 2
+
+
+def _label(part: str, index: ScopeIndex) -> re.Match[str] | None:
+    """The verbless label a text opens with, naming no product, if any."""
     m = _LABEL_RE.match(part)
-    if not m or m.group(2).lower() not in index.lexicon.verb_forms or index.lexicon.product_words(m.group(1).lower()):
-        return [part]
-    if any(w.lower().strip(",.;!?()") in index.lexicon.verb_forms for w in m.group(1).split()):
-        return [part]
-    return [m.group(1), part[m.start(2):]]
+    if not m or index.lexicon.product_words(m.group(1).lower()):
+        return None
+    verbs = index.lexicon.verb_forms
+    return None if any(w.lower().strip(",.;!?()") in verbs for w in m.group(1).split()) else m
 
 
 def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
+from bot.core.matching.clauses import opens_with_a_label
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, without_ruled_out
 from bot.core.matching.guidance import GuidanceFinder
@@ -72,13 +74,13 @@ def ended(sentences: list[str]) -> str:
     return " ".join(s if s.rstrip().endswith(SENTENCE_ENDS) else s + "." for s in sentences)
 
 
-def asking_of(message: Message, prose: str) -> str:
-    """The sentences that ask for something; context ("we run a small app in Flask") is left
-    out. The prose itself when it is one sentence or none of them asks."""
+def asking_of(message: Message, prose: str, states: Callable[[str], bool] = lambda s: False) -> str:
+    """The sentences that ask for something, or that `states` says state a need; context ("we run a
+    small app in Flask") is left out. The prose itself when it is one sentence or none of them asks."""
     if len(message.sentences) < 2:
         return prose
     listed = _listed_under_a_colon(message.sentences)
-    asking = [s for s, item in zip(message.sentences, listed) if item or _states_need(s)]
+    asking = [s for s, item in zip(message.sentences, listed) if item or _states_need(s) or states(s)]
     return ended(asking) if asking else prose
 
 
@@ -126,7 +128,7 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     that tell what the app does with them; the whole post when no sentence does."""
     if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
         return prose  # short, or read from another language (its English reading keeps only the known words)
-    asking = asking_of(message, prose)
+    asking = asking_of(message, prose, lambda s: opens_with_a_label(s, index))  # "New hire flow: create the user"
     query = build_query(asking, index)
     if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
         return asking
