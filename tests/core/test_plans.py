@@ -127,12 +127,6 @@ def test_people_named_by_their_role_join_the_space_and_a_commander_gives_no_comm
     assert answer.scopes == ["spark:rooms_write", "spark:memberships_write"]
 
 
-def test_a_pronoun_reaches_past_clauses_that_only_act_on_it_again(matcher) -> None:
-    answer = matcher.answer("Once my meetings end I want a job to grab the recording, copy it to our S3 bucket, "
-                            "and then remove it from Webex so we stop hitting the storage cap.")
-    assert answer.scopes == ["meeting:recordings_read", "meeting:recordings_write"]
-
-
 @pytest.mark.parametrize("question, scopes", [
     ("admin provisioning tool, needs to: - list everyone in the org - create new users - see which licenses we have",
      ["spark-admin:people_read", "spark-admin:people_write", "spark-admin:licenses_read"]),

@@ -197,15 +197,6 @@ _ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existi
                      re.IGNORECASE)
 
 
-def _antecedent(before: list[Query], verbs: set[str]) -> Query | None:
-    """What a pronoun refers back to: the clause before, or, when that one only acts on a pronoun of its own,
-    what that one refers to ("grab the recording, push it to S3, then remove it": 'it' is the recording)."""
-    for query in reversed(before):
-        if set(query.terms) - verbs or not _PRONOUNS & set(_pronoun_words(query.text)):
-            return query if query.terms else None
-    return None
-
-
 def _pronoun_words(text: str) -> list[str]:
     """The clause's words, lower case, but 'IT' (the department) is no 'it'; 'a new one' is 'ones'."""
     return [w.lower() for w in re.findall(r"[A-Za-z]+", _ONE_RE.sub(" ones ", text)) if w != "IT"]
@@ -290,14 +281,13 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
         terms = q.terms
-        antecedent = _antecedent(told[:i], verbs)
-        refers_back = antecedent is not None and bool(_PRONOUNS & set(_pronoun_words(q.text)))
+        refers_back = i > 0 and bool(told[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
         if refers_back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             if q.intent is None and not own:
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
-            terms = {term: factor for term in antecedent.terms if term not in verbs} | q.terms
+            terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
         if labelled and q.terms:  # "Contact center: read config": what the label names is the clause's context
             terms = {term: t.BORROWED_FACTOR for term in labelled if term not in verbs} | terms
         labelled = told[i].terms if parts[i].endswith(":") else {}
