@@ -216,6 +216,8 @@ def test_acting_on_what_the_clause_before_listed_needs_its_write_twin(matcher, q
      "meeting once the CEO starts speaking.", {"meeting:participants_write", "meeting:controls_write"}),
     ("my tool lists my spaces and, once a week, exports the messages of one space",
      {"spark:rooms_read", "spark:messages_read"}),  # "once a week" says how often, not when
+    ("Invite everyone on the list at once to the meeting and send them the agenda in the space",
+     {"meeting:schedules_write", "spark:all"}),  # "at once" is no trigger: the meeting stays in the clause
 ])
 def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(matcher, question, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes
@@ -335,8 +337,10 @@ def test_clauses_that_narrow_or_introduce_are_no_needs(matcher, question: str, s
     # the label before the colon says what the tool is; the need starts at the verb after it
     ("Weekly attendance mail for my team: list my past meetings and for each one get who joined",
      {"meeting:participants_read"}),
-    # a label that names a product says what the clauses after it are about
+    # a label that names a product, or in a few words a resource, says what the clauses after it are about
     ("contact center: read config, update config", {"cjp:config_read", "cjp:config_write"}),
+    ("Rooms: create one per incident and add the on-call engineer", {"spark:rooms_write", "spark:memberships_write"}),
+    ("Our team space: post a daily standup reminder and pin it", {"spark:messages_write"}),
 ])
 def test_a_label_before_a_colon_is_context_unless_it_names_the_product(matcher, question, scopes) -> None:
     answer = matcher.answer(question)

@@ -60,8 +60,9 @@ def _narrows(part: str, query: Query, index: ScopeIndex) -> bool:
 
 
 # ...and so is one that ends a clause ("add an invitee when someone is added in Outlook").
-_TRIGGER_TAIL_RE = re.compile(r"\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as"
-                              r"|once(?!\s+(?:a|an|per|every|more|again|or|and|in)\b))\b.*$",  # not "once a month"
+_TRIGGER_TAIL_RE = re.compile(r"(?<!\bat)\s(?:after|when|whenever|each\s+time|every\s+time|as\s+soon\s+as|once"
+                              r"(?!\s+(?:a|an|per|every|more|again|or|and|in|at|on|daily|weekly|monthly|nightly"
+                              r"|hourly|each|during)\b))\b.*$",  # not "once a month", "once daily", "at once"
                               re.IGNORECASE)
 # Before a trigger's first verb, the asker (or its app) wanting it: that verb is the need, the
 # trigger has none ("after the meeting we want to pull ..."; not "when someone has to join").
@@ -207,10 +208,14 @@ _LABEL_RE = re.compile(r"^([^:]{3,80}:)\s+([A-Za-z-]+)")
 
 def _after_the_label(part: str, index: ScopeIndex) -> list[str]:
     """A clause that opens with a verbless label ("Incident tool: spin up a space ...") as the label,
-    kept as context, and what the label introduces: the need starts at the verb after the colon. A
-    label that names a product ("contact center: read config") says what the clause is about."""
+    kept as context, and what the label introduces: the need starts at the verb after the colon."""
     m = _label(part, index)
     return [m.group(1), part[m.start(2):]] if m and m.group(2).lower() in index.lexicon.verb_forms else [part]
+
+
+def _is_label(part: str) -> bool:
+    """Whether a part is the label `_after_the_label` split off (it keeps its colon)."""
+    return part.rstrip().endswith(":")
 
 
 def opens_with_a_label(part: str, index: ScopeIndex) -> bool:
@@ -219,12 +224,16 @@ def opens_with_a_label(part: str, index: ScopeIndex) -> bool:
 
 
 def _label(part: str, index: ScopeIndex) -> re.Match[str] | None:
-    """The verbless label a text opens with, naming no product, if any."""
+    """The verbless label a text opens with, if any: not one that names a product or, in a few words, a
+    resource ("Call queues: read the agents ..."), which says what the clause is about."""
     m = _LABEL_RE.match(part)
     if not m or index.lexicon.product_words(m.group(1).lower()):
         return None
-    verbs = index.lexicon.verb_forms
-    return None if any(w.lower().strip(",.;!?()") in verbs for w in m.group(1).split()) else m
+    if any(w.lower().strip(",.;!?()") in index.lexicon.verb_forms for w in m.group(1).split()):
+        return None  # "Provisioning:", "admin-run:" stay labels
+    said = words(m.group(1))
+    names = any(index.lexicon.term(w) in index.resource_terms for w in said)
+    return None if names and len(said) <= t.RESOURCE_LABEL_WORDS else m
 
 
 def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
@@ -262,16 +271,18 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     service app named once is handed on to the clauses after that name no one ("as admin, read a
     user's settings and then change them"), until one names the user."""
     told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
-    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or p.endswith(":") or _tells_an_event(p, index)
-               or _narrows(p, q, index) else q for p, q in zip(parts, told)]  # when, or whose: no need
+    queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _is_label(p)
+               or _tells_an_event(p, index) or _narrows(p, q, index) else q
+               for p, q in zip(parts, told)]  # when, whose, or a label: no need
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
-    labelled: dict[str, float] = {}
     out = []
     verbs = index.lexicon.verb_terms
     webhook = index.lexicon.term("webhook")
     for i, q in enumerate(queries):
+        if _is_label(parts[i]):  # "Incident tool: spin up ...": context; its who-acts cues count as shared ones
+            continue
         if set(q.terms) - verbs == {webhook}:
             continue  # "receive a webhook": its scope is the watched resource's, told elsewhere
         if set(q.terms) <= verbs | _actor_terms(q.text, index):  # only a verb ("and list them"): it needs a topic
@@ -288,9 +299,6 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
-        if labelled and q.terms:  # "Contact center: read config": what the label names is the clause's context
-            terms = {term: t.BORROWED_FACTOR for term in labelled if term not in verbs} | terms
-        labelled = told[i].terms if parts[i].endswith(":") else {}
         officer = officer or q.audiences & {"compliance"}
         handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)

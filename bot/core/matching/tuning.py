@@ -40,6 +40,7 @@ CLAUSE_MIN = 0.45  # each clause needs this much to count as a separate need
 CLAUSE_NAMED_MIN = 0.2  # ...or this much, when it acts on a resource its best scope is named for,
 LIST_OF_NEEDS_WORDS = 40  # in a question of at most this many words (a longer one tells a story)
 STORY_ACTED_MIN = 0.25  # ...and in a longer one, whose context dilutes every clause, this much
+RESOURCE_LABEL_WORDS = 3  # a label before a colon this short that names a resource ("Call queues:") is no context
 TWIN_CLAUSE_MIN = 0.3  # a clause too weak to count alone, whose best scope is another clause's read/write twin
 TWIN_AMONG = 3  # "list them and delete them": the read scope's write twin, if among a clause's best this many
 DILUTED_QUERY_WORDS = 15  # a query of this many words (stop words too) is a long post's...
