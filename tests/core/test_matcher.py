@@ -205,8 +205,6 @@ def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> N
     ("¿Qué scope necesito para leer los mensajes de un espacio?", "spark:messages_read"),
     ("Notre appli doit retrouver les collègues dans l'annuaire à partir de leur nom. Quel scope ?",
      "spark:people_read"),
-    ("Olá! Minha extensão mostra o link da sala pessoal do usuário, só leitura. Qual escopo?",
-     "meeting:preferences_read"),
 ])
 def test_questions_in_other_languages_are_answered_with_their_reading(matcher, question: str,
                                                                       expected: str) -> None:
@@ -477,6 +475,8 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
      "What should we use instead?", "spark:people_read"),  # its users are no admins: the user form
     ("Our lookup page uses spark-admin:people_read, but it returns 403 for me although I am a full admin. What "
      "should we use instead?", "spark-admin:people_read"),
+    ("spark-admin:telephony_config_write is used by our tool to change call forwarding for regular users. What "
+     "should it be instead?", "spark-admin:telephony_config_write"),  # the users are what the admin acts on
 ])
 def test_a_scope_the_post_rules_out_is_no_answer(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
@@ -502,6 +502,12 @@ def test_a_scope_the_app_has_gives_way_to_what_it_now_also_needs(matcher) -> Non
     whole = matcher.answer(told + " What is the final scope list?")
     assert whole.scopes == ["spark:messages_write", "spark:rooms_read"]
     assert whole.needs[1].text == HELD_NEED
+
+
+def test_something_else_wanted_beside_a_scope_the_app_has_asks_for_more(matcher) -> None:
+    answer = matcher.answer("Our integration has spark:messages_read. Now we need something else as well: posting "
+                            "replies. What do we add?")
+    assert answer.scopes[:1] == ["spark:messages_write"]
 
 
 def test_a_feature_planned_next_beside_a_scope_the_app_has_asks_for_more(matcher) -> None:

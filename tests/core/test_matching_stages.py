@@ -139,17 +139,20 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     ("Nobody from security is a member of that space; can a tool remove the post?", "compliance-role"),
     ("our helper account has the Bot label and cannot read the space", "bots"),
     ("post as me, so the updates show my name and not a bot badge", None),  # a pair set aside
+    ("Our bot token gets a 403 when a guest posts in the space", "bots"),  # a guest posting holds no guest token
 ])
 def test_a_topic_is_told_by_a_pair_of_words_in_one_sentence(kb, said: str, topic: str | None) -> None:
     found = GuidanceFinder(kb.guidance).topics(said)
-    assert (topic in found) if topic else not found
+    assert (found[:1] == (topic,) and "guest-issuer" not in found[1:]) if topic else not found
 
 
 @pytest.mark.parametrize("said, officer", [("remove a guest from several spaces our team isn't part of", True),
                                           ("archive the spaces none of our admins are in", True),
                                           ("delete a message in a big space. I'm not a member of that space.", True),
                                           ("read the messages of the rooms we're not members of", True),
-                                          ("list all rooms that aren't part of a team", False)])
+                                          ("list all rooms that aren't part of a team", False),
+                                          ("Neither HR nor IT are members of those two spaces", True),
+                                          ("flag teams where none of the members is from sales", False)])
 def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(
         kb, said: str, officer: bool) -> None:
     assert ("compliance-role" in GuidanceFinder(kb.guidance).topics(said)) == officer
@@ -263,7 +266,6 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("my Discord bot needs to read messages in a channel", "discord"),
     ("moving our bot from Microsoft Teams to Webex: which scope posts messages?", None),
     ("provision users with SCIM from Okta", None),
-    ("our Chrome extension shows the user's Personal Room link while they write a Gmail invite", None),
     ("read messages in a space", None),
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
@@ -670,6 +672,7 @@ def test_a_device_named_by_its_model_is_a_device_not_a_space(matcher, said: str)
     ("wake it with Standby.Deactivate", True),
     ("read RoomAnalytics.PeopleCount.Current", False),  # a status, read as written
     ("our Call Settings For Me page", False),  # no xAPI path
+    ("Video Mesh Node Restart via API", False),  # an English word starts no path of names apart
 ])
 def test_an_xapi_command_path_reads_as_an_xapi_command(matcher, said: str, command: bool) -> None:
     assert ("xapi command" in matcher.index.lexicon.as_xapi_commands(said)) == command

@@ -170,7 +170,8 @@ def asks_for_the_total(text: str) -> bool:
 
 
 _MORE_RE = re.compile(r"\b(?:now|also|too|next\s+step|new\s+requirements?|what\s+else|in\s+addition|additionally"
-                      r"|as\s+well|next\s+(?:sprint|release|version|phase|iteration)|(?:have|need)\s+to\s+add)\b",
+                      r"|as\s+well|next\s+(?:sprint|release|version|phase|iteration)"
+                      r"|what\s+(?:do|would|should)\s+(?:i|we)\s+(?:have|need)\s+to\s+add)\b",
                       re.IGNORECASE)
 
 
@@ -186,7 +187,7 @@ def without_total(text: str) -> str:
 
 
 # "GET /rooms only returns my own spaces", "not just the ones I'm in": the call works, yet gives too little
-_TOO_LITTLE_RE = re.compile(r"\bonly\s+(?:returns?|shows?|gives?|lists?|gets?|sees?)\b|\breturns?\s+only\b"
+_TOO_LITTLE_RE = re.compile(r"\bonly\s+(?:returns?|gives?|gets?|sees?)\b|\breturns?\s+only\b"
                             r"|\bnot\s+(?:just|only)\s+(?:the\s+ones|my|mine|our|the\s+(?:spaces?|rooms?|ones))\b",
                             re.IGNORECASE)
 
@@ -271,7 +272,7 @@ _REFUSED = r"403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+deni
 REFUSED_RE = re.compile(rf"\b(?:{_REFUSED})\b", re.IGNORECASE)  # the API said no
 _FAILURE_RE = re.compile(
     rf"\b(?:{_REFUSED}|fails?|failed|failing|no\s+longer|stopped\s+working|not\s+working|doesn'?t\s+work"
-    r"|what\s+changed|instead|replacement|replaced|deprecated|switch\s+to|something\s+else)\b", re.IGNORECASE)
+    r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
 
 
 # "listing works fine", "GET /v1/rooms works": that call is granted; "the delete never worked", "posting

@@ -56,7 +56,7 @@ _SAID_OTHERWISE = (
     (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\s+(?:that\s+|which\s+)?" + _PERSON +
                 r"\s*(?:(?:is|are)n['’]?t|(?:is|are|am|'m|’m|'re|’re)\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
                 r"|\b(?:spaces?|rooms?)\s+(?:that\s+|which\s+)?none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
-                r"|\bnone\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+(?:a\s+)?members?\s+of\b"
+                r"|\b(?:none\s+of|nobody\s+(?:from|of|in)|neither)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+(?:a\s+)?members?\b"
                 r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b"),
      " spaces i'm not a member of "),
     (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s*"
@@ -64,7 +64,7 @@ _SAID_OTHERWISE = (
                 r"(?:full\s+|org\s+)?admin(?:istrator)?s?\b"), " not an admin "),
     (re.compile(r"\bmake\s+(?:them|him|her|(?:these|the|our)\s+\w+)\s+"
                 r"(?:(?:full\s+)?admin(?:istrator)?s|an?\s+(?:full\s+)?admin(?:istrator)?)\b"), " make users admins "),
-    (re.compile(r"\b(?:visitors?|customers?|patients?|clients?|citizens|candidates|the\s+public)\b[^.?!]{0,80}?"
+    (re.compile(r"\b(?:visitors?|customers?|patients?|citizens|candidates|the\s+public)\b[^.?!]{0,80}?"
                 r"\bwithout\s+(?:signing\s+(?:in|up)|logging\s+in|(?:an?|any)\s+(?:webex\s+)?account)\b"),
      " people without a webex account "),
     (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+"
@@ -82,7 +82,8 @@ _ASKS_WHICH_SCOPE_RE = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?scopes?\s+(?:\w+\s+)?(?:do|should|must|would|shall)\s+(?:i|we)\s+(?:\w+\s+)?"
     r"(?:pick|tick|select|choose|request|need|add)\b"
     r"|\bwhat\s+do\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?(?:pick|tick|select|choose|request)\b"
-    r"|\b(?:which|what)\s+(?:(?:\w+\s+)?scopes?\s+)?(?:does|do|would|will)\s+(?:that|it|this|they|the\s+[\w-]+)\s+need\b",
+    r"|\b(?:which|what)\s+(?:(?:\w+\s+)?scopes?\s+)?(?:does|do|would|will)\s+(?:that|it|this|they|the\s+[\w-]+)"
+    r"\s+need\b",
     re.IGNORECASE)
 
 

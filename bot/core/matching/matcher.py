@@ -163,7 +163,7 @@ class Matcher:
                          f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
         if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
             return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
-        if reports_failure(q.message.prose) or asks_which_to_use(q.asking):  # "X fails", "is X the right one?"
+        if reports_failure(q.message.prose) or asks_which_to_use(q.asking) or asks_instead(q.asking):  # "X fails"
             needs = [successor(n, self.kb) for n in needs]
             signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
         if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
