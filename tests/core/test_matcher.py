@@ -477,6 +477,7 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
      "should we use instead?", "spark-admin:people_read"),
     ("spark-admin:telephony_config_write is used by our tool to change call forwarding for regular users. What "
      "should it be instead?", "spark-admin:telephony_config_write"),  # the users are what the admin acts on
+    ("Regular users are getting 403 with spark-admin:people_read. What should we use instead?", "spark:people_read"),
 ])
 def test_a_scope_the_post_rules_out_is_no_answer(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
@@ -508,6 +509,8 @@ def test_something_else_wanted_beside_a_scope_the_app_has_asks_for_more(matcher)
     answer = matcher.answer("Our integration has spark:messages_read. Now we need something else as well: posting "
                             "replies. What do we add?")
     assert answer.scopes[:1] == ["spark:messages_write"]
+    more = matcher.answer("I have spark:messages_write. Next I need to add the ability to create spaces. What's missing?")
+    assert more.scopes[:1] == ["spark:rooms_write"]
 
 
 def test_a_feature_planned_next_beside_a_scope_the_app_has_asks_for_more(matcher) -> None:
@@ -590,6 +593,8 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
 def test_another_products_scopes_beside_a_webex_question_leave_it_answered(matcher) -> None:
     answer = matcher.answer("zoom scopes vs webex scopes for recordings: which webex scope reads my meeting recordings?")
     assert answer.scopes[:1] == ["meeting:recordings_read"]
+    moved = matcher.answer("Our app used Slack OAuth before; now on Webex, which scope lets the app post messages?")
+    assert moved.scopes[:1] == ["spark:messages_write"]
 
 
 def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> None:

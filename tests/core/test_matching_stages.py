@@ -140,6 +140,7 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
     ("our helper account has the Bot label and cannot read the space", "bots"),
     ("post as me, so the updates show my name and not a bot badge", None),  # a pair set aside
     ("Our bot token gets a 403 when a guest posts in the space", "bots"),  # a guest posting holds no guest token
+    ("Our support widget lets clients chat as a guest with our team", "guest-issuer"),
 ])
 def test_a_topic_is_told_by_a_pair_of_words_in_one_sentence(kb, said: str, topic: str | None) -> None:
     found = GuidanceFinder(kb.guidance).topics(said)
@@ -152,7 +153,10 @@ def test_a_topic_is_told_by_a_pair_of_words_in_one_sentence(kb, said: str, topic
                                           ("read the messages of the rooms we're not members of", True),
                                           ("list all rooms that aren't part of a team", False),
                                           ("Neither HR nor IT are members of those two spaces", True),
-                                          ("flag teams where none of the members is from sales", False)])
+                                          ("flag teams where none of the members is from sales", False),
+                                          ("read messages in spaces that nobody on our team is a member of", True),
+                                          ("check that none of the contractors are members of the finance space",
+                                           False)])
 def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(
         kb, said: str, officer: bool) -> None:
     assert ("compliance-role" in GuidanceFinder(kb.guidance).topics(said)) == officer
@@ -672,7 +676,9 @@ def test_a_device_named_by_its_model_is_a_device_not_a_space(matcher, said: str)
     ("wake it with Standby.Deactivate", True),
     ("read RoomAnalytics.PeopleCount.Current", False),  # a status, read as written
     ("our Call Settings For Me page", False),  # no xAPI path
-    ("Video Mesh Node Restart via API", False),  # an English word starts no path of names apart
+    ("Video Mesh Node Restart via API", False),  # a product's name is no path
+    ("execute Audio Microphones Mute on a device", True),
+    ("Our Audio Team Add-on posts messages", False),  # half of a hyphenated word is no command
 ])
 def test_an_xapi_command_path_reads_as_an_xapi_command(matcher, said: str, command: bool) -> None:
     assert ("xapi command" in matcher.index.lexicon.as_xapi_commands(said)) == command

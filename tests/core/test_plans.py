@@ -121,6 +121,13 @@ def test_a_long_post_keeps_the_needs_listed_after_a_label(matcher) -> None:
     assert {"spark-admin:people_write", "spark-admin:licenses_read"} <= set(answer.scopes)
 
 
+def test_a_labelled_sentence_that_sets_needs_aside_states_none(matcher) -> None:
+    answer = matcher.answer("We're moving our ops tooling to Webex this quarter and the bot is already live in two "
+                            "spaces. Already done last sprint: list rooms and post alerts with the bot. Which scope "
+                            "do we need to read meeting transcripts?")
+    assert answer.scopes[:1] == ["meeting:transcripts_read"] and "spark:rooms_read" not in answer.scopes
+
+
 def test_people_named_by_their_role_join_the_space_and_a_commander_gives_no_command(matcher) -> None:
     answer = matcher.answer("Our tool creates a space per incident and adds the incident commander and the "
                             "responders to it. Scopes?")

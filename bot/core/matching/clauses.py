@@ -281,8 +281,6 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     verbs = index.lexicon.verb_terms
     webhook = index.lexicon.term("webhook")
     for i, q in enumerate(queries):
-        if _is_label(parts[i]):  # "Incident tool: spin up ...": context; its who-acts cues count as shared ones
-            continue
         if set(q.terms) - verbs == {webhook}:
             continue  # "receive a webhook": its scope is the watched resource's, told elsewhere
         if set(q.terms) <= verbs | _actor_terms(q.text, index):  # only a verb ("and list them"): it needs a topic

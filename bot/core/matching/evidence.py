@@ -171,7 +171,9 @@ def asks_for_the_total(text: str) -> bool:
 
 _MORE_RE = re.compile(r"\b(?:now|also|too|next\s+step|new\s+requirements?|what\s+else|in\s+addition|additionally"
                       r"|as\s+well|next\s+(?:sprint|release|version|phase|iteration)"
-                      r"|what\s+(?:do|would|should)\s+(?:i|we)\s+(?:have|need)\s+to\s+add)\b",
+                      r"|what\s+(?:do|would|should)\s+(?:i|we)\s+(?:have|need)\s+to\s+add"
+                      r"|(?:have|need)\s+to\s+add\s+(?:the\s+ability|support|a\s+feature|the\s+option|functionality)"
+                      r"|(?:have|need)\s+to\s+add\s+\w+\s+(?:creation|deletion|support))\b",
                       re.IGNORECASE)
 
 
@@ -187,7 +189,7 @@ def without_total(text: str) -> str:
 
 
 # "GET /rooms only returns my own spaces", "not just the ones I'm in": the call works, yet gives too little
-_TOO_LITTLE_RE = re.compile(r"\bonly\s+(?:returns?|gives?|gets?|sees?)\b|\breturns?\s+only\b"
+_TOO_LITTLE_RE = re.compile(r"\bonly\s+(?:returns?|shows?|gives?|gets?|sees?)\b|\breturns?\s+only\b"
                             r"|\bnot\s+(?:just|only)\s+(?:the\s+ones|my|mine|our|the\s+(?:spaces?|rooms?|ones))\b",
                             re.IGNORECASE)
 

@@ -56,7 +56,8 @@ _SAID_OTHERWISE = (
     (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\s+(?:that\s+|which\s+)?" + _PERSON +
                 r"\s*(?:(?:is|are)n['’]?t|(?:is|are|am|'m|’m|'re|’re)\s+not)\s+(?:a\s+)?(?:part|members?)\s+of\b"
                 r"|\b(?:spaces?|rooms?)\s+(?:that\s+|which\s+)?none\s+of\s+(?:us|them|our\s+[\w-]+)\s+(?:is|are)\s+in\b"
-                r"|\b(?:none\s+of|nobody\s+(?:from|of|in)|neither)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+(?:a\s+)?members?\b"
+                r"|\b(?:none\s+of\s+(?:us|our|my)|nobody\s+(?:from|of|in|on)|neither)\s+(?:[\w-]+\s+){0,4}?"
+                r"(?:is|are)\s+(?:a\s+)?members?\b"
                 r"|\bnot\s+a\s+member\s+of\s+(?:that|this|those|these|the)\s+(?:spaces?|rooms?)\b"),
      " spaces i'm not a member of "),
     (re.compile(r"\b(?:i|we|they|he|she|who|users?|people|employees|staff|agents|members|interns|reps|hosts)\s*"

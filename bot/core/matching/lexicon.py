@@ -26,10 +26,11 @@ _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
                            r"(?: (?:or )?(?:org|organization|company) wide)?"  # "no admin/org-wide webhook"
                            r"|\b(?:t|not|no|never)(?: [\w-]+){0,6}? (?:anything|any) admin\w*"  # "or anything admin"
                            r"|\b(?:t|not|no|never)(?: [\w-]+){0,3}? (?:spark )?admin (?:anything|stuff)\b")  # "spark-admin anything"
-# "regular employees get errors", "normal users can't": people with no admin role are the ones acting (not
-# "creating normal users", where they are what an admin acts on)
-_PLAIN_USERS_ACT_RE = re.compile(r"\b(?:regular|normal|ordinary) (?:users?|employees?|staff)(?: (?:still|always|all))?"
-                                 r" (?:get|gets|got|see|sees|saw|receive|receives|can t|cannot|fail|fails|failed)\b")
+# "regular employees get errors", "normal users hit a 403", "for normal users the app fails": people with no
+# admin role are the ones refused (not "creating normal users", where they are what an admin acts on)
+_FAILS = r"(?:403|401|errors?|fail\w*|forbidden|denied|can t|cannot|unable|not able|aren t able|don t have access)"
+_PLAIN_USERS = r"(?:regular|normal|ordinary) (?:users?|employees?|staff)\b"
+_PLAIN_USERS_ACT_RE = re.compile(rf"\b{_PLAIN_USERS}(?: \w+){{0,8}}? {_FAILS}\b|\bfor {_PLAIN_USERS}(?: \w+){{0,6}}? {_FAILS}\b")
 # "not compliance officer, just admin", "no compliance role": the officer does not act
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")
@@ -137,11 +138,8 @@ class Lexicon:
         self.meeting_term = self.term("meeting")
         self.people_terms = frozenset(self.term(w) for w in ("people", "members", "bot"))  # who joins a space
         roots = "|".join(re.escape(r) for r in vocab.xapi_roots)
-        # names apart only after a root no English word spells ("UserInterface Message Alert Display", not
-        # "Video Mesh Node Restart"); dotted after any root ("Standby.Deactivate")
-        compounds = "|".join(re.escape(r) for r in vocab.xapi_roots if re.search(r"[a-z][A-Z]", r))
-        self._xapi = re.compile(rf"\b(?:(?:{roots})(?:\.[A-Z][A-Za-z]*)*\.(?P<dot>[A-Z][A-Za-z]*)"
-                                rf"|(?:{compounds})(?: [A-Z][A-Za-z]*)+ (?P<space>[A-Z][A-Za-z]*))\b") if roots else None
+        self._xapi = re.compile(rf"\b(?:{roots})(?:(?:\.[A-Z][A-Za-z]*)*\.(?P<dot>[A-Z][A-Za-z]*)"
+                                rf"|(?: [A-Z][A-Za-z]*)+ (?P<space>[A-Z][A-Za-z]*))\b(?!-)") if roots else None
         self._xapi_verbs = vocab.xapi_command_verbs
         models = sorted(vocab.device_models, key=len, reverse=True)
         self._models = re.compile(r"\b(?:" + "|".join(re.escape(m) + "s?" for m in models) + r")\b",
@@ -156,14 +154,15 @@ class Lexicon:
         return self.as_devices(self.as_xapi_commands(text))
 
     def as_xapi_commands(self, text: str) -> str:
-        """The text with each xAPI command path ("UserInterface.Message.Alert.Display", or after a compound
-        root three or more names apart: "UserInterface Message Alert Display") read as "xapi command"; not a
-        configuration named so ("the config key Audio.Microphones.Mute")."""
+        """The text with each xAPI command path ("UserInterface.Message.Alert.Display", or three or more names
+        apart: "Audio Microphones Mute") read as "xapi command"; not a product's name ("Video Mesh Node
+        Restart") nor a configuration named so ("the config key Audio.Microphones.Mute")."""
         if self._xapi is None:
             return text
 
         def read(m: re.Match[str]) -> str:
-            command = (m["dot"] or m["space"]).lower() in self._xapi_verbs
+            last, path = (m["dot"] or m["space"]).lower(), m.group(0).lower()
+            command = last in self._xapi_verbs and not self.product_words(path)
             configured = _CONFIG_BEFORE_RE.search(text, max(0, m.start() - t.CONFIG_REACH), m.start())
             return " xapi command " if command and not configured else m.group(0)
         return self._xapi.sub(read, text)

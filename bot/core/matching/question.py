@@ -128,11 +128,24 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     that tell what the app does with them; the whole post when no sentence does."""
     if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
         return prose  # short, or read from another language (its English reading keeps only the known words)
-    asking = asking_of(message, prose, lambda s: opens_with_a_label(s, index))  # "New hire flow: create the user"
+    asking = asking_of(message, prose, lambda s: _lists_needs(s, index))  # "New hire flow: create the user"
     query = build_query(asking, index)
     if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
         return asking
     return _telling(message, index) or prose
+
+
+# "Not needed:", "Out of scope for now:", "Done:": a label that sets what follows aside
+_SET_ASIDE_LABEL_RE = re.compile(r"^[^:]*\b(?:not|no|never|out\s+of\s+scope|done|skip|excluded|later)\b[^:]*:",
+                                 re.IGNORECASE)
+
+
+def _lists_needs(sentence: str, index: ScopeIndex) -> bool:
+    """Whether a sentence lists needs after a label ("New hire flow: create the user, then ..."); not one that
+    tells what is had, done by hand or set aside ("Already done:", "Plan B: ... manually", "Not needed:")."""
+    return (opens_with_a_label(sentence, index) and not _SET_ASIDE_LABEL_RE.search(sentence)
+            and not (_HAD_RE.search(sentence.split(":")[0]) or _ALREADY_RE.search(sentence)
+                     or _NOT_OURS_RE.search(sentence)))
 
 
 def _telling(message: Message, index: ScopeIndex) -> str | None:
