@@ -12,6 +12,7 @@ from bot.core.knowledge import Guidance, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.evidence import REFUSED_RE
 from bot.core.matching.lexicon import Lexicon
+from bot.core.matching.normalise import sentences_of
 from bot.core.text import words
 
 
@@ -130,12 +131,13 @@ class GuidanceFinder:
         """For each topic with word pairs, the sentences that hold both words of one of its pairs, the first
         not negated ("visitors ... temporary identities", "nobody from security is a member"; not "not a bot
         badge"): a topic told in words too varied for its phrases."""
-        sentences = [s for s in re.split(r"[.!?\n]+", lowered) if s.strip()]
+        sentences = sentences_of(lowered)
         return [(sum(any(self._holds(s, a, b) for a, b in pairs) for s in sentences), topic)
                 for topic, pairs in self._pairs]
 
     @staticmethod
     def _holds(sentence: str, first: frozenset[str], second: frozenset[str]) -> bool:
+        """Whether the sentence holds a word of each list, the first of `first` not negated."""
         found = list(re.finditer(r"[a-z']+", sentence))
         said = {m.group(0) for m in found}
         if not (said & first and said & second):

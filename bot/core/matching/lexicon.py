@@ -30,7 +30,8 @@ _NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
 # admin role are the ones refused (not "creating normal users", where they are what an admin acts on)
 _FAILS = r"(?:403|401|errors?|fail\w*|forbidden|denied|can t|cannot|unable|not able|aren t able|don t have access)"
 _PLAIN_USERS = r"(?:regular|normal|ordinary) (?:users?|employees?|staff)\b"
-_PLAIN_USERS_ACT_RE = re.compile(rf"\b{_PLAIN_USERS}(?: \w+){{0,8}}? {_FAILS}\b|\bfor {_PLAIN_USERS}(?: \w+){{0,6}}? {_FAILS}\b")
+_PLAIN_USERS_ACT_RE = re.compile(rf"\b{_PLAIN_USERS}(?: \w+){{0,8}}? {_FAILS}\b"
+                                 rf"|\bfor {_PLAIN_USERS}(?: \w+){{0,6}}? {_FAILS}\b")
 # "not compliance officer, just admin", "no compliance role": the officer does not act
 _NOT_OFFICER_RE = re.compile(r"\b(?:non|not|without|no|never|t)(?: (?:an?|the|any|have|has|a|really|using|as)){0,2}"
                              r" compliance(?: officers?| roles?)?\b")

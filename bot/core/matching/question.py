@@ -14,8 +14,8 @@ from typing import Callable
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.clauses import opens_with_a_label
 from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
+from bot.core.matching.clauses import opens_with_a_label
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, without_ruled_out
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
