@@ -519,6 +519,13 @@ def test_a_feature_planned_next_beside_a_scope_the_app_has_asks_for_more(matcher
     assert answer.scopes[:1] == ["spark:calls_write"]
 
 
+def test_how_many_in_a_long_post_says_what_is_needed(matcher) -> None:
+    answer = matcher.answer("Our CFO asks every month how many Meetings licenses we bought and how many are in use. "
+                            "I would like to pull that through the API instead of taking screenshots of Control "
+                            "Hub. Least privilege?")
+    assert answer.scopes[:1] == ["spark-admin:licenses_read"]
+
+
 def test_a_device_named_beside_a_script_is_no_question_about_the_app(matcher) -> None:
     answer = matcher.answer("Every night a script on my laptop should list the transcripts of my meetings and save "
                             "them. Which permissions does it need?")

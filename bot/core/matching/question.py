@@ -26,7 +26,7 @@ from bot.core.matching.query import Query, as_members, build_query, without_undo
 from bot.core.text import words
 
 _NEED_RE = re.compile(
-    r"\?|\b(?:need|needs|want|wants|trying|try|how\s+(?:do|can|to)|which|what|is\s+it\s+possible|able\s+to"
+    r"\?|\b(?:need|needs|want|wants|trying|try|how\s+(?:do|can|to|many|much)|which|what|is\s+it\s+possible|able\s+to"
     r"|so\s+that|has\s+to|have\s+to|must|should|supposed|lets?\s+(?:me|us)|requires?|missing)\b",
     re.IGNORECASE,
 )
