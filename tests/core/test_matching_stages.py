@@ -136,7 +136,6 @@ def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:
 @pytest.mark.parametrize("said, topic", [
     ("Our chat widget creates temporary visitor identities. How many exist?", "guest-issuer"),
     ("the tokens our click-to-call visitors get expire after a day", "guest-issuer"),
-    ("Nobody from security is a member of that space; can a tool remove the post?", "compliance-role"),
     ("our helper account has the Bot label and cannot read the space", "bots"),
     ("post as me, so the updates show my name and not a bot badge", None),  # a pair set aside
     ("Our bot token gets a 403 when a guest posts in the space", "bots"),  # a guest posting holds no guest token
@@ -155,6 +154,8 @@ def test_a_topic_is_told_by_a_pair_of_words_in_one_sentence(kb, said: str, topic
                                           ("Neither HR nor IT are members of those two spaces", True),
                                           ("flag teams where none of the members is from sales", False),
                                           ("read messages in spaces that nobody on our team is a member of", True),
+                                          ("Nobody from security is a member of that space; can a tool remove the "
+                                           "post?", True),
                                           ("check that none of the contractors are members of the finance space",
                                            False)])
 def test_spaces_the_asker_is_not_in_said_in_other_words_are_the_compliance_officers(
