@@ -595,6 +595,11 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     answer = matcher.answer("Our helper lists my new voicemails and marks them as read, then deletes old ones. "
                             "Each user authorises once.")
     assert not {"identity:tokens_read", "identity:tokens_write"} & set(answer.scopes)  # who grants it, not revokes
+    answer = matcher.answer("I have a Python collector that polls every 15 minutes and pushes to Splunk; it just "
+                            "needs a Webex token. Which scope reads the Control Hub admin audit events?")
+    assert answer.scopes == ["audit:events_read"]  # the app's token is its credential, not the Authorizations API
+    assert matcher.answer("Which scope lists the OAuth tokens a user has granted to other apps?").scopes[0] == \
+        "identity:tokens_read"
 
 
 def test_another_products_scopes_beside_a_webex_question_leave_it_answered(matcher) -> None:

@@ -65,6 +65,13 @@ _OWN_TOKEN_RE = re.compile(
     r"\b(?:our|my|the|its|this|your)\s+(?:own\s+|access\s+|oauth\s+|integration\s+)?token\s+"
     r"(?:already\s+|only\s+|currently\s+|now\s+)?(?:has|had|have|includes?|included|carries|carried|holds?|with)\b",
     re.IGNORECASE)
+# "it just needs a Webex token", "runs with a token from our manager", "an admin's token": the app's credential, not
+# the authorizations that identity:tokens_* list and revoke
+_APP_TOKEN_RE = re.compile(
+    r"\b(?:needs?|uses?|using|runs?\s+(?:with|on|under)|with|from|via)\s+(?:an?\s+|the\s+|our\s+|my\s+|its\s+)?"
+    r"(?:(?:webex|admin'?s?|user'?s?|integration|personal|access|oauth|bearer|full[\s-]admin)\s+)*tokens?\b"
+    r"(?!\s+(?:of|for)\s+(?:every|each|all|other|the\s+user|users))",
+    re.IGNORECASE)
 # "who has to authorize it", "the person authorizing the app", "the authorizing user is a full admin": who grants
 # the scopes, not the authorizations that identity:tokens_* list and revoke
 _WHO_AUTHORIZES_RE = re.compile(
@@ -286,7 +293,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
-               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE)  # not the need
+               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE)  # not the need
     said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
                   _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_named(text))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
