@@ -214,7 +214,8 @@ def _after_the_label(part: str, index: ScopeIndex) -> list[str]:
 
 
 def _is_label(part: str) -> bool:
-    """Whether a part is the label `_after_the_label` split off (it keeps its colon)."""
+    """Whether a part ends on a colon: a label `_after_the_label` split off, or a line that introduces the
+    items after it ("Flow we want:"); either is context, not a need."""
     return part.rstrip().endswith(":")
 
 
