@@ -101,6 +101,8 @@ _MEMBERSHIP_RE = re.compile(
 
 
 _CONTAINER_RE = re.compile(r"\b" + _CONTAINERS, re.IGNORECASE)
+# A list item's letter or number, "(a) create meetings, (b) list them": no word ("a creating" reads as a noun)
+_ITEM_MARKER_RE = re.compile(r"(?:(?<=\s)|^)\(?[a-h1-9]\)(?=\s)")
 
 
 def words(text: str) -> list[str]:
@@ -112,7 +114,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=256)  # small: it serves the texts of one question, not repeats of whole questions
 def _words(text: str) -> tuple[str, ...]:
     """words(), remembered: a question's clauses and sentences are read several times."""
-    text = split_camel(text)
+    text = _ITEM_MARKER_RE.sub(" ", split_camel(text))
     for pattern, replacement in _COMPOUNDS:
         text = pattern.sub(replacement, text)
     if _CONTAINER_RE.search(text):  # the membership reading only where a space or team is named

@@ -716,3 +716,16 @@ def test_who_authorizes_is_the_actor_not_the_authorizations_api(matcher, said: s
 def test_a_user_who_authorizes_still_says_which_user(matcher) -> None:
     said = "add people to a space from my integration; the user who authorizes is a member of that space"
     assert matcher.answer(said).scopes[:1] == ["spark:memberships_write"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("need (a) creating meetings and (b) listing them", "need creating meetings and listing them"),
+    ("1) list rooms", "list rooms"),
+    ("see option (a).", "see option a"),
+])
+def test_a_list_items_letter_is_no_word(text: str, kept: str) -> None:
+    assert " ".join(words(text)) == kept
+
+
+def test_nothing_admin_says_the_user_acts(matcher) -> None:
+    assert matcher.index.lexicon.audiences("create meetings for the signed in user nothing admin") == {"user"}

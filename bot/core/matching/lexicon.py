@@ -18,7 +18,7 @@ NON_TOPICAL = frozenset({"admin", "administrator", "read", "write", "rw", "all",
 # After these a verb form is a noun: "an issue", "in order to", "the end", "my post".
 # "non-admin", "not an admin", "we're definitely not doing any admin stuff", "I don't have any admin role",
 # "nobody's an admin" (but not "no one is admin except me")
-_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|never|t"
+_NOT_ADMIN_RE = re.compile(r"\b(?:non|not|without|no|nothing|never|t"
                            r"|(?:nobody|no one)(?: s| is)(?!(?: \w+){0,3} (?:except|but|besides|apart)))"
                            r"(?: (?:an?|the|any|have|has|got|doing|really|"
                            r"definitely|even|actually|real)){0,3} (?:full |control hub |site |org |webex )*"
