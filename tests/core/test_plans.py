@@ -472,3 +472,9 @@ def test_a_service_app_acts_with_admin_scopes_in_every_clause(matcher) -> None:
     question = ("Our Service App should list the active calls of selected users and be able to hang up or transfer "
                 "them. Which scopes does the Service App need?")
     assert matcher.answer(question).scopes == ["spark-admin:calls_read", "spark-admin:calls_write"]
+
+
+def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(matcher) -> None:
+    question = ("I want a script that lists all recordings on the site older than 12 months regardless of who "
+                "hosted, and then moves them to the recycle bin.")
+    assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]

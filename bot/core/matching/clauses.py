@@ -327,12 +327,15 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
         return []
     found: list[tuple[int, Clause]] = []
     left: list[tuple[int, Query, list[Ranked]]] = []  # clauses that do something, too weak on their own
+    backs: set[int] = set()  # the clauses that refer back to the one before ("then delete them")
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
     for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
         if skip(q.text):
             before = q.text
             continue
+        if refers_back:
+            backs.add(at)
         clauses, every = [c for _, c in found], index.rank(q)
         theirs = _for_actor(every, handed)  # the candidates for who acts
         ranked = eligible(theirs, q, index, t.CLAUSE_MIN)
@@ -351,7 +354,24 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
         twins = _twins(found, left, at)
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
-    return _same_actor([c for _, c in sorted(found, key=lambda pair: pair[0])], index)
+    return _same_actor(_acts_on_the_same(sorted(found, key=lambda pair: pair[0]), backs, index), index)
+
+
+def _acts_on_the_same(found: list[tuple[int, Clause]], backs: set[int], index: ScopeIndex) -> list[Clause]:
+    """A clause that refers back to the need before it ("list every recording on the site, then move them to
+    the bin") acts on the same things as the same actor: its scope becomes that need's read/write twin when
+    its words chose another audience's form of it and the twin is among its best candidates."""
+    out: list[Clause] = []
+    for at, clause in found:
+        before = out[-1].need.scope if out else None
+        own = clause.need.scope
+        twin = index.kb.get(before.counterpart or "") if before and at in backs else None
+        if (twin and twin.audience != own.audience and _resource(twin) == _resource(own)
+                and any(r.scope == twin for r in index.rank(clause.query)[:t.TWIN_AMONG])
+                and all(c.need.scope != twin for _, c in found)):
+            clause = replace(clause, need=replace(clause.need, scope=twin))
+        out.append(clause)
+    return out
 
 
 def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
@@ -369,6 +389,12 @@ def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
             clause = replace(clause, need=replace(clause.need, scope=twins[0]))
         out.append(clause)
     return out
+
+
+def _resource(scope: Scope) -> str:
+    """What a scope grants, whoever is authorized: meeting:admin_recordings_write and
+    meeting:recordings_write both grant "recordings_write"."""
+    return scope.name.partition(":")[2].removeprefix("admin_")
 
 
 def _acting_as(audiences: frozenset[str]) -> frozenset[str]:
