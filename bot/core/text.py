@@ -74,6 +74,12 @@ def split_camel(text: str) -> str:
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
+              # "the HR record", "each record", "the customer record": an entry of data, no recording (not
+              # "the host can record", "users record their meetings", "the record button", "a call record")
+              (re.compile(r"\b((?:the|an?|each|every|our|their|his|her|its|my|your|this|that)\s+(?:(?!(?:call|detail"
+                          r"|cdr|can|will|should|must|to|would|could|may|might|also|then|always|just|i|we|they|you)\b)"
+                          r"[\w-]+(?:'s)?\s+)?)record\b(?!\s+(?:buttons?|features?|options?|settings?|icons?|the|them|it"
+                          r"|all|every|their|my|our|an?|calls?|meetings?)\b)", re.IGNORECASE), r"\1"),
               (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),

@@ -729,3 +729,15 @@ def test_a_list_items_letter_is_no_word(text: str, kept: str) -> None:
 
 def test_nothing_admin_says_the_user_acts(matcher) -> None:
     assert matcher.index.lexicon.audiences("create meetings for the signed in user nothing admin") == {"user"}
+
+
+@pytest.mark.parametrize("text, recording", [
+    ("create the Webex user from the HR record", False),
+    ("enrich each record with the caller's name", False),
+    ("the host can record the meeting", True),
+    ("users record their meetings", True),
+    ("the record button is greyed out", True),
+])
+def test_a_record_of_data_is_no_recording(matcher, text: str, recording: bool) -> None:
+    term = matcher.index.lexicon.term
+    assert (term("recording") in {term(w) for w in words(text)}) == recording
