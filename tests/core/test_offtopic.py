@@ -115,8 +115,11 @@ def test_a_loosely_matched_post_the_model_reads_as_a_scope_question_gets_a_low_c
     answer = guessing.answer(question)
     assert answer.scopes[:1] == ["spark:rooms_write"] and answer.confidence == Confidence.LOW
     unsure = Matcher(matcher.kb)
-    unsure.offtopic = OfftopicModel({"new": (1.0, 0.0)}, -1.0)  # 0.27: not clear enough to guess
+    unsure.offtopic = OfftopicModel({"new": (1.0, 0.5)}, -1.0)  # 0.38: not clear enough to guess
     assert unsure.answer(question).kind == AnswerKind.DECLINE
+    fairly = OfftopicModel({"new": (1.0, 0.0)}, -1.0)  # 0.27: clear enough for a wide lead only
+    asked = matcher.analyse(question)[0]
+    assert fairly.asks_for_scopes(asked, 0.12) and not fairly.asks_for_scopes(asked, 0.08)
     short = "space exploration news for a brand new app"  # too short for the model to tell
     assert guessing.answer(short).kind == AnswerKind.DECLINE
 

@@ -303,8 +303,8 @@ def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, i
     into Splunk): a guess."""
     if not candidates or set(candidates[0].evidence) <= index.generic_verbs:
         return None
-    lead = len(candidates) == 1 or candidates[0].score - candidates[1].score >= t.ONTOPIC_LEAD
-    return candidates[0] if lead and model.asks_for_scopes(q) else None
+    lead = candidates[0].score - (candidates[1].score if len(candidates) > 1 else 0.0)
+    return candidates[0] if model.asks_for_scopes(q, lead) else None
 
 
 def topic_scope(q: Question, topics: tuple[str, ...], index: ScopeIndex, guidance: GuidanceFinder) -> list[Need]:

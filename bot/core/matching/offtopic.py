@@ -84,11 +84,13 @@ class OfftopicModel:
         return "this reads as a question about building with Webex that no scope answers, not about the " \
                "scopes an integration needs"
 
-    def asks_for_scopes(self, q: Question) -> bool:
-        """Whether the post reads clearly as a scope question, though its words match loosely: then
-        its best candidate, if it leads, is a guess worth offering rather than a decline. Not for a
-        short post ("space exploration news") nor another language: the model cannot tell them."""
-        return _can_tell(q) and self.probability(q.text) < t.ONTOPIC_BELOW
+    def asks_for_scopes(self, q: Question, lead: float) -> bool:
+        """Whether the post reads clearly as a scope question, though its words match loosely, for its
+        best candidate's `lead` over the next: then that candidate is a guess worth offering rather
+        than a decline. Not for a short post ("space exploration news") nor another language: the
+        model cannot tell them."""
+        return _can_tell(q) and any(self.probability(q.text) < below and lead >= least
+                                    for below, least in t.ONTOPIC_LINES)
 
     def doubted(self, level: Confidence, q: Question) -> Confidence:
         """A high confidence lowered to medium when the post reads somewhat off-topic: the scope its

@@ -76,12 +76,12 @@ OFFTOPIC_MIN_WORDS = 12  # a shorter post says too little for the model ("adapti
 # answers of the development sets read this off-topic, 6 of them wrong (of 30 wrong in all); from
 # 0.5, 20 with 7 wrong; from 0.7, 4 with 3 wrong.
 OFFTOPIC_DOUBT_FROM = 0.6
-# Under this probability a post the words match only loosely is still a scope question: its best
-# candidate, leading by ONTOPIC_LEAD, is offered with low confidence. Leaving one set out, 12 loosely
-# matched development posts of 12 words or more fall under 0.15 with such a lead, none off-topic;
-# the guess was right for 11 (with leads under 0.06 the guesses were wrong as often as right).
-ONTOPIC_BELOW = 0.15
-ONTOPIC_LEAD = 0.06
+# A post the words match only loosely is still a scope question when the model reads it under one of
+# these probabilities and its best candidate leads the next by at least the lead beside it: that
+# candidate is offered with low confidence. Leaving one development set out, of 40 loosely matched
+# posts of 12 words or more under 0.45, these lines pick 8 whose guess is right, none wrong, and one
+# off-topic post; a lead under 0.05 was wrong 14 times in 19, and from 0.3 leads of 0.1 mixed.
+ONTOPIC_LINES = ((0.15, 0.05), (0.3, 0.1))  # (probability below, lead at least)
 
 # --- questions about using the app ---
 HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
