@@ -179,6 +179,17 @@ def test_an_app_tied_to_no_one_said_in_other_words_is_a_service_apps_question(kb
     assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)
 
 
+@pytest.mark.parametrize("said", ["the job runs on a VM in the data centre that nobody ever logs into",
+                                  "a container no human ever signs in to creates the meetings"])
+def test_a_machine_nobody_signs_in_to_is_a_service_apps_question(kb, said: str) -> None:
+    assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)
+
+
+def test_an_account_people_mention_is_a_bot(kb) -> None:
+    said = "The assistant account we run in our spaces (people @mention it, it replies) should post recordings"
+    assert "bots" in GuidanceFinder(kb.guidance).topics(said)
+
+
 @pytest.mark.parametrize("post, context, need, scope", [
     ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
      "minute and the whole team loves it, honestly it is the most popular screen we have. "
