@@ -74,6 +74,9 @@ def split_camel(text: str) -> str:
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
+              # "the minimal set to tick", "a set of scopes": a collection, not the verb that sets a setting
+              (re.compile(r"\b(minimal|minimum|smallest|full|complete|whole|right|correct|exact|same)\s+set\b"
+                          r"|\bset(?=\s+of\s+(?:scopes?|permissions?|grants?|rights?)\b)", re.IGNORECASE), r"\1"),
               # "the HR record", "each record", "the customer record": an entry of data, no recording (not
               # "the host can record", "users record their meetings", "the record button", "a call record")
               (re.compile(r"\b((?:the|an?|each|every|our|their|his|her|its|my|your|this|that)\s+(?:(?!(?:call|detail"

@@ -752,3 +752,10 @@ def test_nothing_admin_says_the_user_acts(matcher) -> None:
 def test_a_record_of_data_is_no_recording(matcher, text: str, recording: bool) -> None:
     term = matcher.index.lexicon.term
     assert (term("recording") in {term(w) for w in words(text)}) == recording
+
+
+@pytest.mark.parametrize("text, setting", [("what's the minimal set to tick?", False), ("a set of scopes", False),
+                                           ("set DND on my line", True), ("the right settings", True)])
+def test_a_set_of_things_is_no_setting(matcher, text: str, setting: bool) -> None:
+    term = matcher.index.lexicon.term
+    assert (term("settings") in {term(w) for w in words(text)}) == setting
