@@ -283,6 +283,10 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("moving our bot from Microsoft Teams to Webex: which scope posts messages?", None),
     ("provision users with SCIM from Okta", None),
     ("read messages in a space", None),
+    ("hosting is our own k8s cluster; the app posts a summary into each space", None),  # where it runs
+    ("a GitLab job posts the changelog into our releases space", None),
+    ("which scope lets my GitHub app read private repos?", "github"),
+    ("my k8s service account needs which RBAC role", "k8s"),
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
     assert PlatformFinder(kb.vocabulary).other_platform(text) == platform

@@ -49,6 +49,12 @@ _BEHAVIOUR_RE = re.compile(
 _FAILS_OR_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
                                   r"|only\s+(?:see|sees|get|gets|returns?)|can'?t|cannot|unable|fails?|failed|error)\b",
                                   re.IGNORECASE)
+# A product named as where the app runs or is built: "hosted on AWS", "deployed to our k8s cluster", "a GitLab
+# job", "GitHub Actions"; not as what it asks about ("my GitHub app", "a Slack bot")
+_RUNS_THERE_RE = re.compile(r"\b(?:host(?:ed|ing)?|runs?|running|deploy(?:ed)?|lives?|sits?)\s+(?:is\s+|are\s+)?"
+                            r"(?:on|in|to|at|from)?\s*(?:(?:an?|the|our|my|their)\s+)?(?:own\s+)?$")
+_RUNS_ON_RE = re.compile(r"\s+(?:clusters?|pipelines?|jobs?|ci|runners?|actions|lambdas?|functions?|instances?"
+                         r"|servers?|buckets?|vms?|containers?|pods?|workflows?)\b")
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -102,11 +108,15 @@ class PlatformFinder:
         return found.group(0) if found else None
 
     def other_platform(self, text: str) -> str | None:
+        """The other product a question names as its subject, when it names no Webex word; a product
+        named only as where the app runs or is built ("hosting is our own k8s cluster", "a GitLab job")
+        is not its subject."""
         lowered = text.lower()
-        found = self._others.search(lowered) if self._others else None
-        if found is None or (self._webex and self._webex.search(lowered)):
+        if self._others is None or (self._webex and self._webex.search(lowered)):
             return None
-        return found.group(0)
+        return next((found.group(0) for found in self._others.finditer(lowered)
+                     if not _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()])
+                     and not _RUNS_ON_RE.match(lowered, found.end())), None)
 
     def app_usage(self, text: str) -> str | None:
         """The phrase that shows a question is about using the Webex app ("on my Mac"), when no

@@ -83,6 +83,9 @@ OFFTOPIC_DOUBT_FROM = 0.6
 # off-topic post; a lead under 0.05 was wrong 14 times in 19, and from 0.3 leads of 0.1 mixed.
 ONTOPIC_LINES = ((0.15, 0.05), (0.3, 0.1))  # (probability below, lead at least)
 
+# --- other products ---
+RUNS_THERE_REACH = 30  # characters before a product's name read for "hosted on", "runs on our own"
+
 # --- questions about using the app ---
 HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
 
