@@ -584,6 +584,16 @@ def test_the_apps_own_token_is_context_not_the_tokens_scopes(matcher) -> None:
     assert answer.scopes == ["spark:messages_write"]
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("Our integration runs in Kubernetes and needs to list all devices in the org. What do I need?",
+     ["spark-admin:devices_read"]),
+    ("We run the bot in a docker container. How do I get the bot to read the messages in a space?",
+     ["spark:messages_read"]),
+])
+def test_where_the_app_runs_is_context_not_a_need(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
 def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) -> None:
     answer = matcher.answer("a regular user authorized our app with admin scopes, why can it not list every user "
                             "in the org?")

@@ -72,6 +72,12 @@ _APP_TOKEN_RE = re.compile(
     r"(?:(?:webex|admin'?s?|user'?s?|integration|personal|access|oauth|bearer|full[\s-]admin)\s+)*tokens?\b"
     r"(?!\s+(?:of|for)\s+(?:every|each|all|other|the\s+user|users))",
     re.IGNORECASE)
+# "our integration runs in Kubernetes", "it is hosted on a VM", "the job runs on our own server": where the app
+# runs is context, not a need that borrows a neighbour's topic
+_WHERE_IT_RUNS_RE = re.compile(
+    r"\b(?:runs?|running|hosted|deployed|lives)\s+(?:in|on|inside)\s+(?:(?:an?|the|our|my|its|their)\s+)?"
+    r"(?:own\s+)?(?!(?:every|each|all|the|a)\b)[\w.-]+(?:\s+(?:cluster|server|vm|container|lambda|function"
+    r"|instance|pod|box|machine|laptop)s?)?\b", re.IGNORECASE)
 # "who has to authorize it", "the person authorizing the app", "the authorizing user is a full admin": who grants
 # the scopes, not the authorizations that identity:tokens_* list and revoke
 _WHO_AUTHORIZES_RE = re.compile(
@@ -293,7 +299,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
     context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
-               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE)  # not the need
+               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE)  # not the need
     said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
                   _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_named(text))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
