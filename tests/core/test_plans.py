@@ -478,3 +478,9 @@ def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(match
     question = ("I want a script that lists all recordings on the site older than 12 months regardless of who "
                 "hosted, and then moves them to the recycle bin.")
     assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+
+
+def test_copying_recordings_out_reads_them(matcher) -> None:
+    question = ("every night, copy all meeting recordings in our org that are older than 90 days to an S3 bucket, "
+                "then delete them from Webex once the copy is verified")
+    assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
