@@ -134,6 +134,15 @@ def test_a_post_about_a_webhook_on_a_resource_is_never_turned_away_by_the_model(
     assert flagged.answer(question).scopes[:1] == ["meeting:transcripts_read"]
 
 
+def test_a_webhook_post_that_asks_no_scope_is_turned_away_by_the_model(matcher: Matcher) -> None:
+    # the webhooks topic explains which read scope a webhook needs; it answers nothing about testing locally
+    question = "Webex can't reach my laptop to deliver webhooks. What do people use to test them locally?"
+    flagged = Matcher(matcher.kb)
+    flagged.offtopic = OfftopicModel({"locally": (1.0, 9.0)}, 0.0)
+    answer = flagged.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and "no scope answers" in answer.why
+
+
 def test_a_post_that_reads_somewhat_off_topic_gets_no_high_confidence(matcher: Matcher) -> None:
     question = "which scope does my integration need to answer incoming calls for the signed-in user, please?"
     assert matcher.answer(question).confidence == Confidence.HIGH

@@ -25,9 +25,9 @@ MODEL_PATH = Path(__file__).with_name("offtopic_model.json")
 # The tokens scikit-learn's TfidfVectorizer takes by default (runs of two or more word characters), so the
 # weights trained there apply here unchanged.
 TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
-# Guidance topics an off-topic post often brings along ("my bot's GIFs don't animate"); the others
-# (service apps, the admin role, ...) are answers in themselves.
-_INCIDENTAL_TOPICS = frozenset({"bots"})
+# Guidance topics an off-topic post often brings along ("my bot's GIFs don't animate", "how do I test webhooks
+# locally?"); the others (service apps, the admin role, ...) are answers in themselves.
+_INCIDENTAL_TOPICS = frozenset({"bots", "webhooks"})
 
 
 @dataclass(frozen=True)
