@@ -484,3 +484,12 @@ def test_copying_recordings_out_reads_them(matcher) -> None:
     question = ("every night, copy all meeting recordings in our org that are older than 90 days to an S3 bucket, "
                 "then delete them from Webex once the copy is verified")
     assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("show the spaces I'm in", ["spark:rooms_read"]),
+    ("Helpdesk widget: agents click a number to dial it from their own Webex Calling line, and the widget also "
+     "shows their last 20 calls.", ["spark:calls_write", "spark:calls_read"]),
+])
+def test_showing_data_in_the_app_is_no_xapi_command(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
