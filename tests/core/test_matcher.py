@@ -370,7 +370,6 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     "Not really API related, but the Webex desktop app on my laptop logs me out after every update. Any idea?",
     "I forgot my webex password and the reset email never comes. How do I get back into my account and my spaces?",
     "What's the keyboard shortcut to raise my hand in a Webex meeting on a Mac?",
-    "Desk Pro touchscreen stopped responding after a firmware update, reboot didn't help. Who do I contact?",
 ])
 def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
