@@ -136,6 +136,7 @@ class Vocabulary:
     app_usage_cues: tuple[str, ...] = ()  # phrases of a question about using the Webex app ("desktop app")
     app_actions: tuple[str, ...] = ()  # what a person does in the app ("mute", "share my screen")
     other_platform_sides: tuple[str, ...] = ()  # another product's API named where the question asks ("zoom side")
+    hosting_platforms: tuple[str, ...] = ()  # other products that are where an app runs or is built ("k8s")
     developer_words: tuple[str, ...] = ()  # words of a question about building against the API ("scope")
     platform_fact_cues: tuple[str, ...] = ()  # a limit or lifetime the docs state ("max size", "how long is")
     programming_cues: tuple[str, ...] = ()  # general programming matters ("cors", "docker compose", "rebase")
@@ -401,6 +402,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         app_usage_cues=tuple(p.lower() for p in entry.texts("app_usage_cues")),
         app_actions=tuple(p.lower() for p in entry.texts("app_actions")),
         other_platform_sides=tuple(p.lower() for p in entry.texts("other_platform_sides")),
+        hosting_platforms=tuple(p.lower() for p in entry.texts("hosting_platforms")),
         developer_words=tuple(p.lower() for p in entry.texts("developer_words")),
         platform_fact_cues=tuple(p.lower() for p in entry.texts("platform_fact_cues")),
         programming_cues=tuple(p.lower() for p in entry.texts("programming_cues")),

@@ -77,12 +77,13 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               # "the minimal set to tick", "a set of scopes": a collection, not the verb that sets a setting
               (re.compile(r"\b(minimal|minimum|smallest|full|complete|whole|right|correct|exact|same)\s+set\b"
                           r"|\bset(?=\s+of\s+(?:scopes?|permissions?|grants?|rights?)\b)", re.IGNORECASE), r"\1"),
-              # "the HR record", "each record", "the customer record": an entry of data, no recording (not
-              # "the host can record", "users record their meetings", "the record button", "a call record")
-              (re.compile(r"\b((?:the|an?|each|every|our|their|his|her|its|my|your|this|that)\s+(?:(?!(?:call|detail"
-                          r"|cdr|can|will|should|must|to|would|could|may|might|also|then|always|just|i|we|they|you)\b)"
-                          r"[\w-]+(?:'s)?\s+)?)record\b(?!\s+(?:buttons?|features?|options?|settings?|icons?|the|them|it"
-                          r"|all|every|their|my|our|an?|calls?|meetings?)\b)", re.IGNORECASE), r"\1"),
+              # "the HR record", "each record", "the customer record": an entry of data, no recording (not "the
+              # host can record", "lets the host record", "users record their meetings", "the record button")
+              (re.compile(r"\b((?:the|an?|each|every|our|their|his|her|its|my|your|this|that)\s+(?:(?:hr|crm|customer"
+                          r"|user|person|employee|patient|deal|opportunity|account|contact|change|scim|database|db"
+                          r"|ticket|case|student|staff|directory|ldap|master)(?:'s)?\s+)?)record\b(?!\s+(?:buttons?"
+                          r"|features?|options?|settings?|icons?|the|them|it|all|every|their|my|our|an?|calls?"
+                          r"|meetings?)\b)", re.IGNORECASE), r"\1"),
               (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),

@@ -594,6 +594,13 @@ def test_where_the_app_runs_is_context_not_a_need(matcher, question: str, scopes
     assert matcher.answer(question).scopes == scopes
 
 
+def test_hosted_in_and_running_on_a_line_are_no_place_the_app_runs(matcher) -> None:
+    assert matcher.answer("List all meetings hosted in our org last month - which scope?").scopes[0] == \
+        "meeting:admin_schedule_read"
+    running = matcher.answer("An admin wants to see all calls running on a user's line right now. Which scope?")
+    assert "spark-admin:calls_read" in running.scopes
+
+
 def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) -> None:
     answer = matcher.answer("a regular user authorized our app with admin scopes, why can it not list every user "
                             "in the org?")
@@ -631,11 +638,19 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
     "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's the Zoom part.",
-    "Same alerting integration as we have for Webex. In Slack, which bot token scope lets the app post to channels?",
-    "Porting our Webex notifier to Teams: to post into a Teams channel via Graph, which delegated permission?",
+    "Porting our Webex notifier to Teams. To post into a Teams channel via Graph, which delegated permission?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "We're moving our alerting from Slack to Webex. In Slack we used chat:write; what's the Webex scope to post?",
+    "Our users chat in a Teams channel and we want the same thread copied into a Webex space. What does it need?",
+    "Which delegated permission in Graph reads a user's calendar, and which Webex scope creates the meeting?",
+])
+def test_a_sentence_that_asks_of_webex_beside_another_product_is_answered(matcher, question: str) -> None:
+    assert matcher.answer(question).answered
 
 
 @pytest.mark.parametrize("question", [

@@ -190,6 +190,21 @@ def test_an_account_people_mention_is_a_bot(kb) -> None:
     assert "bots" in GuidanceFinder(kb.guidance).topics(said)
 
 
+@pytest.mark.parametrize("said", [
+    "I forgot to mention it's an integration: which scope lets it read messages in spaces the user is in?",
+    "My integration creates a meeting and I want to tag it with a tracking code. Which scope?",
+    "Which scope lets us find user accounts that no one ever signs into so we can remove their licenses?",
+    "Our report should show rooms nobody logs into for a month - which scope lists device usage?",
+])
+def test_plain_english_about_mentions_tags_and_sign_ins_brings_no_topic(kb, said: str) -> None:
+    assert not {"bots", "service-apps"} & set(GuidanceFinder(kb.guidance).topics(said))
+
+
+def test_an_app_that_must_not_depend_on_one_admin_is_a_service_apps_question(kb) -> None:
+    said = "Our job provisions users nightly and must not depend on one admin's personal login. What do we use?"
+    assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)
+
+
 @pytest.mark.parametrize("post, context, need, scope", [
     ("We run a small wallboard in Flask on a Raspberry Pi in the office kitchen. It refreshes every "
      "minute and the whole team loves it, honestly it is the most popular screen we have. "
@@ -287,6 +302,8 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("a GitLab job posts the changelog into our releases space", None),
     ("which scope lets my GitHub app read private repos?", "github"),
     ("my k8s service account needs which RBAC role", "k8s"),
+    ("Our community is hosted on Discord - what permissions does a bot need to read messages?", "discord"),
+    ("My Slack server bot needs the channels:history scope, how do I add it?", "slack"),  # a chat product's server
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
     assert PlatformFinder(kb.vocabulary).other_platform(text) == platform
@@ -752,6 +769,7 @@ def test_nothing_admin_says_the_user_acts(matcher) -> None:
     ("the host can record the meeting", True),
     ("users record their meetings", True),
     ("the record button is greyed out", True),
+    ("which scope lets the host record automatically once the meeting starts?", True),
 ])
 def test_a_record_of_data_is_no_recording(matcher, text: str, recording: bool) -> None:
     term = matcher.index.lexicon.term

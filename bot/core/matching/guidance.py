@@ -51,7 +51,7 @@ _ASKS_WHO_RE = re.compile(
 # Cues said in other words, read as the words a guidance cue lists for them: spaces the asker is not in
 # ("spaces our team isn't part of", "that space. I'm not a member", "spaces none of our admins are in"), and
 # people who are no admins ("they are not admins", "make them admins"), and an app tied to no one
-# ("not tied to any person at all", "a VM nobody ever logs into").
+# ("not tied to any person at all", "a VM nobody ever logs into", "no human ever signs in to it").
 _PERSON = r"(?:i|we|they|he|she|you|none\s+of\s+(?:us|them)|(?:our|my|their|the)\s+[\w-]+)"
 _SAID_OTHERWISE = (
     (re.compile(r"\b(?:spaces?|rooms?|group\s+chats?)\s+(?:that\s+|which\s+)?" + _PERSON +
@@ -72,8 +72,10 @@ _SAID_OTHERWISE = (
     (re.compile(r"\b(?:not|never|isn['’]?t|aren['’]?t)\s+(?:be\s+)?tied\s+to\s+"
                 r"(?:any|a|an|one|a\s+single|a\s+specific)\s+"
                 r"(?:person|user|human|individual|employee|admin(?:istrator)?|account)\b"), " not tied to a person "),
-    (re.compile(r"\b(?:nobody|no\s+one|no\s+human|no\s+person)\s+(?:ever\s+|actually\s+|really\s+)?"
-                r"(?:logs?|signs?)\s+(?:in|on)(?:to)?\b"), " nobody logs in "),
+    (re.compile(r"\b(?:vms?|servers?|machines?|boxe?s?|containers?|computers?|data\s+cent(?:re|er)s?)\b[^.?!]{0,40}?"
+                r"\b(?:nobody|no\s+one|no\s+human)\s+(?:ever\s+)?(?:logs?|signs?)\s+(?:in|on)(?:to)?\b"
+                r"|\b(?:nobody|no\s+one|no\s+human)\s+(?:ever\s+)?(?:logs?|signs?)\s+(?:in|on)\s+(?:to\s+)?it\b"),
+     " nobody logs in "),
 )
 # "not a bot", "rather than from a bot": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"

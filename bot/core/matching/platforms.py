@@ -55,6 +55,7 @@ _RUNS_THERE_RE = re.compile(r"\b(?:host(?:ed|ing)?|runs?|running|deploy(?:ed)?|l
                             r"(?:on|in|to|at|from)?\s*(?:(?:an?|the|our|my|their)\s+)?(?:own\s+)?$")
 _RUNS_ON_RE = re.compile(r"\s+(?:clusters?|pipelines?|jobs?|ci|runners?|actions|lambdas?|functions?|instances?"
                          r"|servers?|buckets?|vms?|containers?|pods?|workflows?)\b")
+_WEBEX_SCOPE_ASKED_RE = re.compile(r"\bwebex\s+(?:scopes?|permissions?|side)\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
 
@@ -93,6 +94,7 @@ class PlatformFinder:
 
     def __init__(self, vocab: Vocabulary):
         self._others = any_of(vocab.other_platforms)
+        self._hosting = frozenset(vocab.hosting_platforms)
         self._webex = any_of(vocab.webex_words)
         self._app_usage = any_of(vocab.app_usage_cues)
         self._developer = any_of(vocab.developer_words)
@@ -102,21 +104,25 @@ class PlatformFinder:
         self._coding = any_of(vocab.programming_cues)
 
     def other_side(self, asking: str) -> str | None:
-        """Another product's API named where the question asks ("for the Zoom side I need ..."),
-        whatever the rest of the message says of Webex."""
-        found = self._sides.search(asking.lower()) if self._sides else None
-        return found.group(0) if found else None
+        """Another product's API named in a sentence that asks ("for the Zoom side I need ..."), whatever the
+        rest of the message says of Webex; not in one that asks for a Webex scope too ("which delegated
+        permission in Graph reads the calendar, and which Webex scope creates the meeting?")."""
+        if self._sides is None:
+            return None
+        return next((found.group(0) for sentence in sentences_of(asking.lower())
+                     if (found := self._sides.search(sentence)) and not _WEBEX_SCOPE_ASKED_RE.search(sentence)), None)
 
     def other_platform(self, text: str) -> str | None:
-        """The other product a question names as its subject, when it names no Webex word; a product
-        named only as where the app runs or is built ("hosting is our own k8s cluster", "a GitLab job")
-        is not its subject."""
+        """The other product a question names as its subject, when it names no Webex word; a hosting
+        product named only as where the app runs or is built ("hosting is our own k8s cluster", "a GitLab
+        job") is not its subject, a chat product always is ("our community is hosted on Discord")."""
         lowered = text.lower()
         if self._others is None or (self._webex and self._webex.search(lowered)):
             return None
         return next((found.group(0) for found in self._others.finditer(lowered)
-                     if not _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()])
-                     and not _RUNS_ON_RE.match(lowered, found.end())), None)
+                     if found.group(0) not in self._hosting or not (_RUNS_ON_RE.match(lowered, found.end())
+                     or _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()]))),
+                    None)
 
     def app_usage(self, text: str) -> str | None:
         """The phrase that shows a question is about using the Webex app ("on my Mac"), when no

@@ -72,12 +72,13 @@ _APP_TOKEN_RE = re.compile(
     r"(?:(?:webex|admin'?s?|user'?s?|integration|personal|access|oauth|bearer|full[\s-]admin)\s+)*tokens?\b"
     r"(?!\s+(?:of|for)\s+(?:every|each|all|other|the\s+user|users))",
     re.IGNORECASE)
-# "our integration runs in Kubernetes", "it is hosted on a VM", "the job runs on our own server": where the app
-# runs is context, not a need that borrows a neighbour's topic
+# "our integration runs in Kubernetes", "we run the bot in a docker container", "the job runs on our own server":
+# where the app runs is context, not a need that borrows a neighbour's topic (not "meetings hosted in our org",
+# "calls running on a user's line")
 _WHERE_IT_RUNS_RE = re.compile(
-    r"\b(?:runs?|running|hosted|deployed|lives)\s+(?:in|on|inside)\s+(?:(?:an?|the|our|my|its|their)\s+)?"
-    r"(?:own\s+)?(?!(?:every|each|all|the|a)\b)[\w.-]+(?:\s+(?:cluster|server|vm|container|lambda|function"
-    r"|instance|pod|box|machine|laptop)s?)?\b", re.IGNORECASE)
+    r"\b(?:runs?|running|deployed|lives)\s+(?:in|on|inside)\s+(?:(?:an?|the|our|my|its|their)\s+)?(?:own\s+)?"
+    r"(?:[\w.-]+\s+)?(?:kubernetes|k8s|docker|openshift|heroku|aws|azure|gcp|lambda|ec2|ecs|eks|aks|gke"
+    r"|(?:clusters?|servers?|vms?|containers?|pods?|instances?|laptops?|machines?|raspberry\s+pi))\b", re.IGNORECASE)
 # "who has to authorize it", "the person authorizing the app", "the authorizing user is a full admin": who grants
 # the scopes, not the authorizations that identity:tokens_* list and revoke
 _WHO_AUTHORIZES_RE = re.compile(
