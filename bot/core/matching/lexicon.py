@@ -96,6 +96,8 @@ _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "error
                        "unauthorized"})
 
 
+_GIVES_AN_OUTCOME_RE = re.compile(r"\b(?:gives?|gave|giving)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:"
+                                  + "|".join(sorted(_OUTCOMES)) + r"|nothing|empty)\b")
 # "the config key Audio.Microphones.Mute", "configuration Audio.Ultrasound.MaxVolume": a setting, not a command
 _CONFIG_BEFORE_RE = re.compile(r"\b(?:config|configs|configuration|configurations|setting|settings)\b", re.IGNORECASE)
 
@@ -246,5 +248,7 @@ class Lexicon:
         return bool(set(raw) & self.compare_cues)
 
     def asks_what_it_unlocks(self, raw: list[str]) -> bool:
-        joined = " ".join(raw)
+        """Whether the words ask what a named scope unlocks ("what does X give me?"); not a call that
+        "gives me 403", which tells what came back."""
+        joined = _GIVES_AN_OUTCOME_RE.sub(" ", " ".join(raw))
         return any(p.search(joined) for p in self.reverse)
