@@ -808,3 +808,18 @@ def test_on_behalf_of_says_whose_not_admin_unless_it_is_someone_else(matcher, qu
 def test_on_behalf_of_a_named_other_person_needs_an_admin(matcher) -> None:
     assert matcher.answer("How do I schedule a meeting on behalf of my manager?").scopes[:1] == [
         "meeting:admin_schedule_write"]
+
+
+def test_a_call_that_gives_me_403_asks_nothing_of_what_a_scope_unlocks(matcher) -> None:
+    question = ("Our integration has spark:all and it covered everything so far. Now each trainer should see a list "
+                "of their own Webex meeting recordings. The recordings call gives me 403. Is there something else?")
+    assert matcher.answer(question).scopes[0] == "meeting:recordings_read"
+    assert matcher.answer("What does spark:all give me?").kind == AnswerKind.UNLOCKS
+
+
+def test_a_refused_named_scope_stays_when_the_asking_sentence_names_nothing(matcher) -> None:
+    question = ("I added spark-admin:people_read to my integration and authorized it with my normal account. Listing "
+                "everyone in the org still gives me a 403. I'm not an admin, but the scope was granted, so why "
+                "doesn't it work?")
+    answer = matcher.answer(question)
+    assert answer.scopes == ["spark-admin:people_read"] and "admin-role" in answer.guidance

@@ -147,7 +147,7 @@ class Matcher:
         # (the user form of the admin scope it has), the role is, and the named scope stays.
         refused = (bool(REFUSED_RE.search(q.message.prose)) and described_surely(described, q, self.index)
                    and not all(another_form(n.scope, q.named, self.kb) for n in described.needs))
-        sure = all(s.coverage >= t.CONFIDENT_FROM for s in described.signals)
+        sure = described_fully(described, q, self.index)
         if described.needs and (short or refused or held or sure or guesses_differ(q.message.prose)):
             described.why = mentioned + described.why
             return beside_held(described, q) if held else described
@@ -404,6 +404,13 @@ def user_form(named: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> D
     need = Need(user.name, user, Via.NAME, (scope.name,), alternatives=(scope,), inferred=True)
     return Draft(AnswerKind.SCOPE, [need], [Signals(Via.NAME, focused=True)],
                  f"{mentioned}{user.name} is its form for a user acting for themself")
+
+
+def described_fully(described: Draft, q: Question, index: ScopeIndex) -> bool:
+    """Whether the need the asking sentence describes was read with confidence and names a resource ("why
+    doesn't it work?" names none, though "work" alone fits a scope in full)."""
+    return all(s.coverage >= t.CONFIDENT_FROM for s in described.signals) and names_a_resource(
+        SCOPE_NAME_RE.sub(" ", q.asking), index)
 
 
 def described_surely(described: Draft, q: Question, index: ScopeIndex) -> bool:
