@@ -823,3 +823,8 @@ def test_a_refused_named_scope_stays_when_the_asking_sentence_names_nothing(matc
                 "doesn't it work?")
     answer = matcher.answer(question)
     assert answer.scopes == ["spark-admin:people_read"] and "admin-role" in answer.guidance
+
+
+def test_asking_for_a_narrower_scope_than_the_one_named_gives_the_needs_own(matcher) -> None:
+    question = "Do I really need spark:all just to read the members of the user's spaces, or is there a narrower scope?"
+    assert matcher.answer(question).scopes == ["spark:memberships_read"]

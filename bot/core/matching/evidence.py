@@ -183,9 +183,19 @@ def asks_for_more(text: str) -> bool:
 
 
 def without_total(text: str) -> str:
-    """The text less the sentence that asks for the whole list: 'the final list' names no need."""
+    """The text less the sentence that asks for the whole list ('the final list' names no need) and
+    the words that ask for a narrower scope ("or is there a narrower one?" names none either)."""
     kept = " ".join(s for s in sentences_of(text) if not _TOTAL_RE.search(s))
-    return kept.strip() or text
+    return _NARROWER_RE.sub(" ", kept).strip() or text
+
+
+# "..., or is there a narrower scope?", "or something more specific", "is there a least-privilege option": the asker
+# wants the need's own scope, and these words name none
+_NARROWER_RE = re.compile(
+    r"[,;]?\s*(?:\bor\s+)?(?:is\s+there\s+|are\s+there\s+|do\s+(?:i|we)\s+have\s+)?(?:an?\s+|some\s+)?"
+    r"(?:narrower|smaller|more\s+(?:specific|limited|granular|restricted)|less\s+(?:powerful|privileged|broad)"
+    r"|least[\s-]+privilege(?:d)?)\s+(?:scopes?|permissions?|options?|ones?|alternatives?)\b"
+    r"|[,;]?\s*\bor\s+something\s+(?:narrower|smaller|more\s+specific)\b", re.IGNORECASE)
 
 
 # "GET /rooms only returns my own spaces", "not just the ones I'm in": the call works, yet gives too little
