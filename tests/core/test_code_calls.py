@@ -350,3 +350,10 @@ def test_a_call_said_to_return_too_little_is_no_sure_answer(matcher) -> None:
     assert matcher.answer(asked).confidence == Confidence.HIGH
     short = matcher.answer("GET /v1/rooms only returns the spaces I am in. Which scope?")
     assert short.confidence != Confidence.HIGH
+
+
+def test_an_sdk_call_said_to_work_by_its_method_name_is_not_the_refused_one(matcher) -> None:
+    question = ("```python\nfwd = api.person_settings.forwarding.read(person_id=p.person_id)\n"
+                "api.person_settings.forwarding.configure(person_id=p.person_id, forwarding=fwd)\n```\n"
+                "read works, configure blows up with 403. This is for other people in the org, admin token.")
+    assert matcher.answer(question).scopes == ["spark-admin:people_write"]

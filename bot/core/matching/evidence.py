@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Mapping
 
 from rapidfuzz.distance import OSA
 
@@ -11,6 +12,7 @@ from bot.core.answer import Need, Via
 from bot.core.endpoints import EndpointQuery
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
+from bot.core.matching.calls import Call
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.normalise import sentences_of
 from bot.core.matching.query import build_query
@@ -308,10 +310,14 @@ def working_calls(text: str, index: ScopeIndex) -> set[tuple[str, str | None]]:
     return found
 
 
-def said_to_work(endpoint: EndpointQuery | None, works: set[tuple[str, str | None]]) -> bool:
-    """Whether a pasted call is one the text says works."""
-    return endpoint is not None and any(
-        endpoint.method == method and path in (None, _bare(endpoint.path)) for method, path in works)
+def said_to_work(call: Call, works: set[tuple[str, str | None]], forms: Mapping[str, str]) -> bool:
+    """Whether a pasted call is one the text says works: by its method and path, or, for an SDK call with
+    no documented path, by the verb of its method's name ("read works, configure gets 403")."""
+    endpoint = call.endpoint
+    if endpoint is None:
+        told = forms.get(call.chain[-1].lower()) if call.chain else None
+        return told is not None and (told, None) in works
+    return any(endpoint.method == method and path in (None, _bare(endpoint.path)) for method, path in works)
 
 
 def _bare(path: str) -> str:

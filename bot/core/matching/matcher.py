@@ -174,7 +174,7 @@ class Matcher:
         draft = Draft(AnswerKind.PLAN)
         refused = bool(REFUSED_RE.search(q.prose))
         works = working_calls(q.prose, self.index) if refused else set()
-        for call in [c for c in q.calls if not said_to_work(c.endpoint, works)] or q.calls:
+        for call in [c for c in q.calls if not said_to_work(c, works, self.index.lexicon.method_forms)] or q.calls:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
