@@ -205,9 +205,15 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
     return tuple(kept)
 
 
+# A bot's token named in pasted code ("-H 'Authorization: Bearer $BOT_TOKEN'", "botToken"): the bot makes the call
+_BOT_TOKEN_IN_CODE_RE = re.compile(r"\bbot[_-]?token\b|\bbotToken\b", re.IGNORECASE)
+
+
 def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
-    """The guidance topics of the message as written and, for another language, as read in English."""
+    """The guidance topics of the message as written and, for another language, as read in English; the
+    bots topic also when the pasted code calls with a bot's token."""
     written = guidance.topics(message.prose or message.text)
+    written += ("bots",) if _BOT_TOKEN_IN_CODE_RE.search(message.pasted) and "bots" not in written else ()
     return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
 
 
