@@ -357,13 +357,3 @@ def test_an_sdk_call_said_to_work_by_its_method_name_is_not_the_refused_one(matc
                 "api.person_settings.forwarding.configure(person_id=p.person_id, forwarding=fwd)\n```\n"
                 "read works, configure blows up with 403. This is for other people in the org, admin token.")
     assert matcher.answer(question).scopes == ["spark-admin:people_write"]
-
-
-@pytest.mark.parametrize("question, scope", [
-    ("Security wants an inventory of every space in our org. Right now GET /rooms only returns my own spaces. How do "
-     "we get the complete list?", "spark-compliance:rooms_read"),
-    ("GET /v1/people only returns myself; how do I list every user in the org? Admin here.", "spark-admin:people_read"),
-    ("GET /rooms only returns my own spaces. Is that expected?", "spark:rooms_read"),  # asks for nothing more
-])
-def test_a_call_that_gives_too_little_for_all_asks_for_the_broader_form(matcher, question: str, scope: str) -> None:
-    assert matcher.answer(question).scopes[:1] == [scope]

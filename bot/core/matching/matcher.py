@@ -108,7 +108,7 @@ class Matcher:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
             return self._named_or_described(q)
-        from_calls = beyond_own(beside_told_webhooks(self._from_calls(q), q, self._from_words, self.index), q, self.kb)
+        from_calls = beside_told_webhooks(self._from_calls(q), q, self._from_words, self.index)
         if from_calls.needs:
             written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
@@ -404,27 +404,6 @@ def user_form(named: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> D
     need = Need(user.name, user, Via.NAME, (scope.name,), alternatives=(scope,), inferred=True)
     return Draft(AnswerKind.SCOPE, [need], [Signals(Via.NAME, focused=True)],
                  f"{mentioned}{user.name} is its form for a user acting for themself")
-
-
-_WANTS_ALL_RE = re.compile(r"\b(?:every|all|complete|whole|entire|everyone|everybody|other\s+(?:users|people))\b",
-                           re.IGNORECASE)
-
-
-def beyond_own(from_calls: Draft, q: Question, kb: KnowledgeBase) -> Draft:
-    """Calls the post says give too little when it asks for all ("GET /rooms only returns my own spaces; how do we
-    get the complete list?"): each user scope that reads becomes its admin form, or its compliance form where
-    there is no admin one or a compliance officer acts."""
-    if not (gives_too_little(q.prose) and _WANTS_ALL_RE.search(q.asking)) or "bots" in q.topics:
-        return from_calls  # "is that expected?" asks for nothing more; a bot sees what mentions it, whatever the scope
-    needs = [replace(n, scope=broader) if n.scope.audience == "user" and n.scope.access == "read"
-             and (broader := _broader(n.scope, q.cues, kb)) else n for n in from_calls.needs]
-    return replace(from_calls, needs=needs, why=why(needs) if needs != from_calls.needs else from_calls.why)
-
-
-def _broader(scope: Scope, cues: frozenset[str], kb: KnowledgeBase) -> Scope | None:
-    """The form of a user scope that reaches beyond the user's own data (not a deprecated admin form)."""
-    admin = None if "compliance" in cues else twin(scope, kb)
-    return admin if admin and not admin.deprecated else kb.get(f"spark-compliance:{scope.name.partition(':')[2]}")
 
 
 def described_fully(described: Draft, q: Question, index: ScopeIndex) -> bool:
