@@ -828,12 +828,3 @@ def test_a_refused_named_scope_stays_when_the_asking_sentence_names_nothing(matc
 def test_asking_for_a_narrower_scope_than_the_one_named_gives_the_needs_own(matcher) -> None:
     question = "Do I really need spark:all just to read the members of the user's spaces, or is there a narrower scope?"
     assert matcher.answer(question).scopes == ["spark:memberships_read"]
-
-
-@pytest.mark.parametrize("question, scope", [
-    ("list the spaces I'm a member of", "spark:rooms_read"),
-    ("Why can't my integration list spaces the signed-in user isn't a member of? She's our compliance officer.",
-     "spark-compliance:rooms_read"),
-])
-def test_spaces_someone_is_or_is_not_a_member_of_are_spaces(matcher, question: str, scope: str) -> None:
-    assert matcher.answer(question).scopes[0] == scope

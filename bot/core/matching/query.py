@@ -260,12 +260,11 @@ def named_apis(kept: list[str]) -> set[int]:
             if j >= 0 and kept[j] not in STOPWORDS and all(kept[k] not in STOPWORDS for k in range(j, i))}
 
 
-# "the spaces I'm a member of", "a space where the user is a member", "spaces she isn't a member of": which spaces;
-# not a question about memberships (kept: the space)
+# "the spaces I'm a member of", "a space where the user is a member": which spaces, the asker's own; not a
+# question about memberships (kept: the space)
 _MEMBER_OF_RE = re.compile(
     r"\b(spaces?|rooms?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)(?:n['’]?t|\s+not)?\s+"
-    r"(?:already\s+)?(?:an?\s+)?"
+    r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)\s+(?:already\s+)?(?:an?\s+)?"
     r"members?(?:\s+of)?\b", re.IGNORECASE)
 # "spaces inside the team", "the people within one of our locations": what follows one of these names where
 # the thing is, not the thing
