@@ -77,7 +77,6 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               # "the minimal set to tick", "a set of scopes": a collection, not the verb that sets a setting
               (re.compile(r"\b(minimal|minimum|smallest|full|complete|whole|right|correct|exact|same)\s+set\b"
                           r"|\bset(?=\s+of\s+(?:scopes?|permissions?|grants?|rights?)\b)", re.IGNORECASE), r"\1"),
-              (re.compile(r"\b(call|detail)\s+record\b", re.IGNORECASE), r"\1 records"),  # a CDR, no recording
               # "the HR record", "each record", "the customer record": an entry of data, no recording (not "the
               # host can record", "lets the host record", "users record their meetings", "the record button")
               (re.compile(r"\b((?:the|an?|each|every|our|their|his|her|its|my|your|this|that)\s+(?:(?:hr|crm|customer"

@@ -763,11 +763,6 @@ def test_nothing_admin_says_the_user_acts(matcher) -> None:
     assert matcher.index.lexicon.audiences("create meetings for the signed in user nothing admin") == {"user"}
 
 
-def test_a_call_record_is_a_call_detail_record(matcher) -> None:
-    term = matcher.index.lexicon.term
-    assert term("records") in {term(w) for w in words("pull every call record from the last day")}
-
-
 @pytest.mark.parametrize("text, recording", [
     ("create the Webex user from the HR record", False),
     ("enrich each record with the caller's name", False),
