@@ -493,8 +493,3 @@ def test_copying_recordings_out_reads_them(matcher) -> None:
 ])
 def test_showing_data_in_the_app_is_no_xapi_command(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
-
-
-def test_items_lettered_in_brackets_are_several_needs(matcher) -> None:
-    answer = matcher.answer("(a) create meetings for the user (b) list my recordings (c) delete old recordings.")
-    assert answer.scopes == ["meeting:schedules_write", "meeting:recordings_read", "meeting:recordings_write"]

@@ -22,7 +22,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
     r"|:(?=\s+(?:when|whenever|after|before|once|each\s+time|every\s+time)\b)"  # "Focus mode: when the user ..."
     r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
-    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. (a) - step 3
+    r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-h]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,
 )
 # A clause that says when something happens ("after the agent logs in", "when someone leaves") is
