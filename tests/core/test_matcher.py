@@ -828,3 +828,11 @@ def test_a_refused_named_scope_stays_when_the_asking_sentence_names_nothing(matc
 def test_asking_for_a_narrower_scope_than_the_one_named_gives_the_needs_own(matcher) -> None:
     question = "Do I really need spark:all just to read the members of the user's spaces, or is there a narrower scope?"
     assert matcher.answer(question).scopes == ["spark:memberships_read"]
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("We have spark:calls_read. How do I dial out?", "spark:calls_write"),
+    ("We have meeting:schedules_read. How do I reschedule?", "meeting:schedules_write"),
+])
+def test_an_asking_sentence_that_names_an_action_describes_the_need(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]

@@ -174,7 +174,7 @@ class Matcher:
         draft = Draft(AnswerKind.PLAN)
         refused = bool(REFUSED_RE.search(q.prose))
         works = working_calls(q.prose, self.index) if refused else set()
-        for call in [c for c in q.calls if not said_to_work(c, works, self.index.lexicon.method_forms)] or q.calls:
+        for call in [c for c in q.calls if not said_to_work(c, works)] or q.calls:
             need = call_need(call, q.cues, self.index)
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
@@ -407,10 +407,11 @@ def user_form(named: Draft, q: Question, kb: KnowledgeBase, mentioned: str) -> D
 
 
 def described_fully(described: Draft, q: Question, index: ScopeIndex) -> bool:
-    """Whether the need the asking sentence describes was read with confidence and names a resource ("why
-    doesn't it work?" names none, though "work" alone fits a scope in full)."""
-    return all(s.coverage >= t.CONFIDENT_FROM for s in described.signals) and names_a_resource(
-        SCOPE_NAME_RE.sub(" ", q.asking), index)
+    """Whether the need the asking sentence describes was read with confidence and names a resource or an
+    action ("how do I dial out?"); "why doesn't it work?" names neither, though "work" alone fits a scope."""
+    asked = SCOPE_NAME_RE.sub(" ", q.asking)
+    return all(s.coverage >= t.CONFIDENT_FROM for s in described.signals) and (
+        names_a_resource(asked, index) or build_query(asked, index).intent is not None)
 
 
 def described_surely(described: Draft, q: Question, index: ScopeIndex) -> bool:
