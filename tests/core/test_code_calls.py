@@ -357,3 +357,9 @@ def test_an_sdk_call_said_to_work_by_its_method_name_is_not_the_refused_one(matc
                 "api.person_settings.forwarding.configure(person_id=p.person_id, forwarding=fwd)\n```\n"
                 "read works, configure blows up with 403. This is for other people in the org, admin token.")
     assert matcher.answer(question).scopes == ["spark-admin:people_write"]
+
+
+def test_an_sdk_call_is_said_to_work_by_its_own_method_name_only(matcher) -> None:
+    question = ("```python\nrooms = api.rooms.list()\nfwd = api.person_settings.forwarding.read(person_id=pid)\n```\n"
+                "list works, read fails with 403. Admin token.")
+    assert matcher.answer(question).scopes == ["spark-admin:people_read"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Mapping
 
 from rapidfuzz.distance import OSA
 
@@ -300,23 +299,23 @@ _WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+))\
 
 
 def working_calls(text: str, index: ScopeIndex) -> set[tuple[str, str | None]]:
-    """The calls the text says work, as (method, path), the path None when told by a verb."""
+    """The calls the text says work, as (method, path), the path None when told by a verb; a verb told also
+    as ("", verb), for SDK calls named by it ("read works": forwarding.read)."""
     forms, found = index.lexicon.method_forms, set()
     for m in _WORKS_RE.finditer(text):
         if m.group(1):
             found.add((m.group(1), _bare(m.group(2))))
         elif method := forms.get(m.group(3).lower()):
-            found.add((method, None))
+            found |= {(method, None), ("", m.group(3).lower())}
     return found
 
 
-def said_to_work(call: Call, works: set[tuple[str, str | None]], forms: Mapping[str, str]) -> bool:
+def said_to_work(call: Call, works: set[tuple[str, str | None]]) -> bool:
     """Whether a pasted call is one the text says works: by its method and path, or, for an SDK call with
-    no documented path, by the verb of its method's name ("read works, configure gets 403")."""
+    no documented path, by its method's name ("read works, configure gets 403"; not "list works" for a read)."""
     endpoint = call.endpoint
     if endpoint is None:
-        told = forms.get(call.chain[-1].lower()) if call.chain else None
-        return told is not None and (told, None) in works
+        return bool(call.chain) and ("", call.chain[-1].lower()) in works
     return any(endpoint.method == method and path in (None, _bare(endpoint.path)) for method, path in works)
 
 
