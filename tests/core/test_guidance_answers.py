@@ -234,6 +234,6 @@ def test_a_partner_admin_authorizing_for_a_customer_org_is_told_about_the_role(m
 
 def test_a_bot_token_in_pasted_code_brings_the_bots_topic(matcher) -> None:
     question = ("```\n$ curl -s -X POST https://webexapis.com/v1/telephony/calls/dial \\\n"
-                "  -H \"Authorization: Bearer $BOT_TOKEN\" -d '{\"destination\":\"+14155550123\"}'\n```\n"
+                "  -H \"Authorization: Bearer $WEBEX_BOT_TOKEN\" -d '{\"destination\":\"+14155550123\"}'\n```\n"
                 "403 every time. Which scope is missing?")
     assert "bots" in matcher.answer(question).guidance

@@ -96,7 +96,7 @@ _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "error
                        "unauthorized"})
 
 
-_GIVES_AN_OUTCOME_RE = re.compile(r"\b(?:gives?|gave|giving)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:"
+_GIVES_AN_OUTCOME_RE = re.compile(r"\b(?:gives?|gave|giving)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:http\s+)?(?:"
                                   + "|".join(sorted(_OUTCOMES)) + r"|nothing|empty)\b")
 # "the config key Audio.Microphones.Mute", "configuration Audio.Ultrasound.MaxVolume": a setting, not a command
 _CONFIG_BEFORE_RE = re.compile(r"\b(?:config|configs|configuration|configurations|setting|settings)\b", re.IGNORECASE)

@@ -206,7 +206,7 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
 
 
 # A bot's token named in pasted code ("-H 'Authorization: Bearer $BOT_TOKEN'", "botToken"): the bot makes the call
-_BOT_TOKEN_IN_CODE_RE = re.compile(r"\bbot[_-]?token\b|\bbotToken\b", re.IGNORECASE)
+_BOT_TOKEN_IN_CODE_RE = re.compile(r"(?<![a-z])bot[_-]?token\b", re.IGNORECASE)  # also WEBEX_BOT_TOKEN
 
 
 def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
