@@ -96,6 +96,7 @@ _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "error
                        "unauthorized"})
 
 
+# "the recordings call gives me 403", "it gave us an error": what came back, not "what does X give me?"
 _GIVES_AN_OUTCOME_RE = re.compile(r"\b(?:gives?|gave|giving)\s+(?:me|us)\s+(?:an?\s+|the\s+)?(?:http\s+)?(?:"
                                   + "|".join(sorted(_OUTCOMES)) + r"|nothing|empty)\b")
 # "the config key Audio.Microphones.Mute", "configuration Audio.Ultrasound.MaxVolume": a setting, not a command
