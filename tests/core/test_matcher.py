@@ -638,6 +638,7 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "Our Webex invoice went to an old address and the credit card expired; how do I change the billing contact?",
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
     "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's the Zoom part.",
+    "What's the Zoom equivalent of meeting:schedules_write? I need my Zoom app to create meetings for users.",
     "Porting our Webex notifier to Teams. To post into a Teams channel via Graph, which delegated permission?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:

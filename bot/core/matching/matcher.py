@@ -102,9 +102,9 @@ class Matcher:
     # ----- resolving: strongest evidence first ----------------------------------------------
 
     def _resolve(self, q: Question) -> Draft:
-        # "we use Webex and Zoom; for the Zoom side I need ...": the sentences that ask decide
-        platform = self.platforms.other_platform(q.text) or self.platforms.other_side(q.asking)
-        if platform and not q.named:
+        # "for the Zoom side I need ...", "the Zoom equivalent of meeting:schedules_write?": the asking sentences decide
+        platform = (None if q.named else self.platforms.other_platform(q.text)) or self.platforms.other_side(q.asking)
+        if platform:
             return Draft(AnswerKind.DECLINE, why=f"this is about {platform}, not Webex", elsewhere=True)
         if q.named:
             return self._named_or_described(q)
