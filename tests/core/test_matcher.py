@@ -639,6 +639,7 @@ def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> Non
     "We use Webex and Zoom. For the Zoom side I need to list past meetings: which granular scope?",
     "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's the Zoom part.",
     "What's the Zoom equivalent of meeting:schedules_write? I need my Zoom app to create meetings for users.",
+    "Same alerting integration as we have for Webex. In Slack, which bot token scope lets the app post to channels?",
     "Porting our Webex notifier to Teams. To post into a Teams channel via Graph, which delegated permission?",
 ])
 def test_questions_about_another_products_side_or_billing_are_declined(matcher, question: str) -> None:
@@ -649,6 +650,7 @@ def test_questions_about_another_products_side_or_billing_are_declined(matcher, 
     "We're moving our alerting from Slack to Webex. In Slack we used chat:write; what's the Webex scope to post?",
     "Our users chat in a Teams channel and we want the same thread copied into a Webex space. What does it need?",
     "Which delegated permission in Graph reads a user's calendar, and which Webex scope creates the meeting?",
+    "In Webex, which scope posts a message? We came over from Slack.",
 ])
 def test_a_sentence_that_asks_of_webex_beside_another_product_is_answered(matcher, question: str) -> None:
     assert matcher.answer(question).answered

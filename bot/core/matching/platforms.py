@@ -95,6 +95,10 @@ class PlatformFinder:
     def __init__(self, vocab: Vocabulary):
         self._others = any_of(vocab.other_platforms)
         self._hosting = frozenset(vocab.hosting_platforms)
+        chats = [p for p in vocab.other_platforms if p not in self._hosting]
+        # a sentence that opens in another product ("In Slack, which bot token scope ...?") asks about its side
+        self._opens_there = re.compile(r"^\W*(?:in|on|for|over\s+in)\s+(?:the\s+)?(?P<product>"
+                                       + "|".join(re.escape(p) for p in chats) + r")\b") if chats else None
         self._webex = any_of(vocab.webex_words)
         self._app_usage = any_of(vocab.app_usage_cues)
         self._developer = any_of(vocab.developer_words)
@@ -104,13 +108,13 @@ class PlatformFinder:
         self._coding = any_of(vocab.programming_cues)
 
     def other_side(self, asking: str) -> str | None:
-        """Another product's API named in a sentence that asks ("for the Zoom side I need ..."), whatever the
-        rest of the message says of Webex; not in one that asks for a Webex scope too ("which delegated
-        permission in Graph reads the calendar, and which Webex scope creates the meeting?")."""
-        if self._sides is None:
-            return None
-        return next((found.group(0) for sentence in sentences_of(asking.lower())
-                     if (found := self._sides.search(sentence)) and not _WEBEX_SCOPE_ASKED_RE.search(sentence)), None)
+        """Another product's API named in a sentence that asks ("for the Zoom side I need ...", "In Slack, which
+        scope ...?"), whatever the rest of the message says of Webex; not in one that asks for a Webex scope too
+        ("which delegated permission in Graph reads the calendar, and which Webex scope creates the meeting?")."""
+        sides = [p for p in (self._sides, self._opens_there) if p is not None]
+        return next((found.groupdict().get("product") or found.group(0) for sentence in sentences_of(asking.lower())
+                     for pattern in sides
+                     if (found := pattern.search(sentence)) and not _WEBEX_SCOPE_ASKED_RE.search(sentence)), None)
 
     def other_platform(self, text: str) -> str | None:
         """The other product a question names as its subject, when it names no Webex word; a hosting
