@@ -9,6 +9,7 @@ from typing import Callable
 from bot.core.answer import Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
+from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.normalise import STEP_AFTER_ARROW
 from bot.core.matching.query import Query, build_query
@@ -365,11 +366,11 @@ def _acts_on_the_same(found: list[tuple[int, Clause]], backs: set[int], index: S
     for at, clause in found:
         before = out[-1].need.scope if out else None
         own = clause.need.scope
-        twin = index.kb.get(before.counterpart or "") if before and at in backs else None
-        if (twin and twin.audience != own.audience and _resource(twin) == _resource(own)
-                and any(r.scope == twin for r in index.rank(clause.query)[:t.TWIN_AMONG])
-                and all(c.need.scope != twin for _, c in found)):
-            clause = replace(clause, need=replace(clause.need, scope=twin))
+        wanted = index.kb.get(before.counterpart or "") if before and at in backs else None
+        if (wanted and twin(own, index.kb) == wanted  # the same grant for the other actor
+                and any(r.scope == wanted for r in index.rank(clause.query)[:t.TWIN_AMONG])
+                and all(c.need.scope != wanted for _, c in found)):
+            clause = replace(clause, need=replace(clause.need, scope=wanted))
         out.append(clause)
     return out
 
@@ -389,12 +390,6 @@ def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
             clause = replace(clause, need=replace(clause.need, scope=twins[0]))
         out.append(clause)
     return out
-
-
-def _resource(scope: Scope) -> str:
-    """What a scope grants, whoever is authorized: meeting:admin_recordings_write and
-    meeting:recordings_write both grant "recordings_write"."""
-    return scope.name.partition(":")[2].removeprefix("admin_")
 
 
 def _acting_as(audiences: frozenset[str]) -> frozenset[str]:
