@@ -480,6 +480,21 @@ def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(match
     assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("App for our field staff: list their own Webex Calling call recordings and let them move the ones they "
+     "don't need into the recycle bin.", ["spark:recordings_read", "spark:recordings_write"]),
+])
+def test_acting_on_what_the_clause_before_named_changes_those_things(matcher, question: str,
+                                                                     scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+def test_a_thing_named_beside_that_is_no_reference_back(matcher) -> None:
+    scopes = matcher.answer("Weekly report thing but it must post as me. Steps: find our Finance team by name, "
+                            "create a space inside that team for the new quarter, then upload the PDF into it.").scopes
+    assert "spark:rooms_write" in scopes and "spark:teams_write" not in scopes
+
+
 def test_copying_recordings_out_reads_them(matcher) -> None:
     question = ("every night, copy all meeting recordings in our org that are older than 90 days to an S3 bucket, "
                 "then delete them from Webex once the copy is verified")

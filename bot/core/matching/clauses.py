@@ -360,19 +360,27 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
 
 def _acts_on_the_same(found: list[tuple[int, Clause]], backs: set[int], index: ScopeIndex) -> list[Clause]:
     """A clause that refers back to the need before it ("list every recording on the site, then move them to
-    the bin") acts on the same things as the same actor: its scope becomes that need's read/write twin when
-    its words chose another audience's form of it and the twin is among its best candidates."""
+    the bin") acts on the same things: its scope becomes that need's read/write twin when the twin is among
+    its best candidates and its own words chose either another audience's form of it or, close behind, a
+    scope of a resource the twin's evidence does not name ("list my call recordings and bin the old ones")."""
     out: list[Clause] = []
     for at, clause in found:
         before = out[-1].need.scope if out else None
-        own = clause.need.scope
         wanted = index.kb.get(before.counterpart or "") if before and at in backs else None
-        if (wanted and twin(own, index.kb) == wanted  # the same grant for the other actor
-                and any(r.scope == wanted for r in index.rank(clause.query)[:t.TWIN_AMONG])
-                and all(c.need.scope != wanted for _, c in found)):
+        ranked = index.rank(clause.query)[:t.TWIN_AMONG] if wanted else []
+        close = next((r for r in ranked if r.scope == wanted), None)
+        if close and all(c.need.scope != wanted for _, c in found) and (
+                twin(clause.need.scope, index.kb) == wanted or _same_things(close, ranked[0], clause.query, index)):
             clause = replace(clause, need=replace(clause.need, scope=wanted))
         out.append(clause)
     return out
+
+
+def _same_things(close: Ranked, best: Ranked, query: Query, index: ScopeIndex) -> bool:
+    """Whether the twin `close` does what the clause asks, close behind its best, which names no resource
+    the twin's evidence leaves out ("create a space inside that team" keeps the space)."""
+    return (_does_as_asked(close, query) and best.score - close.score <= t.RIVAL_MARGIN
+            and not (set(best.evidence) - set(close.evidence)) & index.resource_terms)
 
 
 def _same_actor(clauses: list[Clause], index: ScopeIndex) -> list[Clause]:
