@@ -508,3 +508,19 @@ def test_copying_recordings_out_reads_them(matcher) -> None:
 ])
 def test_showing_data_in_the_app_is_no_xapi_command(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("Nightly export job, admin authorised: pull the detailed call records, then resolve each user id to a display "
+     "name and department via the People API.", ["spark-admin:calling_cdr_read", "spark-admin:people_read"]),
+    ("We read the admin audit events and enrich each one with the readable role names.",
+     ["audit:events_read", "spark-admin:roles_read"]),
+])
+def test_enriching_data_with_names_reads_where_the_names_are(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+def test_a_verbless_part_goes_on_with_what_the_part_before_does(matcher) -> None:
+    scopes = matcher.answer("Admin-authorised script for a new branch: it creates the Webex location and then a "
+                            "dozen workspaces (meeting rooms) in that location.").scopes
+    assert scopes[:2] == ["spark-admin:locations_write", "spark-admin:workspaces_write"]

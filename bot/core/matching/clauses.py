@@ -276,6 +276,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _is_label(p)
                or _tells_an_event(p, index) or _narrows(p, q, index) else q
                for p, q in zip(parts, told)]  # when, whose, or a label: no need
+    queries = [_continued(q, queries[i - 1], index) if i else q for i, q in enumerate(queries)]
     shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
     officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
@@ -305,6 +306,16 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
         audiences = (q.audiences | shared_cues) or officer or handed
         out.append((replace(q, terms=terms, audiences=audiences), refers_back, handed))
     return out
+
+
+def _continued(query: Query, before: Query, index: ScopeIndex) -> Query:
+    """A short verbless part that names a resource ("... to the person's name and department via the People
+    API") goes on with the list of the part before: it does what that part does."""
+    if query.intent is not None or before.intent is None or not 2 < len(query.text.split()) <= 8:
+        return query
+    if not set(query.terms) & index.resource_terms:
+        return query
+    return replace(query, intent=before.intent)
 
 
 def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
