@@ -202,6 +202,7 @@ def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> N
 @pytest.mark.parametrize("question, expected", [
     ("Welche Berechtigung brauche ich, um Nachrichten zu senden?", "spark:messages_write"),
     ("Quel scope faut-il pour créer une réunion ?", "meeting:schedules_write"),
+    ("Welchen Scope braucht meine App, um Webex-Meetings für den Nutzer anzulegen?", "meeting:schedules_write"),
     ("¿Qué scope necesito para leer los mensajes de un espacio?", "spark:messages_read"),
     ("Notre appli doit retrouver les collègues dans l'annuaire à partir de leur nom. Quel scope ?",
      "spark:people_read"),
@@ -370,10 +371,16 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     "Not really API related, but the Webex desktop app on my laptop logs me out after every update. Any idea?",
     "I forgot my webex password and the reset email never comes. How do I get back into my account and my spaces?",
     "What's the keyboard shortcut to raise my hand in a Webex meeting on a Mac?",
+    "Where do I turn on call waiting on the desk phone? I can't find the menu.",
 ])
 def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
     assert answer.kind == AnswerKind.DECLINE and "using the Webex app" in answer.why
+
+
+def test_an_app_question_in_another_language_is_declined(matcher) -> None:
+    answer = matcher.answer("Wie richte ich am Tischtelefon die Anklopffunktion ein? Ich finde das Menü nicht.")
+    assert answer.kind == AnswerKind.DECLINE
 
 
 @pytest.mark.parametrize("question, declined", [
