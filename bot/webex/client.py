@@ -32,7 +32,7 @@ class BotIdentity:
     def names(self) -> tuple[str, ...]:
         """Names people type to mention the bot, longest first."""
         first = self.display_name.split(" ")[0] if self.display_name else ""
-        return tuple(sorted({n for n in (self.display_name, self.nick_name, first) if n}, key=len, reverse=True))
+        return tuple(sorted({n for n in (self.display_name, self.nick_name, first) if n}, key=lambda n: (-len(n), n)))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def _cue_pattern(cue: str) -> str:
 
 def _any_cue(cues: Iterable[str]) -> str:
     """Several cues as one word-bounded pattern, longest first: the bounds checked once per match."""
-    return r"(?<![\w@])(?:" + "|".join(_cue_text(c) for c in sorted(cues, key=len, reverse=True)) + r")(?!\w)"
+    return r"(?<![\w@])(?:" + "|".join(_cue_text(c) for c in sorted(cues, key=lambda c: (-len(c), c))) + r")(?!\w)"
 
 
 def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
@@ -116,7 +116,7 @@ class GuidanceFinder:
 
     @staticmethod
     def _cues(topics: Iterable[Guidance]) -> list[re.Pattern[str]]:
-        phrases = sorted({c for g in topics for c in g.cues}, key=len, reverse=True)
+        phrases = sorted({c for g in topics for c in g.cues}, key=lambda c: (-len(c), c))  # ties in a fixed order
         return [re.compile(_cue_pattern(c), re.IGNORECASE) for c in phrases]
 
     def topics(self, text: str) -> tuple[str, ...]:
