@@ -243,3 +243,16 @@ def test_a_bot_token_in_pasted_code_brings_the_bots_topic(matcher) -> None:
                 "  -H \"Authorization: Bearer $WEBEX_BOT_TOKEN\" -d '{\"destination\":\"+14155550123\"}'\n```\n"
                 "403 every time. Which scope is missing?")
     assert "bots" in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question, scope, topic", [
+    ("We requested spark-compliance:meetings_write so we can delete meeting transcripts on erasure requests. The "
+     "full admin who authorized the app gets 403 from DELETE /v1/meetingTranscripts/{transcriptId}.",
+     "spark-compliance:meetings_write", "compliance-role"),
+    ("Our tool has spark-compliance:events_read and I authorized it as full admin, but GET /v1/events returns 403. "
+     "Full admin is the top role, isn't it?", "spark-compliance:events_read", "compliance-role"),
+])
+def test_a_call_refused_under_the_scope_it_needs_keeps_that_scope_and_names_the_role(
+        matcher, question: str, scope: str, topic: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes == [scope] and topic in answer.guidance and answer.confidence != "high"

@@ -324,6 +324,7 @@ def _bare(path: str) -> str:
 
 
 _INSTEAD_RE = re.compile(r"\binstead\b|\bswitch\s+to\b|\bsomething\s+else\b"
+                         r"|\bis\s+there\s+(?:a\s+different|another)\s+(?:one|scope)\b"
                          r"|\bwhat\s+should\s+(?:it|we|i|they)\s+(?:be|use|request|ask\s+for)\b", re.IGNORECASE)
 
 

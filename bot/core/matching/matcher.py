@@ -128,14 +128,13 @@ class Matcher:
         if named.kind == AnswerKind.UNLOCKS:
             return named
         mentioned = f"you mentioned {', '.join(s.name for s in q.named)}; "
-        # who makes the calls: as whom the scopes it lacks act ("all but spark-admin:x; GET /v1/x fails"); else who
-        # the prose says, and as whom the scopes it has act ("has spark-compliance:x"); else as its names do
-        who = ({s.audience for s in lacking(q.message.prose, self.index)}
-               or (q.cues | {s.audience for s in held_scopes(q, self.index)}) or {s.audience for s in q.named})
-        from_calls = without_held(self._from_calls(replace(q, cues=frozenset(who))), q, self.index)
+        from_calls = without_held(self._from_calls(replace(q, cues=calling_as(q, self.index))), q, self.index)
         if from_calls.needs and not {n.scope for n in from_calls.needs} <= set(q.named):
             from_calls.why = mentioned + from_calls.why
             return from_calls
+        if from_calls.needs and refused_call(q, self.index) and not asks_instead(q.asking):  # the role is missing
+            named.signals = [replace(s, focused=True) for s in named.signals]
+            return named
         short = fall_short(q.message.prose)
         described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
         if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
@@ -349,6 +348,22 @@ def beside_held(described: Draft, q: Question) -> Draft:
     needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
     kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
     return Draft(kind, needs, signals, described.why)
+
+
+def calling_as(q: Question, index: ScopeIndex) -> frozenset[str]:
+    """Who makes a post's calls beside the scopes it names: as whom the scopes it lacks act ("all but
+    spark-admin:x; GET /v1/x fails"); else who the prose says, and as whom the scopes it has act ("has
+    spark-compliance:x"); else as its names do."""
+    return frozenset({s.audience for s in lacking(q.message.prose, index)}
+                     or (q.cues | {s.audience for s in held_scopes(q, index)}) or {s.audience for s in q.named})
+
+
+def refused_call(q: Question, index: ScopeIndex) -> bool:
+    """Whether the post tells a refusal and pastes a call it does not say works."""
+    if not REFUSED_RE.search(q.message.prose):
+        return False
+    works = working_calls(q.prose, index)
+    return any(not said_to_work(call, works) for call in q.calls)
 
 
 def without_held(from_calls: Draft, q: Question, index: ScopeIndex) -> Draft:
