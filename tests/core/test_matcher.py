@@ -846,3 +846,9 @@ def test_asking_for_a_narrower_scope_than_the_one_named_gives_the_needs_own(matc
 ])
 def test_an_asking_sentence_that_names_an_action_describes_the_need(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
+
+
+def test_a_kiosk_named_by_what_it_is_for_asks_for_what_it_shows(matcher) -> None:
+    answer = matcher.answer("Desk booking kiosk: we need the list of all workspaces in our org (name, capacity) to "
+                            "show which rooms exist. Admin token, nothing is modified. Which scope?")
+    assert answer.scopes[:1] == ["spark-admin:workspaces_read"]

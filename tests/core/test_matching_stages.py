@@ -339,6 +339,8 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
 
 @pytest.mark.parametrize("said, intent", [
     ("provisioning script that reads the list of our customers", "read"),  # the -ing form names the app
+    ("room booking kiosk that shows the list of all workspaces", "read"),
+    ("recording console that lists my recordings", "read"),
     ("a workspace should be created for every new room", "write"),  # a participle wanted, not a state
     ("which scope should be granted so the bot can read messages", "read"),  # ...unless a verb follows
     ("removing team members that left", "write"),

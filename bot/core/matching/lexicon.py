@@ -87,7 +87,8 @@ _WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "
 # (not "team", "bot": "removing team members", "posting bot messages" are actions on them)
 _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "tooling", "app", "apps", "flow",
                         "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
-                        "project", "platform", "solution", "provider", "vendor", "widget"})
+                        "project", "platform", "solution", "provider", "vendor", "widget", "kiosk", "kiosks",
+                        "console", "plugin", "extension", "module", "helper", "page"})
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
