@@ -122,6 +122,7 @@ class Vocabulary:
     equivalents: tuple[tuple[str, ...], ...] = ()
     read_verbs: frozenset[str] = frozenset()
     write_verbs: frozenset[str] = frozenset()
+    lookup_verbs: frozenset[str] = frozenset()  # read only when ids or names follow ("resolve the role IDs")
     audience_cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     compare_cues: frozenset[str] = frozenset()
     reverse_cues: tuple[str, ...] = ()
@@ -387,6 +388,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
     return Vocabulary(
         equivalents=tuple(equivalents),
         read_verbs=_words(entry, "read_verbs"),
+        lookup_verbs=_words(entry, "lookup_verbs"),
         write_verbs=_words(entry, "write_verbs"),
         audience_cues=audience_cues,
         compare_cues=_words(entry, "compare_cues"),

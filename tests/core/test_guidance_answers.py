@@ -152,10 +152,10 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
     ("Our service desk people aren't Control Hub admins. With spark-admin:people_write in our tool, could they "
      "edit any user?", "admin-role"),
-    ("At the front desk a tablet lets visitors video call our concierge; the visitors are not Webex users. How "
-     "do they get in?", "guest-issuer"),
-    ("Our app will be installed by many customer orgs and nobody should have to sign in to it. How is it "
-     "authorized?", "service-apps"),
+    ("At the front desk a tablet lets visitors video call our concierge; visitors aren't Webex users. How do "
+     "they get in?", "guest-issuer"),
+    ("Our app will be installed by many customer orgs; nobody at the customer should have to sign in to it. How "
+     "is it authorized?", "service-apps"),
     ("can spark-admin scopes make regular users admins? asking for our security team", "admin-role"),
     ("guest count for our service app, which api and scope?", "guest-issuer"),
     ("Our store wants shoppers to message our experts in Webex from the website, without signing up for anything. "

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answer import AnswerKind
+from bot.core.matching.matcher import refused_call
 from bot.core.matching.query import build_query
+from bot.core.matching.question import read_question
 from bot.core.text import words
 
 
@@ -235,3 +237,41 @@ def test_rooms_the_asker_is_not_in_are_the_compliance_role_too(matcher) -> None:
 def test_the_twins_offered_respect_read_only_and_who_acts(matcher) -> None:
     answer = matcher.answer("read-only please, I am not an admin: list my meeting recordings older than a year")
     assert not {"meeting:recordings_write", "meeting:admin_recordings_read"} & set(answer.alternatives)
+
+
+@pytest.mark.parametrize("question, wrong", [
+    ("We're trying to resolve an issue where our app can't change the user's call forwarding settings.",
+     "spark:telephony_config_read"),  # "resolve" reads only ids or names
+    ("List the members of each team and then message them one by one.", "spark:messages_read"),
+])
+def test_narrowed_rules_leave_these_readings_alone(matcher, question: str, wrong: str) -> None:
+    assert wrong not in matcher.answer(question).scopes[:1]
+
+
+def test_a_desk_phone_in_an_api_question_is_no_app_usage(matcher) -> None:
+    answer = matcher.answer("Our app should pick up the incoming call on the user's desk phone automatically.")
+    assert answer.scopes[:1] == ["spark:calls_write"]
+
+
+def test_invitees_who_are_not_webex_users_are_no_guest_issuer_question(matcher) -> None:
+    answer = matcher.answer("Some people we invite are not Webex users. Will meeting:schedules_write let me add "
+                            "them as invitees by email?")
+    assert "guest-issuer" not in answer.guidance
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Welcher Scope erlaubt es, die Anrufhistorie des Nutzers auszulesen?", "spark:calls_read"),
+    ("Welche Berechtigung brauche ich, um einen Webhook für neue Nachrichten anzulegen?", "spark:messages_read"),
+])
+def test_german_words_for_call_history_and_for_new(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("Our tool has spark-compliance:events_read, yet GET /v1/events returns 403.", True),
+    ("Token has spark:recordings_read and GET /v1/convergedRecordings?ownerEmail=x@acme.com returns 403.", False),
+    ("We have spark-admin:people_read; GET /v1/people works but GET /v1/licenses returns 403.", True),
+])
+def test_only_a_scope_that_needs_a_role_can_be_refused_for_the_role(matcher, question: str, refused: bool) -> None:
+    read = read_question(question, matcher.index, matcher.guidance)
+    assert refused_call(read, matcher.index) is refused

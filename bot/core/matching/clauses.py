@@ -313,9 +313,12 @@ def _continued(query: Query, before: Query, index: ScopeIndex) -> Query:
     API") goes on with the list of the part before: it does what that part does."""
     if query.intent is not None or before.intent is None or not 2 < len(query.text.split()) <= 8:
         return query
-    if not set(query.terms) & index.resource_terms:
-        return query
+    if not set(query.terms) & index.resource_terms or _OBJECT_RE.search(query.text):
+        return query  # "message them", "ring each of them": a verb the lists lack acts on someone
     return replace(query, intent=before.intent)
+
+
+_OBJECT_RE = re.compile(r"\b(?:them|him|her|us|me)\b", re.IGNORECASE)
 
 
 def _actor_terms(text: str, index: ScopeIndex) -> set[str]:

@@ -82,6 +82,7 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
+_IDS_OR_NAMES = frozenset({"id", "ids", "uuid", "uuids", "name", "names"})  # what a lookup verb turns into another
 _WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "shall"})  # "... be created"
 # "a provisioning job", "our reporting dashboard": a verb's -ing form before one of these names the app
 # (not "team", "bot": "removing team members", "posting bot messages" are actions on them)
@@ -126,6 +127,7 @@ class Lexicon:
         self.verbs = vocab.read_verbs | vocab.write_verbs
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
+        self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
         self.product_names = any_of(sorted(vocab.product_names, key=len, reverse=True))
@@ -196,6 +198,8 @@ class Lexicon:
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
+            if word in self.lookup_forms and _IDS_OR_NAMES & set(raw[i + 1:i + 1 + t.LOOKUP_REACH]):
+                return "read"  # "resolve the role IDs to names"; not "resolve an issue"
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS

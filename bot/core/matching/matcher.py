@@ -359,8 +359,9 @@ def calling_as(q: Question, index: ScopeIndex) -> frozenset[str]:
 
 
 def refused_call(q: Question, index: ScopeIndex) -> bool:
-    """Whether the post tells a refusal and pastes a call it does not say works."""
-    if not REFUSED_RE.search(q.message.prose):
+    """Whether the post names only scopes that need a role, tells a refusal and pastes a call it does not say
+    works: a user's scope refused ("meeting:schedules_read; GET /v1/meetings?hostEmail=... 403") needs another."""
+    if not REFUSED_RE.search(q.message.prose) or any(s.audience == "user" for s in q.named):
         return False
     works = working_calls(q.prose, index)
     return any(not said_to_work(call, works) for call in q.calls)

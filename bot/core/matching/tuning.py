@@ -26,6 +26,7 @@ UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
 GENERIC_SHARE = 1 / 16  # a verb this widespread (add, set) names no resource: alone it answers nothing
 
+LOOKUP_REACH = 6  # words after a lookup verb ("resolve") that may name the ids or names it turns into others
 NEGATED_WORDS = 2  # words a negation ("no", "without", "not the") rules out after it
 NEGATION_REACH = 40  # characters before a guidance cue that may hold its negation ("rather than from a bot")
 CONFIG_REACH = 30  # characters before an xAPI path that may name it a configuration ("the config key Audio...")
