@@ -275,3 +275,21 @@ def test_german_words_for_call_history_and_for_new(matcher, question: str, scope
 def test_only_a_scope_that_needs_a_role_can_be_refused_for_the_role(matcher, question: str, refused: bool) -> None:
     read = read_question(question, matcher.index, matcher.guidance)
     assert refused_call(read, matcher.index) is refused
+
+
+@pytest.mark.parametrize("question", [
+    "I work at a partner. want to list the customer orgs we manage + their ids so a script can loop over them. "
+    "what do I need on the token?",
+    "Is there any way to change another user's call forwarding from a script? I'm a full admin. What scope does "
+    "the token need?",
+])
+def test_the_apps_token_is_no_question_about_the_authorizations_api(matcher, question: str) -> None:
+    assert not any(s.startswith("identity:tokens") for s in matcher.answer(question).scopes)
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("As admin, revoke the tokens of a user who left the company.", "identity:tokens_write"),
+    ("List the authorizations a user has granted to apps.", "identity:tokens_read"),
+])
+def test_tokens_revoked_or_listed_are_the_authorizations_api(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope

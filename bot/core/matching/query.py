@@ -72,6 +72,20 @@ _APP_TOKEN_RE = re.compile(
     r"(?:(?:webex|admin'?s?|user'?s?|integration|personal|access|oauth|bearer|full[\s-]admin)\s+)*tokens?\b"
     r"(?!\s+(?:of|for)\s+(?:every|each|all|other|the\s+user|users))",
     re.IGNORECASE)
+# A token is the credential the app calls with ("Token has X", "what do I need on the token?"), not the OAuth
+# grants identity:tokens_* list and revoke, unless the text speaks of those or of another product's tokens
+_TOKENS_API_RE = re.compile(r"\b(?:revok\w*|authori[sz]ations?|grants?|invalidat\w*|guests?|service\s+apps?'?s?"
+                            r"|applications?|machine\s+accounts?|refresh)\b"
+                            r"|\b(?:get|gets|getting|obtain\w*|fetch\w*|generat\w*|mint\w*|retriev\w*|issu\w*)\s+"
+                            r"(?:an?\s+|the\s+|its\s+|their\s+|new\s+|access\s+)*tokens?\b", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"\btokens?\b", re.IGNORECASE)
+
+
+def without_credential(text: str) -> str:
+    """The text without the word "token" when it names the app's credential (see _TOKENS_API_RE)."""
+    return text if _TOKENS_API_RE.search(text) else _TOKEN_RE.sub(" ", text)
+
+
 # "our integration runs in Kubernetes", "we run the bot in a docker container", "the job runs on our own server":
 # where the app runs is context, not a need that borrows a neighbour's topic (not "meetings hosted in our org",
 # "calls running on a user's line")
@@ -296,13 +310,17 @@ def contained_words(kept: list[str]) -> set[int]:
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
 
+# What the app is, has, or where it runs: context, not the need
+_CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
+            _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE)
+
+
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
     lexicon, speller = index.lexicon, index.speller
-    context = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
-               _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE)  # not the need
-    said = reduce(lambda said, pattern: pattern.sub(" ", said), context,
-                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", lexicon.as_named(text))))
+    named = lexicon.as_named(without_credential(text))
+    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
+                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", named)))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
