@@ -77,7 +77,8 @@ _APP_TOKEN_RE = re.compile(
 _TOKENS_API_RE = re.compile(r"\b(?:revok\w*|authori[sz]ations?|grants?|invalidat\w*|guests?|service\s+apps?'?s?"
                             r"|applications?|machine\s+accounts?|refresh)\b"
                             r"|\b(?:get|gets|getting|obtain\w*|fetch\w*|generat\w*|mint\w*|retriev\w*|issu\w*)\s+"
-                            r"(?:an?\s+|the\s+|its\s+|their\s+|new\s+|access\s+)*tokens?\b", re.IGNORECASE)
+                            r"(?:an?\s+|the\s+|its\s+|their\s+|new\s+|access\s+)*tokens?\b"
+                            r"|\bclick[\s-]+to[\s-]+call\s+tokens?\b", re.IGNORECASE)  # minted for visitors
 _TOKEN_RE = re.compile(r"\btokens?\b", re.IGNORECASE)
 
 
