@@ -256,3 +256,17 @@ def test_a_call_refused_under_the_scope_it_needs_keeps_that_scope_and_names_the_
         matcher, question: str, scope: str, topic: str) -> None:
     answer = matcher.answer(question)
     assert answer.scopes == [scope] and topic in answer.guidance and answer.confidence != "high"
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Our helpdesk folks are read-only admins in Control Hub. Our tool has spark-admin:people_write, yet creating a "
+     "user fails for them. Why?", "admin-role"),
+    ("Carol, a full admin, authorized our provisioning integration, but Carol is leaving the company next month. "
+     "How do we keep the job running?", "service-apps"),
+    ("Our archive must also keep the transcripts of meetings hosted by people who never authorized anything. "
+     "Which scope?", "compliance-role"),
+    ("The archiving vendor says the person who authorizes their app needs a special role. Which one?",
+     "compliance-role"),
+])
+def test_more_situations_told_in_other_words(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance
