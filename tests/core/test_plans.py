@@ -524,3 +524,8 @@ def test_a_verbless_part_goes_on_with_what_the_part_before_does(matcher) -> None
     scopes = matcher.answer("Admin-authorised script for a new branch: it creates the Webex location and then a "
                             "dozen workspaces (meeting rooms) in that location.").scopes
     assert scopes[:2] == ["spark-admin:locations_write", "spark-admin:workspaces_write"]
+
+
+def test_a_plus_inside_brackets_splits_no_clause(matcher) -> None:
+    answer = matcher.answer("Which scope for the Reports API (list + download our Control Hub reports)?")
+    assert answer.scopes == ["analytics:read_all"]

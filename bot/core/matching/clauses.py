@@ -75,6 +75,7 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
 # ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
 _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
+_IN_PARENS_SPLIT_RE = re.compile(r",|;|\s[+&]\s")  # "(Next.js + Prisma, bookings in Postgres)" is one aside
 # "which the HR team uses to delete old teams", "the AV team deletes retired devices", "created by hand": in a
 # story, what someone else does or did is told, not asked of the app
 _DONE_BY_OTHERS_RE = re.compile(
@@ -335,7 +336,7 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that
     passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
-    question = _PARENS_RE.sub(lambda m: m.group(0).replace(",", " "), question)
+    question = _PARENS_RE.sub(lambda m: _IN_PARENS_SPLIT_RE.sub(" ", m.group(0)), question)
     parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
              for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
     if len(parts) < 2:
