@@ -401,6 +401,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("The bot runs in one container and ngrok in another; webhooks never arrive. What goes in the docker compose "
      "file?", "programming"),
     ("Which special syntax does markdown use for a mention?", "programming"),
+    ("The meetings list call sometimes times out after 30 s. Should my code retry with backoff or just fail?",
+     "programming"),
     ("After rebasing our webex bot branch, package-lock has conflicts everywhere. Regenerate it or fix by hand?",
      "programming"),
     ("`npm i webex` fails on node-gyp (scopes etc. are already sorted). Is there a prebuilt build?", "programming"),
