@@ -261,12 +261,25 @@ def test_a_call_refused_under_the_scope_it_needs_keeps_that_scope_and_names_the_
 @pytest.mark.parametrize("question, topic", [
     ("Our helpdesk folks are read-only admins in Control Hub. Our tool has spark-admin:people_write, yet creating a "
      "user fails for them. Why?", "admin-role"),
-    ("Carol, a full admin, authorized our provisioning integration, but Carol is leaving the company next month. "
-     "How do we keep the job running?", "service-apps"),
+    ("Carol, a full admin, authorized our provisioning integration; we don't want the job to die with her account "
+     "when she goes. How do we keep it running?", "service-apps"),
     ("Our archive must also keep the transcripts of meetings hosted by people who never authorized anything. "
      "Which scope?", "compliance-role"),
-    ("The archiving vendor says the person who authorizes their app needs a special role. Which one?",
-     "compliance-role"),
 ])
 def test_more_situations_told_in_other_words(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Do I need a special role to create webhooks for my own messages?", "compliance-role"),
+    ("Our offboarding script removes the licences of a user who is leaving the company. Which scope?",
+     "service-apps"),
+])
+def test_words_that_only_sound_like_a_situation_bring_no_topic(matcher, question: str, topic: str) -> None:
+    assert topic not in matcher.answer(question).guidance
+
+
+def test_a_read_only_admin_keeps_the_admin_scopes_for_reading(matcher) -> None:
+    answer = matcher.answer("We give our NOC staff read-only admin access; the dashboard only lists devices and their "
+                            "status.")
+    assert answer.scopes[0] == "spark-admin:devices_read" and "admin-role" in answer.guidance

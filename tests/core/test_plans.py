@@ -526,6 +526,10 @@ def test_a_verbless_part_goes_on_with_what_the_part_before_does(matcher) -> None
     assert scopes[:2] == ["spark-admin:locations_write", "spark-admin:workspaces_write"]
 
 
-def test_a_plus_inside_brackets_splits_no_clause(matcher) -> None:
-    answer = matcher.answer("Which scope for the Reports API (list + download our Control Hub reports)?")
-    assert answer.scopes == ["analytics:read_all"]
+def test_a_plus_inside_brackets_splits_a_clause_only_when_it_names_resources(matcher) -> None:
+    scopes = matcher.answer("Which scopes for our meeting bot (schedule meetings & post the join link in the "
+                            "space)?").scopes
+    assert {"meeting:schedules_write", "spark:messages_write"} <= set(scopes)
+    scopes = matcher.answer("Quarterly audit (I'm full + site admin): list every meeting hosted in the org this "
+                            "quarter and, for each one, whether it has a recording.").scopes
+    assert "meeting:admin_recordings_read" in scopes and "spark-admin:reports_read" not in scopes

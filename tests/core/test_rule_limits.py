@@ -293,3 +293,22 @@ def test_the_apps_token_is_no_question_about_the_authorizations_api(matcher, que
 ])
 def test_tokens_revoked_or_listed_are_the_authorizations_api(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[0] == scope
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Which scope lets me delete a user's OAuth tokens for a specific client id?", "identity:tokens_write"),
+    ("Is there a scope for creating page groups in Webex Calling?", "spark-admin:telephony_config_write"),
+    ("How do I resolve a phone number to the Webex user who owns it?", "spark-admin:telephony_config_read"),
+])
+def test_words_these_rules_set_aside_still_count_here(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+
+
+def test_a_trailing_for_us_is_no_object_of_the_verbless_part(matcher) -> None:
+    assert "spark:devices_write" in matcher.answer("We delete the workspace and then its devices for us.").scopes
+
+
+def test_a_retry_beside_access_denied_is_a_permission_question(matcher) -> None:
+    answer = matcher.answer('Reading the workspaces of the org gives "access denied". Retry with the admin account or '
+                            'request something else?')
+    assert answer.answered

@@ -75,7 +75,6 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
 # ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
 _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
-_IN_PARENS_SPLIT_RE = re.compile(r",|;|\s[+&]\s")  # "(Next.js + Prisma, bookings in Postgres)" is one aside
 # "which the HR team uses to delete old teams", "the AV team deletes retired devices", "created by hand": in a
 # story, what someone else does or did is told, not asked of the app
 _DONE_BY_OTHERS_RE = re.compile(
@@ -319,7 +318,7 @@ def _continued(query: Query, before: Query, index: ScopeIndex) -> Query:
     return replace(query, intent=before.intent)
 
 
-_OBJECT_RE = re.compile(r"\b(?:them|him|her|us|me)\b", re.IGNORECASE)
+_OBJECT_RE = re.compile(r"\b(?:them|him)\b|(?<!\bfor\s)(?<!\bto\s)\b(?:her|us|me)\W*$", re.IGNORECASE)
 
 
 def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
@@ -330,13 +329,25 @@ def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
             for word in cue.split() if (term := index.lexicon.term(word)) and term not in index.resource_terms}
 
 
+_IN_PARENS_SPLIT_RE = re.compile(r";|\s[+&]\s")
+
+
+def _aside(bracket: str, index: ScopeIndex) -> str:
+    """A bracket as one clause: its commas never split it ("(queues, teams, entry points)"), nor do " + ", " & "
+    and ";" when it names no resource ("(Flask + pandas)", "(full + site admin)"; not "(recordings + transcripts)")."""
+    bracket = bracket.replace(",", " ")
+    if set(build_query(bracket, index).terms) & index.resource_terms:
+        return bracket
+    return _IN_PARENS_SPLIT_RE.sub(" ", bracket)
+
+
 def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
                  skip: Callable[[str], bool] = lambda text: False) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that
     passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
-    question = _PARENS_RE.sub(lambda m: _IN_PARENS_SPLIT_RE.sub(" ", m.group(0)), question)
+    question = _PARENS_RE.sub(lambda m: _aside(m.group(0), index), question)
     parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
              for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
     if len(parts) < 2:

@@ -93,6 +93,10 @@ _ASKS_WHICH_SCOPE_RE = re.compile(
     re.IGNORECASE)
 
 
+# A cue naming an admin without denying it ("read-only admins", "partner full admin"; not "not an admin")
+_AN_ADMIN_RE = re.compile(r"^(?!.*\b(?:not|non|no|without|never)\b).*\badmin(?:s|istrators?)?$", re.IGNORECASE)
+
+
 class GuidanceFinder:
     """Finds the guidance topics a question touches, most cues first."""
 
@@ -187,7 +191,8 @@ class GuidanceFinder:
 
     def without_cues(self, text: str, every_topic: bool = False) -> str:
         """The text without the cues that say who asks ("my bot", "I'm not an admin" say which
-        explanation applies, not which scope), or without every topic's cues."""
+        explanation applies, not which scope), or without every topic's cues; a cue that says the
+        asker is an admin of some kind ("a read-only admin") leaves that: an admin still acts."""
         for pattern in self._all if every_topic else self._who:
-            text = pattern.sub(" ", text)
+            text = pattern.sub(lambda m: " admin " if _AN_ADMIN_RE.search(m.group(0)) else " ", text)
         return " ".join(text.split())

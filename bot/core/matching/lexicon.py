@@ -82,14 +82,16 @@ def any_of(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A verb form right before one of these names a kind of it: an access token, a refresh token.
 _NOUNS_NAMED_BY_VERBS = frozenset({"token", "tokens"})
-_IDS_OR_NAMES = frozenset({"id", "ids", "uuid", "uuids", "name", "names"})  # what a lookup verb turns into another
+# what a lookup verb turns into another: "resolve emails to users", "map numbers to people"
+_IDS_OR_NAMES = frozenset({"id", "ids", "uuid", "uuids", "name", "names", "email", "emails", "address", "addresses",
+                           "number", "numbers"})
 _WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "shall"})  # "... be created"
 # "a provisioning job", "our reporting dashboard": a verb's -ing form before one of these names the app
 # (not "team", "bot": "removing team members", "posting bot messages" are actions on them)
 _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "tooling", "app", "apps", "flow",
                         "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
                         "project", "platform", "solution", "provider", "vendor", "widget", "kiosk", "kiosks",
-                        "console", "plugin", "extension", "module", "helper", "page"})
+                        "console", "plugin", "module", "helper"})  # not "extension", "page": Calling's
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",

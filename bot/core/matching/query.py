@@ -73,13 +73,14 @@ _APP_TOKEN_RE = re.compile(
     r"(?!\s+(?:of|for)\s+(?:every|each|all|other|the\s+user|users))",
     re.IGNORECASE)
 # A token is the credential the app calls with ("Token has X", "what do I need on the token?"), not the OAuth
-# grants identity:tokens_* list and revoke, unless the text speaks of those or of another product's tokens
+# grants identity:tokens_* list and revoke, unless the text speaks of those, of many tokens ("delete a user's
+# tokens", "expire every token") or of getting one
 _TOKENS_API_RE = re.compile(r"\b(?:revok\w*|authori[sz]ations?|grants?|invalidat\w*|guests?|service\s+apps?'?s?"
                             r"|applications?|machine\s+accounts?|refresh)\b"
                             r"|\b(?:get|gets|getting|obtain\w*|fetch\w*|generat\w*|mint\w*|retriev\w*|issu\w*)\s+"
                             r"(?:an?\s+|the\s+|its\s+|their\s+|new\s+|access\s+)*tokens?\b"
                             r"|\bclick[\s-]+to[\s-]+call\s+tokens?\b", re.IGNORECASE)  # minted for visitors
-_TOKEN_RE = re.compile(r"\btokens?\b", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"(?<!\bevery\s)(?<!\bany\s)(?<!\beach\s)\btoken\b", re.IGNORECASE)  # one, not "tokens"
 
 
 def without_credential(text: str) -> str:
