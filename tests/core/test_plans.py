@@ -533,3 +533,11 @@ def test_a_plus_inside_brackets_splits_a_clause_only_when_it_names_resources(mat
     scopes = matcher.answer("Quarterly audit (I'm full + site admin): list every meeting hosted in the org this "
                             "quarter and, for each one, whether it has a recording.").scopes
     assert "meeting:admin_recordings_read" in scopes and "spark-admin:reports_read" not in scopes
+
+
+@pytest.mark.parametrize("question", [
+    "Every hour we read the org's hybrid connector status and post an alert into our ops space when one is down.",
+    "After my meeting ends, put a note with the attendee count into our team space.",
+])
+def test_an_alert_or_a_note_put_into_a_space_is_a_message(matcher, question: str) -> None:
+    assert "spark:messages_write" in matcher.answer(question).scopes
