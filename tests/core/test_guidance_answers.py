@@ -286,6 +286,6 @@ def test_a_read_only_admin_keeps_the_admin_scopes_for_reading(matcher) -> None:
 
 
 def test_any_employee_authorizing_an_admin_scope_is_an_admin_role_question(matcher) -> None:
-    answer = matcher.answer("If any employee can authorize our tool that requests spark-admin:people_write, can a random "
-                            "employee change other people's settings with it?")
+    answer = matcher.answer("If any employee can authorize our tool that requests spark-admin:people_write, can a "
+                            "random employee change other people's settings with it?")
     assert "admin-role" in answer.guidance
