@@ -265,6 +265,8 @@ def test_a_call_refused_under_the_scope_it_needs_keeps_that_scope_and_names_the_
      "when she goes. How do we keep it running?", "service-apps"),
     ("Our archive must also keep the transcripts of meetings hosted by people who never authorized anything. "
      "Which scope?", "compliance-role"),
+    ("If any employee can authorize our tool that requests spark-admin:people_write, can a random employee change "
+     "other people's settings with it?", "admin-role"),
 ])
 def test_more_situations_told_in_other_words(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
@@ -283,9 +285,3 @@ def test_a_read_only_admin_keeps_the_admin_scopes_for_reading(matcher) -> None:
     answer = matcher.answer("We give our NOC staff read-only admin access; the dashboard only lists devices and their "
                             "status.")
     assert answer.scopes[0] == "spark-admin:devices_read" and "admin-role" in answer.guidance
-
-
-def test_any_employee_authorizing_an_admin_scope_is_an_admin_role_question(matcher) -> None:
-    answer = matcher.answer("If any employee can authorize our tool that requests spark-admin:people_write, can a "
-                            "random employee change other people's settings with it?")
-    assert "admin-role" in answer.guidance

@@ -533,6 +533,9 @@ def test_a_plus_inside_brackets_splits_a_clause_only_when_it_names_resources(mat
     scopes = matcher.answer("Quarterly audit (I'm full + site admin): list every meeting hosted in the org this "
                             "quarter and, for each one, whether it has a recording.").scopes
     assert "meeting:admin_recordings_read" in scopes and "spark-admin:reports_read" not in scopes
+    scopes = matcher.answer("Admin report for the site: all meetings hosted by anyone, and for each meeting its "
+                            "recordings (links + size).").scopes
+    assert "meeting:admin_config_read" not in scopes  # "size" is no need of its own
 
 
 @pytest.mark.parametrize("question", [
