@@ -123,6 +123,7 @@ class Vocabulary:
     read_verbs: frozenset[str] = frozenset()
     write_verbs: frozenset[str] = frozenset()
     lookup_verbs: frozenset[str] = frozenset()  # read only when ids or names follow ("resolve the role IDs")
+    object_verbs: frozenset[str] = frozenset()  # verbs that name the thing they act on ("post": a message)
     audience_cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     compare_cues: frozenset[str] = frozenset()
     reverse_cues: tuple[str, ...] = ()
@@ -365,12 +366,8 @@ def _words(entry: _Entry, fld: str) -> frozenset[str]:
     return frozenset(w.lower() for w in entry.texts(fld))
 
 
-def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
-    """The matcher's domain vocabulary from its YAML document."""
-    if not isinstance(doc, dict):
-        raise KnowledgeError(f"{filename}: must be a mapping")
-    entry = _Entry(doc, filename)
-    groups = doc.get("equivalents", [])
+def _equivalents(groups: Any, entry: _Entry, filename: str) -> tuple[tuple[str, ...], ...]:
+    """The groups of words that mean the same, each of two words or more, lower case."""
     if not isinstance(groups, list):
         raise entry.fail("equivalents", "must be a list of word lists")
     equivalents = []
@@ -379,6 +376,14 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         if len(words) < 2:
             raise KnowledgeError(f"{filename}: equivalents {i + 1}: needs at least two words")
         equivalents.append(tuple(w.lower() for w in words))
+    return tuple(equivalents)
+
+
+def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
+    """The matcher's domain vocabulary from its YAML document."""
+    if not isinstance(doc, dict):
+        raise KnowledgeError(f"{filename}: must be a mapping")
+    entry = _Entry(doc, filename)
     cues = doc.get("audience_cues", {})
     if not isinstance(cues, dict) or not set(cues) <= set(AUDIENCES):
         raise entry.fail("audience_cues", f"must map audiences ({', '.join(AUDIENCES)}) to phrases")
@@ -386,9 +391,10 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         audience: tuple(p.lower() for p in _Entry(cues, filename).texts(audience)) for audience in cues
     }
     return Vocabulary(
-        equivalents=tuple(equivalents),
+        equivalents=_equivalents(doc.get("equivalents", []), entry, filename),
         read_verbs=_words(entry, "read_verbs"),
         lookup_verbs=_words(entry, "lookup_verbs"),
+        object_verbs=_words(entry, "object_verbs"),
         write_verbs=_words(entry, "write_verbs"),
         audience_cues=audience_cues,
         compare_cues=_words(entry, "compare_cues"),

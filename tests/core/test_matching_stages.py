@@ -350,6 +350,20 @@ def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, inten
     assert matcher.index.lexicon.intent(said.split(), matcher.index.speller) == intent
 
 
+@pytest.mark.parametrize("said, thing", [
+    ("post that link into the team space", "message"),  # the verb names what it makes
+    ("then dm the assignee", "message"),
+    ("create a couple of spaces inside the team", "space"),  # a resource word a few words on
+    ("delete it from webex once the copy is verified", None),  # nothing named
+    ("we have to set the emergency address", None),  # "set" names no thing
+    ("our room-scheduling web app shows the calendar", None),  # a gerund before a noun is no verb of it
+])
+def test_what_a_clause_verb_acts_on(matcher, said: str, thing: str | None) -> None:
+    lexicon, index = matcher.index.lexicon, matcher.index
+    got = lexicon.acted_on(said.replace("-", " ").split(), index.speller, index.resource_terms)
+    assert got == (lexicon.term(thing) if thing else None)
+
+
 def test_a_quoted_url_ends_at_its_quote() -> None:
     [found] = find_endpoints('requests.post("https://webexapis.com/v1/messages", json=body)')
     assert found.path == "/v1/messages"

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
+from bot.core.matching.clauses import clause_needs
 from bot.core.oauth import AppLinks, authorization_url
 
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
@@ -161,6 +162,23 @@ def test_a_clause_with_only_a_verb_borrows_its_topic_and_IT_is_no_pronoun(matche
 ])
 def test_a_clause_that_acts_on_a_named_resource_is_a_need_among_context(matcher, question: str, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Course setup as the teacher: create a team for the class, add the students to it, and create three more "
+     "spaces inside the team (labs, office hours, announcements).", "spark:rooms_write"),
+    ("When a deal closes our CRM runs as the account owner, creates a space named after the customer and "
+     "afterwards DMs the solution engineer with the link so they can jump in.", "spark:messages_write"),
+])
+def test_a_clause_whose_verb_acts_on_its_resource_completes_the_other_needs(matcher, question, scope) -> None:
+    answer = matcher.answer(question)
+    assert scope in answer.scopes and len(answer.scopes) >= 2
+
+
+def test_a_clause_whose_verb_acts_on_its_resource_does_not_answer_alone(matcher) -> None:
+    question = ("Our release train has a dozen Jenkins stages, flaky staging clusters and a holiday freeze, and near "
+                "the end the glue would create two extra spaces inside it before anyone notices.")
+    assert clause_needs(question, matcher.index) == []  # too little of the story to be its only need
 
 
 def test_people_put_into_the_space_just_made_are_its_members(matcher) -> None:

@@ -354,6 +354,7 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
         return []
     found: list[tuple[int, Clause]] = []
     left: list[tuple[int, Query, list[Ranked]]] = []  # clauses that do something, too weak on their own
+    beside: list[tuple[int, Query, list[Ranked]]] = []  # ...and those whose verb acts on their best's resource
     backs: set[int] = set()  # the clauses that refer back to the one before ("then delete them")
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
@@ -376,12 +377,25 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
         elif acting := _acting(theirs, q, index):
             left.append((at, q, acting))
+        if not ranked and (chosen := _on_its_object(every, q, index)):
+            beside.append((at, q, chosen))
         before = q.text
-    for at, q, acting in left:  # "list the groups, then add people to one": the other half of a need found
+    _complete(found, left, beside, index)
+    return _same_actor(_acts_on_the_same(sorted(found, key=lambda pair: pair[0]), backs, index), index)
+
+
+def _complete(found: list[tuple[int, Clause]], left: list[tuple[int, Query, list[Ranked]]],
+              beside: list[tuple[int, Query, list[Ranked]]], index: ScopeIndex) -> None:
+    """Clauses too weak on their own that complete the needs found: one that acts on a resource another
+    clause reads or changes ("list the groups, then add people to one"), and, beside other needs, one whose
+    verb acts on what its best scope is for ("... and create two extra spaces inside it (#design, #backend)")."""
+    for at, q, acting in left:
         twins = _twins(found, left, at)
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
-    return _same_actor(_acts_on_the_same(sorted(found, key=lambda pair: pair[0]), backs, index), index)
+    for at, q, chosen in beside if found else []:
+        if all(other != at for other, _ in found):
+            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
 
 
 def _acts_on_the_same(found: list[tuple[int, Clause]], backs: set[int], index: ScopeIndex) -> list[Clause]:
@@ -504,9 +518,21 @@ def _named(ranked: list[Ranked]) -> list[Ranked]:
 def _acted_on_in(listed: bool, ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
     """`_acted_on` in a list of needs, or on the larger share a story's clause needs; not when the
     story's clause tells what someone else does."""
-    if listed:
-        return _acted_on(ranked, query, index, t.CLAUSE_NAMED_MIN)
-    return [] if _DONE_BY_OTHERS_RE.search(query.text) else _acted_on(ranked, query, index, t.STORY_ACTED_MIN)
+    if not listed and _DONE_BY_OTHERS_RE.search(query.text):
+        return []
+    return _acted_on(ranked, query, index, t.CLAUSE_NAMED_MIN if listed else t.STORY_ACTED_MIN)
+
+
+def _on_its_object(ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
+    """The best candidate when the clause's verb acts on the resource it is for ("create two extra spaces
+    inside it", "post that link into the team space"), leads and explains a little of the clause: enough to
+    complete a post whose other clauses state needs, not to answer alone."""
+    if query.intent is None or _DONE_BY_OTHERS_RE.search(query.text) or not ranked:
+        return []
+    on_it = [r for r in ranked[:2] if query.acted_on in index.named_for(r.scope)]
+    if len(on_it) == 2 and on_it[0].score - on_it[1].score <= t.ALTERNATIVE_MARGIN:
+        return []  # two scopes for it tie ("resolve each user id"): a later clause may tell which
+    return [r for r in on_it[:1] if r is ranked[0] and _does_as_asked(r, query) and r.coverage >= t.OBJECT_ACTED_MIN]
 
 
 def _acted_on(ranked: list[Ranked], query: Query, index: ScopeIndex, minimum: float) -> list[Ranked]:

@@ -68,6 +68,7 @@ class ScopeIndex:
         self.generic_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.GENERIC_SHARE}
         self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
         self.resource_terms = frozenset().union(*self.name_terms)  # words that name what scopes are for
+        self._named_for = {scope.key: terms for scope, terms in zip(kb.scopes, self.name_terms)}
         self.speller = Speller(surface + list(self.lexicon.verb_forms), STOPWORDS)
         self.endpoints: EndpointIndex[Scope] = EndpointIndex(
             (ep, scope) for scope in kb.scopes for ep in scope.endpoints)
@@ -96,6 +97,10 @@ class ScopeIndex:
         self.name_terms.append(frozenset(x for w in words(resource.replace("_", " "))
                                          if w not in _ACCESS_SUFFIXES and (x := self.lexicon.term(w))))
         return surface
+
+    def named_for(self, scope: Scope) -> frozenset[str]:
+        """The terms of the resource a scope's name is for ("room" for spark:rooms_write)."""
+        return self._named_for.get(scope.key, frozenset())
 
     def rank(self, query: Query) -> list[Ranked]:
         """Scopes ordered by score; coverage is the IDF share of the question they explain."""

@@ -130,6 +130,7 @@ class Lexicon:
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
         self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
+        self.object_forms = frozenset(form for v in vocab.object_verbs for form in inflections(v))
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
         self.product_names = any_of(sorted(vocab.product_names, key=len, reverse=True))
@@ -190,18 +191,23 @@ class Lexicon:
         return self.canonical.get(term, term)
 
     def intent(self, raw: list[str], speller: Speller) -> str | None:
-        """The first verb that says read or write decides; later ones are usually nouns (a schedule).
-        Present forms count (deletes, scheduling) but not participles ("is recorded", "has
-        authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
-        form after an article or possessive ("an issue", "in order to") or a topic word
-        ("membership changes"); a participle wanted ("to be created") counts when no verb follows it
+        """The first verb that says read or write decides (`verb_at`); without one, a participle wanted
         ("which scope should be granted so the bot can read messages" reads)."""
-        previous, wanted = "", None
+        found = self.verb_at(raw, speller)
+        return found[1] if found else self._wanted(raw)
+
+    def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
+        """Where the first verb that says read or write stands, and which it says; later ones are usually
+        nouns (a schedule). Present forms count (deletes, scheduling) but not participles ("is recorded",
+        "has authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
+        form after an article or possessive ("an issue", "in order to") or a topic word ("membership
+        changes")."""
+        previous = ""
         for i, word in enumerate(raw):
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
             if word in self.lookup_forms and _IDS_OR_NAMES & set(raw[i + 1:i + 1 + t.LOOKUP_REACH]):
-                return "read"  # "resolve the role IDs to names"; not "resolve an issue"
+                return i, "read"  # "resolve the role IDs to names"; not "resolve an issue"
             if word not in self.verb_forms and word not in speller:
                 word = speller.correct(word) or word
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
@@ -209,11 +215,23 @@ class Lexicon:
                     and not (word.endswith("ing") and following in _APP_NOUNS)
                     and not (word in _OUTCOME_VERBS and outcome in _OUTCOMES)
                     and not self._names_a_kind(previous, word)):
-                return self.verb_forms[word]
-            if previous == "be" and i > 1 and raw[i - 2] in _WANTING and not wanted:
-                wanted = self._passive(word)  # "a workspace to be created", "should be deleted"
+                return i, self.verb_forms[word]
             previous = word
-        return wanted
+        return None
+
+    def acted_on(self, raw: list[str], speller: Speller, resources: frozenset[str]) -> str | None:
+        """The resource term the first verb acts on: the one an object verb names ("post", "DM"; not as a gerund) or a
+        resource word a few words after the verb ("create a couple of spaces"); None for nothing named ("delete it")."""
+        found = self.verb_at(raw, speller)
+        at = found[0] if found else len(raw)
+        own = at < len(raw) and raw[at] in self.object_forms and not raw[at].endswith("ing")  # "a room-scheduling app"
+        following = raw[at + (not own):at + 1 + t.OBJECT_REACH]
+        return next((term for word in following if (term := self.term(word)) in resources), None)
+
+    def _wanted(self, raw: list[str]) -> str | None:
+        """A participle wanted ("a workspace to be created", "should be deleted"): what its verb says."""
+        return next((said for i in range(2, len(raw))
+                     if raw[i - 1] == "be" and raw[i - 2] in _WANTING and (said := self._passive(raw[i]))), None)
 
     def _passive(self, word: str) -> str | None:
         """What a regular past participle says ('created' -> write, 'listed' -> read), if a verb's."""

@@ -28,6 +28,7 @@ class Query:
     known: int = 0  # words that match the knowledge base ('post a message': two, one term)
     repaired: int = 0  # words read as another after a typo repair
     context: int = 0  # known words that are part of a who-acts cue ("as a full admin")
+    acted_on: str | None = None  # the resource term its verb acts on ("create two spaces": room)
 
     @property
     def only_context(self) -> bool:
@@ -337,8 +338,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
     kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
-    api_names = named_apis(kept)
-    contained, which_actor = contained_words(kept), actor_whos(kept)
+    api_names, contained, which_actor = named_apis(kept), contained_words(kept), actor_whos(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
@@ -362,10 +362,12 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             repaired += 1
         elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
-    intent = intent_override or lexicon.intent([w for w in kept if w not in in_phrases], speller)  # "not call control"
+    asked = [w for w in kept if w not in in_phrases]  # "not call control"
+    intent = intent_override or lexicon.intent(asked, speller)
     if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
         terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}  # "post a summary message"
-    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context)
+    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context,
+                 lexicon.acted_on(asked, speller, index.resource_terms))
 
 
 def names_a_resource(text: str, index: "ScopeIndex") -> bool:
