@@ -189,6 +189,8 @@ def test_an_explanation_names_the_scope_its_topic_offers_when_asked_which_to_pic
     assert told.kind == AnswerKind.GUIDANCE and told.scopes == []
     named = matcher.answer(story + "What kind of Webex app is that, and what does it need?")
     assert named.scopes == ["guest-issuer:write"]
+    ours = matcher.answer(story + "How does that work, and which scope does our backend need?")
+    assert ours.scopes == ["guest-issuer:write"]
 
 
 def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_it(matcher) -> None:

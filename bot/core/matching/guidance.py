@@ -88,8 +88,8 @@ _ASKS_WHICH_SCOPE_RE = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?scopes?\s+(?:\w+\s+)?(?:do|should|must|would|shall)\s+(?:i|we)\s+(?:\w+\s+)?"
     r"(?:pick|tick|select|choose|request|need|add)\b"
     r"|\bwhat\s+do\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?(?:pick|tick|select|choose|request)\b"
-    r"|\b(?:which|what)\s+(?:(?:\w+\s+)?scopes?\s+)?(?:does|do|would|will)\s+(?:that|it|this|they|the\s+[\w-]+)"
-    r"\s+need\b",
+    r"|\b(?:which|what)\s+(?:(?:\w+\s+)?scopes?\s+)?(?:does|do|would|will)"
+    r"\s+(?:that|it|this|they|(?:the|our|my)\s+[\w-]+)\s+need\b",  # "which scope does our backend need"
     re.IGNORECASE)
 
 
