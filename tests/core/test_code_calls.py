@@ -364,19 +364,3 @@ def test_an_sdk_call_is_said_to_work_by_its_own_method_name_only(matcher) -> Non
     question = ("```python\nrooms = api.rooms.list()\nfwd = api.person_settings.forwarding.read(person_id=pid)\n```\n"
                 "list works, read fails with 403. Admin token.")
     assert matcher.answer(question).scopes == ["spark-admin:people_read"]
-
-
-@pytest.mark.parametrize("question, scopes", [
-    ("Hourly billing job with an admin token: it calls GET /v1/telephony/config/people/{personId}/numbers for each "
-     "user, and it also has to pull the detailed call history records for the same users.",
-     ["spark-admin:telephony_config_read", "spark-admin:calling_cdr_read"]),
-    ("Nightly job, full admin: GET /v1/locations for the list of offices, then create a workspace for every new "
-     "meeting room in them.", ["spark-admin:locations_read", "spark-admin:workspaces_write"]),
-])
-def test_a_need_the_prose_states_beside_a_pasted_call_is_answered_too(matcher, question, scopes) -> None:
-    assert matcher.answer(question).scopes[:2] == scopes
-
-
-def test_what_the_prose_says_about_a_call_is_no_need_beside_it(matcher) -> None:
-    question = "we call GET /v1/rooms to list my spaces; the list works but I can't get it to work for teams"
-    assert matcher.answer(question).scopes == ["spark:rooms_read"]

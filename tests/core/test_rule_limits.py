@@ -185,7 +185,7 @@ def test_two_weak_clauses_are_no_read_write_pair_on_one_everyday_word(matcher) -
     ("we hit /v1/rooms to list the user's spaces; I've read the docs but can't make it work, 403 every time",
      ["spark:rooms_read"]),
     ("The integration hits /v1/people/me to get the user id and then posts a message as them",
-     ["spark:people_read", "spark:messages_write"]),  # the post is a need of its own, not a POST to /people/me
+     ["spark:people_read"]),
     # breadcrumbs are no steps, and a sign-in is an event, not a need
     ("Control Hub -> Calling -> Features -> Call Queue: I want to read the same data via API",
      ["spark-admin:telephony_config_read"]),

@@ -488,14 +488,9 @@ def _for_actor(ranked: list[Ranked], handed: frozenset[str]) -> list[Ranked]:
 def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
     """Whether the prose, its pasted calls left out, has a clause that asks for a scope the calls
     did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
-    return any(c.need.scope not in found for c in clause_needs(without_calls(prose, calls), index, likeliest=False))
-
-
-def without_calls(prose: str, calls: list[str], mark: str = " ") -> str:
-    """The prose with the pasted calls' text left out (or replaced by `mark`): what it says in words."""
     for call in calls:
-        prose = prose.replace(call, mark)
-    return prose
+        prose = prose.replace(call, " ")
+    return any(c.need.scope not in found for c in clause_needs(prose, index, likeliest=False))
 
 
 def _states_a_need(best: Ranked, query: Query) -> bool:

@@ -338,18 +338,6 @@ def reports_failure(text: str) -> bool:
     return bool(_FAILURE_RE.search(text))
 
 
-def tells_an_outcome(text: str) -> bool:
-    """Whether the text tells how a call went ("read works", "configure blows up with 403", "have some issues",
-    "can't make it work"), not a need."""
-    return bool(_FAILURE_RE.search(text) or _WORKS_RE.search(text) or _TROUBLE_RE.search(text))
-
-
-_TROUBLE_RE = re.compile(r"\b(?:have|having|had|has|got|facing|run(?:ning)?\s+into)\s+(?:some\s+|a\s+few\s+|an?\s+)?"
-                         r"(?:issues?|problems?|trouble)\b"
-                         r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:make|get)\s+(?:it|this|that)\s+(?:to\s+)?work",
-                         re.IGNORECASE)
-
-
 def successor(need: Need, kb: KnowledgeBase) -> Need:
     """A deprecated scope said to fail gives way to the one its note names (the evidence keeps
     the old name, for the note that says so)."""

@@ -21,11 +21,11 @@ from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
-                                       is_rival, one_scope_suffices, without_calls)
+                                       is_rival, one_scope_suffices)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_if_needed, asks_instead, asks_which_to_use, asks_whether, fall_short,
                                         gives_too_little, guesses_differ, lacking, reports_failure, said_to_work,
-                                        successor, tells_an_outcome, without_names, without_total, working_calls)
+                                        successor, without_names, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
@@ -114,7 +114,6 @@ class Matcher:
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
             if asks_beyond(q.prose, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
-                return beside_calls(from_calls, q, written, self.index)
             return from_calls
         return self._from_words(q)
 
@@ -279,24 +278,6 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
         return webhooks
     needs = webhooks.needs + [n for n, _ in others]
     return Draft(AnswerKind.PLAN, needs, webhooks.signals + [s for _, s in others], why(needs))
-
-
-_CALL_MARK = "thecallpasted"  # where a call stood in the prose: a clause around it tells what the call does
-
-
-def beside_calls(calls: Draft, q: Question, written: list[str], index: ScopeIndex) -> Draft:
-    """Beside the needs of the pasted calls, those the prose states in clauses of its own ("pull the CDRs,
-    then enrich each record with GET /v1/telephony/config/people/{id}/numbers"): the post asks for both.
-    Not a clause around a call (it tells what the call does) nor one that tells how a call went."""
-    seen = {n.scope for n in calls.needs}
-    others = [c for c in clause_needs(without_calls(q.prose, written, f" {_CALL_MARK} "), index)
-              if c.need.scope not in seen and c.query.intent and _CALL_MARK not in c.query.text
-              and not tells_an_outcome(c.query.text)]
-    if not others:
-        return calls
-    needs = calls.needs + [c.need for c in others]
-    signals = calls.signals + [replace(word_signals(c.query, c.ranked, q), split=True) for c in others]
-    return Draft(AnswerKind.PLAN, needs, signals, why(needs))
 
 
 def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
