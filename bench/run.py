@@ -108,7 +108,7 @@ def peak_memory_mb(questions: list[str]) -> float:
 COLUMNS = [("answer right", "right"), ("top-1", "top1"), ("top-3", "top3"),
            ("multi-need complete", "multi_complete"), ("guidance", "guidance"),
            ("high-conf. wrong", "high_wrong"), ("off-topic declined", "offtopic_declined"),
-           ("real declined", "real_declined")]
+           ("real declined", "real_declined"), ("extra scope", "extra")]
 
 
 def table(rows: dict[str, dict[str, EvalReport]]) -> str:

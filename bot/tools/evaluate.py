@@ -7,6 +7,8 @@ optional `kind`, `lang` and `source`, which are carried along for the breakdown.
 
 An answer counts as wrong when its primary scope is not expected, when it misses a required
 scope or guidance topic, when it answers an off-topic question, or when it declines a real one.
+A scope no label names does not make it wrong, but is counted apart ("extra scope"): a plan that
+finds every need by asking for more than it should is not least privilege.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class EvalReport:
     offtopic_declined: Tally = field(default_factory=Tally)
     real_declined: Tally = field(default_factory=Tally)
     high_wrong: Tally = field(default_factory=Tally)  # among HIGH-confidence answers
+    extra: Tally = field(default_factory=Tally)  # answers holding a scope neither 'expect' nor 'all' names
     right: Tally = field(default_factory=Tally)  # every item: the whole answer right
     by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[str] = field(default_factory=list)
@@ -72,7 +75,8 @@ class EvalReport:
         return [("answer right", self.right), ("top-1", self.top1), ("top-3", self.top3),
                 ("multi-need complete", self.multi_complete), ("multi-need scopes", self.multi_scopes),
                 ("guidance recognised", self.guidance), ("off-topic declined", self.offtopic_declined),
-                ("real declined", self.real_declined), ("high-confidence wrong", self.high_wrong)]
+                ("real declined", self.real_declined), ("high-confidence wrong", self.high_wrong),
+                ("extra scope", self.extra)]
 
     def summary(self, show_misses: bool = True) -> str:
         lines = [f"{name + ':':23} {tally}" for name, tally in self.rows()]
@@ -114,6 +118,9 @@ def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
         report.top3.add(any(s in expect for s in _folded(got.top(3))))
         if not hit:
             problems.append(f"want {' or '.join(item['expect'])}")
+    labelled = set(expect) | set(_folded(item.get("all", ())))
+    if labelled and got.answered:
+        report.extra.add(bool(set(scopes) - labelled))
     if "all" in item:
         missing = [s for s in item["all"] if s.lower() not in scopes]
         report.multi_complete.add(not missing)

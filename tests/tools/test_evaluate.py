@@ -26,3 +26,11 @@ def test_an_empty_expect_is_scored_by_its_guidance_alone() -> None:
     answer = Answer("q", AnswerKind.GUIDANCE, guidance=("bots",))
     report = evaluate(lambda q: answer, [{"q": "q", "expect": [], "guidance": ["bots"]}])
     assert report.top1.total == 0 and report.guidance.hits == 1 and report.right.hits == 1
+
+
+def test_a_scope_no_label_names_is_counted_apart_not_as_wrong(kb: KnowledgeBase) -> None:
+    needs = tuple(Need("q", kb.get(name), Via.WORDS) for name in ("spark:rooms_write", "spark:messages_write"))
+    answer = Answer("q", AnswerKind.PLAN, needs)
+    report = evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"], "all": ["spark:rooms_write"]},
+                                         {"q": "q", "all": ["spark:rooms_write", "spark:messages_write"]}])
+    assert report.right.hits == 2 and (report.extra.hits, report.extra.total) == (1, 2)
