@@ -377,7 +377,7 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), ranked), q, ranked))
         elif acting := _acting(theirs, q, index):
             left.append((at, q, acting))
-        if not ranked and (chosen := _on_its_object(every, q, index)):
+        if not ranked and (chosen := _on_its_object(theirs, q, index)):
             beside.append((at, q, chosen))
         before = q.text
     _complete(found, left, beside, index)

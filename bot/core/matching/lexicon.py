@@ -98,6 +98,11 @@ _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "to
                         "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
                         "project", "platform", "solution", "provider", "vendor", "widget", "kiosk", "kiosks",
                         "console", "plugin", "module", "helper"})  # not "extension", "page": Calling's
+# What may stand before a verb that tells what the app itself does: who (the asker, the app) and how ("should").
+_THE_APP_DOES = _APP_NOUNS | frozenset({
+    "i", "we", "it", "my", "our", "the", "this", "then", "also", "and", "first", "next",
+    "later", "afterwards", "finally", "should", "will", "would", "must", "can", "could", "to", "needs", "need", "has",
+    "have", "want", "wants", "automatically", "just", "bot", "integration", "little", "small", "new"})
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
@@ -226,10 +231,12 @@ class Lexicon:
         return None
 
     def acted_on(self, raw: list[str], speller: Speller, resources: frozenset[str]) -> str | None:
-        """The resource term the first verb acts on: the one an object verb names ("post", "DM"; not as a gerund) or a
-        resource word a few words after the verb ("create a couple of spaces"); None for nothing named ("delete it")."""
+        """The resource term the first verb acts on, when the app or the asker does it ("then post the link", "our
+        tool should create"; not "our admins create", "feel free to DM me"): the one an object verb names ("post",
+        "DM"; not as a gerund) or a resource word a few words after the verb ("create a couple of spaces");
+        None for nothing named ("delete it")."""
         found = self.verb_at(raw, speller)
-        at = found[0] if found else len(raw)
+        at = found[0] if found and set(raw[:found[0]]) <= _THE_APP_DOES else len(raw)  # not "our admins create"
         own = at < len(raw) and raw[at] in self.object_forms and not raw[at].endswith("ing")  # "a room-scheduling app"
         following = raw[at + (not own):at + 1 + t.OBJECT_REACH]
         return next((term for word in following if (term := self.term(word)) in resources), None)
