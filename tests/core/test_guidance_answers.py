@@ -287,3 +287,9 @@ def test_a_read_only_admin_keeps_the_admin_scopes_for_reading(matcher) -> None:
     answer = matcher.answer("We give our NOC staff read-only admin access; the dashboard only lists devices and their "
                             "status.")
     assert answer.scopes[0] == "spark-admin:devices_read" and "admin-role" in answer.guidance
+
+
+def test_how_the_backend_gets_a_service_apps_token_is_answered_with_the_scope_for_it(matcher) -> None:
+    answer = matcher.answer("The admin authorized our Service App in Control Hub this morning. How does our backend "
+                            "actually get the Service App's access token now?")
+    assert answer.scopes[:1] == ["spark:applications_token"] and "service-apps" in answer.guidance
