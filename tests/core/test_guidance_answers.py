@@ -100,6 +100,8 @@ def test_a_question_in_another_language_finds_its_topic_through_the_english_read
 @pytest.mark.parametrize("question", [
     "I'm a partner full admin. Can I authorize our meeting admin integration for one of our customer orgs?",
     "Our partner admin tried to authorize an integration with meeting:admin_schedule_read for a customer org.",
+    "Our report tool lists every user's call records with spark-admin:calling_cdr_read and gets 400 when a "
+    "colleague signs in. Who is supposed to authorize it?",
 ])
 def test_asking_who_may_authorize_an_admin_scope_brings_the_admin_role(matcher, question: str) -> None:
     assert "admin-role" in matcher.answer(question).guidance

@@ -41,9 +41,11 @@ def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
 # "who has to authorize it?", "what are the requirements on the admin?", "can a partner admin authorize it?",
 # "we tried to authorize it": a question about the role the authorizing person needs, answered like a refusal is.
 _ASKS_WHO_RE = re.compile(
-    r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to)\s+(?:authori[sz]e|grant|approve|"
-    r"consent|use|call)\b|\bwho\s+(?:authori[sz]es|grants|approves)\b|\brequirements?\s+(?:on|of|for)\s+the\s+"
-    r"(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
+    r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to|(?:is|are)\s+supposed\s+to)\s+"
+    r"(?:authori[sz]e|grant|approve|consent|use|call)\b|\bwho\s+(?:actually\s+)?(?:authori[sz]es|grants|approves)\b"
+    r"|\bwhose\s+(?:account|login|token)\s+(?:should|must|has\s+to|needs?\s+to)\s+(?:authori[sz]e|grant|approve)\b"
+    r"|\brequirements?\s+(?:on|of|for)\s+the\s+(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b"
+    r"|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
     r"|\b(?:can|could|may)\s+(?:a|an|our|the|my)\s+(?:[\w-]+\s+){0,2}?admin(?:istrator)?s?\s+authori[sz]e\b"
     r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
     r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
