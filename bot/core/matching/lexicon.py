@@ -54,12 +54,6 @@ _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their"
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
-def _listed(raw: list[str]) -> str | None:
-    """Read, when no verb says what to do but the words ask for a list of something ("the list of customer
-    orgs we manage")."""
-    return "read" if any(w in ("list", "lists") and following == "of" for w, following in zip(raw, raw[1:])) else None
-
-
 def inflections(verb: str) -> set[str]:
     """A verb's present forms: list, lists, listing; create, creating; set, setting; copy, copies."""
     forms = {verb, verb + "s", verb + "es", verb + "ing"}
@@ -205,7 +199,7 @@ class Lexicon:
         """The first verb that says read or write decides (`verb_at`); without one, a participle wanted
         ("which scope should be granted so the bot can read messages" reads)."""
         found = self.verb_at(raw, speller)
-        return found[1] if found else self._wanted(raw) or _listed(raw)
+        return found[1] if found else self._wanted(raw)
 
     def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
         """Where the first verb that says read or write stands, and which it says; later ones are usually
