@@ -112,6 +112,7 @@ class Guidance:
     applies_to: str | None = None  # an audience: every answer with a scope of it needs this explanation
     see_also: tuple[str, ...] = ()  # topic ids whose explanation goes with this one (guest issuer: service apps)
     offers: str | None = None  # one of `scopes`, named when the question asks which scope (guest-issuer:write)
+    offered_for: tuple[str, ...] = ()  # ...or, when given, only when it asks one of these ("get the token")
     cue_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # a sentence with a word of each signals it
 
 
@@ -489,7 +490,7 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to", "see_also", "offers", "cue_pairs"}
+                    "explains_403_for", "applies_to", "see_also", "offers", "offered_for", "cue_pairs"}
 
 
 def _cue_pairs(raw: Any, entry: _Entry) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
@@ -528,6 +529,7 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             applies_to=entry.choice("applies_to", AUDIENCES, required=False),
             see_also=entry.texts("see_also"),
             offers=raw.get("offers"),
+            offered_for=tuple(p.lower() for p in entry.texts("offered_for")),
             cue_pairs=_cue_pairs(raw.get("cue_pairs", []), entry),
         )
         for fld in ("points", "cues"):
@@ -535,6 +537,8 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
                 raise entry.fail(fld, "needs at least one item")
         if topic.offers is not None and topic.offers not in topic.scopes:
             raise entry.fail("offers", f"{topic.offers!r} is not one of the topic's scopes")
+        if topic.offered_for and topic.offers is None:
+            raise entry.fail("offered_for", "needs 'offers': the scope it offers")
         found[topic_id] = topic
     for topic in found.values():
         unknown_ids = [t for t in topic.see_also if t not in found]

@@ -295,3 +295,5 @@ def test_how_the_backend_gets_a_service_apps_token_is_answered_with_the_scope_fo
     answer = matcher.answer("The admin authorized our Service App in Control Hub this morning. How does our backend "
                             "actually get the Service App's access token now?")
     assert answer.scopes[:1] == ["spark:applications_token"] and "service-apps" in answer.guidance
+    other = matcher.answer("Which scope does our backend need to list all people in the org?")
+    assert other.scopes == ["spark-admin:people_read"]  # a backend asks for no service app token

@@ -177,6 +177,7 @@ def test_guidance_loads_and_names_only_known_scopes() -> None:
 @pytest.mark.parametrize("change, field", [({"points": []}, "points"), ({"source": ["http://x.com"]}, "source"),
                                            ({"instead": None}, "instead"), ({"colour": "red"}, "colour"),
                                            ({"offers": "spark:other_read"}, "offers"),
+                                           ({"offered_for": ["get its token"]}, "offered_for"),
                                            ({"cue_pairs": [["bot", "label"]]}, "cue_pairs"),
                                            ({"cue_pairs": [[["bot"], ["two words"]]]}, "cue_pairs")])
 def test_a_bad_guidance_topic_is_named(change: dict, field: str) -> None:
