@@ -41,8 +41,9 @@ def _anchors(cues: Iterable[str]) -> tuple[str, ...]:
 # "who has to authorize it?", "what are the requirements on the admin?", "can a partner admin authorize it?",
 # "we tried to authorize it": a question about the role the authorizing person needs, answered like a refusal is.
 _ASKS_WHO_RE = re.compile(
-    r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to|(?:is|are)\s+supposed\s+to)\s+"
-    r"(?:authori[sz]e|grant|approve|consent|use|call)\b|\bwho\s+(?:actually\s+)?(?:authori[sz]es|grants|approves)\b"
+    r"\bwho\s+(?:has\s+to|must|can|should|needs?\s+to|may|is\s+allowed\s+to)\s+(?:authori[sz]e|grant|approve|"
+    r"consent|use|call)\b|\bwho\s+(?:is|are)\s+supposed\s+to\s+(?:authori[sz]e|grant|consent)\b"
+    r"|\bwho\s+(?:actually\s+)?(?:authori[sz]es|grants|approves)\b"
     r"|\bwhose\s+(?:account|login|token)\s+(?:should|must|has\s+to|needs?\s+to)\s+(?:authori[sz]e|grant|approve)\b"
     r"|\brequirements?\s+(?:on|of|for)\s+the\s+(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b"
     r"|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
