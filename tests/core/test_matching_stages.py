@@ -360,6 +360,9 @@ def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, inten
     ("our room-scheduling web app shows the calendar", None),  # a gerund before a noun is no verb of it
     ("our admins create the workspaces by hand", None),  # someone else does it
     ("feel free to dm me", None),
+    ("then post the metrics to datadog", None),  # a message goes to a space or a person
+    ("share the recording link with the team", None),  # the recording describes the link
+    ("create the list in the space", None),  # the space says where
 ])
 def test_what_a_clause_verb_acts_on(matcher, said: str, thing: str | None) -> None:
     lexicon, index = matcher.index.lexicon, matcher.index

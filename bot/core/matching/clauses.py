@@ -388,14 +388,19 @@ def _complete(found: list[tuple[int, Clause]], left: list[tuple[int, Query, list
               beside: list[tuple[int, Query, list[Ranked]]], index: ScopeIndex) -> None:
     """Clauses too weak on their own that complete the needs found: one that acts on a resource another
     clause reads or changes ("list the groups, then add people to one"), and, beside other needs, one whose
-    verb acts on what its best scope is for ("... and create two extra spaces inside it (#design, #backend)")."""
+    verb acts on what its best scope is for ("... and create two extra spaces inside it (#design, #backend)"), after
+    them and only beside needs the clauses state themselves."""
+    stated = bool(found)
     for at, q, acting in left:
         twins = _twins(found, left, at)
         if chosen := [r for r in acting if r.scope.name in twins][:1]:
             _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
-    for at, q, chosen in beside if found else []:
+    for at, q, chosen in beside if stated else []:  # after every need stated: never the one that leads
         if all(other != at for other, _ in found):
-            _add(found, at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
+            _add(found, _BESIDE + at, Clause(best_need(need_text(q.text, index.lexicon.verbs), chosen), q, chosen))
+
+
+_BESIDE = 10_000  # where `_complete` puts the needs it adds beside the stated ones: after all of them
 
 
 def _acts_on_the_same(found: list[tuple[int, Clause]], backs: set[int], index: ScopeIndex) -> list[Clause]:

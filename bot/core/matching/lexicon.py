@@ -92,6 +92,9 @@ _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "to
                         "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
                         "project", "platform", "solution", "provider", "vendor", "widget", "kiosk", "kiosks",
                         "console", "plugin", "module", "helper"})  # not "extension", "page": Calling's
+# Words that say where a thing is or goes, not what it is: "share the link in the space".
+_PLACING = frozenset({"in", "into", "to", "on", "onto", "at", "from", "for", "with", "inside", "under", "via",
+                      "through", "by", "within", "across"})
 # What may stand before a verb that tells what the app itself does: who (the asker, the app) and how ("should").
 _THE_APP_DOES = _APP_NOUNS | frozenset({
     "i", "we", "it", "my", "our", "the", "this", "then", "also", "and", "first", "next",
@@ -136,6 +139,8 @@ class Lexicon:
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
         self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
         self.object_forms = frozenset(form for v in vocab.object_verbs for form in inflections(v))
+        self._recipients = frozenset({self.term("space"), self.term("person")})  # where a posted message goes
+        self._people = frozenset(w for w in vocab.people_words if " " not in w)
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
         self.product_names = any_of(sorted(vocab.product_names, key=len, reverse=True))
@@ -226,14 +231,29 @@ class Lexicon:
 
     def acted_on(self, raw: list[str], speller: Speller, resources: frozenset[str]) -> str | None:
         """The resource term the first verb acts on, when the app or the asker does it ("then post the link", "our
-        tool should create"; not "our admins create", "feel free to DM me"): the one an object verb names ("post",
-        "DM"; not as a gerund) or a resource word a few words after the verb ("create a couple of spaces");
-        None for nothing named ("delete it")."""
+        tool should create"; not "our admins create", "feel free to DM me"): the message an object verb makes when
+        it goes to a space or a person ("post the link into the team space", "DM the assignee"; not "post the
+        metrics to Datadog", nor a gerund: "a room-scheduling app"), or a resource word a few words after the verb
+        that is the thing itself ("create a couple of spaces"; not "the recording link", nor where: "in the
+        space"); None for nothing named ("delete it")."""
         found = self.verb_at(raw, speller)
-        at = found[0] if found and set(raw[:found[0]]) <= _THE_APP_DOES else len(raw)  # not "our admins create"
-        own = at < len(raw) and raw[at] in self.object_forms and not raw[at].endswith("ing")  # "a room-scheduling app"
-        following = raw[at + (not own):at + 1 + t.OBJECT_REACH]
-        return next((term for word in following if (term := self.term(word)) in resources), None)
+        if not found or not set(raw[:found[0]]) <= _THE_APP_DOES:
+            return None
+        at = found[0]
+        if raw[at] in self.object_forms and not raw[at].endswith("ing"):
+            said = {self.term(w) for w in raw[at + 1:]}
+            return self.term(raw[at]) if said & self._recipients or self._people & set(raw[at + 1:]) else None
+        for i, word in enumerate(raw[at + 1:at + 1 + t.OBJECT_REACH], at + 1):
+            if word in _PLACING:
+                return None
+            if (term := self.term(word)) in resources:
+                return None if i + 1 < len(raw) and self._names_a_thing(raw[i + 1]) else term
+        return None
+
+    def _names_a_thing(self, word: str) -> bool:
+        """Whether a word after a resource word is a noun the resource word describes ("recording link")."""
+        return (word.isalpha() and word not in STOPWORDS and word not in _PLACING and word not in self.verb_forms
+                and not word.endswith("ly"))
 
     def _wanted(self, raw: list[str]) -> str | None:
         """A participle wanted ("a workspace to be created", "should be deleted"): what its verb says."""
