@@ -369,7 +369,8 @@ def test_an_sdk_call_is_said_to_work_by_its_own_method_name_only(matcher) -> Non
 @pytest.mark.parametrize("question, scope", [
     ("PUT https://webexapis.com/v1/telephony/config/people/me/settings/doNotDisturb {\"enabled\": true} -> 403",
      "spark:telephony_config_write"),
-    ("GET /v1/telephony/config/people/me/settings/callWaiting returns 403, what scope?", "spark:telephony_config_read"),
+    ("GET /v1/telephony/config/people/me/settings/doNotDisturb returns 403, what scope?",
+     "spark:telephony_config_read"),
 ])
-def test_every_call_setting_for_me_takes_the_call_settings_scopes(matcher, question: str, scope: str) -> None:
+def test_do_not_disturb_for_me_takes_the_call_settings_scopes(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
