@@ -99,7 +99,7 @@ _PLACING = frozenset({"in", "into", "to", "on", "onto", "at", "from", "for", "wi
 _THE_APP_DOES = _APP_NOUNS | frozenset({
     "i", "we", "it", "my", "our", "the", "this", "then", "also", "and", "first", "next",
     "later", "afterwards", "finally", "should", "will", "would", "must", "can", "could", "to", "needs", "need", "has",
-    "have", "want", "wants", "automatically", "just", "bot", "integration", "little", "small", "new"})
+    "have", "want", "wants", "automatically", "just", "bot", "little", "small", "new"})
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
