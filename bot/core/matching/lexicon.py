@@ -203,7 +203,10 @@ class Lexicon:
     def intent(self, raw: list[str], speller: Speller) -> str | None:
         """The first verb that says read or write decides (`verb_at`); without one, a participle wanted
         ("which scope should be granted so the bot can read messages" reads)."""
-        found = self.verb_at(raw, speller)
+        return self.intent_of(raw, self.verb_at(raw, speller))
+
+    def intent_of(self, raw: list[str], found: tuple[int, str] | None) -> str | None:
+        """`intent` for the verb `verb_at` found."""
         return found[1] if found else self._wanted(raw)
 
     def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
@@ -236,7 +239,10 @@ class Lexicon:
         metrics to Datadog", nor a gerund: "a room-scheduling app"), or a resource word a few words after the verb
         that is the thing itself ("create a couple of spaces"; not "the recording link", nor where: "in the
         space"); None for nothing named ("delete it")."""
-        found = self.verb_at(raw, speller)
+        return self.object_of(raw, self.verb_at(raw, speller), resources)
+
+    def object_of(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
+        """`acted_on` for the verb `verb_at` found."""
         if not found or not set(raw[:found[0]]) <= _THE_APP_DOES:
             return None
         at = found[0]
