@@ -1,7 +1,8 @@
 """Scores the answer engine on a question set.
 
 Item format (the development set's, extended by the held-out sets): `q`, and any of `expect`
-(acceptable primary scopes), `all` (scopes that must all be in the answer), `none: true`
+(acceptable primary scopes), `all` (scopes that must all be in the answer; `all: true` for every
+scope `expect` lists), `none: true`
 (off-topic: the bot must decline), `guidance` (topic ids the answer must recognise), plus
 optional `kind`, `lang` and `source`, which are carried along for the breakdown.
 
@@ -88,13 +89,20 @@ class EvalReport:
 
 
 def check_item(item: Any, index: int) -> dict:
-    """Validate one question-set item; ValueError names the item and the problem."""
+    """Validate one question-set item; ValueError names the item and the problem. `all: true` says every
+    scope `expect` lists is needed: the item comes back with that list as its `all`."""
     if not isinstance(item, dict) or not isinstance(item.get("q"), str):
         raise ValueError(f"item {index}: needs a 'q' string")
     if not any(k in item for k in LABELS):
         raise ValueError(f"item {index} ({item['q']!r}): needs one of {', '.join(LABELS)}")
     if item.get("none") and any(k in item for k in ("expect", "all", "guidance")):
         raise ValueError(f"item {index} ({item['q']!r}): an off-topic item has no other label")
+    if item.get("all") is True:
+        item = {**item, "all": item.get("expect", [])}
+    for label in ("expect", "all", "guidance"):
+        value = item.get(label, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"item {index} ({item['q']!r}): '{label}' must be a list of names")
     return item
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.knowledge import KnowledgeBase
 from bot.tools.evaluate import evaluate
@@ -34,3 +36,12 @@ def test_a_scope_no_label_names_is_counted_apart_not_as_wrong(kb: KnowledgeBase)
     report = evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"], "all": ["spark:rooms_write"]},
                                          {"q": "q", "all": ["spark:rooms_write", "spark:messages_write"]}])
     assert report.right.hits == 2 and (report.extra.hits, report.extra.total) == (1, 2)
+
+
+def test_all_true_needs_every_expected_scope_and_a_bad_label_is_named(kb: KnowledgeBase) -> None:
+    answer = Answer("q", AnswerKind.SCOPE, (Need("q", kb.get("spark:rooms_write"), Via.WORDS),))
+    report = evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write", "spark:memberships_write"],
+                                          "all": True}])
+    assert report.top1.hits == 1 and report.multi_complete.hits == 0
+    with pytest.raises(ValueError, match="item 1 .*'all' must be a list"):
+        evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"], "all": "spark:rooms_write"}])
