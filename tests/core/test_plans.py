@@ -562,3 +562,9 @@ def test_a_plus_inside_brackets_splits_a_clause_only_when_it_names_resources(mat
 ])
 def test_an_alert_or_a_note_put_into_a_space_is_a_message(matcher, question: str) -> None:
     assert "spark:messages_write" in matcher.answer(question).scopes
+
+
+def test_seeing_who_waits_in_the_lobby_reads_the_participants(matcher) -> None:
+    answer = matcher.answer("During my town halls I want a panel that shows me who is waiting in the lobby, and a "
+                            "button that admits them with one click. Scopes?")
+    assert set(answer.scopes) >= {"meeting:participants_read", "meeting:participants_write"}
