@@ -200,13 +200,9 @@ class Lexicon:
         term = word if word in self.keep else stem(word)
         return self.canonical.get(term, term)
 
-    def intent(self, raw: list[str], speller: Speller) -> str | None:
-        """The first verb that says read or write decides (`verb_at`); without one, a participle wanted
+    def intent(self, raw: list[str], found: tuple[int, str] | None) -> str | None:
+        """What to do, read or write: what the verb `verb_at` found says; without one, a participle wanted
         ("which scope should be granted so the bot can read messages" reads)."""
-        return self.intent_of(raw, self.verb_at(raw, speller))
-
-    def intent_of(self, raw: list[str], found: tuple[int, str] | None) -> str | None:
-        """`intent` for the verb `verb_at` found."""
         return found[1] if found else self._wanted(raw)
 
     def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
@@ -232,17 +228,13 @@ class Lexicon:
             previous = word
         return None
 
-    def acted_on(self, raw: list[str], speller: Speller, resources: frozenset[str]) -> str | None:
-        """The resource term the first verb acts on, when the app or the asker does it ("then post the link", "our
-        tool should create"; not "our admins create", "feel free to DM me"): the message an object verb makes when
-        it goes to a space or a person ("post the link into the team space", "DM the assignee"; not "post the
-        metrics to Datadog", nor a gerund: "a room-scheduling app"), or a resource word a few words after the verb
-        that is the thing itself ("create a couple of spaces"; not "the recording link", nor where: "in the
-        space"); None for nothing named ("delete it")."""
-        return self.object_of(raw, self.verb_at(raw, speller), resources)
-
-    def object_of(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
-        """`acted_on` for the verb `verb_at` found."""
+    def acted_on(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
+        """The resource term the verb `verb_at` found acts on, when the app or the asker does it ("then post
+        the link", "our tool should create"; not "our admins create", "feel free to DM me"): the message an
+        object verb makes when it goes to a space or a person ("post the link into the team space", "DM the
+        assignee"; not "post the metrics to Datadog", nor a gerund: "a room-scheduling app"), or a resource
+        word a few words after the verb that is the thing itself ("create a couple of spaces"; not "the
+        recording link", nor where: "in the space"); None for nothing named ("delete it")."""
         if not found or not set(raw[:found[0]]) <= _THE_APP_DOES:
             return None
         at = found[0]

@@ -363,11 +363,11 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
         elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
     verb = lexicon.verb_at(asked := [w for w in kept if w not in in_phrases], speller)  # "not call control"
-    intent = intent_override or lexicon.intent_of(asked, verb)
+    intent = intent_override or lexicon.intent(asked, verb)
     if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
         terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}  # "post a summary message"
     return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context,
-                 lexicon.object_of(asked, verb, index.resource_terms))
+                 lexicon.acted_on(asked, verb, index.resource_terms))
 
 
 def names_a_resource(text: str, index: "ScopeIndex") -> bool:
