@@ -94,6 +94,23 @@ def test_beside_a_call_the_line_is_lower_than_for_words_alone(matcher: Matcher) 
     assert model.declines(question, words, ()) is None
 
 
+def test_an_unsure_answer_is_declined_at_a_lower_line(matcher: Matcher) -> None:
+    rooms = matcher.kb.get("spark:rooms_read")
+    words = [Need("list spaces", rooms, Via.WORDS)]
+    question = matcher.analyse("why are some spaces missing from the list when I sort them by their last activity?")[0]
+    between = (t.OFFTOPIC_UNSURE_FROM + t.OFFTOPIC_FROM) / 2
+    model = OfftopicModel({"sort": (1.0, math.log(between / (1 - between)) + 1.0)}, -1.0)
+    assert model.probability(question.text) == pytest.approx(between)
+    assert model.declines(question, words, (), level=Confidence.LOW) is not None
+    assert model.declines(question, words, (), level=Confidence.MEDIUM) is None
+    short = matcher.analyse("why are some spaces missing when I sort them by their last activity?")[0]
+    assert len(short.text.split()) < t.OFFTOPIC_UNSURE_MIN_WORDS and model.probability(short.text) >= between
+    assert model.declines(short, words, (), level=Confidence.LOW) is None  # too short for the lower line
+    below = (t.OFFTOPIC_UNSURE_FROM + 0.5) / 2  # under both lines: an unsure answer stays
+    model = OfftopicModel({"sort": (1.0, math.log(below / (1 - below)) + 1.0)}, -1.0)
+    assert model.declines(question, words, (), level=Confidence.LOW) is None
+
+
 def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:
     question = "how does pagination work when I list spaces for a user, does anyone know how it works?"
     flagged = Matcher(matcher.kb)

@@ -228,7 +228,7 @@ class Matcher:
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
-                         or self.offtopic.declines(q, draft.needs, topics, frozenset(held_scopes(q, self.index)))):
+                         or self.offtopic.declines(q, draft.needs, topics, frozenset(held_scopes(q, self.index)), level)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):

@@ -64,10 +64,12 @@ class OfftopicModel:
         return probability
 
     def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...],
-                 held: frozenset[Scope] = frozenset()) -> str | None:
+                 held: frozenset[Scope] = frozenset(), level: Confidence = Confidence.MEDIUM) -> str | None:
         """Why an answer is turned away: the post reads as a question no scope answers. The line is
         higher for needs read from words alone than beside an endpoint or a call (a pasted call shows
-        the API, not that scopes are asked about). Never for a scope named that the app does not hold
+        the API, not that scopes are asked about), and lower for an answer of `level` low: a guess at a
+        scope for a post that reads rather off-topic helps no one ("why are some spaces missing when I
+        sort by last activity?"), when the post is long enough for the model to tell. Never for a scope named that the app does not hold
         already (`held`: "my token has X, but the markdown shows pipes" no longer asks about X), when
         the post speaks of scopes, permissions or a 403 or of a webhook on a resource (what to fetch
         when it fires is a scope question), beside a guidance topic that is an answer in itself, in a
@@ -78,7 +80,8 @@ class OfftopicModel:
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
                 or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
             return None
-        line = t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM
+        unsure = level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
+        line = min(t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM, t.OFFTOPIC_UNSURE_FROM if unsure else 1.0)
         if self.probability(q.text) < line:
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \
