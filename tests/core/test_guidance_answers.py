@@ -297,3 +297,17 @@ def test_how_the_backend_gets_a_service_apps_token_is_answered_with_the_scope_fo
     assert answer.scopes[:1] == ["spark:applications_token"] and "service-apps" in answer.guidance
     other = matcher.answer("Which scope does our backend need to list all people in the org?")
     assert other.scopes == ["spark-admin:people_read"]  # a backend asks for no service app token
+
+
+@pytest.mark.parametrize("question, scope, topic", [
+    ("I asked for spark-compliance:events_read and the archiver still gets a 403 reading events. "
+     "What role do I need?", "spark-compliance:events_read", "compliance-role"),
+    ("Our tool requests spark-admin:people_write but creating users fails with 403 for our helpdesk lead. "
+     "Which role must the authorizing person have?", "spark-admin:people_write", "admin-role"),
+    ("Our old sync used spark-admin:messages_read to archive messages org-wide. Is that still the scope "
+     "to use, and whose account should authorize it?", "spark-compliance:messages_read", "compliance-role"),
+])
+def test_asking_which_role_a_named_scope_takes_keeps_the_scope(matcher, question: str, scope: str,
+                                                               topic: str) -> None:
+    answer = matcher.answer(question)  # "what role", not the Roles API; nothing else is missing
+    assert answer.scopes[:1] == [scope] and topic in answer.guidance

@@ -51,6 +51,14 @@ _ASKS_WHO_RE = re.compile(
     r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
     r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
     re.IGNORECASE)
+
+
+def asks_who(text: str) -> bool:
+    """Whether the text asks who may authorize or which role it takes ("what role do I need?"): a question
+    an explanation answers, not one for the Roles API."""
+    return bool(_ASKS_WHO_RE.search(text))
+
+
 # Cues said in other words, read as the words a guidance cue lists for them: spaces the asker is not in
 # ("spaces our team isn't part of", "that space. I'm not a member", "spaces none of our admins are in"), and
 # people who are no admins ("they are not admins", "make them admins"), and an app tied to no one

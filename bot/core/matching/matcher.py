@@ -29,7 +29,7 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
-from bot.core.matching.guidance import GuidanceFinder
+from bot.core.matching.guidance import GuidanceFinder, asks_who
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.offtopic import OfftopicModel
@@ -136,10 +136,10 @@ class Matcher:
             named.signals = [replace(s, focused=True) for s in named.signals]
             return named
         short = fall_short(q.message.prose)
-        described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.asking))))
+        described = self._from_words(replace(q, focus=asked_for(q.asking)))
         if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
             return in_doubt(named, described, q, self.kb, mentioned)
-        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
+        held = asks_beside_held(q, self.index)  # "has X; now Y too"
         if held and not described.needs:  # "What's missing?": the need is told before it
             described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
         # Had it, still refused: another resource's scope is missing; for the same resource
@@ -228,7 +228,7 @@ class Matcher:
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
-                         or self.offtopic.declines(q, draft.needs, topics, frozenset(held_scopes(q, self.index)), level)):
+                         or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if draft.kind == AnswerKind.DECLINE or (topics and all(
                 n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
@@ -255,6 +255,19 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def asks_beside_held(q: Question, index: ScopeIndex) -> bool:
+    """Whether the post asks for more beside the scopes it names as held ("we have X; now we need Y too"),
+    not who may authorize them."""
+    prose = q.message.prose
+    return not asked_names(prose, index) and asks_for_more(prose) and not asks_who(q.asking)
+
+
+def asked_for(asking: str) -> str:
+    """What the asking sentences describe, less the scopes they name; nothing when they ask who may authorize
+    or which role it takes ("I requested X, but get 403. What role do I need?": the scope named stays)."""
+    return "" if asks_who(asking) else without_total(SCOPE_NAME_RE.sub(" ", asking))
 
 
 def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft],
@@ -444,9 +457,9 @@ def another_form(scope: Scope, named: tuple[Scope, ...], kb: KnowledgeBase) -> b
         s.audience == "compliance" and s.name.partition(":")[2] == resource for s in named)
 
 
-def held_scopes(q: Question, index: ScopeIndex) -> set[Scope]:
+def held_scopes(q: Question, index: ScopeIndex) -> frozenset[Scope]:
     """The named scopes the post says the app has, not those it asks about."""
-    return set(q.named) - set(asked_names(q.message.prose, index))
+    return frozenset(q.named) - set(asked_names(q.message.prose, index))
 
 
 def fitted(compared: Draft, fit: list[Need]) -> Draft:
