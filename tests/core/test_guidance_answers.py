@@ -311,3 +311,19 @@ def test_asking_which_role_a_named_scope_takes_keeps_the_scope(matcher, question
                                                                topic: str) -> None:
     answer = matcher.answer(question)  # "what role", not the Roles API; nothing else is missing
     assert answer.scopes[:1] == [scope] and topic in answer.guidance
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Our integration has spark:people_read. Now we also want it to create new users for HR. Who has to authorize "
+     "that?", "spark-admin:people_write"),  # a scope held, a new need, then who: the new need, not the held scope
+    ("Token has spark-admin:people_read. Which roles are defined in our org, and what are their ids?",
+     "spark-admin:roles_read"),  # the Roles API asked about, not the role a person needs
+])
+def test_a_who_question_beside_a_held_scope_still_reads_the_need(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
+def test_asking_whether_adding_a_named_scope_helps_is_not_sure(matcher) -> None:
+    answer = matcher.answer("Will adding meeting:admin_recordings_read let our regular users see everyone's "
+                            "recordings in our app?")
+    assert answer.scopes == ["meeting:admin_recordings_read"] and answer.confidence != "high"

@@ -106,6 +106,10 @@ def test_an_unsure_answer_is_declined_at_a_lower_line(matcher: Matcher) -> None:
     short = matcher.analyse("why are some spaces missing when I sort them by their last activity?")[0]
     assert len(short.text.split()) < t.OFFTOPIC_UNSURE_MIN_WORDS and model.probability(short.text) >= between
     assert model.declines(short, words, (), level=Confidence.LOW) is None  # too short for the lower line
+    symptom = matcher.analyse("why can't my integration see the spaces I am in when I sort them by their last "
+                              "activity?")[0]  # how a missing scope shows: a scope question however it reads
+    assert model.probability(symptom.text) >= between
+    assert model.declines(symptom, words, (), level=Confidence.LOW) is None
     below = (t.OFFTOPIC_UNSURE_FROM + 0.5) / 2  # under both lines: an unsure answer stays
     model = OfftopicModel({"sort": (1.0, math.log(below / (1 - below)) + 1.0)}, -1.0)
     assert model.declines(question, words, (), level=Confidence.LOW) is None

@@ -133,7 +133,8 @@ _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scope
 
 
 _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"
-                         r"\s+(?:i|we|you|it|they|my|our|the|this|that)"
+                         r"\s+(?:i|we|you|it|they|my|our|the|this|that|[a-z-]+:|(?:adding|giving|granting|requesting"
+                         r"|using|asking\s+for)\s)"  # "will adding X let ...?", "would X be enough?"
                          r"|(?:does|is|are)\s+(?:it|this|that|the|[a-z-]+:))", re.IGNORECASE)  # not "do I need X?"
 
 

@@ -45,18 +45,24 @@ _ASKS_WHO_RE = re.compile(
     r"consent|use|call)\b|\bwho\s+(?:is|are)\s+supposed\s+to\s+(?:authori[sz]e|grant|consent)\b"
     r"|\bwho\s+(?:actually\s+)?(?:authori[sz]es|grants|approves)\b"
     r"|\bwhose\s+(?:account|login|token)\s+(?:should|must|has\s+to|needs?\s+to)\s+(?:authori[sz]e|grant|approve)\b"
-    r"|\brequirements?\s+(?:on|of|for)\s+the\s+(?:admin|user|person)\b|\b(?:what|which)\s+(?:admin\s+)?roles?\b"
+    r"|\brequirements?\s+(?:on|of|for)\s+the\s+(?:admin|user|person)\b"
     r"|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
     r"|\b(?:can|could|may)\s+(?:a|an|our|the|my)\s+(?:[\w-]+\s+){0,2}?admin(?:istrator)?s?\s+authori[sz]e\b"
     r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
     r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
     re.IGNORECASE)
+# "which role?", "what admin roles": a role asked about, the one the authorizing person needs or the Roles API's
+_WHICH_ROLE_RE = re.compile(r"\b(?:what|which)\s+(?:admin\s+)?roles?\b", re.IGNORECASE)
+# "what role do I need?", "which role must the authorizing person have?": the role the person needs, not the Roles API
+_ROLE_NEEDED_RE = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+)?(?:admin\s+)?roles?\s+(?:do|does|must|should|would"
+                             r"|will|is|are)\b[^.?!]{0,40}?\b(?:need|needs|needed|have|has|hold|holds|required)\b",
+                             re.IGNORECASE)
 
 
 def asks_who(text: str) -> bool:
     """Whether the text asks who may authorize or which role it takes ("what role do I need?"): a question
-    an explanation answers, not one for the Roles API."""
-    return bool(_ASKS_WHO_RE.search(text))
+    an explanation answers, not one for the Roles API ("which roles exist in the org?")."""
+    return bool(_ASKS_WHO_RE.search(text) or _ROLE_NEEDED_RE.search(text))
 
 
 # Cues said in other words, read as the words a guidance cue lists for them: spaces the asker is not in
@@ -179,7 +185,8 @@ class GuidanceFinder:
         "forbidden") or asks who may authorize, those that explain it (most often the role the
         authorizing person lacks)."""
         wanted = set(audiences)
-        refused = list(self._on_403.items()) if REFUSED_RE.search(text) or _ASKS_WHO_RE.search(text) else []
+        asked = _ASKS_WHO_RE.search(text) or _WHICH_ROLE_RE.search(text)
+        refused = list(self._on_403.items()) if REFUSED_RE.search(text) or asked else []
         return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:

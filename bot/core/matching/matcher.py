@@ -32,6 +32,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
 from bot.core.matching.guidance import GuidanceFinder, asks_who
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
+from bot.core.matching.normalise import sentences_of
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -139,9 +140,9 @@ class Matcher:
         described = self._from_words(replace(q, focus=asked_for(q.asking)))
         if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
             return in_doubt(named, described, q, self.kb, mentioned)
-        held = asks_beside_held(q, self.index)  # "has X; now Y too"
+        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
         if held and not described.needs:  # "What's missing?": the need is told before it
-            described = self._from_words(replace(q, focus=without_total(SCOPE_NAME_RE.sub(" ", q.focus))))
+            described = self._from_words(replace(q, focus=told_before(q)))
         # Had it, still refused: another resource's scope is missing; for the same resource
         # (the user form of the admin scope it has), the role is, and the named scope stays.
         refused = (bool(REFUSED_RE.search(q.message.prose)) and described_surely(described, q, self.index)
@@ -257,17 +258,21 @@ class Matcher:
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
 
 
-def asks_beside_held(q: Question, index: ScopeIndex) -> bool:
-    """Whether the post asks for more beside the scopes it names as held ("we have X; now we need Y too"),
-    not who may authorize them."""
-    prose = q.message.prose
-    return not asked_names(prose, index) and asks_for_more(prose) and not asks_who(q.asking)
+def told_before(q: Question) -> str:
+    """The post less the scopes it names and less its sentences that ask who may authorize: "we hold X; now we
+    need the transcripts too. Who should authorize that?" needs the transcripts read."""
+    return without_total(SCOPE_NAME_RE.sub(" ", without_who(q.focus)))
 
 
 def asked_for(asking: str) -> str:
-    """What the asking sentences describe, less the scopes they name; nothing when they ask who may authorize
+    """What the asking sentences describe, less the scopes they name and the sentences that ask who may authorize
     or which role it takes ("I requested X, but get 403. What role do I need?": the scope named stays)."""
-    return "" if asks_who(asking) else without_total(SCOPE_NAME_RE.sub(" ", asking))
+    return without_total(SCOPE_NAME_RE.sub(" ", without_who(asking)))
+
+
+def without_who(text: str) -> str:
+    """The text less its sentences that ask who may authorize or which role it takes."""
+    return " ".join(s for s in sentences_of(text) if not asks_who(s))
 
 
 def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft],

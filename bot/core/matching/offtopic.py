@@ -28,6 +28,13 @@ TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 # Guidance topics an off-topic post often brings along ("my bot's GIFs don't animate", "how do I test webhooks
 # locally?"); the others (service apps, the admin role, ...) are answers in themselves.
 _INCIDENTAL_TOPICS = frozenset({"bots", "webhooks"})
+# How a missing scope shows ("why can't my integration see the recordings?", "the list comes back empty"): a scope
+# question however off-topic its words read, so an unsure answer to it is kept
+_MISSING_SCOPE_RE = re.compile(
+    r"\bwhy\s+(?:can'?t|cannot|doesn'?t|does\s+not|won'?t|isn'?t|is\s+not)\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:app|application|integration|tool|script|token|service|dashboard|job)\b"
+    r"|\b(?:comes?|came)\s+back\s+empty\b|\breturns?\s+(?:an?\s+)?(?:empty|nothing)\b|\bgives?\s+(?:us|me)\s+nothing\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ class OfftopicModel:
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
                 or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
             return None
-        unsure = level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
+        unsure = (level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
+                  and not _MISSING_SCOPE_RE.search(q.text))
         line = min(t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM, t.OFFTOPIC_UNSURE_FROM if unsure else 1.0)
         if self.probability(q.text) < line:
             return None
