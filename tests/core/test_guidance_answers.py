@@ -8,6 +8,7 @@ import json
 import pytest
 
 from bot.core.answer import AnswerKind
+from bot.core.matching.matcher import officer_form
 
 
 def test_a_bot_asking_for_a_scope_gets_the_explanation_first_and_the_scope_as_the_alternative(handler) -> None:
@@ -219,6 +220,8 @@ def test_who_asks_is_recognised_in_more_words_and_languages(matcher, question: s
      "nothing for them. What do I need?", "spark-compliance:messages_read", "spark:messages_read"),
     ("Our scanner must read all messages in the org, also in spaces our service account isn't a member of. "
      "Which scope?", "spark-compliance:messages_read", None),
+    ("Our legal team are compliance officers and want the transcripts of every meeting in the company. Should we "
+     "ask for meeting:admin_transcripts_read?", "spark-compliance:meetings_read", "meeting:admin_transcripts_read"),
 ])
 def test_the_compliance_officers_reach_asks_for_the_compliance_form(matcher, question, scope, read_first) -> None:
     answer = matcher.answer(question)
@@ -327,3 +330,21 @@ def test_asking_whether_adding_a_named_scope_helps_is_not_sure(matcher) -> None:
     answer = matcher.answer("Will adding meeting:admin_recordings_read let our regular users see everyone's "
                             "recordings in our app?")
     assert answer.scopes == ["meeting:admin_recordings_read"] and answer.confidence != "high"
+
+
+def test_a_meetings_content_read_twice_by_the_officer_is_one_need(matcher) -> None:
+    answer = matcher.answer("I'm our compliance officer. I need to download the recordings and transcripts of any "
+                            "meeting in the org for an eDiscovery case. Which scope?")
+    assert answer.scopes == ["spark-compliance:meetings_read"] and "compliance-role" in answer.guidance
+
+
+@pytest.mark.parametrize("scope, officer", [
+    ("spark-admin:messages_read", "spark-compliance:messages_read"),
+    ("meeting:admin_transcripts_read", "spark-compliance:meetings_read"),
+    ("meeting:recordings_write", "spark-compliance:meetings_write"),
+    ("meeting:preferences_read", None),  # no meeting content: the officer has no form of it
+    ("spark:calls_read", None),
+])
+def test_the_officers_form_of_a_scope(matcher, scope: str, officer: str | None) -> None:
+    form = officer_form(matcher.kb.get(scope), matcher.kb)
+    assert (form.name if form else None) == officer

@@ -221,7 +221,7 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
-        draft.needs = for_the_officer(current(draft.needs, draft.kind, self.kb), draft.kind, q.topics, self.kb)
+        draft = for_the_officer(replace(draft, needs=current(draft.needs, draft.kind, self.kb)), q, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = calibrated(draft, q, self.offtopic)
@@ -520,20 +520,35 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 _REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
 
 
-def for_the_officer(needs: list[Need], kind: AnswerKind, topics: tuple[str, ...], kb: KnowledgeBase) -> list[Need]:
+def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
     message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
     the scope read first kept as its alternative: for reading, and for removing or deleting (what an
     officer may do to others' content); never for a bot, which cannot hold the role, nor for posting;
-    only when the answer recommends scopes (not what a named scope unlocks, nor a comparison)."""
-    if kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in topics or "bots" in topics:
-        return needs
-    officer = [kb.get("spark-compliance:" + n.scope.name.partition(":")[2])
-               if n.scope.name.startswith(("spark:", "spark-admin:"))
-               and (n.scope.access == "read" or _REMOVES_RE.search(n.text)) else None for n in needs]
-    given = {n.scope for n in needs}
-    return [replace(n, scope=o, alternatives=(n.scope, *n.alternatives)) if o and o not in given else n
-            for n, o in zip(needs, officer)]
+    only when the answer recommends scopes (not what a named scope unlocks, nor a comparison). Needs that
+    come to the same form are one ("the recordings and the transcripts": spark-compliance:meetings_read)."""
+    if draft.kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in q.topics or "bots" in q.topics:
+        return draft
+    kept: dict[Scope, tuple[Need, Signals]] = {}
+    for need, signals in zip(draft.needs, draft.signals):
+        officer = officer_form(need.scope, kb) if need.scope.access == "read" or _REMOVES_RE.search(need.text) else None
+        if officer:
+            need = replace(need, scope=officer, alternatives=(need.scope, *need.alternatives))
+        kept.setdefault(need.scope, (need, signals))
+    kind = AnswerKind.SCOPE if len(kept) == 1 else draft.kind
+    return replace(draft, kind=kind, needs=[n for n, _ in kept.values()], signals=[s for _, s in kept.values()])
+
+
+def officer_form(scope: Scope, kb: KnowledgeBase) -> Scope | None:
+    """The Compliance Officer's scope for what a user's or admin's scope reaches: the same name under
+    spark-compliance: (spark-admin:messages_read), or, for a meeting's content, the officer's meeting scope
+    of the same access that says it covers it (meeting:admin_transcripts_read: spark-compliance:meetings_read)."""
+    family, _, resource = scope.name.partition(":")
+    if family in ("spark", "spark-admin"):
+        return kb.get("spark-compliance:" + resource)
+    meetings = kb.get(f"spark-compliance:meetings_{scope.access}") if family == "meeting" else None
+    content = resource.removeprefix("admin_").rpartition("_")[0]
+    return meetings if meetings and content and content in meetings.allows else None
 
 
 def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need]:
