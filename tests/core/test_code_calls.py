@@ -102,6 +102,14 @@ def test_who_the_prose_says_acts_applies_to_calls_read_from_their_words(matcher:
     assert matcher.answer(code).calls[0].scopes[0].startswith("spark-admin:")
 
 
+@pytest.mark.parametrize("question, scope", [
+    ("My app calls /v1/telephony/calls/answer and gets a 403 back. Which scope am I missing?", "spark:calls_write"),
+    ("We hit /v1/rooms and it returns 401 every time. Scope?", "spark:rooms_read"),
+])
+def test_a_status_a_call_got_back_asks_for_no_method(matcher: Matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]  # "gets a 403" is no GET, "returns 401" no method
+
+
 def test_an_undocumented_path_is_read_from_its_words_with_the_method_the_prose_asks(matcher: Matcher) -> None:
     answer = matcher.answer("we sync from our HR system to /identity/scim/.../Users to create users; which scope?")
     assert answer.scopes[0] == "identity:people_rw"
