@@ -348,3 +348,20 @@ def test_a_meetings_content_read_twice_by_the_officer_is_one_need(matcher) -> No
 def test_the_officers_form_of_a_scope(matcher, scope: str, officer: str | None) -> None:
     form = officer_form(matcher.kb.get(scope), matcher.kb)
     assert (form.name if form else None) == officer
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Our tool asks for spark-admin:licenses_read. When I authorize it everything is fine, but when Priya from "
+     "finance authorizes it the license list fails. The scope is in her token.", "spark-admin:licenses_read"),
+    ("What type of admin must authorize an app that requests spark-admin:devices_write? Our support admin approved "
+     "it and device updates fail.", "spark-admin:devices_write"),
+])
+def test_a_call_that_fails_for_who_authorized_it_brings_the_admin_role(matcher, question: str, scope: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[:1] == [scope] and "admin-role" in answer.guidance
+
+
+def test_access_said_to_work_still_answers_a_scope_the_question_names(matcher) -> None:
+    answer = matcher.answer("Posting from our alert bot works fine. Could I add meeting:schedules_read to the bot "
+                            "token so it can list the team's meetings?")
+    assert answer.kind == AnswerKind.GUIDANCE and "bots" in answer.guidance

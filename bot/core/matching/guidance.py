@@ -49,8 +49,13 @@ _ASKS_WHO_RE = re.compile(
     r"|\bdoes\s+(?:a\s+|the\s+)?full\s+admin\b"
     r"|\b(?:can|could|may)\s+(?:a|an|our|the|my)\s+(?:[\w-]+\s+){0,2}?admin(?:istrator)?s?\s+authori[sz]e\b"
     r"|\b(?:can|could|may)\s+(?:i|we)\s+authori[sz]e\s+(?:[\w-]+\s+){0,3}?(?:meeting\s+)?admin\b"
-    r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b",
+    r"|\btri(?:ed|es)\s+to\s+authori[sz]e\b"
+    r"|\b(?:which|what)\s+(?:kind|type|sort)\s+of\s+(?:admin(?:istrator)?|user|account|person)\s+(?:has\s+to|must"
+    r"|should|needs?\s+to|can|may)\s+(?:authori[sz]e|grant|approve|consent)\b",  # "which kind of admin has to ..."
     re.IGNORECASE)
+# "when Marco from sales authorizes it, the same call fails": the call fails for who authorized it, as a 403 tells
+_FAILS_FOR_WHO_RE = re.compile(r"\bauthori[sz](?:es|ed|ing)\b[^.?!]{0,60}?\b(?:fails?|failed|errors?|breaks|broke"
+                               r"|doesn'?t\s+work|does\s+not\s+work)\b", re.IGNORECASE)
 # "which role?", "what admin roles": a role asked about, the one the authorizing person needs or the Roles API's
 _WHICH_ROLE_RE = re.compile(r"\b(?:what|which)\s+(?:admin\s+)?roles?\b", re.IGNORECASE)
 # "what role do I need?", "which role must the authorizing person have?": the role the person needs, not the Roles API
@@ -185,7 +190,7 @@ class GuidanceFinder:
         "forbidden") or asks who may authorize, those that explain it (most often the role the
         authorizing person lacks)."""
         wanted = set(audiences)
-        asked = _ASKS_WHO_RE.search(text) or _WHICH_ROLE_RE.search(text)
+        asked = _ASKS_WHO_RE.search(text) or _WHICH_ROLE_RE.search(text) or _FAILS_FOR_WHO_RE.search(text)
         refused = list(self._on_403.items()) if REFUSED_RE.search(text) or asked else []
         return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
 

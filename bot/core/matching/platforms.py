@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
-from bot.core.matching.evidence import asks_for_more, reports_failure
+from bot.core.matching.evidence import SCOPE_NAME_RE, asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
 
@@ -81,10 +81,11 @@ def asks_for_access(text: str) -> bool:
 def access_settled(q: "Question", covered: bool, names_resource: Callable[[str], bool]) -> str | None:
     """Why a post that says its scopes are in place asks about something else, or None: it reports no
     failure, and its asking sentences ask nothing of scopes, nothing more ("what else ...?"), and about
-    no resource beyond what the scopes it names cover (`covered`)."""
+    no resource beyond what the scopes it names cover (`covered`), and name no scope ("posting works fine. Can I
+    add spark-admin:people_read to the bot's token?" asks about that scope)."""
     found = _ACCESS_FINE_RE.search(q.text)
     if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
-            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered)):
+            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered) or SCOPE_NAME_RE.search(q.asking)):
         return None
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
