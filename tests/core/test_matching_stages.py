@@ -464,6 +464,9 @@ def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question
     ("for any space i m in show who the members are", {"user"}),
     ("a webhook for new messages in any space the signed in user belongs to", set()),
     ("read messages in any space of the org as compliance officer", {"compliance", "admin"}),
+    ("a key that lets in everyone waiting in the lobby", set()),  # the people gathered there, not the org
+    ("schedule a meeting with everybody in this space", set()),
+    ("list everyone in the org", {"admin"}),
 ])
 def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
     assert matcher.index.lexicon.audiences(text) >= audiences

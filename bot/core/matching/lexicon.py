@@ -47,6 +47,9 @@ BEYOND_OWN_RE = re.compile(r"\bnot\s+(?:just|only)\s+(?:(?:my|our|their|his|her)
 # "any space I'm in" is one of the user's own spaces, not any space of the organization
 _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the (?:[\w-]+ ){0,2}users?|he|she) "
                             r"(?:(?:m|am|re|are|is) (?:a member of|in)|belongs? to|(?:has|have) joined)\b")
+# "everyone waiting in the lobby", "everybody in the meeting": the people gathered there, not the whole org
+_GATHERED_RE = re.compile(r"\b(?:everyone|everybody)(?= (?:who (?:is|are) )?(?:waiting\b|(?:in|on) "
+                          r"(?:the|my|our|this|that) (?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
@@ -274,7 +277,7 @@ class Lexicon:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
         "not an admin" or a "non admin user" is a user, and "not compliance officer" no officer."""
         joined = BEYOND_OWN_RE.sub(" ", _NOT_OFFICER_RE.sub(" ", _ADMIN_SCOPE_DOUBTED_RE.sub(" ", joined)))
-        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", joined))
+        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", _GATHERED_RE.sub("people", joined)))
         found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
         return found | {"user"} if denied else found
 
