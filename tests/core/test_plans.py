@@ -568,3 +568,9 @@ def test_seeing_who_waits_in_the_lobby_reads_the_participants(matcher) -> None:
     answer = matcher.answer("During my town halls I want a panel that shows me who is waiting in the lobby, and a "
                             "button that admits them with one click. Scopes?")
     assert set(answer.scopes) >= {"meeting:participants_read", "meeting:participants_write"}
+
+
+def test_reading_a_devices_volume_is_an_xapi_status(matcher) -> None:
+    answer = matcher.answer("Home office Desk Pro in personal mode: list my devices, then read the audio volume of "
+                            "the one I pick.")
+    assert answer.scopes == ["spark:devices_read", "spark:xapi_statuses"]
