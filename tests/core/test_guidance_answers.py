@@ -365,3 +365,20 @@ def test_access_said_to_work_still_answers_a_scope_the_question_names(matcher) -
     answer = matcher.answer("Posting from our alert bot works fine. Could I add meeting:schedules_read to the bot "
                             "token so it can list the team's meetings?")
     assert answer.kind == AnswerKind.GUIDANCE and "bots" in answer.guidance
+
+
+@pytest.mark.parametrize("question, scope, topic", [
+    ("Legal hold is over for three departed employees. As full admin and site admin I now have to delete their "
+     "meeting recordings from our site. Scope?", "meeting:admin_recordings_write", None),  # no officer named
+    ("Users authorized our integration last month and now the refresh token fails. Which scope is missing?",
+     None, "admin-role"),  # failing for no one in particular: no role to explain
+])
+def test_the_officer_and_the_role_only_when_the_post_tells_of_them(matcher, question, scope, topic) -> None:
+    answer = matcher.answer(question)
+    assert scope is None or answer.scopes[:1] == [scope]
+    assert topic is None or topic not in answer.guidance
+
+
+def test_a_scope_named_beside_access_that_works_is_no_request_for_it(matcher) -> None:
+    answer = matcher.answer("Posting works fine. Why does my spark:messages_write token expire after 14 days?")
+    assert answer.kind == AnswerKind.DECLINE

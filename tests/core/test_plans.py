@@ -574,3 +574,8 @@ def test_reading_a_devices_volume_is_an_xapi_status(matcher) -> None:
     answer = matcher.answer("Home office Desk Pro in personal mode: list my devices, then read the audio volume of "
                             "the one I pick.")
     assert answer.scopes == ["spark:devices_read", "spark:xapi_statuses"]
+
+
+def test_letting_the_lobby_in_acts_on_the_participants(matcher) -> None:
+    answer = matcher.answer("How can the host let everyone waiting in the lobby into the meeting via API?")
+    assert answer.scopes[:1] == ["meeting:participants_write"]

@@ -54,8 +54,9 @@ _ASKS_WHO_RE = re.compile(
     r"|should|needs?\s+to|can|may)\s+(?:authori[sz]e|grant|approve|consent)\b",  # "which kind of admin has to ..."
     re.IGNORECASE)
 # "when Marco from sales authorizes it, the same call fails": the call fails for who authorized it, as a 403 tells
-_FAILS_FOR_WHO_RE = re.compile(r"\bauthori[sz](?:es|ed|ing)\b[^.?!]{0,60}?\b(?:fails?|failed|errors?|breaks|broke"
-                               r"|doesn'?t\s+work|does\s+not\s+work)\b", re.IGNORECASE)
+_FAILS_FOR_WHO_RE = re.compile(r"\b(?:when|if|once)\s+(?:[\w-]+\s+){1,4}?authori[sz](?:es|ed)\b(?:\s+it)?[^.?!]{0,60}?"
+                               r"\b(?:fails?|failed|errors?|breaks|broke|doesn'?t\s+work|does\s+not\s+work)\b",
+                               re.IGNORECASE)
 # "which role?", "what admin roles": a role asked about, the one the authorizing person needs or the Roles API's
 _WHICH_ROLE_RE = re.compile(r"\b(?:what|which)\s+(?:admin\s+)?roles?\b", re.IGNORECASE)
 # "what role do I need?", "which role must the authorizing person have?": the role the person needs, not the Roles API

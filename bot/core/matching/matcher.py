@@ -517,6 +517,7 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 
 
 # What a Compliance Officer may do to others' content besides reading it: "delete the message", "remove him".
+_OFFICER_NAMED_RE = re.compile(r"\bcompliance[\s-]+(?:officers?|role|team)\b", re.IGNORECASE)
 _REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
 
 
@@ -530,8 +531,10 @@ def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     if draft.kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in q.topics or "bots" in q.topics:
         return draft
     kept: dict[Scope, tuple[Need, Signals]] = {}
+    named = "compliance" in q.cues and bool(_OFFICER_NAMED_RE.search(q.text))
     for need, signals in zip(draft.needs, draft.signals):
-        officer = officer_form(need.scope, kb) if need.scope.access == "read" or _REMOVES_RE.search(need.text) else None
+        acts = need.scope.access == "read" or _REMOVES_RE.search(need.text)
+        officer = officer_form(need.scope, kb, named) if acts else None
         if officer:
             need = replace(need, scope=officer, alternatives=(need.scope, *need.alternatives))
         kept.setdefault(need.scope, (need, signals))
@@ -539,14 +542,16 @@ def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     return replace(draft, kind=kind, needs=[n for n, _ in kept.values()], signals=[s for _, s in kept.values()])
 
 
-def officer_form(scope: Scope, kb: KnowledgeBase) -> Scope | None:
+def officer_form(scope: Scope, kb: KnowledgeBase, named: bool = True) -> Scope | None:
     """The Compliance Officer's scope for what a user's or admin's scope reaches: the same name under
     spark-compliance: (spark-admin:messages_read), or, for a meeting's content, the officer's meeting scope
-    of the same access that says it covers it (meeting:admin_transcripts_read: spark-compliance:meetings_read)."""
+    of the same access that says it covers it (meeting:admin_transcripts_read: spark-compliance:meetings_read),
+    only when the post `named` the officer: a meeting has its host and its site admin besides, whom spaces
+    they are not in or a legal hold do not make officers."""
     family, _, resource = scope.name.partition(":")
     if family in ("spark", "spark-admin"):
         return kb.get("spark-compliance:" + resource)
-    meetings = kb.get(f"spark-compliance:meetings_{scope.access}") if family == "meeting" else None
+    meetings = kb.get(f"spark-compliance:meetings_{scope.access}") if family == "meeting" and named else None
     content = resource.removeprefix("admin_").rpartition("_")[0]
     return meetings if meetings and content and content in meetings.allows else None
 

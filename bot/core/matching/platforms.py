@@ -78,14 +78,19 @@ def asks_for_access(text: str) -> bool:
     return bool(_SCOPE_ASKED_RE.search(_ACCESS_FINE_RE.sub(" ", _PAST_A_LIMIT_RE.sub(" ", text))))
 
 
+# "can I add spark-admin:people_read to the bot token?", "give the bot X": a scope asked for, whatever works already
+_ASKS_TO_ADD_RE = re.compile(r"\b(?:add|give|grant|request|enable|assign)\b[^.?!]{0,30}?" + SCOPE_NAME_RE.pattern)
+
+
 def access_settled(q: "Question", covered: bool, names_resource: Callable[[str], bool]) -> str | None:
     """Why a post that says its scopes are in place asks about something else, or None: it reports no
     failure, and its asking sentences ask nothing of scopes, nothing more ("what else ...?"), and about
-    no resource beyond what the scopes it names cover (`covered`), and name no scope ("posting works fine. Can I
-    add spark-admin:people_read to the bot's token?" asks about that scope)."""
+    no resource beyond what the scopes it names cover (`covered`), and ask for no scope to be added ("posting
+    works fine. Can I add spark-admin:people_read to the bot's token?" asks about that scope)."""
     found = _ACCESS_FINE_RE.search(q.text)
     if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
-            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered) or SCOPE_NAME_RE.search(q.asking)):
+            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered)
+            or _ASKS_TO_ADD_RE.search(q.asking)):
         return None
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
