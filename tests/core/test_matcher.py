@@ -705,6 +705,10 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
      "spark-admin:locations_read"),
     ("Notre outil doit lire les rôles des administrateurs de l'organisation. Quel scope faut-il ?",
      "spark-admin:roles_read"),
+    # on behalf of the signed-in user; a meeting room's sensor metrics
+    ("Welchen Scope braucht unser Tool, um im Namen des angemeldeten Nutzers neue Webex-Meetings anzulegen?",
+     "meeting:schedules_write"),
+    ("会議室の温度と騒音のメトリクスを取得するスコープは？", "spark-admin:workspace_metrics_read"),
 ])
 def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
