@@ -382,3 +382,10 @@ def test_the_officer_and_the_role_only_when_the_post_tells_of_them(matcher, ques
 def test_a_scope_named_beside_access_that_works_is_no_request_for_it(matcher) -> None:
     answer = matcher.answer("Posting works fine. Why does my spark:messages_write token expire after 14 days?")
     assert answer.kind == AnswerKind.DECLINE
+
+
+def test_the_call_a_question_points_back_to_is_no_webex_call(matcher) -> None:
+    answer = matcher.answer("Our admin approved the service app in Control Hub. I'd like our backend to fetch the "
+                            "token pair through the API instead of copying it by hand. Which scope does the helper "
+                            "integration need for that call?")  # "that call": the token request told before
+    assert answer.scopes == ["spark:applications_token"] and "service-apps" in answer.guidance

@@ -122,6 +122,10 @@ _NOT_OURS_RE = re.compile(r"\b(?:by\s+hand|manually|no\s+need|stays?\s+in)\b"
                           r"|isn'?t|aren'?t)\b", re.IGNORECASE)
 
 
+# "which scope does it need for that call?": the API call told before, no Webex call of its own
+_THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those)\s+(?:api\s+|rest\s+)?(?:calls?|requests?)\b", re.IGNORECASE)
+
+
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     """In a long post, the sentences that ask for something, so context cannot drown the need;
     when those only ask ("which scope am I missing?") and the need is told before, the sentences
@@ -129,7 +133,7 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
         return prose  # short, or read from another language (its English reading keeps only the known words)
     asking = asking_of(message, prose, lambda s: _lists_needs(s, index))  # "New hire flow: create the user"
-    query = build_query(asking, index)
+    query = build_query(_THAT_CALL_RE.sub(" ", asking), index)
     if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
         return asking
     return _telling(message, index) or prose
