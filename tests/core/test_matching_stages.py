@@ -347,6 +347,7 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
     ("which scope should be granted so the bot can read messages", "read"),  # ...unless a verb follows
     ("removing team members that left", "write"),
     ("the meeting is recorded and we list the recordings", "read"),
+    ("a tiny script that prints who has joined", "read"),  # printing shows what was read
 ])
 def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, intent: str) -> None:
     lexicon, said = matcher.index.lexicon, said.split()
