@@ -222,6 +222,8 @@ def test_who_asks_is_recognised_in_more_words_and_languages(matcher, question: s
      "Which scope?", "spark-compliance:messages_read", None),
     ("Our legal team are compliance officers and want the transcripts of every meeting in the company. Should we "
      "ask for meeting:admin_transcripts_read?", "spark-compliance:meetings_read", "meeting:admin_transcripts_read"),
+    ("Our compliance officer needs to list the spaces she isn't a member of. Which scope?",  # not her memberships
+     "spark-compliance:rooms_read", None),
 ])
 def test_the_compliance_officers_reach_asks_for_the_compliance_form(matcher, question, scope, read_first) -> None:
     answer = matcher.answer(question)

@@ -281,8 +281,9 @@ def named_apis(kept: list[str]) -> set[int]:
 # question about memberships (kept: the space)
 _MEMBER_OF_RE = re.compile(
     r"\b(spaces?|rooms?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:user|users|i|we|they|he|she|person|people)\s*(?:is|are|am|'m|’m|'re|’re)\s+(?:already\s+)?(?:an?\s+)?"
-    r"members?(?:\s+of)?\b", re.IGNORECASE)
+    r"(?:user|users|i|we|they|he|she|person|people|nobody|no\s+one|none\s+of\s+(?:us|them)"
+    r"|nobody\s+from\s+(?:[\w-]+\s+){0,2}?)\s*(?:is|are|am|'m|’m|'re|’re)(?:n['’]?t|\s+not)?\s+(?:already\s+)?"
+    r"(?:an?\s+)?members?(?:\s+of)?\b", re.IGNORECASE)
 # "spaces inside the team", "the people within one of our locations": what follows one of these names where
 # the thing is, not the thing
 _CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the messages"
