@@ -348,6 +348,9 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
     ("removing team members that left", "write"),
     ("the meeting is recorded and we list the recordings", "read"),
     ("a tiny script that prints who has joined", "read"),  # printing shows what was read
+    ("when a meeting ends download the recording", "read"),  # the event that triggers is no action
+    ("after each call ends we pull the call history", "read"),
+    ("end the meeting when everyone has left", "write"),  # ...but ending is one when asked for
 ])
 def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, intent: str) -> None:
     lexicon, said = matcher.index.lexicon, said.split()

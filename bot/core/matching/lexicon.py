@@ -51,6 +51,11 @@ _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the 
 _GATHERED_RE = re.compile(r"\b(?:everyone|everybody)(?= (?:who (?:is|are) )?(?:waiting\b|(?:in|on) "
                           r"(?:the|my|our|this|that) (?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
+# A post that opens with one of these tells first when something happens ("after each meeting ends we pull
+# the transcript"): the first of these verbs is that event, and the need comes after it
+_TRIGGER_OPENERS = frozenset({"when", "whenever", "after", "once", "as", "each", "every"})
+_EVENT_VERBS = frozenset({"end", "ends", "ended", "start", "starts", "started", "join", "joins", "joined", "begin",
+                          "begins", "finish", "finishes", "finished", "leave", "leaves", "left"})
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
                           "any", "some", "each", "every"})
 # After these a verb form tells a state: "which scope is correct", "the forwarding is set".
@@ -214,8 +219,11 @@ class Lexicon:
         "has authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
         form after an article or possessive ("an issue", "in order to") or a topic word ("membership
         changes")."""
-        previous = ""
+        previous, trigger = "", bool(raw) and raw[0] in _TRIGGER_OPENERS  # "when a meeting ends, download ..."
         for i, word in enumerate(raw):
+            if trigger and word in _EVENT_VERBS:
+                previous, trigger = word, False  # the event that triggers: what happens, not what to do
+                continue
             following = raw[i + 1] if i + 1 < len(raw) else ""
             outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
             if word in self.lookup_forms and _IDS_OR_NAMES & set(raw[i + 1:i + 1 + t.LOOKUP_REACH]):
