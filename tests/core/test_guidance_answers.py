@@ -150,8 +150,6 @@ def test_a_bot_that_calls_an_api_is_a_bot_question(matcher) -> None:
 @pytest.mark.parametrize("question, topic", [
     ("Our sync job must keep running when the admin who set it up leaves. How do we get a token for it?",
      "service-apps"),
-    ("Our kiosk lets shoppers start a video call as temporary users that exist only for the visit. Which kind of "
-     "Webex app is that?", "guest-issuer"),
     ("Shoppers at our kiosk, who don't have Webex accounts, should be able to chat with an expert. How?",
      "guest-issuer"),
     ("Hola, nuestro bot debería leer todos los mensajes del espacio de grupo.", "bots"),
