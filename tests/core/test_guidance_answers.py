@@ -391,3 +391,10 @@ def test_the_call_a_question_points_back_to_is_no_webex_call(matcher) -> None:
                             "token pair through the API instead of copying it by hand. Which scope does the helper "
                             "integration need for that call?")  # "that call": the token request told before
     assert answer.scopes == ["spark:applications_token"] and "service-apps" in answer.guidance
+
+
+def test_that_call_in_a_post_about_phone_calls_is_the_phone_call(matcher) -> None:
+    answer = matcher.answer("When a call comes in on a user's line our CTI app shows a popup so the agent can answer "
+                            "that call with one click. We have the user's token. Which scope is needed to answer "
+                            "that call?")
+    assert answer.scopes[:1] == ["spark:calls_write"]

@@ -351,6 +351,8 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
     ("when a meeting ends download the recording", "read"),  # the event that triggers is no action
     ("after each call ends we pull the call history", "read"),
     ("end the meeting when everyone has left", "write"),  # ...but ending is one when asked for
+    ("when i end the meeting through the api", "write"),  # ...and so is what the asker does
+    ("each time a call ends fetch the cdr", "read"),
 ])
 def test_what_the_app_is_called_and_what_it_wants_done(matcher, said: str, intent: str) -> None:
     lexicon, said = matcher.index.lexicon, said.split()

@@ -65,6 +65,13 @@ _ROLE_NEEDED_RE = re.compile(r"\b(?:what|which)\s+(?:kind\s+of\s+)?(?:admin\s+)?
                              re.IGNORECASE)
 
 
+def without_who_asked(text: str) -> str:
+    """The text less the words of its questions that ask who may authorize ("what type of admin has to authorize
+    a service app for Webex Calling settings?": the admin is asked about, the Calling settings are the need);
+    not those that tell who does ("the user who authorizes is a member of the space")."""
+    return " ".join(_ASKS_WHO_RE.sub(" ", s) if s.rstrip().endswith("?") else s for s in sentences_of(text))
+
+
 def asks_who(text: str) -> bool:
     """Whether the text asks who may authorize or which role it takes ("what role do I need?"): a question
     an explanation answers, not one for the Roles API ("which roles exist in the org?")."""

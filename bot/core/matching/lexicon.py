@@ -52,8 +52,9 @@ _GATHERED_RE = re.compile(r"\b(?:everyone|everybody)(?= (?:who (?:is|are) )?(?:w
                           r"(?:the|my|our|this|that) (?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 # A post that opens with one of these tells first when something happens ("after each meeting ends we pull
-# the transcript"): the first of these verbs is that event, and the need comes after it
-_TRIGGER_OPENERS = frozenset({"when", "whenever", "after", "once", "as", "each", "every"})
+# the transcript"): the first of these verbs is that event, unless the asker does it, and the need comes after it
+_TRIGGER_OPENERS = frozenset({"when", "whenever", "after", "once"})  # or "each time", "every time"; not "as a host"
+_ASKERS = frozenset({"i", "we", "you"})
 _EVENT_VERBS = frozenset({"end", "ends", "ended", "start", "starts", "started", "join", "joins", "joined", "begin",
                           "begins", "finish", "finishes", "finished", "leave", "leaves", "left"})
 _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their", "its", "in", "no",
@@ -219,9 +220,9 @@ class Lexicon:
         "has authorized"), which describe a state, nor nouns that share a stem (settings), nor a verb's
         form after an article or possessive ("an issue", "in order to") or a topic word ("membership
         changes")."""
-        previous, trigger = "", bool(raw) and raw[0] in _TRIGGER_OPENERS  # "when a meeting ends, download ..."
+        previous, trigger = "", bool(raw) and (raw[0] in _TRIGGER_OPENERS or raw[1:2] == ["time"])  # "when ... ends"
         for i, word in enumerate(raw):
-            if trigger and word in _EVENT_VERBS:
+            if trigger and word in _EVENT_VERBS and previous not in _ASKERS:  # not "when I end the meeting"
                 previous, trigger = word, False  # the event that triggers: what happens, not what to do
                 continue
             following = raw[i + 1] if i + 1 < len(raw) else ""

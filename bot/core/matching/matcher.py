@@ -29,7 +29,7 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
-from bot.core.matching.guidance import GuidanceFinder, asks_who
+from bot.core.matching.guidance import GuidanceFinder, asks_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.normalise import sentences_of
@@ -188,7 +188,7 @@ class Matcher:
         return draft
 
     def _from_words(self, q: Question) -> Draft:
-        focus = self.guidance.without_cues(q.focus) if q.topics else q.focus
+        focus = without_who_asked(self.guidance.without_cues(q.focus) if q.topics else q.focus)
         whole = build_query(focus, self.index)
         candidates = self.index.rank(whole)
         ranked = eligible(candidates, whole, self.index)

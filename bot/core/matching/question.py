@@ -122,8 +122,11 @@ _NOT_OURS_RE = re.compile(r"\b(?:by\s+hand|manually|no\s+need|stays?\s+in)\b"
                           r"|isn'?t|aren'?t)\b", re.IGNORECASE)
 
 
-# "which scope does it need for that call?": the API call told before, no Webex call of its own
+# "which scope does it need for that call?": the API call told before, no Webex call of its own...
 _THAT_CALL_RE = re.compile(r"\b(?:that|this|these|those)\s+(?:api\s+|rest\s+)?(?:calls?|requests?)\b", re.IGNORECASE)
+# ...unless the post is about phone calls: "the receptionist answers that call"
+_CALLING_RE = re.compile(r"\b(?:webex\s+calling|answer\w*|transfer\w*|hold|park|dial\w*|ring\w*|phones?|lines?"
+                         r"|receptionists?|voicemail|call\s+(?:queues?|history|control))\b", re.IGNORECASE)
 
 
 def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
@@ -133,7 +136,8 @@ def focus_of(message: Message, prose: str, index: ScopeIndex) -> str:
     if len(prose.split()) <= t.LONG_QUESTION_WORDS or prose != message.prose:
         return prose  # short, or read from another language (its English reading keeps only the known words)
     asking = asking_of(message, prose, lambda s: _lists_needs(s, index))  # "New hire flow: create the user"
-    query = build_query(_THAT_CALL_RE.sub(" ", asking), index)
+    told = asking if _CALLING_RE.search(prose) else _THAT_CALL_RE.sub(" ", asking)
+    query = build_query(told, index)
     if set(query.terms) & index.resource_terms and not query.only_context:  # "which scopes?" names none
         return asking
     return _telling(message, index) or prose
