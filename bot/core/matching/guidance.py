@@ -69,7 +69,14 @@ def without_who_asked(text: str) -> str:
     """The text less the words of its questions that ask who may authorize ("what type of admin has to authorize
     a service app for Webex Calling settings?": the admin is asked about, the Calling settings are the need);
     not those that tell who does ("the user who authorizes is a member of the space")."""
+    if not _ASKS_WHO_RE.search(text):
+        return text
     return " ".join(_ASKS_WHO_RE.sub(" ", s) if s.rstrip().endswith("?") else s for s in sentences_of(text))
+
+
+def without_who(text: str) -> str:
+    """The text less its sentences that ask who may authorize or which role it takes."""
+    return " ".join(s for s in sentences_of(text) if not asks_who(s))
 
 
 def asks_who(text: str) -> bool:

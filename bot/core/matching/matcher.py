@@ -29,10 +29,9 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
-from bot.core.matching.guidance import GuidanceFinder, asks_who, without_who_asked
+from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
-from bot.core.matching.normalise import sentences_of
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -268,11 +267,6 @@ def asked_for(asking: str) -> str:
     """What the asking sentences describe, less the scopes they name and the sentences that ask who may authorize
     or which role it takes ("I requested X, but get 403. What role do I need?": the scope named stays)."""
     return without_total(SCOPE_NAME_RE.sub(" ", without_who(asking)))
-
-
-def without_who(text: str) -> str:
-    """The text less its sentences that ask who may authorize or which role it takes."""
-    return " ".join(s for s in sentences_of(text) if not asks_who(s))
 
 
 def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Question], Draft],
