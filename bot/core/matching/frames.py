@@ -10,14 +10,18 @@ from bot.core.answer import Need, Via
 from bot.core.endpoints import Endpoint
 from bot.core.knowledge import Scope
 from bot.core.matching.index import ScopeIndex
+from bot.core.matching.lexicon import tells_an_outcome
 from bot.core.text import words
 
 
 def method_asked(text: str, index: ScopeIndex) -> str | None:
     """The HTTP method the first action verb asks for ('create', 'creating' -> POST; not the
-    noun 'settings'), or None."""
+    noun 'settings', nor what a call got back: "gets a 403"), or None."""
     by_form = index.lexicon.method_forms
-    for word in words(text):
+    said = words(text)
+    for at, word in enumerate(said):
+        if tells_an_outcome(said, at):
+            continue
         fixed = word if word in by_form else index.speller.correct(word)
         if fixed in by_form:
             return by_form[fixed]

@@ -112,9 +112,19 @@ _THE_APP_DOES = _APP_NOUNS | frozenset({
 # After one of these verbs, a status or an error tells what came back, not what the app does: "gets 400 when
 # creating a room", "got an error", "returns forbidden" ("post errors", "post 500 messages" are needs).
 _OUTCOME_VERBS = frozenset({"get", "gets", "got", "getting", "receive", "receives", "received", "return", "returns",
-                            "returned", "throw", "throws", "hit", "hits"})
+                            "returned", "returning", "throw", "throws", "hit", "hits", "give", "gives", "gave"})
 _OUTCOMES = frozenset({"400", "401", "403", "404", "429", "500", "error", "errors", "exception", "forbidden",
                        "unauthorized"})
+_BEFORE_AN_OUTCOME = frozenset({"a", "an", "me", "us", "back", "http"})  # "gets me a 403", "returns HTTP 401"
+
+
+def tells_an_outcome(said: list[str], at: int) -> bool:
+    """Whether the word at `at` tells what a call got back ("gets a 403", "returns HTTP 401", "gave us an
+    error"): no action asked for, neither read nor write nor an HTTP method."""
+    if said[at] not in _OUTCOME_VERBS:
+        return False
+    after = next((w for w in said[at + 1:at + 4] if w not in _BEFORE_AN_OUTCOME), "")
+    return after in _OUTCOMES or (len(after) == 3 and after.isdigit() and after[0] in "12345")
 
 
 # "the recordings call gives me 403", "it gave us an error": what came back, not "what does X give me?"
@@ -226,7 +236,6 @@ class Lexicon:
                 previous, trigger = word, False  # the event that triggers: what happens, not what to do
                 continue
             following = raw[i + 1] if i + 1 < len(raw) else ""
-            outcome = raw[i + 2] if following in ("a", "an") and i + 2 < len(raw) else following
             if word in self.lookup_forms and _IDS_OR_NAMES & set(raw[i + 1:i + 1 + t.LOOKUP_REACH]):
                 return i, "read"  # "resolve the role IDs to names"; not "resolve an issue"
             if word not in self.verb_forms and word not in speller:
@@ -234,7 +243,7 @@ class Lexicon:
             if (word in self.verb_forms and previous not in _NOUN_MAKERS | COPULAS
                     and following not in _NOUNS_NAMED_BY_VERBS
                     and not (word.endswith("ing") and following in _APP_NOUNS)
-                    and not (word in _OUTCOME_VERBS and outcome in _OUTCOMES)
+                    and not tells_an_outcome(raw, i)
                     and not self._names_a_kind(previous, word)):
                 return i, self.verb_forms[word]
             previous = word

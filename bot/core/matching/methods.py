@@ -61,9 +61,6 @@ def _documented(endpoint: EndpointQuery, need: Need) -> bool:
 
 _DENIES_RE = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|can'?t|cannot|couldn'?t|shouldn'?t|mustn'?t"
                         r"|isn'?t|without|only)\b", re.IGNORECASE)  # "never change it"
-# "gets a 403", "returns HTTP 401", "got an error back": what a call answered, no method asked for
-_STATUS_RE = re.compile(r"\b(?:gets?|got|getting|returns?|returned|returning|throws?|gives?)\s+(?:me\s+|us\s+|back\s+)?"
-                        r"(?:an?\s+)?(?:http\s+)?(?:[1-5]\d\d|error|errors|forbidden|unauthori[sz]ed)\b", re.IGNORECASE)
 _REFERS_RE = re.compile(r"\b(?:it|them|these|those|(?-i:PUT|POST|PATCH|DELETE))\b", re.IGNORECASE)  # "the PUT fails"
 
 
@@ -75,7 +72,7 @@ def _method_near(written: str, prose: str, index: ScopeIndex) -> str | None:
     if at is None:
         return None
     for part in parts[at:] + parts[:at][::-1]:
-        method = method_asked(_STATUS_RE.sub(" ", SCOPE_NAME_RE.sub(" ", part.replace(written, " "))), index)
+        method = method_asked(SCOPE_NAME_RE.sub(" ", part.replace(written, " ")), index)
         if method:
             return method
     return None
