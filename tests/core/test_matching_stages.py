@@ -816,3 +816,11 @@ def test_a_record_of_data_is_no_recording(matcher, text: str, recording: bool) -
 def test_a_set_of_things_is_no_setting(matcher, text: str, setting: bool) -> None:
     term = matcher.index.lexicon.term
     assert (term("settings") in {term(w) for w in words(text)}) == setting
+
+
+def test_a_need_told_before_a_question_that_names_nothing_is_a_guess_not_a_decline(matcher) -> None:
+    post = ("Our Vue page shows the support desk the title of every space the signed-in person is in, newest "
+            "first. Each title links to the space in the Webex app. We keep it simple for the whole company, so "
+            "what's the right setup and scope?")
+    answer = matcher.answer(post)
+    assert answer.scopes == ["spark:rooms_read"] and answer.confidence == Confidence.LOW

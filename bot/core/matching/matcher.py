@@ -115,7 +115,7 @@ class Matcher:
             if asks_beyond(q.prose, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
             return from_calls
-        return self._from_words(q)
+        return or_the_whole_post(self._from_words(q), q, self._from_words)
 
     def _named_or_described(self, q: Question) -> Draft:
         """A named scope answers the question when the question asks about it. Named as what
@@ -255,6 +255,16 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def or_the_whole_post(draft: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:
+    """When the sentences that ask name nothing the index knows ("so what's the right setup and scope?"),
+    the need may be told elsewhere in the post: read it all, as a guess (the asking was not understood)."""
+    if draft.kind != AnswerKind.DECLINE or q.focus == q.prose:
+        return draft
+    whole = from_words(replace(q, focus=q.prose))
+    whole.signals = [replace(s, coverage=0.0, focused=True) for s in whole.signals]
+    return whole if whole.needs else draft
 
 
 def told_before(q: Question) -> str:
