@@ -417,6 +417,9 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "all of them?", "scopes are in place"),
     ("meeting:schedules_write is granted and creation works. Should the start time carry a UTC offset?",
      "scopes are in place"),
+    # access said not to be the question: its words do not make the post a scope question
+    ("Our sync job adds people to spaces in bulk and starts getting 429 with Retry-After after a few hundred "
+     "memberships. Is that limit per token or per app? Not a permissions problem, just throughput.", "programming"),
     # a documented limit, also when a 400 or 429 was met or a scope is asked of as a way past it
     ("How many Action.Submit buttons can one adaptive card hold in a Webex space?", "limit"),
     ("How many failed deliveries before Webex marks my webhook inactive?", "limit"),

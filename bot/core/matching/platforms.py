@@ -60,12 +60,14 @@ _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)
 
 
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
-# fine": the post says its access is in place
+# fine", "not a permissions problem": the post says its access is in place
 _ACCESS_FINE_RE = re.compile(
     r"(?:(?<!which )(?<!what )\b(?:scopes?|permissions?)\b(?:[^.!?]|etc\.){0,30}?\b(?:are|is|seem|seems)\s+"
     r"(?:all\s+|already\s+|definitely\s+)?(?:fine|ok|okay|sorted|good|correct|in\s+place"
     r"|not\s+the\s+(?:issue|problem))\b"
     r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b"
+    r"|\b(?:not|isn'?t|is\s+not)\s+(?:an?\s+)?(?:scopes?|permissions?|access)\s+(?:problem|issue|question|thing)\b"
+    r"|\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:scopes?|permissions?)\b"
     r")(?![^.!?]*\?)", re.IGNORECASE)  # not asked: "which scope is correct?"
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
