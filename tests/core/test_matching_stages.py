@@ -824,3 +824,10 @@ def test_a_need_told_before_a_question_that_names_nothing_is_a_guess_not_a_decli
             "what's the right setup and scope?")
     answer = matcher.answer(post)
     assert answer.scopes == ["spark:rooms_read"] and answer.confidence == Confidence.LOW
+
+
+def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookalikes(matcher) -> None:
+    department = build_query("each user's department", matcher.index).terms
+    assert "department" in department
+    assert "department" in build_query("their departments", matcher.index).terms
+    assert "department" not in build_query("the departing user", matcher.index).terms

@@ -146,10 +146,13 @@ class Lexicon:
 
     def __init__(self, vocab: Vocabulary):
         # Equivalent words share one term, whichever form is typed: the group's first word, stemmed
-        # ("posting", "post" and "messages" all become the term of "message").
-        self.canonical = {w: stem(group[0]) for group in vocab.equivalents for w in group}
-        self.canonical.update({stem(w): stem(group[0]) for group in vocab.equivalents for w in group})
+        # ("posting", "post" and "messages" all become the term of "message"); a group led by a word the
+        # stemmer must leave alone lists its forms itself ("department" is not "departing").
         self.keep = vocab.keep_words
+        kept = lambda w: w if w in self.keep else stem(w)  # noqa: E731
+        self.canonical = {w: kept(group[0]) for group in vocab.equivalents for w in group}
+        self.canonical.update({stem(w): stem(group[0]) for group in vocab.equivalents if group[0] not in self.keep
+                               for w in group})
         # every present form of a method verb and the HTTP method it asks for ('creating' -> POST)
         self.method_forms = {form: method for method, verbs in vocab.method_verbs.items()
                              for verb in verbs for form in inflections(verb)}
