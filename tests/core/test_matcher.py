@@ -624,6 +624,9 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     answer = matcher.answer("Our helper lists my new voicemails and marks them as read, then deletes old ones. "
                             "Each user authorises once.")
     assert not {"identity:tokens_read", "identity:tokens_write"} & set(answer.scopes)  # who grants it, not revokes
+    answer = matcher.answer("Our app downloads the recordings of meetings the signed-in user hosted and pushes "
+                            "them to our LMS. Users authorize it themselves. So what's the right scope?")
+    assert answer.scopes == ["meeting:recordings_read"]  # who authorizes, not a need for the people directory
     answer = matcher.answer("I have a Python collector that polls every 15 minutes and pushes to Splunk; it just "
                             "needs a Webex token. Which scope reads the Control Hub admin audit events?")
     assert answer.scopes == ["audit:events_read"]  # the app's token is its credential, not the Authorizations API

@@ -104,12 +104,13 @@ _WHO_AUTHORIZES_RE = re.compile(
     r"|\b(?:person|user|admin|account|one)\s+authori[sz]ing\b"
     r"|\bauthori[sz]ing\s+(?:user|person|admin|account)\b",
     re.IGNORECASE)
-# "a user authorized my integration", "each user authorises once": who granted the app its
-# scopes is context, not the authorizations that identity:tokens_* list and revoke.
+# "a user authorized my integration", "each user authorises once", "users authorize it themselves": who
+# granted the app its scopes is context, not the authorizations that identity:tokens_* list and revoke.
 _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
-    r"\s+(?:own\s+)?account\b)|\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b",
+    r"\s+(?:own\s+)?account\b)|(?:\b(?:the\s+|each\s+|every\s+|our\s+)?(?:users?|people|hosts?|employees?)\s+)?"
+    r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b",
     re.IGNORECASE)
 # "which scopes do I put in the authorize URL", "what do I tick on the consent screen": where scopes are chosen,
 # with the verb that puts them there, is context, not a need (not the spark:kms of a portal URL, nor a webhook for
