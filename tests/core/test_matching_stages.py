@@ -304,6 +304,9 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("my k8s service account needs which RBAC role", "k8s"),
     ("Our community is hosted on Discord - what permissions does a bot need to read messages?", "discord"),
     ("My Slack server bot needs the channels:history scope, how do I add it?", "slack"),  # a chat product's server
+    ("CallRecords.Read.All or OnlineMeetings.Read.All to get call detail records?", "Microsoft Graph"),
+    ("Is Presence.Read.All enough to show who is busy?", "Microsoft Graph"),
+    ("read RoomAnalytics.PeopleCount.Current from each codec", None),  # an xAPI status, not a permission
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
     assert PlatformFinder(kb.vocabulary).other_platform(text) == platform

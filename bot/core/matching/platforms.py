@@ -74,6 +74,11 @@ _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:n
                              r"|\b(?:does|do|did|is|are|was|won|can|could|would)n'?t\b", re.IGNORECASE)
 
 
+# Microsoft Graph's permission names: a resource, a dotted Read or ReadWrite and an optional reach
+# ("Chat.ReadWrite", "Presence.Read.All", "ChannelMessage.Read.Group"); xAPI paths read no such verb.
+_GRAPH_PERMISSION_RE = re.compile(r"\b[A-Z][A-Za-z]+\.(?:Read|ReadWrite|ReadBasic)(?:\.(?:All|Group|Chat|Shared))?\b")
+
+
 def asks_for_access(text: str) -> bool:
     """Whether the text names a scope, a permission or a 401/403, other than as a way past a limit or as
     access said to be in place ("scopes etc. are already sorted")."""
@@ -127,9 +132,14 @@ class PlatformFinder:
     def other_platform(self, text: str) -> str | None:
         """The other product a question names as its subject, when it names no Webex word; a hosting
         product named only as where the app runs or is built ("hosting is our own k8s cluster", "a GitLab
-        job") is not its subject, a chat product always is ("our community is hosted on Discord")."""
+        job") is not its subject, a chat product always is ("our community is hosted on Discord"). A
+        Microsoft Graph permission ("CallRecords.Read.All") names Microsoft Graph."""
         lowered = text.lower()
-        if self._others is None or (self._webex and self._webex.search(lowered)):
+        if self._webex and self._webex.search(lowered):
+            return None
+        if _GRAPH_PERMISSION_RE.search(text):
+            return "Microsoft Graph"
+        if self._others is None:
             return None
         return next((found.group(0) for found in self._others.finditer(lowered)
                      if found.group(0) not in self._hosting or not (_RUNS_ON_RE.match(lowered, found.end())
