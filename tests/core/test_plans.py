@@ -273,6 +273,11 @@ def test_a_plural_verb_form_after_a_topic_word_names_an_event_not_an_action(matc
 def test_a_trigger_that_goes_on_to_ask_holds_a_need_after_its_own_verb(matcher) -> None:
     answer = matcher.answer("schedule my interview meeting, and after it ends pull the transcript")
     assert {"meeting:schedules_write", "meeting:transcripts_read"} <= set(answer.scopes)
+    told = matcher.answer("After each of my weekly reviews our app downloads the meeting transcript and lists the "
+                          "participants. It runs with my own token.")
+    assert {"meeting:transcripts_read", "meeting:participants_read"} <= set(told.scopes)  # the app acts after it
+    event = matcher.answer("when someone posts a message in the space, read it and reply")
+    assert event.scopes[:1] == ["spark:messages_read"]  # a trigger whose one verb is the event's
 
 
 @pytest.mark.parametrize("question, scopes", [

@@ -74,6 +74,8 @@ _WANTS_RE = re.compile(r"\b(?:i|we|it|they|" + _APP_RE + r")\s+"
                        r"|should|must|can)$", re.IGNORECASE)
 # ...or wanting a thing itself, with no verb: "after each meeting we want both the transcript".
 _WANTS_THING_RE = re.compile(r"\b(?:i|we|they)\s+(?:want|need)\b", re.IGNORECASE)
+# ...or the app itself acting after a trigger told without a verb: "after each session our tool downloads".
+_APP_ACTS_RE = re.compile(r"\b(?:we|" + _APP_RE + r")$", re.IGNORECASE)
 _PARENS_RE = re.compile(r"\([^()]*\)")
 # "which the HR team uses to delete old teams", "the AV team deletes retired devices", "created by hand": in a
 # story, what someone else does or did is told, not asked of the app
@@ -249,6 +251,8 @@ def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
         return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]  # "after the meeting we want to pull"
     if not verbs and (wanted := _WANTS_THING_RE.search(part)):  # "after each meeting we want both the transcript"
         return [part[:wanted.end()], part[wanted.end():]]
+    if len(verbs) == 1 and _APP_ACTS_RE.search(" ".join(written[:verbs[0]])):  # "after each session our tool pulls"
+        return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]
     return [" ".join(written[:verbs[1]]), " ".join(written[verbs[1]:])] if len(verbs) > 1 else [part]
 
 
