@@ -834,3 +834,13 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
     assert "department" in department
     assert "department" in build_query("their departments", matcher.index).terms
     assert "department" not in build_query("the departing user", matcher.index).terms
+
+
+@pytest.mark.parametrize("said, intent", [
+    ("the weekly digest gets posted into the team space", "write"),  # the passive: its "get" is no read
+    ("the join link got sent to the project space", "write"),
+    ("we get the messages of the space", "read"),
+    ("we want to notice when the user gets added to a space", None),  # the event a webhook tells
+])
+def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
+    assert build_query(said, matcher.index).intent == intent

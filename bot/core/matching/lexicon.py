@@ -75,6 +75,27 @@ def inflections(verb: str) -> set[str]:
     return forms
 
 
+# The passive with "get" ("the digest gets posted into the space"): its "get" is no read
+_GETS = frozenset({"get", "gets", "got", "getting", "gotten"})
+_WHEN = frozenset({"when", "whenever", "if"})  # "... notice when the user gets added": an event, not an action
+_IRREGULAR_PARTICIPLES = {"send": "sent", "make": "made", "put": "put", "set": "set", "write": "written",
+                          "build": "built", "run": "run", "hold": "held", "forward": "forwarded"}
+
+
+def participles(verb: str) -> set[str]:
+    """A verb's past participle: posted, created, dropped, copied, and the irregular ones (sent, made)."""
+    if verb in _IRREGULAR_PARTICIPLES:
+        return {_IRREGULAR_PARTICIPLES[verb]}
+    if verb.endswith("e"):
+        return {verb + "d"}
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return {verb[:-1] + "ied"}
+    forms = {verb + "ed"}
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.add(verb + verb[-1] + "ed")
+    return forms
+
+
 _UNSPACED_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # Japanese or Chinese: words are not spaced
 
 
@@ -159,6 +180,7 @@ class Lexicon:
         self.verbs = vocab.read_verbs | vocab.write_verbs
         self.verb_forms = {form: "read" for v in vocab.read_verbs for form in inflections(v)}
         self.verb_forms.update({form: "write" for v in vocab.write_verbs for form in inflections(v)})
+        self.done_forms = frozenset(form for v in vocab.write_verbs for form in participles(v))  # "posted"
         self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
         self.object_forms = frozenset(form for v in vocab.object_verbs for form in inflections(v))
         self._recipients = frozenset({self.term("space"), self.term("person")})  # where a posted message goes
@@ -239,6 +261,11 @@ class Lexicon:
                 previous, trigger = word, False  # the event that triggers: what happens, not what to do
                 continue
             following = raw[i + 1] if i + 1 < len(raw) else ""
+            if word in _GETS and following in self.done_forms:  # "the digest gets posted into the space"
+                if not (trigger or _WHEN & set(raw[:i])):
+                    return i + 1, "write"
+                previous, trigger = word, False  # "(notice) when a message gets posted": the event
+                continue
             if word in self.lookup_forms and _IDS_OR_NAMES & set(raw[i + 1:i + 1 + t.LOOKUP_REACH]):
                 return i, "read"  # "resolve the role IDs to names"; not "resolve an issue"
             if word not in self.verb_forms and word not in speller:
