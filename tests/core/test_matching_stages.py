@@ -99,6 +99,12 @@ def test_other_languages_are_read_in_english(kb, text: str, code: str, english: 
     assert read is not None and read.language.code == code and read.english == english
 
 
+def test_english_words_inside_unspaced_japanese_are_read(kb) -> None:
+    known = {"wholesale"}.__contains__
+    read = reading("パートナー管理者としてWholesaleの顧客一覧を取得するには", kb.vocabulary, known)
+    assert read is not None and read.english == "partner admin and wholesale customer list get"
+
+
 @pytest.mark.parametrize("text, code", [
     ("supprimer les messages de la salle en admin", "fr"),
     ("ver mi historial de llamadas", "es"),

@@ -15,6 +15,7 @@ from bot.core.knowledge import Language, Vocabulary
 
 _KANA_RE = re.compile("[\u3040-\u30ff]")  # kana: Japanese (Han characters alone may be Chinese)
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN_WORD_RE = re.compile(r"[a-z]+")  # Japanese is not spaced: its English words are the runs of Latin letters
 _TECHNICAL_RE = re.compile(r"\S*[:/_.]\S*[A-Za-z]\S*|\b[A-Z]{3,}\b|\b(?:GET|POST|PUT|PATCH|DELETE)\b")
 MIN_MARKERS = 2  # distinct marker words needed to call a question foreign (one "le" is not enough)
 
@@ -58,7 +59,8 @@ def read_in_english(text: str, language: Language, known: Callable[[str], bool] 
     for m in _TECHNICAL_RE.finditer(text):
         found.append((m.start(), m.group(0)))
         lowered = lowered[:m.start()] + " " * (m.end() - m.start()) + lowered[m.end():]  # read once
-    found += [(m.start(), m.group(0)) for m in _WORD_RE.finditer(lowered)
+    words = _LATIN_WORD_RE if language.code == "ja" else _WORD_RE
+    found += [(m.start(), m.group(0)) for m in words.finditer(lowered)
               if m.group(0) not in language.markers and known(m.group(0))]
     return " ".join(word for _, word in sorted(found))
 
