@@ -98,6 +98,11 @@ def test_endpoints(matcher, question: str, expected: str, also: str | None) -> N
 def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
     answer = matcher.answer("GET /v1/telephony/voiceMessages/summary/extra")
     assert answer.scopes == ["spark:calls_read"]
+    location = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzRmOWQzZjExLWM2NmUtNGNhOS1hZmYzLWRjMGVkYjY0NWJlNw"
+    attendant = "Y2lzY29zcGFyazovL3VzL0FVVE9fQVRURU5EQU5UL2QzMDZiMWM4LTEyNmYtNDY3ZS1iMjMwLWYxNDk1ZDZlZjUzOQ"
+    ids = matcher.answer(f"PUT https://webexapis.com/v1/telephony/config/locations/{location}/autoAttendants/"
+                         f"{attendant} returns 403")
+    assert ids.scopes[:1] == ["spark-admin:telephony_config_write"]  # its ids are no words
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -18,6 +18,8 @@ from bot.core.matching.query import build_query
 from bot.core.text import words
 
 SCOPE_NAME_RE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9_-]*[A-Za-z0-9])")
+# A path segment that is an id (base64 "Y2lzY29..." or a UUID): it names nothing
+_ID_SEGMENT_RE = re.compile(r"^(?=[A-Za-z0-9_=-]*\d)[A-Za-z0-9_=-]{16,}$")
 _BARE_NAME_RE = re.compile(r"(?<![\w:-])([a-z]+(?:_[a-z]+)+)(?![\w:])", re.IGNORECASE)
 
 
@@ -264,7 +266,8 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
     matches = [m for m in index.endpoints.match(endpoint) if _note_fits(m.endpoint.note, endpoint.text)]
     if not matches:
         intent = None if endpoint.method is None else ("read" if endpoint.method == "GET" else "write")
-        path_words = " ".join(w for w in words(endpoint.path) if w != "v1")
+        path_words = " ".join(w for segment in endpoint.path.split("/") if not _ID_SEGMENT_RE.match(segment)
+                              for w in words(segment) if w != "v1")
         ranked = index.rank(build_query(path_words, index, intent))
         if not ranked or ranked[0].coverage < t.CONFIDENT_FROM:
             return None
