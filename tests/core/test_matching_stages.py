@@ -313,6 +313,8 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     ("CallRecords.Read.All or OnlineMeetings.Read.All to get call detail records?", "Microsoft Graph"),
     ("Is Presence.Read.All enough to show who is busy?", "Microsoft Graph"),
     ("read RoomAnalytics.PeopleCount.Current from each codec", None),  # an xAPI status, not a permission
+    ("a helper for people moving off Slack: the app sends a colleague a direct message", None),  # left behind
+    ("we migrated from Zoom and now list the recordings of my meetings", None),
 ])
 def test_questions_about_another_platform(kb, text: str, platform: str | None) -> None:
     assert PlatformFinder(kb.vocabulary).other_platform(text) == platform

@@ -55,6 +55,9 @@ _RUNS_THERE_RE = re.compile(r"\b(?:host(?:ed|ing)?|runs?|running|deploy(?:ed)?|l
                             r"(?:on|in|to|at|from)?\s*(?:(?:an?|the|our|my|their)\s+)?(?:own\s+)?$")
 _RUNS_ON_RE = re.compile(r"\s+(?:clusters?|pipelines?|jobs?|ci|runners?|actions|lambdas?|functions?|instances?"
                          r"|servers?|buckets?|vms?|containers?|pods?|workflows?)\b")
+# "a helper for people moving off Slack", "we migrated from Zoom": the product left behind is not the subject
+_LEFT_RE = re.compile(r"\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|com(?:e|es|ing)|came)"
+                      r"\s+(?:off|away\s+from|over\s+from|from)\s+(?:of\s+)?$")
 _WEBEX_SCOPE_ASKED_RE = re.compile(r"\bwebex\s+(?:scopes?|permissions?|side)\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
 
@@ -142,8 +145,9 @@ class PlatformFinder:
         if self._others is None:
             return None
         return next((found.group(0) for found in self._others.finditer(lowered)
-                     if found.group(0) not in self._hosting or not (_RUNS_ON_RE.match(lowered, found.end())
-                     or _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()]))),
+                     if not _LEFT_RE.search(lowered[:found.start()])  # "people moving off Slack"
+                     and (found.group(0) not in self._hosting or not (_RUNS_ON_RE.match(lowered, found.end())
+                     or _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()])))),
                     None)
 
     def app_usage(self, text: str) -> str | None:
