@@ -852,10 +852,3 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent
-
-
-def test_a_desktop_app_of_ones_own_is_no_question_about_the_webex_app(matcher) -> None:
-    own = matcher.answer("Little desktop app for me: it lists the devices registered to my account and lets me "
-                         "remove one I no longer use.")
-    assert own.answered and "spark:devices_read" in own.scopes
-    assert not matcher.answer("how do I change my ringtone in the desktop app").answered
