@@ -849,6 +849,9 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
     ("the join link got sent to the project space", "write"),
     ("we get the messages of the space", "read"),
     ("we want to notice when the user gets added to a space", None),  # the event a webhook tells
+    ("how do I get scheduled meetings for a user", "read"),  # a participle before its noun
+    ("I want to get registered devices in my org", "read"),
+    ("how do I get started with reading messages in a space", "read"),
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent

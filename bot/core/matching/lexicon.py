@@ -77,7 +77,12 @@ def inflections(verb: str) -> set[str]:
 
 # The passive with "get" ("the digest gets posted into the space"): its "get" is no read
 _GETS = frozenset({"get", "gets", "got", "getting", "gotten"})
-_WHEN = frozenset({"when", "whenever", "if"})  # "... notice when the user gets added": an event, not an action
+# ...when a thing gets done somewhere ("gets posted into the space", "gets deleted after 90 days"); not an adjective
+# before its noun ("get registered devices") nor a person getting something ("we got rejected")
+_AFTER_PASSIVE = frozenset({"", "into", "to", "in", "on", "onto", "from", "by", "as", "at", "after", "automatically",
+                            "right", "immediately", "straight", "once", "every", "each", "there", "too", "and"})
+_GETTERS = frozenset({"i", "we", "you", "they", "he", "she", "me", "us"})
+_WHEN = frozenset({"when", "whenever", "if", "time"})  # "... notice when / every time the user gets added": the event
 _IRREGULAR_PARTICIPLES = {"send": "sent", "make": "made", "put": "put", "set": "set", "write": "written",
                           "build": "built", "run": "run", "hold": "held", "forward": "forwarded"}
 
@@ -261,7 +266,7 @@ class Lexicon:
                 previous, trigger = word, False  # the event that triggers: what happens, not what to do
                 continue
             following = raw[i + 1] if i + 1 < len(raw) else ""
-            if word in _GETS and following in self.done_forms:  # "the digest gets posted into the space"
+            if self._passive_get(raw, i, previous):  # "the digest gets posted into the space"
                 if not (trigger or _WHEN & set(raw[:i])):
                     return i + 1, "write"
                 previous, trigger = word, False  # "(notice) when a message gets posted": the event
@@ -278,6 +283,12 @@ class Lexicon:
                 return i, self.verb_forms[word]
             previous = word
         return None
+
+    def _passive_get(self, raw: list[str], i: int, previous: str) -> bool:
+        """Whether "get" at `i` makes a passive of the write verb after it: "the digest gets posted into the space"."""
+        after = raw[i + 2] if i + 2 < len(raw) else ""
+        return (raw[i] in _GETS and previous not in _GETTERS and i + 1 < len(raw) and raw[i + 1] in self.done_forms
+                and after in _AFTER_PASSIVE)
 
     def acted_on(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
         """The resource term the verb `verb_at` found acts on, when the app or the asker does it ("then post
