@@ -103,6 +103,9 @@ def test_undocumented_endpoint_falls_back_to_its_words(matcher) -> None:
     ids = matcher.answer(f"PUT https://webexapis.com/v1/telephony/config/locations/{location}/autoAttendants/"
                          f"{attendant} returns 403")
     assert ids.scopes[:1] == ["spark-admin:telephony_config_write"]  # its ids are no words
+    person = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hYmNkZWYxMjM0NTY3ODkw"
+    theirs = matcher.answer(f"GET https://webexapis.com/v1/telephony/config/people/{person}/outgoingPermission")
+    assert theirs.scopes[:1] == ["spark-admin:telephony_config_read"]  # another person's settings: an admin's call
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -266,9 +266,13 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
     matches = [m for m in index.endpoints.match(endpoint) if _note_fits(m.endpoint.note, endpoint.text)]
     if not matches:
         intent = None if endpoint.method is None else ("read" if endpoint.method == "GET" else "write")
-        path_words = " ".join(w for segment in endpoint.path.split("/") if not _ID_SEGMENT_RE.match(segment)
+        segments = endpoint.path.split("/")
+        path_words = " ".join(w for segment in segments if not _ID_SEGMENT_RE.match(segment)
                               for w in words(segment) if w != "v1")
-        ranked = index.rank(build_query(path_words, index, intent))
+        query = build_query(path_words, index, intent)
+        if _of_another_person(segments):
+            query = replace(query, audiences=query.audiences | {"admin"})
+        ranked = index.rank(query)
         if not ranked or ranked[0].coverage < t.CONFIDENT_FROM:
             return None
         top = ranked[0]
@@ -283,6 +287,12 @@ def endpoint_need(endpoint: EndpointQuery, cues: frozenset[str], index: ScopeInd
     )
     documented = next(str(m.endpoint) for m in matches if m.owner == owners[0])
     return Need(endpoint.text, owners[0], Via.ENDPOINT, (documented,), tuple(owners[1:]))
+
+
+def _of_another_person(segments: list[str]) -> bool:
+    """Whether a path acts on a person it names by id (.../people/{id}/...), not on /people/me: an admin's call."""
+    return any(s == "people" and (_ID_SEGMENT_RE.match(after) or after.startswith("{"))
+               for s, after in zip(segments, segments[1:]))
 
 
 _REFUSED = r"403|401|forbidden|unauthori[sz]ed|not\s+authori[sz]ed|access\s+denied|permission\s+denied"
