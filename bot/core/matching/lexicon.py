@@ -84,7 +84,7 @@ _AFTER_PASSIVE = frozenset({"", "into", "to", "in", "on", "onto", "from", "by", 
 _GETTERS = frozenset({"i", "we", "you", "they", "he", "she", "me", "us"})
 _WHEN = frozenset({"when", "whenever", "if", "time"})  # "... notice when / every time the user gets added": the event
 _IRREGULAR_PARTICIPLES = {"send": "sent", "make": "made", "put": "put", "set": "set", "write": "written",
-                          "build": "built", "run": "run", "hold": "held", "forward": "forwarded"}
+                          "build": "built", "run": "run", "hold": "held"}
 
 
 def participles(verb: str) -> set[str]:
