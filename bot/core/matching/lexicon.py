@@ -63,6 +63,11 @@ _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their"
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
+def _doubles(verb: str) -> bool:
+    """Whether a verb doubles its last consonant before an ending: set -> setting, drop -> dropped."""
+    return len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+
+
 def inflections(verb: str) -> set[str]:
     """A verb's present forms: list, lists, listing; create, creating; set, setting; copy, copies."""
     forms = {verb, verb + "s", verb + "es", verb + "ing"}
@@ -70,7 +75,7 @@ def inflections(verb: str) -> set[str]:
         forms.add(verb[:-1] + "ing")
     if verb.endswith("y"):
         forms.add(verb[:-1] + "ies")
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if _doubles(verb):
         forms.add(verb + verb[-1] + "ing")
     return forms
 
@@ -96,7 +101,7 @@ def participles(verb: str) -> set[str]:
     if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
         return {verb[:-1] + "ied"}
     forms = {verb + "ed"}
-    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if _doubles(verb):
         forms.add(verb + verb[-1] + "ed")
     return forms
 
