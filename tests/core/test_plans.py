@@ -112,7 +112,18 @@ def test_a_clause_that_only_says_who_acts_is_context_not_a_need(matcher) -> None
 
 def test_ones_refers_back_like_them(matcher) -> None:
     answer = matcher.answer("list recordings of all users' meetings as an admin as well as delete old ones")
-    assert answer.scopes[:2] == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+    assert set(answer.scopes[:2]) == {"meeting:admin_recordings_read", "meeting:admin_recordings_write"}
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("list my meeting recordings and delete the ones older than 90 days",
+     ["meeting:recordings_write", "meeting:recordings_read"]),
+    ("as admin, list the org's locations and then rename them", ["spark-admin:locations_write",
+                                                                 "spark-admin:locations_read"]),
+    ("read and write messages", ["spark:messages_read", "spark:messages_write"]),
+])
+def test_a_change_made_to_what_was_read_leads_the_plan(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
 
 
 def test_a_long_post_keeps_the_needs_listed_after_a_label(matcher) -> None:
@@ -225,9 +236,9 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
 
 @pytest.mark.parametrize("question, scopes", [
     ("our integration must list the existing contact center event subscriptions and create a new one if ours "
-     "is missing", ["cjp:config_read", "cjp:config_write"]),
+     "is missing", ["cjp:config_write", "cjp:config_read"]),
     ("as site admin list all meetings he hosts and then reassign them to his successor. Which scopes?",
-     ["meeting:admin_schedule_read", "meeting:admin_schedule_write"]),
+     ["meeting:admin_schedule_write", "meeting:admin_schedule_read"]),
 ])
 def test_acting_on_what_the_clause_before_listed_needs_its_write_twin(matcher, question, scopes) -> None:
     assert matcher.answer(question).scopes[:2] == scopes
@@ -310,7 +321,7 @@ def test_alongside_and_together_with_join_two_needs(matcher, question: str, scop
 def test_an_admin_named_once_acts_in_the_clauses_after_that_name_no_one(matcher) -> None:
     answer = matcher.answer("Helpdesk tool for admins: read a user's call forwarding settings and then change them "
                             "when that user is out sick")
-    assert answer.scopes == ["spark-admin:people_read", "spark-admin:people_write"]
+    assert answer.scopes == ["spark-admin:people_write", "spark-admin:people_read"]
 
 
 @pytest.mark.parametrize("question, scopes", [
@@ -445,7 +456,7 @@ def test_a_weak_clause_that_acts_on_what_another_clause_reads_completes_that_nee
     # reading a setting, then setting it: both halves
     ("Want to read the config key Audio.Microphones.Mute on all our Room Bars, then set it to Off everywhere "
      "(device configurations API). What does the admin token need?",
-     ["spark-admin:devices_read", "spark-admin:devices_write"]),
+     ["spark-admin:devices_write", "spark-admin:devices_read"]),
     # a clause that says what is not done asks for nothing
     ("Our records team lead needs just one thing: which scope lets my app list the teams the signed-in user "
      "belongs to? not creating anything", ["spark:teams_read"]),
@@ -488,24 +499,24 @@ def test_the_need_the_asking_sentence_names_leads_the_plan(matcher) -> None:
 def test_a_need_told_who_acts_takes_that_actors_twin_of_another_need(matcher) -> None:
     question = ("As a Webex Calling admin I need to list every call recording in the org, "
                 "then move the old ones to the recycle bin")
-    assert matcher.answer(question).scopes == ["spark-admin:recordings_read", "spark-admin:recordings_write"]
+    assert matcher.answer(question).scopes == ["spark-admin:recordings_write", "spark-admin:recordings_read"]
 
 
 def test_a_service_app_acts_with_admin_scopes_in_every_clause(matcher) -> None:
     question = ("Our Service App should list the active calls of selected users and be able to hang up or transfer "
                 "them. Which scopes does the Service App need?")
-    assert matcher.answer(question).scopes == ["spark-admin:calls_read", "spark-admin:calls_write"]
+    assert matcher.answer(question).scopes == ["spark-admin:calls_write", "spark-admin:calls_read"]
 
 
 def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(matcher) -> None:
     question = ("I want a script that lists all recordings on the site older than 12 months regardless of who "
                 "hosted, and then moves them to the recycle bin.")
-    assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+    assert matcher.answer(question).scopes == ["meeting:admin_recordings_write", "meeting:admin_recordings_read"]
 
 
 @pytest.mark.parametrize("question, scopes", [
     ("App for our field staff: list their own Webex Calling call recordings and let them move the ones they "
-     "don't need into the recycle bin.", ["spark:recordings_read", "spark:recordings_write"]),
+     "don't need into the recycle bin.", ["spark:recordings_write", "spark:recordings_read"]),
 ])
 def test_acting_on_what_the_clause_before_named_changes_those_things(matcher, question: str,
                                                                      scopes: list[str]) -> None:
@@ -521,7 +532,7 @@ def test_a_thing_named_beside_that_is_no_reference_back(matcher) -> None:
 def test_copying_recordings_out_reads_them(matcher) -> None:
     question = ("every night, copy all meeting recordings in our org that are older than 90 days to an S3 bucket, "
                 "then delete them from Webex once the copy is verified")
-    assert matcher.answer(question).scopes == ["meeting:admin_recordings_read", "meeting:admin_recordings_write"]
+    assert matcher.answer(question).scopes == ["meeting:admin_recordings_write", "meeting:admin_recordings_read"]
 
 
 @pytest.mark.parametrize("question, scopes", [

@@ -297,8 +297,8 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
             q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
         terms = q.terms
-        refers_back = i > 0 and bool(told[i - 1].terms) and bool(_PRONOUNS & set(_pronoun_words(q.text)))
-        if refers_back:
+        back = i > 0 and bool(told[i - 1].terms) and refers_back(q.text)
+        if back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             if q.intent is None and not own:
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
@@ -308,7 +308,7 @@ def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bo
         handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
         audiences = (q.audiences | shared_cues) or officer or handed
-        out.append((replace(q, terms=terms, audiences=audiences), refers_back, handed))
+        out.append((replace(q, terms=terms, audiences=audiences), back, handed))
     return out
 
 
@@ -334,6 +334,11 @@ def _actor_terms(text: str, index: ScopeIndex) -> set[str]:
 
 
 _IN_PARENS_SPLIT_RE = re.compile(r";|\s[+&]\s")
+
+
+def refers_back(text: str) -> bool:
+    """Whether a clause refers back to what was told before it ("then delete them")."""
+    return bool(_PRONOUNS & set(_pronoun_words(text)))
 
 
 def _aside(bracket: str, index: ScopeIndex) -> str:

@@ -21,7 +21,7 @@ from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
-                                       is_rival, one_scope_suffices)
+                                       is_rival, one_scope_suffices, refers_back)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
                                         asks_if_needed, asks_instead, asks_which_to_use, asks_whether, fall_short,
                                         gives_too_little, guesses_differ, lacking, reports_failure, said_to_work,
@@ -197,6 +197,7 @@ class Matcher:
         clauses = asked_first(clause_needs(focus, self.index), q.asking, focus, self.index)
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
+            clauses = change_leads(clauses)
             needs = [c.need for c in clauses]
             signals = [replace(word_signals(c.query, c.ranked, q), split=True) for c in clauses]
             return Draft(AnswerKind.PLAN, needs, signals, why(needs))
@@ -566,6 +567,15 @@ def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need
     if kind not in (AnswerKind.SCOPE, AnswerKind.PLAN):
         return needs
     return [successor(n, kb) if n.scope.deprecated and n.via != Via.NAME else n for n in needs]
+
+
+def change_leads(clauses: list[Clause]) -> list[Clause]:
+    """The clauses, a change that refers back to the read of the same things told first leading: the read
+    finds what the app changes ("list my recordings and delete the old ones" leads with the write)."""
+    first = clauses[0].need.scope
+    change = next((c for c in clauses[1:] if c.need.scope.name == first.counterpart
+                   and c.need.scope.access == "write" and refers_back(c.query.text)), None)
+    return [change] + [c for c in clauses if c is not change] if change else clauses
 
 
 _ASKS_FOR_ALL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
