@@ -7,6 +7,7 @@ import pytest
 
 from bot.core.answer import Confidence
 from bot.core.matching import Matcher
+from bot.core.matching.calls import webhook_mentions
 
 PYTHON = """
 ```python
@@ -337,6 +338,15 @@ def test_a_webhook_told_by_its_event_is_read_from_words_and_never_sure(matcher) 
 ])
 def test_an_event_is_read_as_its_own_resource_and_a_webhook_set_aside_is_none(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("prose, resource", [
+    ("Our helper gets a webhook every time a message lands in the standup space.", "messages"),
+    ("We want a webhook when a meeting transcript becomes available.", "meetingTranscripts"),
+])
+def test_a_webhook_the_app_gets_is_told_by_the_event_it_watches(kb, prose: str, resource: str) -> None:
+    calls = webhook_mentions(prose, prose, kb.vocabulary.webhook_resources, kb.vocabulary.webhook_firehose)
+    assert [c.endpoint.text for c in calls if c.endpoint] == [resource]
 
 
 def test_a_need_told_after_a_webhook_in_the_same_sentence_stays(matcher) -> None:

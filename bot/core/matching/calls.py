@@ -180,9 +180,9 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 
 _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
 # "we receive a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
-_RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|get\s+an?)\b"
+_RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|gets?\s+an?)\b"
 _WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
-                               r"|\bwebhooks?\s+(?:for|on|when|whenever|that|which)\b"
+                               r"|\bwebhooks?\s+(?:for|on|when|whenever|that|which|every)\b"
                                r"|\bwebhooks?\b.*" + _RECEIVES, re.IGNORECASE)
 # "without a webhook", "no webhooks", "instead of a webhook": a webhook set aside
 _NO_WEBHOOK_RE = re.compile(r"\b(?:without|no|not|instead\s+of|rather\s+than)\s+(?:an?\s+|any\s+)?webhooks?\b",
@@ -225,7 +225,7 @@ _EVENTS = (
            unless=r"\b(?:files?|messages?|attachments?|documents?|tabs?|cards?|devices?)\s+(?:is|are|gets?|was|were)"
                   r"\s+(?:added|removed)\b"),
     _event("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
-                       r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in)\b",
+                       r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in|lands?\s+in)\b",
            unless=r"\bvoice\s*mail|\bvoice\s+messages?\b"),
     _event("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
                     r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
@@ -237,7 +237,7 @@ _EVENTS = (
     _event("recordings", r"\bnew\s+recordings?\b|\brecordings?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"
                          r"|\brecordings?\s+(?:becomes?|gets?|shows?\s+up)\b",
            unless=r"\b(?:converged|call)\s+recordings?\b"),
-    _event("meetingTranscripts", r"\btranscripts?\s+(?:is\s+|are\s+)?(?:ready|available|created)\b"),
+    _event("meetingTranscripts", r"\btranscripts?\s+(?:is\s+|are\s+|becomes?\s+)?(?:ready|available|created)\b"),
     _event("telephony_calls", r"\b(?:phone|line)\s+rings\b|\bincoming\s+calls?\b|\bcalls?\s+comes?\s+in\b"
                               r"|\bmiss(?:es)?\s+a\s+call\b", unless=r"\bcontact\s+cent(?:er|re)\b"),
 )
