@@ -855,3 +855,13 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent
+
+
+@pytest.mark.parametrize("said, intent", [
+    ("and a kickoff message is posted into the team's General space", "write"),  # put into a space: done
+    ("a recap is posted to the deal's Webex space", "write"),
+    ("when a message is posted into the space", None),  # the event a webhook tells
+    ("the export is uploaded to S3 every night", None),  # put somewhere else: no Webex need
+])
+def test_a_thing_that_is_put_into_a_space_is_put_there_by_the_app(matcher, said: str, intent: str | None) -> None:
+    assert build_query(said, matcher.index).intent == intent
