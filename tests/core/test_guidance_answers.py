@@ -93,6 +93,12 @@ def test_cues_match_across_underscores_and_guests_without_accounts(matcher) -> N
     assert "guest-issuer" in answer.guidance
 
 
+def test_a_low_guess_beside_a_topic_gives_way_to_the_scope_the_topic_offers(matcher) -> None:
+    answer = matcher.answer("Our clinic's patients never get Webex accounts, but they join video visits from our page. "
+                            "We want to mint a temporary Webex identity for each patient. Does it need a special scope?")
+    assert answer.kind == AnswerKind.GUIDANCE and answer.scopes[:1] == ["guest-issuer:write"]
+
+
 def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:
     answer = matcher.answer("Control Hubで承認済みのサービスアプリのアクセストークンをAPIで取得したいです。")
     assert "service-apps" in answer.guidance

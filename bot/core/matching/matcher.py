@@ -238,7 +238,7 @@ class Matcher:
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
         if kind in _EXPLAINABLE and topics and self.guidance.leads(topics[0], audiences, level == Confidence.LOW):
-            kind = AnswerKind.GUIDANCE  # a bot, a person without the role, or no clear scope: explain first
+            kind, draft = AnswerKind.GUIDANCE, explained_first(draft, q, topics, level == Confidence.LOW, self)
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         needs = with_together(draft.needs, self.index, q.text)
@@ -327,6 +327,13 @@ def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, i
         return None
     lead = candidates[0].score - (candidates[1].score if len(candidates) > 1 else 0.0)
     return candidates[0] if model.asks_for_scopes(q, lead) else None
+
+
+def explained_first(draft: Draft, q: Question, topics: tuple[str, ...], guess: bool, matcher: Matcher) -> Draft:
+    """The draft of an answer that explains first (a bot, a person without the role, no clear scope): one
+    low guess gives way to the scope the topic offers ("... a temporary identity per patient: which scope?")."""
+    offered = topic_scope(q, topics, matcher.index, matcher.guidance) if guess and len(draft.needs) == 1 else []
+    return replace(draft, needs=offered) if offered else draft
 
 
 def topic_scope(q: Question, topics: tuple[str, ...], index: ScopeIndex, guidance: GuidanceFinder) -> list[Need]:
