@@ -99,6 +99,12 @@ def test_a_low_guess_beside_a_topic_gives_way_to_the_scope_the_topic_offers(matc
     assert answer.kind == AnswerKind.GUIDANCE and answer.scopes[:1] == ["guest-issuer:write"]
 
 
+def test_an_app_an_admin_approves_once_is_a_service_app(matcher) -> None:
+    answer = matcher.answer("Our backend books meetings for every recruiter. The customer's admin is fine with "
+                            "approving it once. Which scope?")
+    assert "service-apps" in answer.guidance
+
+
 def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:
     answer = matcher.answer("Control Hubで承認済みのサービスアプリのアクセストークンをAPIで取得したいです。")
     assert "service-apps" in answer.guidance
