@@ -121,6 +121,9 @@ def test_ones_refers_back_like_them(matcher) -> None:
     ("as admin, list the org's locations and then rename them", ["spark-admin:locations_write",
                                                                  "spark-admin:locations_read"]),
     ("read and write messages", ["spark:messages_read", "spark:messages_write"]),
+    ("search the directory for a colleague, then send them a 1:1 message as me",
+     ["spark:messages_write", "spark:people_read"]),
+    ("show my recent calls and let me call back a number from my own line", ["spark:calls_read", "spark:calls_write"]),
 ])
 def test_a_change_made_to_what_was_read_leads_the_plan(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
@@ -292,7 +295,7 @@ def test_a_trigger_that_goes_on_to_ask_holds_a_need_after_its_own_verb(matcher) 
 
 
 @pytest.mark.parametrize("question, scopes", [
-    ("look up a coworker in the directory, then DM them", ["spark:people_read", "spark:messages_write"]),
+    ("look up a coworker in the directory, then DM them", ["spark:messages_write", "spark:people_read"]),
     ("On behalf of the logged-in user, my app should: - create a new space - add 3 colleagues to it - post a "
      "welcome message", ["spark:rooms_write", "spark:memberships_write", "spark:messages_write"]),
 ])

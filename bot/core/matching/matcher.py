@@ -576,12 +576,18 @@ def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need
     return [successor(n, kb) if n.scope.deprecated and n.via != Via.NAME else n for n in needs]
 
 
+# "look up the person by email", "find my device": a read that only finds what a later step acts on
+_LOOKS_UP_RE = re.compile(r"\b(?:look\s+up|looks\s+up|lookup|find|finds|search|searches)\b", re.IGNORECASE)
+
+
 def change_leads(clauses: list[Clause]) -> list[Clause]:
-    """The clauses, a change that refers back to the read of the same things told first leading: the read
-    finds what the app changes ("list my recordings and delete the old ones" leads with the write)."""
-    first = clauses[0].need.scope
-    change = next((c for c in clauses[1:] if c.need.scope.name == first.counterpart
-                   and c.need.scope.access == "write" and refers_back(c.query.text)), None)
+    """The clauses, the change the app is for leading a read told first that only finds what it changes: the
+    read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
+    after a lookup ("look up the colleague by email, then send them a message")."""
+    first = clauses[0]
+    looks_up = first.need.scope.access == "read" and bool(_LOOKS_UP_RE.search(first.query.text))
+    change = next((c for c in clauses[1:] if c.need.scope.access == "write" and (looks_up or (
+        c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
 
 
