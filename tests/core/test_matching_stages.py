@@ -865,3 +865,8 @@ def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str 
 ])
 def test_a_thing_that_is_put_into_a_space_is_put_there_by_the_app(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent
+
+
+def test_the_actor_of_an_audit_event_is_a_person(matcher) -> None:
+    assert build_query("each actorId gets resolved to a display name", matcher.index).terms.keys() & \
+        build_query("each person", matcher.index).terms.keys()
