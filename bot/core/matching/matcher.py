@@ -331,8 +331,10 @@ def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, i
 
 def explained_first(draft: Draft, q: Question, topics: tuple[str, ...], guess: bool, matcher: Matcher) -> Draft:
     """The draft of an answer that explains first (a bot, a person without the role, no clear scope): one
-    low guess gives way to the scope the topic offers ("... a temporary identity per patient: which scope?")."""
-    offered = topic_scope(q, topics, matcher.index, matcher.guidance) if guess and len(draft.needs) == 1 else []
+    low guess the topic does not list gives way to the scope it offers ("... a temporary identity per patient:
+    which scope?"); a guess it lists is its answer already."""
+    alone = guess and len(draft.needs) == 1 and not matcher.guidance.lists(topics, draft.needs[0].scope)
+    offered = topic_scope(q, topics, matcher.index, matcher.guidance) if alone else []
     return replace(draft, needs=offered) if offered else draft
 
 
