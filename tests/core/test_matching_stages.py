@@ -857,16 +857,6 @@ def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str 
     assert build_query(said, matcher.index).intent == intent
 
 
-@pytest.mark.parametrize("said, intent", [
-    ("and a kickoff message is posted into the team's General space", "write"),  # put into a space: done
-    ("a recap is posted to the deal's Webex space", "write"),
-    ("when a message is posted into the space", None),  # the event a webhook tells
-    ("the export is uploaded to S3 every night", None),  # put somewhere else: no Webex need
-])
-def test_a_thing_that_is_put_into_a_space_is_put_there_by_the_app(matcher, said: str, intent: str | None) -> None:
-    assert build_query(said, matcher.index).intent == intent
-
-
 def test_the_actor_of_an_audit_event_is_a_person(matcher) -> None:
     assert build_query("each actorId gets resolved to a display name", matcher.index).terms.keys() & \
         build_query("each person", matcher.index).terms.keys()

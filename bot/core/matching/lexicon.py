@@ -4,7 +4,6 @@ vocabulary: index terms, read/write verbs, who-acts cues, compare and reverse-lo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
@@ -69,12 +68,6 @@ def _doubles(verb: str) -> bool:
     return len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
 
 
-def put_into_a_space(said: list[str], done_forms: frozenset[str], term: Callable[[str], str | None]) -> bool:
-    """Whether the words after "is" tell a thing put into a space: "posted into the team's General space"."""
-    where = {term(w) for w in said[2:2 + t.PLACE_REACH]}
-    return len(said) > 1 and said[0] in done_forms and said[1] in _PUT_INTO and term("space") in where
-
-
 def inflections(verb: str) -> set[str]:
     """A verb's present forms: list, lists, listing; create, creating; set, setting; copy, copies."""
     forms = {verb, verb + "s", verb + "es", verb + "ing"}
@@ -93,8 +86,6 @@ _GETS = frozenset({"get", "gets", "got", "getting", "gotten"})
 # before its noun ("get registered devices") nor a person getting something ("we got rejected")
 _AFTER_PASSIVE = frozenset({"", "into", "to", "in", "on", "onto", "from", "by", "as", "at", "after", "automatically",
                             "right", "immediately", "straight", "once", "every", "each", "there", "too", "and"})
-_PRESENT_COPULAS = frozenset({"is", "are"})
-_PUT_INTO = frozenset({"into", "to", "onto"})
 _GETTERS = frozenset({"i", "we", "you", "they", "he", "she", "me", "us"})
 _WHEN = frozenset({"when", "whenever", "if", "time"})  # "... notice when / every time the user gets added": the event
 _IRREGULAR_PARTICIPLES = {"send": "sent", "make": "made", "put": "put", "set": "set", "write": "written",
@@ -299,10 +290,8 @@ class Lexicon:
         return None
 
     def _passive_get(self, raw: list[str], i: int, previous: str) -> bool:
-        """Whether "get" or "is" at `i` makes a passive of the write verb after it ("the digest gets posted")."""
+        """Whether "get" at `i` makes a passive of the write verb after it: "the digest gets posted into the space"."""
         after = raw[i + 2] if i + 2 < len(raw) else ""
-        if raw[i] in _PRESENT_COPULAS:
-            return put_into_a_space(raw[i + 1:], self.done_forms, self.term)
         return (raw[i] in _GETS and previous not in _GETTERS and i + 1 < len(raw) and raw[i + 1] in self.done_forms
                 and after in _AFTER_PASSIVE)
 

@@ -43,7 +43,6 @@ LIST_OF_NEEDS_WORDS = 40  # in a question of at most this many words (a longer o
 STORY_ACTED_MIN = 0.25  # ...and in a longer one, whose context dilutes every clause, this much
 OBJECT_ACTED_MIN = 0.1  # ...or this much, when its verb acts on that resource ("create two extra spaces inside it")
 OBJECT_REACH = 4  # words after a verb that may name what it acts on ("create a couple of spaces")
-PLACE_REACH = 5  # words after "is posted into" that may name the space it goes to ("the team's General space")
 RESOURCE_LABEL_WORDS = 3  # a label before a colon this short that names a resource ("Call queues:") is no context
 TWIN_CLAUSE_MIN = 0.3  # a clause too weak to count alone, whose best scope is another clause's read/write twin
 TWIN_AMONG = 3  # "list them and delete them": the read scope's write twin, if among a clause's best this many
