@@ -855,8 +855,3 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent
-
-
-def test_the_actor_of_an_audit_event_is_a_person(matcher) -> None:
-    assert build_query("each actorId gets resolved to a display name", matcher.index).terms.keys() & \
-        build_query("each person", matcher.index).terms.keys()
