@@ -103,6 +103,8 @@ def test_an_app_an_admin_approves_once_is_a_service_app(matcher) -> None:
     answer = matcher.answer("Our backend books meetings for every recruiter. The customer's admin is fine with "
                             "approving it once. Which scope?")
     assert "service-apps" in answer.guidance
+    answer = matcher.answer("I approved it once before, but now it's asking for consent again. why?")
+    assert "service-apps" not in answer.guidance  # a person consenting to an integration
 
 
 def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:
