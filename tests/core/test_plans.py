@@ -124,6 +124,10 @@ def test_ones_refers_back_like_them(matcher) -> None:
     ("search the directory for a colleague, then send them a 1:1 message as me",
      ["spark:messages_write", "spark:people_read"]),
     ("show my recent calls and let me call back a number from my own line", ["spark:calls_read", "spark:calls_write"]),
+    ("show my recordings in our portal; let them delete one if needed",  # a change beside what the app is for
+     ["meeting:recordings_read", "meeting:recordings_write"]),
+    ("our portal mainly shows the user's spaces; they can rename them, rarely",
+     ["spark:rooms_read", "spark:rooms_write"]),
 ])
 def test_a_change_made_to_what_was_read_leads_the_plan(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes

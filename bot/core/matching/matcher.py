@@ -582,14 +582,21 @@ def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need
 _LOOKS_UP_RE = re.compile(r"\b(?:look\s+up|looks\s+up|lookup|find|finds|search|searches)\b", re.IGNORECASE)
 
 
+# "they can also edit them", "rename one if needed", "it mainly shows": a change beside what the app is for
+_ASIDE_RE = re.compile(r"\b(?:also|if\s+needed|if\s+necessary|rarely|occasionally|optionally|sometimes|mainly|mostly"
+                       r"|primarily)\b", re.IGNORECASE)
+
+
 def change_leads(clauses: list[Clause]) -> list[Clause]:
     """The clauses, the change the app is for leading a read told first that only finds what it changes: the
     read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
     after a lookup ("look up the colleague by email, then send them a message")."""
     first = clauses[0]
     looks_up = first.need.scope.access == "read" and bool(_LOOKS_UP_RE.search(first.query.text))
-    change = next((c for c in clauses[1:] if c.need.scope.access == "write" and (looks_up or (
-        c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
+    aside = bool(_ASIDE_RE.search(first.query.text))
+    change = next((c for c in clauses[1:] if c.need.scope.access == "write" and not aside
+                   and not _ASIDE_RE.search(c.query.text) and (looks_up or (
+                       c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
 
 
