@@ -121,8 +121,10 @@ def test_ones_refers_back_like_them(matcher) -> None:
     ("as admin, list the org's locations and then rename them", ["spark-admin:locations_write",
                                                                  "spark-admin:locations_read"]),
     ("read and write messages", ["spark:messages_read", "spark:messages_write"]),
-    ("search the directory for a colleague, then send them a 1:1 message as me",
+    ("look up a colleague in the directory, then send them a 1:1 message as me",
      ["spark:messages_write", "spark:people_read"]),
+    ("Our kiosk is read-only: it lists the recordings of my meetings. An admin can delete them, very rarely.",
+     ["meeting:recordings_read", "meeting:recordings_write"]),  # the aside is told in the clause's sentence
     ("show my recent calls and let me call back a number from my own line", ["spark:calls_read", "spark:calls_write"]),
     ("show my recordings in our portal; let them delete one if needed",  # a change beside what the app is for
      ["meeting:recordings_read", "meeting:recordings_write"]),

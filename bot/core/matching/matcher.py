@@ -32,6 +32,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
 from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
+from bot.core.matching.normalise import sentences_of
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -197,7 +198,7 @@ class Matcher:
         clauses = asked_first(clause_needs(focus, self.index), q.asking, focus, self.index)
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
-            clauses = change_leads(clauses)
+            clauses = change_leads(clauses, focus)
             needs = [c.need for c in clauses]
             signals = [replace(word_signals(c.query, c.ranked, q), split=True) for c in clauses]
             return Draft(AnswerKind.PLAN, needs, signals, why(needs))
@@ -579,25 +580,32 @@ def current(needs: list[Need], kind: AnswerKind, kb: KnowledgeBase) -> list[Need
 
 
 # "look up the person by email", "find my device": a read that only finds what a later step acts on
-_LOOKS_UP_RE = re.compile(r"\b(?:look\s+up|looks\s+up|lookup|find|finds|search|searches)\b", re.IGNORECASE)
+_LOOKS_UP_RE = re.compile(r"\b(?:look\s+up|looks\s+up|lookup|find|finds)\b", re.IGNORECASE)
 
 
 # "they can also edit them", "rename one if needed", "it mainly shows": a change beside what the app is for
-_ASIDE_RE = re.compile(r"\b(?:also|if\s+needed|if\s+necessary|rarely|occasionally|optionally|sometimes|mainly|mostly"
-                       r"|primarily)\b", re.IGNORECASE)
+_ASIDE_RE = re.compile(r"\b(?:if\s+needed|if\s+necessary|rarely|rare|occasionally|optionally|sometimes"
+                       r"|now\s+and\s+then|mainly|mostly|primarily|read[\s-]only|the\s+core|the\s+whole\s+point)\b",
+                       re.IGNORECASE)
 
 
-def change_leads(clauses: list[Clause]) -> list[Clause]:
+def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     """The clauses, the change the app is for leading a read told first that only finds what it changes: the
     read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
     after a lookup ("look up the colleague by email, then send them a message")."""
     first = clauses[0]
     looks_up = first.need.scope.access == "read" and bool(_LOOKS_UP_RE.search(first.query.text))
-    aside = bool(_ASIDE_RE.search(first.query.text))
+    aside = bool(_ASIDE_RE.search(sentence_of(first.query.text, told)))
     change = next((c for c in clauses[1:] if c.need.scope.access == "write" and not aside
-                   and not _ASIDE_RE.search(c.query.text) and (looks_up or (
+                   and not _ASIDE_RE.search(sentence_of(c.query.text, told)) and (looks_up or (
                        c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
+
+
+def sentence_of(clause: str, told: str) -> str:
+    """The sentence of `told` a clause was taken from (its first words found there), else the clause itself."""
+    start = " ".join(clause.lower().split()[:3])
+    return next((s for s in sentences_of(told) if start in " ".join(s.lower().split())), clause)
 
 
 _ASKS_FOR_ALL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
