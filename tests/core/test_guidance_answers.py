@@ -100,11 +100,13 @@ def test_a_low_guess_beside_a_topic_gives_way_to_the_scope_the_topic_offers(matc
 
 
 def test_an_app_an_admin_approves_once_is_a_service_app(matcher) -> None:
-    answer = matcher.answer("Our backend books meetings for every recruiter. The customer's admin is fine with "
-                            "approving it once. Which scope?")
+    answer = matcher.answer("Our backend books meetings for every recruiter. The customer's admin wants to approve "
+                            "it once in Control Hub. Which scope?")
     assert "service-apps" in answer.guidance
     answer = matcher.answer("I approved it once before, but now it's asking for consent again. why?")
     assert "service-apps" not in answer.guidance  # a person consenting to an integration
+    answer = matcher.answer("I approve the app once with my own account and it posts in my spaces. Which scope?")
+    assert "service-apps" not in answer.guidance
 
 
 def test_a_question_in_another_language_finds_its_topic_through_the_english_reading(matcher) -> None:

@@ -439,7 +439,6 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "others deal with it (several messages, or one file)?", "limit"),
     ("GET /v1/rooms returns 429 during our nightly export. Is there a scope that raises the rate limit?", "limit"),
     ("Listing the members of a big space, I only get 100 back. Is that a hard cap?", "limit"),
-    ("Where can I see the pricing of Webex Calling for 20 users?", "limit"),
     # how something behaves, asked with nothing to be done and no word of access
     ("Is there a sandbox org I can use to try my integration?", "behaves"),
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
