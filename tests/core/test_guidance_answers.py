@@ -95,8 +95,10 @@ def test_cues_match_across_underscores_and_guests_without_accounts(matcher) -> N
 
 def test_a_low_guess_beside_a_topic_gives_way_to_the_scope_the_topic_offers(matcher) -> None:
     answer = matcher.answer("Our clinic's patients never get Webex accounts, but they join video visits from our page. "
-                            "We want to mint a temporary Webex identity for each patient. Does it need a special scope?")
+                            "We want to mint a temporary Webex identity for each patient. Which scope do we need?")
     assert answer.kind == AnswerKind.GUIDANCE and answer.scopes[:1] == ["guest-issuer:write"]
+    answer = matcher.answer("our meeting guests are stuck in the lobby; does it need a scope to let them in?")
+    assert "guest-issuer:write" not in answer.scopes  # a guess about what the question names stays
 
 
 def test_an_app_an_admin_approves_once_is_a_service_app(matcher) -> None:

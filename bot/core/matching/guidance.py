@@ -126,8 +126,7 @@ _ASKS_WHICH_SCOPE_RE = re.compile(
     r"(?:pick|tick|select|choose|request|need|add)\b"
     r"|\bwhat\s+do\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?(?:pick|tick|select|choose|request)\b"
     r"|\b(?:which|what)\s+(?:(?:\w+\s+)?scopes?\s+)?(?:does|do|would|will)"
-    r"\s+(?:that|it|this|they|(?:the|our|my)\s+[\w-]+)\s+need\b"  # "which scope does our backend need"
-    r"|\b(?:does|do|would|will)\s+(?:it|this|that|they)\s+need\s+(?:a|any)\s+(?:\w+\s+)?scopes?\b",  # "any scope?"
+    r"\s+(?:that|it|this|they|(?:the|our|my)\s+[\w-]+)\s+need\b",  # "which scope does our backend need"
     re.IGNORECASE)
 
 

@@ -331,11 +331,14 @@ def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, i
 
 
 def explained_first(draft: Draft, q: Question, topics: tuple[str, ...], guess: bool, matcher: Matcher) -> Draft:
-    """The draft of an answer that explains first (a bot, a person without the role, no clear scope): one
-    low guess the topic does not list gives way to the scope it offers ("... a temporary identity per patient:
-    which scope?"); a guess it lists is its answer already."""
-    alone = guess and len(draft.needs) == 1 and not matcher.guidance.lists(topics, draft.needs[0].scope)
-    offered = topic_scope(q, topics, matcher.index, matcher.guidance) if alone else []
+    """The draft of an answer that explains first (a bot, a person without the role, no clear scope): one low
+    guess about nothing the question names gives way to the scope the topic offers ("... a temporary identity per
+    patient: which scope?"); a guess the topic lists, or one named for what the question names, stays."""
+    need = draft.needs[0] if guess and len(draft.needs) == 1 else None
+    if need is None or matcher.guidance.lists(topics, need.scope) or (
+            matcher.index.named_for(need.scope) & set(build_query(q.focus, matcher.index).terms)):
+        return draft
+    offered = topic_scope(q, topics, matcher.index, matcher.guidance)
     return replace(draft, needs=offered) if offered else draft
 
 
