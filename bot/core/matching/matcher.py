@@ -592,6 +592,9 @@ _ASIDE_RE = re.compile(r"\b(?:if\s+needed|if\s+necessary|rarely|rare|occasionall
                        re.IGNORECASE)
 
 
+_SUBJECT_RE = re.compile(r"^\W*(?:it|this|that|they)\b", re.IGNORECASE)  # "it posts a digest": the app, no object
+
+
 def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     """The clauses, the change the app is for leading a read told first that only finds what it changes: the
     read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
@@ -601,7 +604,8 @@ def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     aside = bool(_ASIDE_RE.search(sentence_of(first.query.text, told)))
     change = next((c for c in clauses[1:] if c.need.scope.access == "write" and not aside
                    and not _ASIDE_RE.search(sentence_of(c.query.text, told)) and (looks_up or (
-                       c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
+                       c.need.scope.name == first.need.scope.counterpart
+                       and refers_back(_SUBJECT_RE.sub("", c.query.text))))), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
 
 
