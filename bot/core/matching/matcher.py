@@ -179,9 +179,7 @@ class Matcher:
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
                 draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
-        # several calls: those that change something lead, the lookups that serve them follow; when one is
-        # refused, the order told stays (the refused one may be a lookup)
-        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read" and not refused)
+        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: call_order(p[0], refused, q.asking))
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
@@ -257,6 +255,13 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def call_order(need: Need, refused: bool, asking: str) -> tuple[bool, bool]:
+    """Where a call's need stands among several: those that change something lead, the lookups that serve them
+    follow, and among each the one the asking sentences name ("which scope for GET /v1/roles?"); when one is
+    refused, the order told stays (the refused one may be a lookup)."""
+    return need.scope.access == "read" and not refused, not refused and need.text not in asking
 
 
 def or_the_whole_post(draft: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:
