@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
+from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.evidence import SCOPE_NAME_RE, asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
@@ -179,7 +180,8 @@ class PlatformFinder:
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
-        if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
+        if (not q.named and not q.topics and not [c for c in q.calls if not c.text.startswith(WEBHOOK_CREATED)]
+                and (asked := _BEHAVIOUR_RE.search(q.asking))
                 and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text) and not acts(q.prose)):
             return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
