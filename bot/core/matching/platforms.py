@@ -43,7 +43,9 @@ _BEHAVIOUR_RE = re.compile(
     r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
     r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b"
-    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
+    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b"
+    r"|\bwhat\s+happened\b|\bwill\s+it\s+(?:still|keep)\b|\bwhich\s+events\s+does\b|\bhave\s+to\s+poll\b"
+    r"|^\W*why\W*$",
     re.IGNORECASE)
 # "the recordings are missing from the response", "the list comes back empty", "it can't post": data the app does
 # not get or an action it cannot do, as a refusal often shows
