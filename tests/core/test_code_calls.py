@@ -392,9 +392,3 @@ def test_an_sdk_call_is_said_to_work_by_its_own_method_name_only(matcher) -> Non
 ])
 def test_do_not_disturb_for_me_takes_the_call_settings_scopes(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
-
-
-def test_among_calls_that_read_the_one_the_asking_sentence_names_leads(matcher) -> None:
-    answer = matcher.answer("We export people with `api.people.list()` and every admin has a roles array of ids. "
-                            "Which scope for GET /v1/roles so we can show the role names?")
-    assert answer.scopes[:2] == ["spark-admin:roles_read", "spark-admin:people_read"]

@@ -442,9 +442,6 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     # how something behaves, asked with nothing to be done and no word of access
     ("Is there a sandbox org I can use to try my integration?", "behaves"),
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
-    ("Our messages webhook fires, but its payload has only ids. Is that by design?", "behaves"),  # a webhook named
-    ("Our rooms webhook sent an event called migrated and the roomId changed. What happened?", "behaves"),
-    ("Which events does the recordings webhook resource support?", "behaves"),
     ("Why does my adaptive card render differently on mobile?", "behaves"),
 ])
 def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher, question: str, why: str) -> None:

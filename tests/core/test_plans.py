@@ -125,8 +125,6 @@ def test_ones_refers_back_like_them(matcher) -> None:
      ["spark:messages_write", "spark:people_read"]),
     ("Our kiosk is read-only: it lists the recordings of my meetings. An admin can delete them, very rarely.",
      ["meeting:recordings_read", "meeting:recordings_write"]),  # the aside is told in the clause's sentence
-    ("Our app is a search tool for the messages in my spaces, and it posts a weekly digest",  # "it": the app
-     ["spark:messages_read", "spark:messages_write"]),
     ("show my recent calls and let me call back a number from my own line", ["spark:calls_read", "spark:calls_write"]),
     ("show my recordings in our portal; let them delete one if needed",  # a change beside what the app is for
      ["meeting:recordings_read", "meeting:recordings_write"]),

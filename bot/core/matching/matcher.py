@@ -179,7 +179,9 @@ class Matcher:
             if need is not None and all(n.scope != need.scope for n in draft.needs):
                 draft.needs.append(need)
                 draft.signals.append(call_signals(need, call, q.cues, q.language is not None))
-        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: call_order(p[0], refused, q.asking))
+        # several calls: those that change something lead, the lookups that serve them follow; when one is
+        # refused, the order told stays (the refused one may be a lookup)
+        pairs = sorted(zip(draft.needs, draft.signals), key=lambda p: p[0].scope.access == "read" and not refused)
         draft.needs, draft.signals = [n for n, _ in pairs], [s for _, s in pairs]
         draft.kind = AnswerKind.SCOPE if len(draft.needs) == 1 else AnswerKind.PLAN
         draft.why = why(draft.needs)
@@ -255,13 +257,6 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
-
-
-def call_order(need: Need, refused: bool, asking: str) -> tuple[bool, bool]:
-    """Where a call's need stands among several: those that change something lead, the lookups that serve them
-    follow, and among each the one the asking sentences name ("which scope for GET /v1/roles?"); when one is
-    refused, the order told stays (the refused one may be a lookup)."""
-    return need.scope.access == "read" and not refused, not refused and need.text not in asking
 
 
 def or_the_whole_post(draft: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:
@@ -597,9 +592,6 @@ _ASIDE_RE = re.compile(r"\b(?:if\s+needed|if\s+necessary|rarely|rare|occasionall
                        re.IGNORECASE)
 
 
-_SUBJECT_RE = re.compile(r"^\W*(?:it|this|that|they)\b", re.IGNORECASE)  # "it posts a digest": the app, no object
-
-
 def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     """The clauses, the change the app is for leading a read told first that only finds what it changes: the
     read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
@@ -609,8 +601,7 @@ def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     aside = bool(_ASIDE_RE.search(sentence_of(first.query.text, told)))
     change = next((c for c in clauses[1:] if c.need.scope.access == "write" and not aside
                    and not _ASIDE_RE.search(sentence_of(c.query.text, told)) and (looks_up or (
-                       c.need.scope.name == first.need.scope.counterpart
-                       and refers_back(_SUBJECT_RE.sub("", c.query.text))))), None)
+                       c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.evidence import SCOPE_NAME_RE, asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
@@ -43,9 +42,7 @@ _BEHAVIOUR_RE = re.compile(
     r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
     r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b"
-    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b"
-    r"|\bwhat\s+happened\b|\bwill\s+it\s+(?:still|keep)\b|\bwhich\s+events\s+does\b|\bhave\s+to\s+poll\b"
-    r"|^\W*why\W*$",
+    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
     re.IGNORECASE)
 # "the recordings are missing from the response", "the list comes back empty", "it can't post": data the app does
 # not get or an action it cannot do, as a refusal often shows
@@ -182,8 +179,7 @@ class PlatformFinder:
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
         if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
-        if (not q.named and not q.topics and not [c for c in q.calls if not c.text.startswith(WEBHOOK_CREATED)]
-                and (asked := _BEHAVIOUR_RE.search(q.asking))
+        if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
                 and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text) and not acts(q.prose)):
             return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
