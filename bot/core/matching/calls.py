@@ -225,7 +225,8 @@ _EVENTS = (
            unless=r"\b(?:files?|messages?|attachments?|documents?|tabs?|cards?|devices?)\s+(?:is|are|gets?|was|were)"
                   r"\s+(?:added|removed)\b"),
     _event("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
-                       r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in|lands?\s+in)\b",
+                       r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in"
+                       r"|lands?\s+in)\b",
            unless=r"\bvoice\s*mail|\bvoice\s+messages?\b"),
     _event("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
                     r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
