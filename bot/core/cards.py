@@ -257,15 +257,7 @@ def _scopes_instead(needs: Sequence[Need], unsure: bool) -> list[Element]:
     for need in needs:
         body += [name_line(need.scope.name, spacing="Small"), badges(need.scope)]
         body += labelled("Goes together with", goes_with(need.scope, need))
-    return body + labelled("Also close", also_close(needs))
-
-
-def also_close(needs: Sequence[Need]) -> list[str]:
-    """The other scopes the asker may mean beside an explanation's scopes ("for people without the role"), best
-    first, at most MAX_CHOICES of them."""
-    chosen = {n.scope.name for n in needs}
-    return [name for name in dict.fromkeys(s.name for n in needs for s in n.alternatives)
-            if name not in chosen][:MAX_CHOICES]
+    return body
 
 
 def clarify_card(answer: Answer) -> Card:

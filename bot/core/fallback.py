@@ -9,8 +9,8 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
-from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, also_close,
-                            goes_with, guidance_topics, role_titles)
+from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, goes_with,
+                            guidance_topics, role_titles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
@@ -142,7 +142,6 @@ def guidance_markdown(topics: Sequence[Any], question: str = "", needs: Sequence
         parts += [NOT_SURE_OF_SCOPE] if unsure else []
         parts.append(f"**{SCOPES_INSTEAD}** " + _names(dict.fromkeys(
             name for n in needs for name in (n.scope.name, *goes_with(n.scope, n)))))
-        parts += ["Also close: " + _names(also_close(needs))] if also_close(needs) else []
     sources = [url for t in topics for url in t.source]
     return fit_markdown("\n\n".join(p for p in parts if p), "Docs: " + " ".join(sources) if sources else "")
 

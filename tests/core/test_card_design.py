@@ -107,15 +107,6 @@ def test_guidance_card_explains_and_links_its_sources(kb) -> None:
     assert card_problems(cards.guidance_card([], "q")) == []
 
 
-def test_an_explanation_offers_the_user_form_of_an_admin_scope_for_people_without_the_role(kb, matcher) -> None:
-    answer = matcher.answer("We gave our integration spark-admin:people_read so the org chart can list everyone. "
-                            "Regular employees who authorize it get 403. Do I need another scope for them?")
-    assert answer.kind == AnswerKind.GUIDANCE and "spark:people_read" in answer.alternatives
-    card = cards.answer_card(answer, kb)
-    assert card_problems(card) == [] and "Also close" in json.dumps(card)
-    assert "Also close: `spark:people_read`" in fallback.answer_markdown(answer, kb)
-
-
 def test_guidance_answer_without_known_topics_still_answers(kb) -> None:
     answer = Answer("what scopes does my bot need", AnswerKind.GUIDANCE, guidance=("no-such-topic",))
     assert card_problems(cards.answer_card(answer, kb)) == []

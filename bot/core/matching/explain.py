@@ -53,15 +53,6 @@ def with_twins(need: Need, kb: KnowledgeBase, cues: frozenset[str] = frozenset()
     return replace(need, alternatives=need.alternatives + tuple(more)) if more else need
 
 
-def without_the_role(need: Need, kb: KnowledgeBase) -> Need:
-    """An admin scope with its user form after the alternatives it has, for the people without the role: they
-    act for themselves with it ("regular employees get 403 with spark-admin:people_read": spark:people_read)."""
-    user = twin(need.scope, kb) if need.scope.audience == "admin" else None
-    if user is None or user.audience != "user" or user.deprecated or user in need.alternatives:
-        return need
-    return replace(need, alternatives=need.alternatives + (user,))
-
-
 def twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
     """The same resource for the other actor: spark:people_read <-> spark-admin:people_read,
     meeting:recordings_read <-> meeting:admin_recordings_read."""

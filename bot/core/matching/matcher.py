@@ -28,7 +28,7 @@ from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, 
                                         successor, without_names, without_total, working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
-                                       with_twins, without_the_role)
+                                       with_twins)
 from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
@@ -242,7 +242,9 @@ class Matcher:
             kind, draft = AnswerKind.GUIDANCE, explained_first(draft, q, topics, level == Confidence.LOW, self)
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
-        needs = with_alternatives(with_together(draft.needs, self.index, q.text), q, topics, level, self.kb)
+        needs = with_together(draft.needs, self.index, q.text)
+        needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
+                 else needs)
         return Answer(q.text, kind, unmarked(needs), draft.why.replace(MEMBERS_MARK, ""), level, notes, topics,
                       call_rows(q.text, q.calls, q.cues, self.index))
 
@@ -326,16 +328,6 @@ def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, i
         return None
     lead = candidates[0].score - (candidates[1].score if len(candidates) > 1 else 0.0)
     return candidates[0] if model.asks_for_scopes(q, lead) else None
-
-
-def with_alternatives(needs: list[Need], q: Question, topics: tuple[str, ...], level: Confidence,
-                      kb: KnowledgeBase) -> list[Need]:
-    """One need with the alternatives the asker may mean: its twins when the answer is not sure, and the user
-    form of an admin scope explained as needing the role (the people without it act for themselves with it)."""
-    if len(needs) != 1:
-        return needs
-    need = with_twins(needs[0], kb, q.cues, q.prose) if level != Confidence.HIGH else needs[0]
-    return [without_the_role(need, kb) if "admin-role" in topics else need]
 
 
 def explained_first(draft: Draft, q: Question, topics: tuple[str, ...], guess: bool, matcher: Matcher) -> Draft:
