@@ -595,20 +595,28 @@ _ASIDE_RE = re.compile(r"\b(?:if\s+needed|if\s+necessary|rarely|rare|occasionall
 def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
     """The clauses, the change the app is for leading a read told first that only finds what it changes: the
     read's write twin that refers back to it ("list my recordings and delete the old ones"), or any change
-    after a lookup ("look up the colleague by email, then send them a message")."""
+    after a lookup ("look up the colleague by email, then send them a message"); not a change told as an aside,
+    nor after a read told as the app's main point."""
+    sentences = sentences_of(told)
     first = clauses[0]
+    if _ASIDE_RE.search(sentence_of(first.query.text, sentences)):
+        return clauses
     looks_up = first.need.scope.access == "read" and bool(_LOOKS_UP_RE.search(first.query.text))
-    aside = bool(_ASIDE_RE.search(sentence_of(first.query.text, told)))
-    change = next((c for c in clauses[1:] if c.need.scope.access == "write" and not aside
-                   and not _ASIDE_RE.search(sentence_of(c.query.text, told)) and (looks_up or (
-                       c.need.scope.name == first.need.scope.counterpart and refers_back(c.query.text)))), None)
+
+    def leads(clause: Clause) -> bool:
+        finds_it = looks_up or (clause.need.scope.name == first.need.scope.counterpart
+                                and refers_back(clause.query.text))
+        return (clause.need.scope.access == "write" and finds_it
+                and not _ASIDE_RE.search(sentence_of(clause.query.text, sentences)))
+
+    change = next((c for c in clauses[1:] if leads(c)), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
 
 
-def sentence_of(clause: str, told: str) -> str:
-    """The sentence of `told` a clause was taken from (its first words found there), else the clause itself."""
+def sentence_of(clause: str, sentences: tuple[str, ...]) -> str:
+    """The sentence a clause was taken from (its first words found there), else the clause itself."""
     start = " ".join(clause.lower().split()[:3])
-    return next((s for s in sentences_of(told) if start in " ".join(s.lower().split())), clause)
+    return next((s for s in sentences if start in " ".join(s.lower().split())), clause)
 
 
 _ASKS_FOR_ALL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
