@@ -489,6 +489,9 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
     ("spark:all is out for us - what is the narrow scope to list the user's meetings?", "meeting:schedules_read"),
     ("Listing my own devices with GET /v1/devices; I'd rather not use spark-admin:devices_read.", "spark:devices_read"),
     ("do I need spark:all to list the spaces I am in?", "spark:rooms_read"),  # asked about: the need answers
+    ("spark:calls_read: will that let me answer calls?", "spark:calls_write"),
+    ("can I use spark-admin:devices_read to send xAPI commands to a room device?", "spark:xapi_commands"),
+    ("can I use spark:messages_write to post into a space?", "spark:messages_write"),  # it does: it stays
     ("I list my own meeting recordings nightly. Do I need meeting:admin_recordings_read? I'm not an admin.",
      "meeting:recordings_read"),
     ("should we ask for spark:calls_write to answer calls?", "spark:calls_write"),

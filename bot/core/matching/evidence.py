@@ -144,7 +144,12 @@ _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(
 # scope is what a need takes ("can I give my bot X?" asks whether it may hold it)
 _NEEDS_NAMED_RE = re.compile(r"\bdo(?:es)?\s+(?:i|we|it|my|our|the|this|that)(?:\s+\w+){0,2}?\s+(?:need|require)"
                              r"\s+(?:the\s+)?[`'\"]?[a-z-]+:"
-                             r"|\bdoes\s+[`'\"]?[a-z-]+:\S+\s+(?:also\s+)?(?:let|allow|cover|include|give)",
+                             r"|\bdoes\s+[`'\"]?[a-z-]+:\S+\s+(?:also\s+)?(?:let|allow|cover|include|give)"
+                             # "X: will that let me answer calls?", "can I use X to send xAPI commands?"
+                             r"|[a-z-]+:\S+\W+(?:will|would|does|can)\s+(?:that|it|this)\s+(?:also\s+)?"
+                             r"(?:let|allow|cover|work\s+for|be\s+enough)"
+                             r"|\b(?:can|could|should)\s+(?:i|we)\s+(?:just\s+)?use\s+[`'\"]?[a-z-]+:\S+"
+                             r"\s+(?:to|for)\s",
                              re.IGNORECASE)
 
 
