@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model missed-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -60,6 +60,12 @@ cards-gallery: install render-tools
 offtopic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_offtopic.py
+
+## missed-model: retrain the model of needs an answer missed (bot/core/matching/missed_model.json) on the
+## development sets; scikit-learn is needed for training only.
+missed-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_missed.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

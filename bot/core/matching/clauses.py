@@ -268,7 +268,7 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     return replace(before, audiences=whole.audiences) if acts else whole
 
 
-def _clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool, frozenset[str]]]:
+def clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
     who-acts cues said alone hold for all, a compliance officer named once acts in the clauses
@@ -350,15 +350,21 @@ def _aside(bracket: str, index: ScopeIndex) -> str:
     return _IN_PARENS_SPLIT_RE.sub(" ", bracket)
 
 
+def clause_parts(question: str, index: ScopeIndex) -> list[str]:
+    """The question's clauses: split where a new need may start, a bracket kept whole, a label or a trigger
+    set apart from the need it introduces."""
+    question = _PARENS_RE.sub(lambda m: _aside(m.group(0), index), question)
+    return [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
+            for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
+
+
 def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
                  skip: Callable[[str], bool] = lambda text: False) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that
     passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
-    question = _PARENS_RE.sub(lambda m: _aside(m.group(0), index), question)
-    parts = [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
-             for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
+    parts = clause_parts(question, index)
     if len(parts) < 2:
         return []
     found: list[tuple[int, Clause]] = []
@@ -367,7 +373,7 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
     backs: set[int] = set()  # the clauses that refer back to the one before ("then delete them")
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
-    for at, (q, refers_back, handed) in enumerate(_clause_queries(parts, index)):
+    for at, (q, refers_back, handed) in enumerate(clause_queries(parts, index)):
         if skip(q.text):
             before = q.text
             continue

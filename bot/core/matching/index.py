@@ -3,6 +3,7 @@ endpoint templates, and the ranking of scopes for a query."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -102,8 +103,9 @@ class ScopeIndex:
         """The terms of the resource a scope's name is for ("room" for spark:rooms_write)."""
         return self._named_for.get(scope.key, frozenset())
 
-    def rank(self, query: Query) -> list[Ranked]:
-        """Scopes ordered by score; coverage is the IDF share of the question they explain."""
+    def rank(self, query: Query, best: int | None = None) -> list[Ranked]:
+        """Scopes ordered by score, or only the `best` few; coverage is the IDF share of the question they
+        explain."""
         total = sum(self.idf[term] * f for term, f in query.terms.items()) + query.unknown * self.unknown_idf
         if total == 0:
             return []
@@ -124,18 +126,19 @@ class ScopeIndex:
         phrased = {i for i, _ in found}
         spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report"
         priors = self.priors(query.intent, query.audiences)
-        ranked = []
+        scored = []
         for i, mass in matched.items():
-            coverage = mass / total
             named = len(self.name_terms[i] & asked)
-            score = coverage + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
+            score = mass / total + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
             if self.name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
-            ranked.append(Ranked(self.kb.scopes[i], coverage, score, tuple(evidence[i]),
-                                 frozenset(strong[i]), named > 0, i in spelled))
-        last = len(_LEAST_PRIVILEGE)
-        ranked.sort(key=lambda r: (-r.score, _LEAST_PRIVILEGE.get(r.scope.audience, last), r.scope.name))
-        return ranked
+            scored.append((score, i, named))
+        last, scopes = len(_LEAST_PRIVILEGE), self.kb.scopes
+        order = lambda item: (-item[0], _LEAST_PRIVILEGE.get(scopes[item[1]].audience, last),  # noqa: E731
+                              scopes[item[1]].name)
+        kept = sorted(scored, key=order) if best is None else heapq.nsmallest(best, scored, key=order)
+        return [Ranked(scopes[i], matched[i] / total, score, tuple(evidence[i]), frozenset(strong[i]), named > 0,
+                       i in spelled) for score, i, named in kept]
 
     def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:
         """Every scope's prior for this intent and these cues (few combinations: cached)."""

@@ -33,6 +33,7 @@ from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.normalise import sentences_of
+from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -66,6 +67,7 @@ class Matcher:
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
         self.offtopic = OfftopicModel.load()
+        self.missed = MissedModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -76,7 +78,14 @@ class Matcher:
             audited = self.audit(question, requested, described_use(question), links)
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
-        return self._finish(*self.analyse(question))
+        q, first = self.first_answer(question)
+        return self.missed.completed(first, q, self.index)
+
+    def first_answer(self, question: str) -> tuple[Question, Answer]:
+        """The question as read and its answer before the needs it may miss are added (what the model
+        of missed needs learns from: bench/train_missed.py)."""
+        q, draft = self.analyse(question)
+        return q, self._finish(q, draft)
 
     def audit(self, question: str, requested: Requested, does: str, links: AppLinks = AppLinks()) -> Answer:
         """The requested scopes against what `does` (words or code) needs; `links` make the
@@ -122,7 +131,7 @@ class Matcher:
         """A named scope answers the question when the question asks about it. Named as what
         the app has ("I have spark:messages_write, why can't I read messages?") or beside an API
         call, it gives way to the call or to the need the asking sentence describes."""
-        named = self._from_names(q)
+        named = from_names(q, self.kb, self.index)
         if named.kind == AnswerKind.COMPARE:  # "X vs Y, which for GET /v1/admin/recordings?": the one that fits
             asked = SCOPE_NAME_RE.sub(" ", q.asking)  # what the asking sentence says first, then any call
             return fitted(named, self._from_words(replace(q, focus=asked)).needs + self._from_calls(q).needs)
@@ -153,22 +162,6 @@ class Matcher:
             return beside_held(described, q) if held else described
         named.signals = [replace(s, focused=True) for s in named.signals]
         return user_form(named, q, self.kb, mentioned) if asks_instead(q.asking) else named
-
-    def _from_names(self, q: Question) -> Draft:
-        needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
-        signals = [Signals(Via.NAME)] * len(needs)
-        raw, lexicon = without_names(q.message.prose), self.index.lexicon
-        if len(needs) >= 2 and lexicon.asks_to_compare(raw):
-            return Draft(AnswerKind.COMPARE, needs[:3], signals[:3],
-                         f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
-        if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
-            return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
-        if reports_failure(q.message.prose) or asks_which_to_use(q.asking) or asks_instead(q.asking):  # "X fails"
-            needs = [successor(n, self.kb) for n in needs]
-            signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
-        if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
-            signals = [replace(s, focused=True) for s in signals]
-        return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
     def _from_calls(self, q: Question) -> Draft:
         draft = Draft(AnswerKind.PLAN)
@@ -257,6 +250,25 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def from_names(q: Question, kb: KnowledgeBase, index: ScopeIndex) -> Draft:
+    """The scopes a question names as its answer: compared, asked what one unlocks, or the plan they make; a
+    name said to fail, or asked to be used, gives way to its successor."""
+    needs = [Need(s.name, s, Via.NAME, (s.name,)) for s in q.named]
+    signals = [Signals(Via.NAME)] * len(needs)
+    raw, lexicon = without_names(q.message.prose), index.lexicon
+    if len(needs) >= 2 and lexicon.asks_to_compare(raw):
+        return Draft(AnswerKind.COMPARE, needs[:3], signals[:3],
+                     f"You named {needs[0].scope.name} and {needs[1].scope.name}; here is how they differ.")
+    if len(needs) == 1 and lexicon.asks_what_it_unlocks(raw) and not q.calls:  # beside a call: what it needs
+        return Draft(AnswerKind.UNLOCKS, needs, signals, f"you asked what {needs[0].scope.name} unlocks")
+    if reports_failure(q.message.prose) or asks_which_to_use(q.asking) or asks_instead(q.asking):  # "X fails"
+        needs = [successor(n, kb) for n in needs]
+        signals = [Signals(Via.NAME, focused=n.scope.name != n.evidence[0]) for n in needs]  # inferred: not sure
+    if asks_whether(q.asking):  # "should we ask for X?", "does X include Y?": the name is in doubt
+        signals = [replace(s, focused=True) for s in signals]
+    return Draft(AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN, needs, signals, why(needs))
 
 
 def or_the_whole_post(draft: Draft, q: Question, from_words: Callable[[Question], Draft]) -> Draft:

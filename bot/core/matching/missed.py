@@ -1,0 +1,172 @@
+"""Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
+small logistic model, trained on the development sets by bench/train_missed.py, finds it more likely needed
+than not ("... GET /v1/meetings, then post a summary into the team space": the post's message)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.calibrate import weakest
+from bot.core.matching.clauses import clause_parts, clause_queries, eligible
+from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.query import Query
+
+if TYPE_CHECKING:
+    from bot.core.matching.question import Question
+
+MODEL_PATH = Path(__file__).with_name("missed_model.json")
+# answers a need may be added to: not a comparison, what a scope unlocks, an audit or a decline
+COMPLETED_KINDS = frozenset({AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY, AnswerKind.GUIDANCE})
+
+
+# how the asking sentences ask: for several scopes ("which scopes?") or for one ("which scope?")
+_SEVERAL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
+_ONE_RE = re.compile(r"\b(?:scope|permission)\b", re.IGNORECASE)
+
+
+_GAP_RE = re.compile(r"\s+([.,;:!?])")  # a space left before punctuation
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scope one or more clauses point at that the answer lacks, with what speaks for it."""
+
+    scope: Scope
+    clause: str  # the clause that speaks for it best
+    features: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Answered:
+    """What the answer holds already, as the features compare a candidate with it."""
+
+    have: frozenset[str]
+    counterparts: frozenset[str]
+    resources: frozenset[str]
+    related: frozenset[str]
+
+    @classmethod
+    def of(cls, answer: Answer, kb: KnowledgeBase) -> _Answered:
+        scopes = [s for name in answer.scopes if (s := kb.get(name)) is not None]
+        return cls(frozenset(answer.scopes), frozenset(s.counterpart for s in scopes if s.counterpart),
+                   frozenset(_resource(s) for s in scopes), frozenset(r for s in scopes for r in s.related))
+
+
+def _resource(scope: Scope) -> str:
+    """What a scope is about whoever acts: spark-admin:people_read and spark:people_read alike."""
+    return scope.name.partition(":")[2].replace("admin_", "")
+
+
+def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate]:
+    """The best few scopes of each clause of the post's words, pasted calls left out, that the answer lacks:
+    each with the figures of the clause that ranks it highest and how many clauses rank it."""
+    if answer.kind not in COMPLETED_KINDS or not answer.scopes:
+        return []
+    prose = q.prose
+    for call in q.calls:
+        prose = prose.replace(call.endpoint.text if call.endpoint else call.words, " ")
+    if len(parts := clause_parts(prose, index)) < 2:
+        return []
+    queries, answered, hits = clause_queries(parts, index), _Answered.of(answer, index.kb), Counter[str]()
+    best: dict[str, Candidate] = {}
+    for at, (query, back, _) in enumerate(queries):
+        ranked = index.rank(query, best=t.MISSED_AMONG + 1)  # and the one after them, for their margin
+        passing = {r.scope.name for r in eligible(ranked, query, index, t.CLAUSE_MIN)}
+        for k, candidate in enumerate(ranked[:t.MISSED_AMONG]):
+            name = candidate.scope.name
+            if name in answered.have or _resource(candidate.scope) in answered.resources:
+                continue  # held already, or its form for another actor: one app acts as one actor
+            after = ranked[k + 1].score if k + 1 < len(ranked) else 0.0
+            features = _features(candidate, k, query, index, answered) | _setting(answer, q, len(queries)) | {
+                "back": float(back), "margin": candidate.score - after, "eligible": float(name in passing),
+                "first": float(at == 0), "last": float(at == len(queries) - 1)}
+            hits[name] += 1
+            if name not in best or best[name].features["score"] < features["score"]:
+                best[name] = Candidate(candidate.scope, query.text, features)
+    return [replace(c, features=c.features | {"hits": float(hits[name])}) for name, c in best.items()]
+
+
+def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answered: _Answered) -> dict[str, float]:
+    """How the clause speaks for the candidate, and how the candidate stands to the answer."""
+    scope, cues, intent = candidate.scope, query.audiences, query.intent
+    own = set(candidate.evidence) - index.lexicon.verb_terms
+    words = max(1, len(query.text.split()))
+    return {key: float(value) for key, value in {
+        "cov": candidate.coverage, "score": candidate.score, "rank0": k == 0, "rank1": k == 1, "rank2": k == 2,
+        "named": candidate.names_resource, "phrased": candidate.phrased, "strong": len(candidate.strong),
+        "ev": len(candidate.evidence), "nonverb": len(own), "resource": len(own & index.resource_terms),
+        "acc_match": intent is not None and scope.access in (intent, "read-write"),
+        "acc_mismatch": intent is not None and scope.access not in (intent, "read-write"),
+        "no_intent": intent is None, "aud_cue": scope.audience in cues,
+        "compl_nocue": scope.audience == "compliance" and "compliance" not in cues,
+        "admin_nocue": scope.audience == "admin" and not cues - {"user"},
+        "user_admincue": scope.audience == "user" and "admin" in cues,
+        "logwords": math.log(words), "unk": query.unknown / max(1, query.unknown + query.known),
+        "counterpart": scope.name in answered.counterparts,
+        "related": scope.name in answered.related, "deprecated": scope.deprecated is not None}.items()}
+
+
+def _setting(answer: Answer, q: Question, clauses: int) -> dict[str, float]:
+    """What the answer and the post are like: calls pasted, scopes named, one scope asked for or several, how
+    many scopes and clauses."""
+    several = bool(_SEVERAL_RE.search(q.asking))
+    return {"calls": float(bool(q.calls)), "named_q": float(bool(q.named)), "nans": float(len(answer.scopes)),
+            "asks_several": float(several), "asks_one": float(not several and bool(_ONE_RE.search(q.asking))),
+            "nclauses": math.log(clauses), "kind_plan": float(answer.kind == AnswerKind.PLAN),
+            "guidance": float(bool(answer.guidance)), "conf_high": float(answer.confidence == Confidence.HIGH)}
+
+
+@dataclass(frozen=True)
+class MissedModel:
+    """The logistic regression over standardised candidate features: feature -> (mean, scale, weight)."""
+
+    features: dict[str, tuple[float, float, float]]
+    intercept: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> MissedModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({name: tuple(values) for name, values in data["features"].items()}, data["intercept"])
+
+    def probability(self, features: dict[str, float]) -> float:
+        """How likely the candidate is a need the answer misses."""
+        z = self.intercept + sum((features[name] - mean) / scale * weight
+                                 for name, (mean, scale, weight) in self.features.items())
+        return 1 / (1 + math.exp(-z))
+
+    def completed(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
+        """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
+        can be left out; then no surer than medium."""
+        missed = sorted(((p, c) for c in candidates(answer, q, index)
+                         if (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
+        if not missed:
+            return answer
+        needs, notes = list(answer.needs), list(answer.assumptions)
+        for _, candidate in missed:
+            told = _tidied(candidate.clause)
+            needs.append(Need(told, candidate.scope, Via.WORDS, score=candidate.features["cov"]))
+            notes.append(f'the app also does "{_shortened(told)}", so {candidate.scope.name} is in the plan; '
+                         f"leave it out if it does not.")
+        kind = AnswerKind.PLAN if answer.kind in (AnswerKind.SCOPE, AnswerKind.CLARIFY) else answer.kind
+        return replace(answer, kind=kind, needs=tuple(needs), assumptions=tuple(notes),
+                       confidence=weakest([answer.confidence, Confidence.MEDIUM]))
+
+
+def _tidied(clause: str) -> str:
+    """A clause without the gaps a pasted call taken out left ("my app . It" reads "my app. It")."""
+    return " ".join(_GAP_RE.sub(r"\1", clause).strip(" .,;:").split())
+
+
+def _shortened(clause: str) -> str:
+    """A clause short enough to quote in a note on a phone: its first words."""
+    words = clause.split()
+    return " ".join(words[:t.QUOTED_CLAUSE_WORDS]) + (" ..." if len(words) > t.QUOTED_CLAUSE_WORDS else "")
