@@ -63,11 +63,17 @@ def rows(matcher: Matcher, posts: list[tuple[str, set[str]]]) -> tuple[list, lis
     return keys, features, needed, groups
 
 
+def spread(x: np.ndarray) -> np.ndarray:
+    """Each feature's standard deviation, 1 for a feature that never varies (it then scales nothing)."""
+    deviation = x.std(0)
+    return np.where(deviation > 10 ** -DIGITS, deviation, 1.0)
+
+
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
     """How many candidates a model trained on four fifths of the posts adds in the fifth, and how many are needs."""
     p = np.zeros(len(y))
     for train, test in GroupKFold(FOLDS).split(x, y, groups):
-        mean, scale = x[train].mean(0), x[train].std(0) + 1e-9
+        mean, scale = x[train].mean(0), spread(x[train])
         model = LogisticRegression(C=C, max_iter=3000).fit((x[train] - mean) / scale, y[train])
         p[test] = model.predict_proba((x[test] - mean) / scale)[:, 1]
     added = p >= t.MISSED_FROM
@@ -78,7 +84,7 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
 
 def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list) -> dict:
     """The weights as the runtime scorer reads them, with check probabilities it must reproduce."""
-    mean, scale = x.mean(0), x.std(0) + 1e-9
+    mean, scale = x.mean(0), spread(x)
     model = LogisticRegression(C=C, max_iter=3000).fit((x - mean) / scale, y)
     weights = model.coef_[0]
     data = {"about": "bench/train_missed.py: logistic regression over candidate features on the development sets",
