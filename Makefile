@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model missed-model loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -60,6 +60,13 @@ cards-gallery: install render-tools
 offtopic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_offtopic.py
+
+## topic-model: retrain the guidance topic model (bot/core/matching/topic_model.json), then the model of
+## missed needs, whose features read the answers the topics shape; scikit-learn is needed for training only.
+topic-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_topics.py
+	$(BIN)/python bench/train_missed.py
 
 ## missed-model: retrain the model of needs an answer missed (bot/core/matching/missed_model.json) on the
 ## development sets; scikit-learn is needed for training only.

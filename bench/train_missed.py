@@ -7,7 +7,9 @@ features learns which are needs. It prints how many candidates the model adds at
 (tuning.MISSED_FROM) and how many of those are needs when each fifth of the posts is scored by a model
 trained on the other four (the honest figure), then trains on all of them and writes the weights with
 check probabilities the runtime scorer must reproduce (tests/core/test_missed.py); it writes nothing
-when the runtime scorer disagrees. The held-out sets (bench/heldout_*.yaml) are never used.
+when the runtime scorer disagrees. The held-out sets (bench/heldout_*.yaml) are never used. The features
+read the first answer, so train again after any change to it, the topic model's included (make topic-model
+trains that one first).
 
     pip install -e '.[train]' && python bench/train_missed.py
 """

@@ -41,10 +41,15 @@ CHECKS = 12
 AGREEMENT = 1e-3  # how far the runtime scorer may be from scikit-learn on the checks
 
 
+def words_and_pairs() -> TfidfVectorizer:
+    """The vectorizer, with the tokens, case and norm the runtime scorer (offtopic.tfidf) reproduces spelled out."""
+    return TfidfVectorizer(ngram_range=(1, NGRAMS), min_df=MIN_DF, sublinear_tf=True, lowercase=True,
+                           token_pattern=TOKEN_RE.pattern, norm="l2", smooth_idf=True, use_idf=True)
+
+
 def fit(texts: list[str], labels: list[bool]) -> tuple[TfidfVectorizer, LogisticRegression]:
-    """The vectorizer and model, with the tokens, case and norm the runtime scorer reproduces spelled out."""
-    vectorizer = TfidfVectorizer(ngram_range=(1, NGRAMS), min_df=MIN_DF, sublinear_tf=True, lowercase=True,
-                                 token_pattern=TOKEN_RE.pattern, norm="l2", smooth_idf=True, use_idf=True)
+    """The vectorizer and model."""
+    vectorizer = words_and_pairs()
     features = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(features, labels)
     return vectorizer, model

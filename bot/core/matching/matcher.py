@@ -35,6 +35,7 @@ from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.normalise import sentences_of
 from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
+from bot.core.matching.topic_model import TopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
 from bot.core.matching.audits import audit_request, described_use
@@ -68,6 +69,7 @@ class Matcher:
         self.platforms = PlatformFinder(kb.vocabulary)
         self.offtopic = OfftopicModel.load()
         self.missed = MissedModel.load()
+        self.topics = TopicModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -100,7 +102,7 @@ class Matcher:
 
     def analyse(self, question: str) -> tuple[Question, Draft]:
         """The question as read and the draft answer with its signals (for calibration)."""
-        read = read_question(question, self.index, self.guidance)
+        read = self.topics.beside(read_question(question, self.index, self.guidance))
         return read, self._resolve(read)
 
     def compare(self, scopes: list[Scope]) -> Answer:

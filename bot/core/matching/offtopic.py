@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from bot.core.answer import Confidence, Need, Via
 from bot.core.knowledge import Scope
@@ -37,6 +37,17 @@ _MISSING_SCOPE_RE = re.compile(
     re.IGNORECASE)
 
 
+def tfidf(text: str, idf: Callable[[str], float | None], ngrams: int) -> dict[str, float]:
+    """The text's known words and word pairs with their sublinear count times idf, L2-normalised: the vector
+    scikit-learn's TfidfVectorizer makes with the settings the training scripts spell out."""
+    tokens = TOKEN_RE.findall(text.lower())
+    counts = Counter(" ".join(tokens[i:i + n]) for n in range(1, ngrams + 1) for i in range(len(tokens) - n + 1))
+    values = {term: (1 + math.log(count)) * weight for term, count in counts.items()
+              if (weight := idf(term)) is not None}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    return {term: v / norm for term, v in values.items()} if norm else {}
+
+
 @dataclass(frozen=True)
 class OfftopicModel:
     """TF-IDF weights and the logistic regression over them: term -> (idf, weight)."""
@@ -59,16 +70,15 @@ class OfftopicModel:
         last_text, last = self._last[0]  # one tuple, read and written whole: safe across threads
         if text and text == last_text:
             return last
-        tokens = TOKEN_RE.findall(text.lower())
-        counts = Counter(" ".join(tokens[i:i + n]) for n in range(1, self.ngrams + 1)
-                         for i in range(len(tokens) - n + 1))
-        values = {term: (1 + math.log(count)) * self.terms[term][0] for term, count in counts.items()
-                  if term in self.terms}
-        norm = math.sqrt(sum(v * v for v in values.values()))
-        z = self.intercept + (sum(v * self.terms[term][1] for term, v in values.items()) / norm if norm else 0.0)
+        values = tfidf(text, self._idf, self.ngrams)
+        z = self.intercept + sum(v * self.terms[term][1] for term, v in values.items())
         probability = 1 / (1 + math.exp(-z))
         self._last[0] = (text, probability)
         return probability
+
+    def _idf(self, term: str) -> float | None:
+        entry = self.terms.get(term)
+        return entry[0] if entry else None
 
     def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...],
                  held: frozenset[Scope] = frozenset(), level: Confidence = Confidence.MEDIUM) -> str | None:
