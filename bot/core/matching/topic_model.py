@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,10 +23,14 @@ MODEL_PATH = Path(__file__).with_name("topic_model.json")
 
 @dataclass(frozen=True)
 class TopicModel:
-    """The words' idf, shared, and each topic's logistic regression over them: topic -> (intercept, weights)."""
+    """A logistic regression a topic over the same TF-IDF words: each term's place in the idf and weight arrays
+    (compact: a model of some twenty thousand terms a topic)."""
 
-    idf: dict[str, float]
-    topics: dict[str, tuple[float, dict[str, float]]]
+    topics: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    places: dict[str, int]
+    idf: array
+    weights: tuple[array, ...]
     ngrams: int = 2
 
     @classmethod
@@ -35,16 +40,20 @@ class TopicModel:
     @classmethod
     def read(cls, data: dict[str, Any]) -> TopicModel:
         """The model from its exported form: the terms, their idf and each topic's weights in the same order."""
-        terms = data["terms"]
-        return cls(dict(zip(terms, data["idf"])), {
-            topic: (model["intercept"], {term: w for term, w in zip(terms, model["weights"]) if w})
-            for topic, model in data["topics"].items()}, data["ngrams"])
+        models = data["topics"]
+        return cls(tuple(models), tuple(model["intercept"] for model in models.values()),
+                   {term: i for i, term in enumerate(data["terms"])}, array("d", data["idf"]),
+                   tuple(array("d", model["weights"]) for model in models.values()), data["ngrams"])
 
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is each topic's situation."""
-        values = tfidf(text, self.idf.get, self.ngrams)
-        return {topic: 1 / (1 + math.exp(-intercept - sum(v * weights.get(term, 0.0) for term, v in values.items())))
-                for topic, (intercept, weights) in self.topics.items()}
+        values = [(self.places[term], value) for term, value in tfidf(text, self._idf, self.ngrams).items()]
+        return {topic: 1 / (1 + math.exp(-intercept - sum(value * weights[i] for i, value in values)))
+                for topic, intercept, weights in zip(self.topics, self.intercepts, self.weights)}
+
+    def _idf(self, term: str) -> float | None:
+        place = self.places.get(term)
+        return None if place is None else self.idf[place]
 
     def beside(self, q: Question) -> Question:
         """The question with the topics the model reads in it after those its cues showed; not for a post in
