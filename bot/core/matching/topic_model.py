@@ -57,8 +57,8 @@ class TopicModel:
 
     def beside(self, q: Question) -> Question:
         """The question with the topics the model reads in it after those its cues showed; not for a post in
-        another language (the model knows English words)."""
-        if q.language:
+        another language (the model knows English words), nor one too short for it to tell (a scope name)."""
+        if q.language or len(q.text.split()) < t.TOPIC_MODEL_MIN_WORDS:
             return q
         read = tuple(topic for topic, p in self.probabilities(q.text).items()
                      if p >= t.TOPIC_MODEL_FROM and topic not in q.topics)
