@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model doubt-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -56,23 +56,32 @@ cards-gallery: install render-tools
 	cd tests && ../$(BIN)/python card_gallery.py
 
 ## offtopic-model: retrain the off-topic model (bot/core/matching/offtopic_model.json) on the development
-## sets; scikit-learn is needed for training only.
+## sets, then the models that read the answers it shapes; scikit-learn is needed for training only.
 offtopic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_offtopic.py
+	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_doubt.py
 
-## topic-model: retrain the guidance topic model (bot/core/matching/topic_model.json), then the model of
-## missed needs, whose features read the answers the topics shape; scikit-learn is needed for training only.
+## topic-model: retrain the guidance topic model (bot/core/matching/topic_model.json), then the models of
+## missed needs and of doubt, whose features read the answers the topics shape; scikit-learn for training only.
 topic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_topics.py
 	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_doubt.py
+
+## doubt-model: retrain the model that lowers doubtful sure answers (bot/core/matching/doubt_model.json).
+doubt-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_doubt.py
 
 ## missed-model: retrain the model of needs an answer missed (bot/core/matching/missed_model.json) on the
 ## development sets; scikit-learn is needed for training only.
 missed-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_doubt.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

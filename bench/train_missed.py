@@ -9,7 +9,7 @@ trained on the other four (the honest figure), then trains on all of them and wr
 check probabilities the runtime scorer must reproduce (tests/core/test_missed.py); it writes nothing
 when the runtime scorer disagrees. The held-out sets (bench/heldout_*.yaml) are never used. The features
 read the first answer, so train again after any change to it, the topic model's included (make topic-model
-trains that one first).
+trains that one first, and the doubt model after).
 
     pip install -e '.[train]' && python bench/train_missed.py
 """
@@ -108,13 +108,17 @@ def main() -> None:
     x, y = np.array([[f[n] for n in names] for f in features]), np.array(needed)
     cross_validated(x, y, groups)
     data = export(names, x, y, keys)
-    runtime = MissedModel({name: tuple(values) for name, values in data["features"].items()}, data["intercept"])
+    runtime = MissedModel.read(data)
     by_key = dict(zip(keys, features))
-    worst = max(abs(runtime.probability(by_key[(text, scope)]) - p) for text, scope, p in data["checks"])
+    save(MODEL_PATH, data, max(abs(runtime.probability(by_key[(text, scope)]) - p) for text, scope, p in data["checks"]))
+
+
+def save(path: Path, data: dict, worst: float) -> None:
+    """Write the exported model when the runtime scorer agrees with scikit-learn on its checks."""
     if worst > AGREEMENT:
         sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    MODEL_PATH.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(names)} features written to {MODEL_PATH.relative_to(ROOT)}; runtime scorer within {worst:.1e}")
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(data['features'])} features written to {path.relative_to(ROOT)}; runtime scorer within {worst:.1e}")
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ def _folded(names: Iterable[str]) -> list[str]:
     return [n.lower() for n in names]
 
 
-def _problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
+def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
     """Score one answered item; returns what was wrong with it."""
     problems: list[str] = []
     if item.get("none"):
@@ -152,13 +152,13 @@ def evaluate(answer: Callable[[str], Answer], items: Iterable[Any]) -> EvalRepor
     for index, raw in enumerate(items, 1):
         item = check_item(raw, index)
         got = answer(item["q"])
-        problems = _problems(item, got, report)
-        report.right.add(not problems)
-        report.by_kind[str(item.get("kind", "unlabelled"))].add(not problems)
+        found = problems(item, got, report)
+        report.right.add(not found)
+        report.by_kind[str(item.get("kind", "unlabelled"))].add(not found)
         if got.answered and got.confidence == Confidence.HIGH:
-            report.high_wrong.add(bool(problems))
-        if problems:
+            report.high_wrong.add(bool(found))
+        if found:
             shown = " ".join(item["q"].split())[:140]
             report.misses.append(f"{shown!r} -> {got.scopes or got.kind.value} "
-                                 f"[{got.confidence.value}] ({'; '.join(problems)})")
+                                 f"[{got.confidence.value}] ({'; '.join(found)})")
     return report

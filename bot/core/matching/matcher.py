@@ -33,6 +33,7 @@ from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.normalise import sentences_of
+from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.topic_model import TopicModel
@@ -70,6 +71,7 @@ class Matcher:
         self.offtopic = OfftopicModel.load()
         self.missed = MissedModel.load()
         self.topics = TopicModel.load()
+        self.doubt = DoubtModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -80,8 +82,12 @@ class Matcher:
             audited = self.audit(question, requested, described_use(question), links)
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
+        return self.doubt.doubted(*self.undoubted(question), self.kb, self.offtopic, self.topics)
+
+    def undoubted(self, question: str) -> tuple[Answer, Question]:
+        """The answer with the needs it likely missed, before the doubt model (what it learns from)."""
         q, first = self.first_answer(question)
-        return self.missed.completed(first, q, self.index)
+        return self.missed.completed(first, q, self.index), q
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model

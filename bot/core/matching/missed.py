@@ -18,6 +18,7 @@ from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, eligible
 from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.logit import Logit
 from bot.core.matching.query import Query
 
 if TYPE_CHECKING:
@@ -115,33 +116,27 @@ def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answer
         "related": scope.name in answered.related, "deprecated": scope.deprecated is not None}.items()}
 
 
+def asks_several(q: Question) -> bool:
+    """Whether the asking sentences ask for scopes, not one scope ("which scopes?")."""
+    return bool(_SEVERAL_RE.search(q.asking))
+
+
 def _setting(answer: Answer, q: Question, clauses: int) -> dict[str, float]:
     """What the answer and the post are like: calls pasted, scopes named, one scope asked for or several, how
     many scopes and clauses."""
-    several = bool(_SEVERAL_RE.search(q.asking))
+    several = asks_several(q)
     return {"calls": float(bool(q.calls)), "named_q": float(bool(q.named)), "nans": float(len(answer.scopes)),
             "asks_several": float(several), "asks_one": float(not several and bool(_ONE_RE.search(q.asking))),
             "nclauses": math.log(clauses), "kind_plan": float(answer.kind == AnswerKind.PLAN),
             "guidance": float(bool(answer.guidance)), "conf_high": float(answer.confidence == Confidence.HIGH)}
 
 
-@dataclass(frozen=True)
-class MissedModel:
-    """The logistic regression over standardised candidate features: feature -> (mean, scale, weight)."""
-
-    features: dict[str, tuple[float, float, float]]
-    intercept: float
+class MissedModel(Logit):
+    """The logistic regression over a candidate's standardised features: is it a need the answer missed?"""
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({name: tuple(values) for name, values in data["features"].items()}, data["intercept"])
-
-    def probability(self, features: dict[str, float]) -> float:
-        """How likely the candidate is a need the answer misses."""
-        z = self.intercept + sum((features[name] - mean) / scale * weight
-                                 for name, (mean, scale, weight) in self.features.items())
-        return 1 / (1 + math.exp(-z))
+        return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
     def completed(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
