@@ -47,7 +47,7 @@ def sure_answers(matcher: Matcher) -> tuple[list[str], list[dict[str, float]], l
             item = check_item(raw, index)
             if item.get("none"):
                 continue
-            answer, q = matcher.undoubted(item["q"])
+            q, answer = matcher.undoubted(item["q"])
             if answer.answered and answer.confidence == Confidence.HIGH and answer.needs:
                 texts.append(item["q"])
                 told.append(features(answer, q, matcher.offtopic, matcher.topics))

@@ -15,14 +15,14 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     checks = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["checks"]
     assert len(checks) >= 10 and {round(p) for _, p in checks} == {0, 1}
     for text, expected in checks:
-        answer, q = matcher.undoubted(text)
+        q, answer = matcher.undoubted(text)
         assert answer.confidence == Confidence.HIGH
         told = features(answer, q, matcher.offtopic, matcher.topics)
         assert abs(matcher.doubt.probability(told) - expected) <= 1e-3, text
 
 
 def test_a_doubted_sure_answer_is_medium_with_the_same_scopes(matcher) -> None:
-    before, _ = matcher.undoubted(PLAN_OF_CALLS)
+    _, before = matcher.undoubted(PLAN_OF_CALLS)
     after = matcher.answer(PLAN_OF_CALLS)
     assert before.confidence == Confidence.HIGH and after.confidence == Confidence.MEDIUM
     assert after.scopes == before.scopes == ["spark:messages_write", "spark:rooms_read"]

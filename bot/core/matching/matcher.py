@@ -82,12 +82,14 @@ class Matcher:
             audited = self.audit(question, requested, described_use(question), links)
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
-        return self.doubt.doubted(*self.undoubted(question), self.kb, self.offtopic, self.topics)
+        q, sure = self.undoubted(question)
+        return self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics)
 
-    def undoubted(self, question: str) -> tuple[Answer, Question]:
-        """The answer with the needs it likely missed, before the doubt model (what it learns from)."""
+    def undoubted(self, question: str) -> tuple[Question, Answer]:
+        """The question as read and its answer with the needs it likely missed, before the doubt model (what
+        that model learns from: bench/train_doubt.py)."""
         q, first = self.first_answer(question)
-        return self.missed.completed(first, q, self.index), q
+        return q, self.missed.completed(first, q, self.index)
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model
