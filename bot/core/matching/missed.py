@@ -17,6 +17,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, eligible
+from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.logit import Logit
 from bot.core.matching.query import Query
@@ -54,12 +55,18 @@ class _Answered:
     counterparts: frozenset[str]
     resources: frozenset[str]
     related: frozenset[str]
+    other_actors: frozenset[str]  # the held scopes' forms for another actor (meeting:admin_schedule_write)
 
     @classmethod
     def of(cls, answer: Answer, kb: KnowledgeBase) -> _Answered:
         scopes = [s for name in answer.scopes if (s := kb.get(name)) is not None]
         return cls(frozenset(answer.scopes), frozenset(s.counterpart for s in scopes if s.counterpart),
-                   frozenset(_resource(s) for s in scopes), frozenset(r for s in scopes for r in s.related))
+                   frozenset(_resource(s) for s in scopes), frozenset(r for s in scopes for r in s.related),
+                   frozenset(other.name for s in scopes if (other := twin(s, kb)) is not None))
+
+    def holds(self, scope: Scope) -> bool:
+        """Whether the answer holds the scope, or its form for another actor: one app acts as one actor."""
+        return scope.name in self.have or scope.name in self.other_actors or _resource(scope) in self.resources
 
 
 def _resource(scope: Scope) -> str:
@@ -84,8 +91,8 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate
         passing = {r.scope.name for r in eligible(ranked, query, index, t.CLAUSE_MIN)}
         for k, candidate in enumerate(ranked[:t.MISSED_AMONG]):
             name = candidate.scope.name
-            if name in answered.have or _resource(candidate.scope) in answered.resources:
-                continue  # held already, or its form for another actor: one app acts as one actor
+            if answered.holds(candidate.scope):
+                continue
             after = ranked[k + 1].score if k + 1 < len(ranked) else 0.0
             features = _features(candidate, k, query, index, answered) | _setting(answer, q, len(queries)) | {
                 "back": float(back), "margin": candidate.score - after, "eligible": float(name in passing),
