@@ -4,6 +4,7 @@ asker wants to do (read/write) and who acts."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from functools import reduce
 from typing import TYPE_CHECKING, Callable
@@ -320,8 +321,10 @@ _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE
             _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE)
 
 
+@lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
-    """Read `text` against the index: which terms it holds, how strongly, and what is unknown."""
+    """Read `text` against the index: which terms it holds, how strongly, and what is unknown. The last
+    queries built are kept: a Query is never changed once built (new ones are made with `replace`)."""
     lexicon, speller = index.lexicon, index.speller
     named = lexicon.as_named(without_credential(text))
     said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
