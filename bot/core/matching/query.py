@@ -323,8 +323,7 @@ _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE
 
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
-    """Read `text` against the index: which terms it holds, how strongly, and what is unknown. The last
-    queries built are kept: a Query is never changed once built (new ones are made with `replace`)."""
+    """Read `text` against the index: its terms, how strongly, what is unknown (kept: never change a Query)."""
     lexicon, speller = index.lexicon, index.speller
     named = lexicon.as_named(without_credential(text))
     said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
