@@ -642,6 +642,9 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     answer = matcher.answer("I have a Python collector that polls every 15 minutes and pushes to Splunk; it just "
                             "needs a Webex token. Which scope reads the Control Hub admin audit events?")
     assert answer.scopes == ["audit:events_read"]  # the app's token is its credential, not the Authorizations API
+    answer = matcher.answer("Our helpdesk people are not admins in Control Hub. The integration they authorize "
+                            "gets 403 when it lists all users of the org. Which scope?")
+    assert answer.scopes[0] == "spark-admin:people_read"  # who authorized the app, not the Authorizations API
     assert matcher.answer("Which scope lists the OAuth tokens a user has granted to other apps?").scopes[0] == \
         "identity:tokens_read"
 

@@ -111,7 +111,9 @@ _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
     r"\s+(?:own\s+)?account\b)|(?:\b(?:the\s+|each\s+|every\s+|our\s+)?(?:users?|people|hosts?|employees?)\s+)?"
-    r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b",
+    r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b"
+    r"|\b(?:integration|app|application|tool|script|token)\s+(?:that\s+)?(?:they|we|i|you|users?|people|employees?)"
+    r"\s+authori[sz](?:e|es|ed)\b",  # "the integration they authorize gets 403"
     re.IGNORECASE)
 # "which scopes do I put in the authorize URL", "what do I tick on the consent screen": where scopes are chosen,
 # with the verb that puts them there, is context, not a need (not the spark:kms of a portal URL, nor a webhook for
