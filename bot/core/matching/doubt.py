@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 from bot.core.answer import Answer, AnswerKind, Confidence, Via
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import tuning as t
-from bot.core.matching.evidence import REFUSED_RE
+from bot.core.matching.evidence import REFUSED_RE, asks_for_several
 from bot.core.matching.explain import assumptions
 from bot.core.matching.logit import Logit
-from bot.core.matching.missed import asks_several
 from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.topic_model import TopicModel
 
@@ -36,7 +35,7 @@ def features(answer: Answer, q: Question, offtopic: OfftopicModel, topics: Topic
         "plan": answer.kind == AnswerKind.PLAN, "guidance": answer.kind == AnswerKind.GUIDANCE,
         "scopes": len(answer.scopes), "topics": len(answer.guidance), "calls": len(q.calls), "named": len(q.named),
         "words": math.log(1 + len(q.text.split())), "sentences": math.log(1 + len(q.message.sentences)),
-        "score": need.score, "asks_several": asks_several(q), "offtopic": offtopic.probability(q.text),
+        "score": need.score, "asks_several": asks_for_several(q.asking), "offtopic": offtopic.probability(q.text),
         "admin": need.scope.audience == "admin", "user": need.scope.audience == "user",
         "compliance": need.scope.audience == "compliance", "read": need.scope.access == "read",
         "cues_admin": "admin" in q.cues, "cues_user": "user" in q.cues, "asked_whole": q.asking == q.prose,

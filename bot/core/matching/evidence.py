@@ -153,6 +153,15 @@ _NEEDS_NAMED_RE = re.compile(r"\bdo(?:es)?\s+(?:i|we|it|my|our|the|this|that)(?:
                              re.IGNORECASE)
 
 
+# "which scopes?", "what permissions does it need": the asking sentences ask for every scope, not one
+_SEVERAL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
+
+
+def asks_for_several(asking: str) -> bool:
+    """Whether the asking sentences ask for scopes, not one scope ("which scopes?")."""
+    return bool(_SEVERAL_RE.search(asking))
+
+
 def asks_if_needed(text: str) -> bool:
     """Whether the text asks whether a named scope is what a need takes."""
     return bool(_NEEDS_NAMED_RE.search(text))

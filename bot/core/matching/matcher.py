@@ -22,10 +22,11 @@ from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices, refers_back)
-from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_the_total,
-                                        asks_if_needed, asks_instead, asks_which_to_use, asks_whether, fall_short,
-                                        gives_too_little, guesses_differ, lacking, reports_failure, said_to_work,
-                                        successor, without_names, without_total, working_calls)
+from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_several,
+                                        asks_for_the_total, asks_if_needed, asks_instead, asks_which_to_use,
+                                        asks_whether, fall_short, gives_too_little, guesses_differ, lacking,
+                                        reports_failure, said_to_work, successor, without_names, without_total,
+                                        working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
                                        with_twins)
@@ -641,15 +642,12 @@ def sentence_of(clause: str, sentences: tuple[str, ...]) -> str:
     return next((s for s in sentences if start in " ".join(s.lower().split())), clause)
 
 
-_ASKS_FOR_ALL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
-
-
 def asked_first(clauses: list[Clause], asking: str, focus: str, index: ScopeIndex) -> list[Clause]:
     """The clauses, the one whose scope the asking sentences read as first, when those sentences are
     part of a longer focus, name a resource and ask for one scope: the need asked about leads the
     plan ("... it adds new hires to the team. Which scope is needed to add someone to a team?")."""
     query = build_query(asking, index)
-    if asking == focus or _ASKS_FOR_ALL_RE.search(asking) or not set(query.terms) & index.resource_terms:
+    if asking == focus or asks_for_several(asking) or not set(query.terms) & index.resource_terms:
         return clauses  # "which scopes?": every need, in the order told
     ranked = eligible(index.rank(query), query, index)
     asked = [c for c in clauses if ranked and c.need.scope == ranked[0].scope]

@@ -17,6 +17,7 @@ from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, eligible
+from bot.core.matching.evidence import asks_for_several
 from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.logit import Logit
@@ -30,8 +31,7 @@ MODEL_PATH = Path(__file__).with_name("missed_model.json")
 COMPLETED_KINDS = frozenset({AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY, AnswerKind.GUIDANCE})
 
 
-# how the asking sentences ask: for several scopes ("which scopes?") or for one ("which scope?")
-_SEVERAL_RE = re.compile(r"\b(?:scopes|permissions)\b", re.IGNORECASE)
+# the asking sentences ask for one scope ("which scope?"), when not for several
 _ONE_RE = re.compile(r"\b(?:scope|permission)\b", re.IGNORECASE)
 
 
@@ -123,15 +123,10 @@ def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answer
         "related": scope.name in answered.related, "deprecated": scope.deprecated is not None}.items()}
 
 
-def asks_several(q: Question) -> bool:
-    """Whether the asking sentences ask for scopes, not one scope ("which scopes?")."""
-    return bool(_SEVERAL_RE.search(q.asking))
-
-
 def _setting(answer: Answer, q: Question, clauses: int) -> dict[str, float]:
     """What the answer and the post are like: calls pasted, scopes named, one scope asked for or several, how
     many scopes and clauses."""
-    several = asks_several(q)
+    several = asks_for_several(q.asking)
     return {"calls": float(bool(q.calls)), "named_q": float(bool(q.named)), "nans": float(len(answer.scopes)),
             "asks_several": float(several), "asks_one": float(not several and bool(_ONE_RE.search(q.asking))),
             "nclauses": math.log(clauses), "kind_plan": float(answer.kind == AnswerKind.PLAN),
