@@ -86,6 +86,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate
         return []
     queries, answered, hits = clause_queries(parts, index), _Answered.of(answer, index.kb), Counter[str]()
     best: dict[str, Candidate] = {}
+    fitting: dict[str, float] = {}  # per scope, the best coverage among clauses whose action fits its access
     for at, (query, back, _) in enumerate(queries):
         ranked = index.rank(query, best=t.MISSED_AMONG + 1)  # and the one after them, for their margin
         passing = {r.scope.name for r in eligible(ranked, query, index, t.CLAUSE_MIN)}
@@ -98,9 +99,14 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate
                 "back": float(back), "margin": candidate.score - after, "eligible": float(name in passing),
                 "first": float(at == 0), "last": float(at == len(queries) - 1)}
             hits[name] += 1
+            if features["acc_match"]:
+                fitting[name] = max(fitting.get(name, 0.0), candidate.coverage)
             if name not in best or best[name].features["score"] < features["score"]:
                 best[name] = Candidate(candidate.scope, query.text, features)
-    return [replace(c, features=c.features | {"hits": float(hits[name])}) for name, c in best.items()]
+    return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
+                                              "fit_cov": fitting.get(name, 0.0),
+                                              "fit_twin": float(name in fitting and name in answered.counterparts)})
+            for name, c in best.items()]
 
 
 def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answered: _Answered) -> dict[str, float]:
