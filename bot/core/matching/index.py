@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 
 from bot.core.endpoints import EndpointIndex
@@ -77,6 +77,7 @@ class ScopeIndex:
         for scope in kb.scopes:
             self.bare_names[scope.key.split(":", 1)[1]].append(scope)
         self._priors: dict[tuple[str | None, frozenset[str]], list[float]] = {}
+        self._ranked: OrderedDict[tuple, tuple[Ranked, ...]] = OrderedDict()  # the last full rankings
 
     def _index_scope(self, i: int, scope: Scope) -> list[str]:
         """Post one scope's terms (the strongest field wins); returns the words seen, for the speller."""
@@ -105,7 +106,20 @@ class ScopeIndex:
 
     def rank(self, query: Query, best: int | None = None) -> list[Ranked]:
         """Scopes ordered by score, or only the `best` few; coverage is the IDF share of the question they
-        explain."""
+        explain. The last few full rankings are kept: the stages after the first answer rank its clauses again."""
+        key = (frozenset(query.terms.items()), query.unknown, query.intent, query.audiences)
+        if (kept := self._ranked.get(key)) is not None:
+            self._ranked.move_to_end(key)
+            return list(kept[:best])
+        ranked = self._ranking(query, best)
+        if best is None:
+            self._ranked[key] = tuple(ranked)
+            if len(self._ranked) > t.RANKINGS_KEPT:
+                self._ranked.popitem(last=False)
+        return ranked
+
+    def _ranking(self, query: Query, best: int | None) -> list[Ranked]:
+        """Scores every scope with a term of the query and orders them, or picks the `best` few."""
         total = sum(self.idf[term] * f for term, f in query.terms.items()) + query.unknown * self.unknown_idf
         if total == 0:
             return []

@@ -44,6 +44,7 @@ TOPIC_MODEL_FROM = 0.8  # a guidance topic the topic model reads this surely in 
 TOPIC_MODEL_MIN_WORDS = 8  # ...in a post of this many words or more: fewer are too few for it to tell
 DOUBT_FROM = 0.5  # a sure answer the doubt model reads as more likely wrong than right is medium (doubt.py)
 QUERIES_KEPT = 256  # the last queries built are kept: the missed-need stage reads the first answer's clauses again
+RANKINGS_KEPT = 32  # ...and the last full rankings of them: more than a long post's clauses
 QUOTED_CLAUSE_WORDS = 12  # a note quotes this many words of the clause an added need came from
 CLAUSE_NAMED_MIN = 0.2  # ...or this much, when it acts on a resource its best scope is named for,
 LIST_OF_NEEDS_WORDS = 40  # in a question of at most this many words (a longer one tells a story)
