@@ -524,6 +524,17 @@ def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(match
 
 
 @pytest.mark.parametrize("question, scopes", [
+    ("list the devices and then delete those devices from the org as an admin",
+     ["spark-admin:devices_write", "spark-admin:devices_read"]),
+    ("answer calls and also see the call history of the whole organization",  # no reference back: each its own
+     ["spark:calls_write", "spark-admin:calling_cdr_read", "spark:calls_read"]),
+])
+def test_who_acts_in_a_clause_that_refers_back_acts_in_the_clause_it_refers_to(matcher, question: str,
+                                                                                scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
     ("App for our field staff: list their own Webex Calling call recordings and let them move the ones they "
      "don't need into the recycle bin.", ["spark:recordings_write", "spark:recordings_read"]),
 ])

@@ -275,7 +275,8 @@ def clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, boo
     after (in all when named alone: "Which spark-compliance scopes?"), a pronoun after a trigger
     ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or
     service app named once is handed on to the clauses after that name no one ("as admin, read a
-    user's settings and then change them"), until one names the user."""
+    user's settings and then change them"), until one names the user, and back to a clause the one naming it
+    refers to."""
     told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _is_label(p)
                or _tells_an_event(p, index) or _narrows(p, q, index) else q
@@ -309,6 +310,17 @@ def clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, boo
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
         audiences = (q.audiences | shared_cues) or officer or handed
         out.append((replace(q, terms=terms, audiences=audiences), back, handed))
+    return _actor_shared_back(out)
+
+
+def _actor_shared_back(out: list[tuple[Query, bool, frozenset[str]]]) -> list[tuple[Query, bool, frozenset[str]]]:
+    """A clause that refers back to the one before acts on what it named, so who acts in it acts there
+    too when that one names no one ("list the devices, then delete them from the org as an admin")."""
+    for i in range(len(out) - 1, 0, -1):
+        (before, back_before, handed), (query, back, _) = out[i - 1], out[i]
+        actor = query.audiences - {"user", "compliance"}
+        if back and actor and not before.audiences and "user" not in query.audiences:
+            out[i - 1] = (replace(before, audiences=actor), back_before, handed)
     return out
 
 
