@@ -527,11 +527,11 @@ def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(match
     ("list the devices and then delete those devices from the org as an admin",
      ["spark-admin:devices_write", "spark-admin:devices_read"]),
     ("answer calls and also see the call history of the whole organization",  # no reference back: each its own
-     ["spark:calls_write", "spark-admin:calling_cdr_read", "spark:calls_read"]),
+     ["spark:calls_write", "spark-admin:calling_cdr_read"]),
 ])
 def test_who_acts_in_a_clause_that_refers_back_acts_in_the_clause_it_refers_to(matcher, question: str,
                                                                                 scopes: list[str]) -> None:
-    assert matcher.answer(question).scopes == scopes
+    assert matcher.first_answer(question)[1].scopes == scopes
 
 
 @pytest.mark.parametrize("question, scopes", [

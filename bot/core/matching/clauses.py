@@ -84,6 +84,14 @@ _DONE_BY_OTHERS_RE = re.compile(
     r"|folks|staff)\s+(?:already\s+|still\s+|usually\s+|also\s+)?(?:uses?|handles?|does|creates?|deletes?|adds?"
     r"|removes?|manages?|maintains?|updates?|owns?|runs?|sets|configures?|provisions?|takes\s+care)\b",
     re.IGNORECASE)
+
+
+def done_by_others(clause: str) -> bool:
+    """Whether a clause tells what someone else does ("the HR team creates the onboarding teams"): no need of
+    the app's."""
+    return bool(_DONE_BY_OTHERS_RE.search(clause))
+
+
 _NOT_DONE_RE = re.compile(r"^\W*(?:not|never|no|nothing|don'?t|doesn'?t|won'?t|without|nor)\b", re.IGNORECASE)
 _ABOUT_SCOPES_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"it", "them", "this", "that", "there", "these", "those", "ones"})
@@ -550,7 +558,7 @@ def _named(ranked: list[Ranked]) -> list[Ranked]:
 def _acted_on_in(listed: bool, ranked: list[Ranked], query: Query, index: ScopeIndex) -> list[Ranked]:
     """`_acted_on` in a list of needs, or on the larger share a story's clause needs; not when the
     story's clause tells what someone else does."""
-    if not listed and _DONE_BY_OTHERS_RE.search(query.text):
+    if not listed and done_by_others(query.text):
         return []
     return _acted_on(ranked, query, index, t.CLAUSE_NAMED_MIN if listed else t.STORY_ACTED_MIN)
 
@@ -559,7 +567,7 @@ def _on_its_object(ranked: list[Ranked], query: Query, index: ScopeIndex) -> lis
     """The best candidate when the clause's verb acts on the resource it is for ("create two extra spaces
     inside it", "post that link into the team space"), leads and explains a little of the clause: enough to
     complete a post whose other clauses state needs, not to answer alone."""
-    if query.intent is None or _DONE_BY_OTHERS_RE.search(query.text) or not ranked:
+    if query.intent is None or done_by_others(query.text) or not ranked:
         return []
     on_it = [r for r in ranked[:2] if query.acted_on in index.named_for(r.scope)]
     if len(on_it) == 2 and on_it[0].score - on_it[1].score <= t.ALTERNATIVE_MARGIN:

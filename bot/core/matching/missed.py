@@ -1,5 +1,5 @@
 """Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
-small logistic model, trained on the development sets by bench/train_missed.py, finds it more likely needed
+small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more likely needed
 than not ("... GET /v1/meetings, then post a summary into the team space": the post's message)."""
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import weakest
-from bot.core.matching.clauses import clause_parts, clause_queries, eligible
+from bot.core.matching.clauses import clause_parts, clause_queries, done_by_others, eligible
 from bot.core.matching.evidence import asks_for_several
 from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
-from bot.core.matching.logit import Logit
+from bot.core.matching.boosted import Boosted
 from bot.core.matching.query import Query
 
 if TYPE_CHECKING:
@@ -75,8 +75,9 @@ def _resource(scope: Scope) -> str:
 
 
 def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate]:
-    """The best few scopes of each clause of the post's words, pasted calls left out, that the answer lacks:
-    each with the figures of the clause that ranks it highest and how many clauses rank it."""
+    """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
+    out, that the answer lacks: each with the figures of the clause that ranks it highest and how many clauses
+    rank it."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -88,6 +89,8 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate
     best: dict[str, Candidate] = {}
     fitting: dict[str, float] = {}  # per scope, the best coverage among clauses whose action fits its access
     for at, (query, back, _) in enumerate(queries):
+        if done_by_others(query.text):
+            continue
         ranked = index.rank(query, best=t.MISSED_AMONG + 1)  # and the one after them, for their margin
         passing = {r.scope.name for r in eligible(ranked, query, index, t.CLAUSE_MIN)}
         for k, candidate in enumerate(ranked[:t.MISSED_AMONG]):
@@ -139,8 +142,8 @@ def _setting(answer: Answer, q: Question, clauses: int) -> dict[str, float]:
             "guidance": float(bool(answer.guidance)), "conf_high": float(answer.confidence == Confidence.HIGH)}
 
 
-class MissedModel(Logit):
-    """The logistic regression over a candidate's standardised features: is it a need the answer missed?"""
+class MissedModel(Boosted):
+    """Boosted trees over a candidate's features: is it a need the answer missed?"""
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:

@@ -1,0 +1,37 @@
+"""Boosted trees as the runtime reads them: splits, leaves and the sum over trees."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.core.matching.boosted import Boosted
+
+# one stump on "b" (at most 0.5 goes left) and one tree of depth two on "a", then "b"
+EXPORTED = {"features": ["a", "b"], "start": -1.0, "trees": [
+    {"feature": [1, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
+     "value": [0.0, -0.25, 0.75]},
+    {"feature": [0, -2, 1, -2, -2], "threshold": [2.0, -2.0, 0.5, -2.0, -2.0], "left": [1, -1, 3, -1, -1],
+     "right": [2, -1, 4, -1, -1], "value": [0.0, 0.1, 0.0, 0.2, 0.4]}]}
+
+
+def logistic(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+def test_each_tree_sends_a_value_at_its_threshold_left_and_the_leaves_add_up() -> None:
+    model = Boosted.read(EXPORTED)
+    assert math.isclose(model.probability({"a": 2.0, "b": 0.5}), logistic(-1.0 - 0.25 + 0.1))
+    assert math.isclose(model.probability({"a": 3.0, "b": 0.5}), logistic(-1.0 - 0.25 + 0.2))
+    assert math.isclose(model.probability({"a": 3.0, "b": 0.6}), logistic(-1.0 + 0.75 + 0.4))
+
+
+def test_a_model_without_trees_gives_its_start() -> None:
+    assert math.isclose(Boosted.read({"features": [], "start": 0.0, "trees": []}).probability({}), 0.5)
+
+
+def test_the_exported_numbers_are_read_as_numbers_only() -> None:
+    tampered = {**EXPORTED, "trees": [{**EXPORTED["trees"][0], "value": [0.0, "__import__('os')", 0.75]}]}
+    with pytest.raises(ValueError):
+        Boosted.read(tampered)
