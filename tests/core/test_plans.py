@@ -523,6 +523,13 @@ def test_acting_on_what_the_clause_before_listed_is_done_by_the_same_actor(match
     assert matcher.answer(question).scopes == ["meeting:admin_recordings_write", "meeting:admin_recordings_read"]
 
 
+def test_who_acts_said_outside_the_need_acts_in_every_clause(matcher) -> None:
+    needs = "list the devices and then delete those devices"
+    alone, told = clause_needs(needs, matcher.index), clause_needs(needs, matcher.index, actor=frozenset({"admin"}))
+    assert [c.need.scope.name for c in alone] == ["spark:devices_read", "spark:devices_write"]
+    assert [c.need.scope.name for c in told] == ["spark-admin:devices_read", "spark-admin:devices_write"]
+
+
 @pytest.mark.parametrize("question, scopes", [
     ("list the devices and then delete those devices from the org as an admin",
      ["spark-admin:devices_write", "spark-admin:devices_read"]),

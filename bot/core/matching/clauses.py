@@ -276,10 +276,11 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     return replace(before, audiences=whole.audiences) if acts else whole
 
 
-def clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, bool, frozenset[str]]]:
+def clause_queries(parts: list[str], index: ScopeIndex,
+                   actor: frozenset[str] = frozenset()) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
-    who-acts cues said alone hold for all, a compliance officer named once acts in the clauses
+    who-acts cues said alone hold for all (so does `actor`, said outside these parts), a compliance officer named once acts in the clauses
     after (in all when named alone: "Which spark-compliance scopes?"), a pronoun after a trigger
     ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or
     service app named once is handed on to the clauses after that name no one ("as admin, read a
@@ -290,7 +291,7 @@ def clause_queries(parts: list[str], index: ScopeIndex) -> list[tuple[Query, boo
                or _tells_an_event(p, index) or _narrows(p, q, index) else q
                for p, q in zip(parts, told)]  # when, whose, or a label: no need
     queries = [_continued(q, queries[i - 1], index) if i else q for i, q in enumerate(queries)]
-    shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms))
+    shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms)) | actor  # and told apart
     officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
     out = []
@@ -379,11 +380,12 @@ def clause_parts(question: str, index: ScopeIndex) -> list[str]:
 
 
 def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
-                 skip: Callable[[str], bool] = lambda text: False) -> list[Clause]:
+                 skip: Callable[[str], bool] = lambda text: False, actor: frozenset[str] = frozenset()) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that
-    passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart."""
+    passes counts (to doubt an answer that may miss a need). Clauses `skip` tells are read apart; `actor`
+    acts in all, when the post says who acts outside the question."""
     parts = clause_parts(question, index)
     if len(parts) < 2:
         return []
@@ -393,7 +395,7 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
     backs: set[int] = set()  # the clauses that refer back to the one before ("then delete them")
     lenient = len(question.split()) <= t.LIST_OF_NEEDS_WORDS  # a list of needs, not a story around one
     before = ""
-    for at, (q, refers_back, handed) in enumerate(clause_queries(parts, index)):
+    for at, (q, refers_back, handed) in enumerate(clause_queries(parts, index, actor)):
         if skip(q.text):
             before = q.text
             continue

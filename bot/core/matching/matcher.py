@@ -193,13 +193,13 @@ class Matcher:
 
     def _from_words(self, q: Question) -> Draft:
         focus = without_who_asked(self.guidance.without_cues(q.focus) if q.topics else q.focus)
-        whole = build_query(focus, self.index)
+        whole, actor = focus_query(focus, q, self.index)
         candidates = self.index.rank(whole)
         ranked = eligible(candidates, whole, self.index)
         if ranked and q.topics and asks_what_it_is(focus) and not self._ranked(
                 build_query(self.guidance.without_cues(focus, True), self.index)):
             ranked = []  # "what is a service app": the explanation is the answer, not a scope
-        clauses = asked_first(clause_needs(focus, self.index), q.asking, focus, self.index)
+        clauses = asked_first(clause_needs(focus, self.index, actor=actor), q.asking, focus, self.index)
         if len(clauses) >= 2 and not one_scope_suffices(ranked[0] if ranked else None, clauses, self.index,
                                                         whole.audiences):
             clauses = change_leads(clauses, focus)
@@ -407,6 +407,17 @@ def beside_held(described: Draft, q: Question) -> Draft:
     needs, signals = [n for n, _ in pairs], [s for _, s in pairs]
     kind = AnswerKind.SCOPE if len(needs) == 1 else AnswerKind.PLAN
     return Draft(kind, needs, signals, described.why)
+
+
+def focus_query(focus: str, q: Question, index: ScopeIndex) -> tuple[Query, frozenset[str]]:
+    """The focus's query, and who acts when the post says so only outside the sentences that state the need
+    ("... resets that user's voicemail PIN. Admin integration."): an admin, a partner or a service app, never
+    the user or an officer; not in a post about a role or a kind of app, where who acts is what is asked
+    ("I'm a full admin, yet ..."). The query then has that actor."""
+    whole = build_query(focus, index)
+    if whole.audiences or "user" in q.cues or q.topics or not (actor := q.cues - {"compliance"}):
+        return whole, frozenset()
+    return replace(whole, audiences=actor), actor
 
 
 def calling_as(q: Question, index: ScopeIndex) -> frozenset[str]:
