@@ -535,6 +535,8 @@ def test_who_acts_said_outside_the_need_acts_in_every_clause(matcher) -> None:
      ["spark-admin:devices_write", "spark-admin:devices_read"]),
     ("answer calls and also see the call history of the whole organization",  # no reference back: each its own
      ["spark:calls_write", "spark-admin:calling_cdr_read"]),
+    ("Get the spaces I am in, then as an admin pull the compliance events for those spaces",  # no officer handed
+     ["spark:rooms_read", "spark-compliance:events_read"]),
 ])
 def test_who_acts_in_a_clause_that_refers_back_acts_in_the_clause_it_refers_to(matcher, question: str,
                                                                                 scopes: list[str]) -> None:

@@ -324,11 +324,12 @@ def clause_queries(parts: list[str], index: ScopeIndex,
 
 def _actor_shared_back(out: list[tuple[Query, bool, frozenset[str]]]) -> list[tuple[Query, bool, frozenset[str]]]:
     """A clause that refers back to the one before acts on what it named, so who acts in it acts there
-    too when that one names no one ("list the devices, then delete them from the org as an admin")."""
+    too when that one names no one ("list the devices, then delete them from the org as an admin"); not an
+    officer, nor an admin beside one ("then as an admin pull the compliance events for those spaces")."""
     for i in range(len(out) - 1, 0, -1):
         (before, back_before, handed), (query, back, _) = out[i - 1], out[i]
         actor = query.audiences - {"user", "compliance"}
-        if back and actor and not before.audiences and "user" not in query.audiences:
+        if back and actor and not before.audiences and not query.audiences & {"user", "compliance"}:
             out[i - 1] = (replace(before, audiences=actor), back_before, handed)
     return out
 
