@@ -3,11 +3,11 @@ endpoint templates, and the ranking of scopes for a query."""
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.endpoints import EndpointIndex
 from bot.core.knowledge import KnowledgeBase, Scope
@@ -77,7 +77,8 @@ class ScopeIndex:
         for scope in kb.scopes:
             self.bare_names[scope.key.split(":", 1)[1]].append(scope)
         self._priors: dict[tuple[str | None, frozenset[str]], list[float]] = {}
-        self._ranked: OrderedDict[tuple, tuple[Ranked, ...]] = OrderedDict()  # the last full rankings
+        # the last full rankings: the stages after the first answer rank its clauses again (thread-safe)
+        self._ranked = lru_cache(maxsize=t.RANKINGS_KEPT)(self._ranking)
 
     def _index_scope(self, i: int, scope: Scope) -> list[str]:
         """Post one scope's terms (the strongest field wins); returns the words seen, for the speller."""
@@ -106,40 +107,34 @@ class ScopeIndex:
 
     def rank(self, query: Query, best: int | None = None) -> list[Ranked]:
         """Scopes ordered by score, or only the `best` few; coverage is the IDF share of the question they
-        explain. The last few full rankings are kept: the stages after the first answer rank its clauses again."""
-        key = (frozenset(query.terms.items()), query.unknown, query.intent, query.audiences)
-        if (kept := self._ranked.get(key)) is not None:
-            self._ranked.move_to_end(key)
-            return list(kept[:best])
-        ranked = self._ranking(query, best)
-        if best is None:
-            self._ranked[key] = tuple(ranked)
-            if len(self._ranked) > t.RANKINGS_KEPT:
-                self._ranked.popitem(last=False)
-        return ranked
+        explain. A ranking depends only on the query's terms, unknown words, intent and who-acts cues."""
+        ranked = self._ranked(tuple(query.terms.items()), query.unknown, query.intent, query.audiences)
+        return list(ranked[:best])
 
-    def _ranking(self, query: Query, best: int | None) -> list[Ranked]:
-        """Scores every scope with a term of the query and orders them, or picks the `best` few."""
-        total = sum(self.idf[term] * f for term, f in query.terms.items()) + query.unknown * self.unknown_idf
+    def _ranking(self, told: tuple[tuple[str, float], ...], unknown: int, intent: str | None,
+                 audiences: frozenset[str]) -> tuple[Ranked, ...]:
+        """Scores every scope with a term of the query and orders them."""
+        terms = dict(told)
+        total = sum(self.idf[term] * f for term, f in terms.items()) + unknown * self.unknown_idf
         if total == 0:
-            return []
+            return ()
         matched: dict[int, float] = defaultdict(float)
         evidence: dict[int, list[str]] = defaultdict(list)
         strong: dict[int, set[str]] = defaultdict(set)
-        for term, factor in query.terms.items():
+        for term, factor in terms.items():
             for i, weight in self.postings[term]:
                 matched[i] += self.idf[term] * weight * factor
                 evidence[i].append(term)
                 if weight >= t.EXAMPLE_WEIGHT:
                     strong[i].add(term)
-        asked = query.terms.keys()
+        asked = terms.keys()
         # A phrasing of the scope found word for word; a one-word phrasing only when it is the
         # whole question ("read meetings" is a phrasing of meeting:schedules_read).
         found = [(i, len(phrase)) for term in asked for i, phrase in self.phrases.get(term, ())
                  if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)]
         phrased = {i for i, _ in found}
         spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report"
-        priors = self.priors(query.intent, query.audiences)
+        priors = self.priors(intent, audiences)
         scored = []
         for i, mass in matched.items():
             named = len(self.name_terms[i] & asked)
@@ -150,9 +145,8 @@ class ScopeIndex:
         last, scopes = len(_LEAST_PRIVILEGE), self.kb.scopes
         order = lambda item: (-item[0], _LEAST_PRIVILEGE.get(scopes[item[1]].audience, last),  # noqa: E731
                               scopes[item[1]].name)
-        kept = sorted(scored, key=order) if best is None else heapq.nsmallest(best, scored, key=order)
-        return [Ranked(scopes[i], matched[i] / total, score, tuple(evidence[i]), frozenset(strong[i]), named > 0,
-                       i in spelled) for score, i, named in kept]
+        return tuple(Ranked(scopes[i], matched[i] / total, score, tuple(evidence[i]), frozenset(strong[i]),
+                            named > 0, i in spelled) for score, i, named in sorted(scored, key=order))
 
     def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:
         """Every scope's prior for this intent and these cues (few combinations: cached)."""
