@@ -44,6 +44,7 @@ def spread(x: np.ndarray) -> np.ndarray:
     deviation = x.std(0)
     return np.where(deviation > 10 ** -DIGITS, deviation, 1.0)
 
+
 def sure_answers(matcher: Matcher) -> tuple[list[str], list[dict[str, float]], list[bool]]:
     """The posts answered with high confidence, their features and whether the answer is wrong."""
     texts, told, wrong = [], [], []

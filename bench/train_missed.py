@@ -36,8 +36,9 @@ from bot.core.matching import Matcher  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
 from bot.core.matching.missed import MODEL_PATH, MissedModel, candidates  # noqa: E402
 
-# Cross-validated on the development sets at 0.5: 150 trees of depth 3 at rate 0.1 added 279 candidates, 169
-# needed; 30 of depth 4 at 0.2, 265 and 162; 50 of depth 3 at 0.2, 252 and 146; the logistic regression, 265 and 150.
+# Cross-validated on the development sets of e4618ff at 0.5: 150 trees of depth 3 at rate 0.1 added 279
+# candidates, 169 needed; 30 of depth 4 at 0.2, 265 and 162; 50 of depth 3 at 0.2, 252 and 146; 80 of depth 3
+# at 0.1, 238 and 148; 150 of depth 2 at 0.1, 220 and 146; the logistic regression, 265 and 150.
 TREES = 150
 DEPTH = 3
 RATE = 0.1

@@ -277,21 +277,21 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
 
 
 def clause_queries(parts: list[str], index: ScopeIndex,
-                   actor: frozenset[str] = frozenset()) -> list[tuple[Query, bool, frozenset[str]]]:
+                   apart: frozenset[str] = frozenset()) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
     verb borrows the topic of its neighbour, a pronoun borrows the nouns of the clause before,
-    who-acts cues said alone hold for all (so does `actor`, said outside these parts), a compliance officer named once acts in the clauses
-    after (in all when named alone: "Which spark-compliance scopes?"), a pronoun after a trigger
-    ("when a message matches, delete it") borrows the trigger's nouns, and an admin, partner or
-    service app named once is handed on to the clauses after that name no one ("as admin, read a
-    user's settings and then change them"), until one names the user, and back to a clause the one naming it
-    refers to."""
+    who-acts cues said alone hold for all (so does who acts `apart`, said outside these parts), a
+    compliance officer named once acts in the clauses after (in all when named alone: "Which
+    spark-compliance scopes?"), a pronoun after a trigger ("when a message matches, delete it") borrows
+    the trigger's nouns, and an admin, partner or service app named once is handed on to the clauses
+    after that name no one ("as admin, read a user's settings and then change them"), until one names
+    the user, and back to a clause the one naming it refers to."""
     told = [_without_trigger_tail(p, index) for p in parts]  # what each part names, a trigger's too
     queries = [replace(q, terms={}, intent=None) if q.only_context or _TRIGGER_RE.match(p) or _is_label(p)
                or _tells_an_event(p, index) or _narrows(p, q, index) else q
                for p, q in zip(parts, told)]  # when, whose, or a label: no need
     queries = [_continued(q, queries[i - 1], index) if i else q for i, q in enumerate(queries)]
-    shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms)) | actor  # and told apart
+    shared_cues = frozenset().union(*(q.audiences for q in queries if not q.terms)) | apart
     officer = shared_cues & {"compliance"}  # "compliance officer tool: watch events and delete messages"
     actor: frozenset[str] = frozenset()
     out = []
@@ -381,7 +381,8 @@ def clause_parts(question: str, index: ScopeIndex) -> list[str]:
 
 
 def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
-                 skip: Callable[[str], bool] = lambda text: False, actor: frozenset[str] = frozenset()) -> list[Clause]:
+                 skip: Callable[[str], bool] = lambda text: False,
+                 actor: frozenset[str] = frozenset()) -> list[Clause]:
     """One need (with the clause it came from) per clause about a distinct scope; examples in
     parentheses ("(queues, teams, entry points)") stay one clause. With `likeliest`, a clause whose
     likeliest reading explains too little states no need (answers); without, any reading that

@@ -1,5 +1,5 @@
-"""A logistic regression over standardised named features, as the trained models of the engine export it
-(bench/train_missed.py, bench/train_doubt.py) and read it with the standard library."""
+"""A logistic regression over standardised named features, as bench/train_doubt.py exports the model of
+doubt, read with the standard library."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
-small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more likely needed
-than not ("... GET /v1/meetings, then post a summary into the team space": the post's message)."""
+small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more
+likely needed than not ("... GET /v1/meetings, then post a summary into the team space": the post's
+message)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ from typing import TYPE_CHECKING
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
+from bot.core.matching.boosted import Boosted
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, done_by_others, eligible
 from bot.core.matching.evidence import asks_for_several
 from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
-from bot.core.matching.boosted import Boosted
 from bot.core.matching.query import Query
 
 if TYPE_CHECKING:
