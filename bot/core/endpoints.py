@@ -28,7 +28,8 @@ _TEMPLATE_RE = re.compile(
 _QUESTION_RE = re.compile(
     r"(?:(?P<method>\b(?:get|post|put|patch|delete)\b)\s+"
     r"(?:(?<=(?-i:[A-Z]) )(?:on|to|against)\s+)?)?"  # "the PUT on /x": a method in capitals, then its path
-    r"(?P<url>https?://(?P<host>[A-Za-z0-9.-]+)(?P<urlpath>/[^\s?#'\"\\),;`]*)?(?:\?[^\s#'\"`]*)?"
+    # a URL's path, not the stop or colon after it ("... from GET https://webexapis.com/v1/devices.")
+    r"(?P<url>https?://(?P<host>[A-Za-z0-9.-]+)(?P<urlpath>/[^\s?#'\"\\),;`]*[^\s?#'\"\\),;`.:!])?(?:\?[^\s#'\"`]*)?"
     r"|(?<![\w/])(?:[a-z0-9-]+\.webexapis\.com|webexapis\.com)?(?P<path>/[A-Za-z0-9_{}.:/-]*[A-Za-z0-9_}]))",
     re.IGNORECASE,
 )

@@ -58,3 +58,10 @@ def test_a_method_in_capitals_then_on_or_to_still_names_the_call() -> None:
     assert [(e.method, e.path) for e in find_endpoints("it's the PUT on /meetingPreferences/personalMeetingRoom")] == [
         ("PUT", "/meetingPreferences/personalMeetingRoom")]
     assert [e.method for e in find_endpoints("we post to /v1/messages")] == [None]  # a verb, not a method
+
+
+@pytest.mark.parametrize("said", ["from GET https://webexapis.com/v1/devices. The sync runs nightly",
+                                  "we call GET https://webexapis.com/v1/devices: it returns 403",
+                                  "GET https://webexapis.com/v1/devices!"])
+def test_a_url_ends_before_the_stop_or_colon_after_it(said: str) -> None:
+    assert [(f.method, f.path) for f in find_endpoints(said)] == [("GET", "/v1/devices")]
