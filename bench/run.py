@@ -44,7 +44,8 @@ HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "hel
             "heldout_round10", "heldout_round11", "heldout_round12", "heldout_round13", "heldout_round14",
             "heldout_round15", "heldout_round16", "heldout_round17", "heldout_round18", "heldout_round19",
             "heldout_round20", "heldout_round21", "heldout_round22", "heldout_round23", "heldout_round24",
-            "heldout_round25", "heldout_round26", "heldout_round27", "heldout_round28")
+            "heldout_round25", "heldout_round26", "heldout_round27", "heldout_round28", "heldout_round29",
+            "heldout_round29b")
 
 
 def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
