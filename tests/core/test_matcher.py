@@ -487,6 +487,9 @@ def test_who_calls_is_read_from_the_prose_and_the_scopes_the_app_has(matcher, qu
     ("Our security team says spark:all is not an option. What does my integration need to create spaces?",
      "spark:rooms_write"),
     ("spark:all is out for us - what is the narrow scope to list the user's meetings?", "meeting:schedules_read"),
+    ("The button creates a Webex team owned by the signed-in user. I was about to request spark:all and that "
+     "feels wrong. What's the narrow scope?", "spark:teams_write"),  # a name weighed and doubted
+    ("which scope could we use instead of spark:all to list my spaces?", "spark:rooms_read"),
     ("Listing my own devices with GET /v1/devices; I'd rather not use spark-admin:devices_read.", "spark:devices_read"),
     ("do I need spark:all to list the spaces I am in?", "spark:rooms_read"),  # asked about: the need answers
     ("spark:calls_read: will that let me answer calls?", "spark:calls_write"),

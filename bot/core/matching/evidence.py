@@ -48,7 +48,10 @@ _RULED_OUT_BEFORE_RE = re.compile(
     r"\b(?:(?:can'?t|cannot|can\s+not|won'?t)\s+" + _TO_ASK +
     r"|(?:mustn'?t|must\s+not|shouldn'?t|should\s+not|not\s+allowed\s+to|trying\s+not\s+to)\s+" + _TO_REQUEST +
     r"|(?:don'?t|do\s+not)\s+want(?:\s+to\s+" + _TO_REQUEST + r")?|rather\s+not(?:\s+" + _TO_REQUEST + r")?"
-    r"|avoid(?:\s+" + _TO_REQUEST + r")?)\s+(?:(?:the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
+    r"|avoid(?:\s+" + _TO_REQUEST + r")?"
+    r"|(?:was|were|am|are)\s+(?:about|going|tempted)\s+to\s+(?:just\s+)?" + _TO_REQUEST +  # "... and that feels wrong"
+    r"|instead\s+of(?:\s+" + _TO_REQUEST + r")?|rather\s+than(?:\s+" + _TO_REQUEST + r")?)"
+    r"\s+(?:(?:the|a|an|broad|full)\s+)*[`'\"]?$", re.IGNORECASE)
 _RULED_OUT_AFTER = (r"[`'\"]?\s+(?:(?:is|was|are)\s+(?:out(?!\s+of)|off\s+the\s+table|too\s+broad|overkill"
                     r"|not\s+allowed|(?:not\s+|no\s+)(?:an\s+)?option)|(?:isn'?t|aren'?t)\s+(?:an\s+)?option)\b")
 _NAME_RULED_OUT_RE = re.compile(SCOPE_NAME_RE.pattern + _RULED_OUT_AFTER, re.IGNORECASE)  # "spark:all is out"
