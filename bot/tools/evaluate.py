@@ -114,7 +114,7 @@ def _folded(names: Iterable[str]) -> list[str]:
 
 def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
     """Score one answered item; returns what was wrong with it."""
-    problems: list[str] = []
+    found: list[str] = []
     if item.get("none"):
         report.offtopic_declined.add(not got.answered)
         return ["should decline"] if got.answered else []
@@ -125,7 +125,7 @@ def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
         report.top1.add(hit)
         report.top3.add(any(s in expect for s in _folded(got.top(3))))
         if not hit:
-            problems.append(f"want {' or '.join(item['expect'])}")
+            found.append(f"want {' or '.join(item['expect'])}")
     labelled = set(expect) | set(_folded(item.get("all", ())))
     if labelled and got.answered:
         report.extra.add(bool(set(scopes) - labelled))
@@ -135,15 +135,15 @@ def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
         report.multi_scopes.hits += len(item["all"]) - len(missing)
         report.multi_scopes.total += len(item["all"])
         if missing:
-            problems.append(f"missing {', '.join(missing)}")
+            found.append(f"missing {', '.join(missing)}")
     if "guidance" in item:
         missing = [t for t in item["guidance"] if t not in got.guidance]
         report.guidance.add(not missing)
         if missing:
-            problems.append(f"guidance {', '.join(missing)} not recognised")
-    if not got.answered and not problems:
-        problems.append("declined")
-    return problems
+            found.append(f"guidance {', '.join(missing)} not recognised")
+    if not got.answered and not found:
+        found.append("declined")
+    return found
 
 
 def evaluate(answer: Callable[[str], Answer], items: Iterable[Any]) -> EvalReport:

@@ -4,10 +4,11 @@ regression weighs each alone."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from bot.core.matching.logit import logistic
 
 Model = TypeVar("Model", bound="Boosted")
 
@@ -65,4 +66,4 @@ class Boosted:
 
     def probability(self, told: dict[str, float]) -> float:
         """The probability of the class the model was trained to find, for these feature values."""
-        return 1 / (1 + math.exp(-(self.start + self.summed([told[name] for name in self.names]))))
+        return logistic(self.start + self.summed([told[name] for name in self.names]))

@@ -16,6 +16,7 @@ from bot.core.answer import Confidence, Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED
+from bot.core.matching.logit import logistic
 from bot.core.matching.platforms import asks_for_access
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class OfftopicModel:
             return last
         values = tfidf(text, self._idf, self.ngrams)
         z = self.intercept + sum(v * self.terms[term][1] for term, v in values.items())
-        probability = 1 / (1 + math.exp(-z))
+        probability = logistic(z)
         self._last[0] = (text, probability)
         return probability
 

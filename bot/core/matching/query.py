@@ -4,9 +4,8 @@ asker wants to do (read/write) and who acts."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
-from functools import reduce
+from functools import lru_cache, reduce
 from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t

@@ -6,13 +6,13 @@ every space of the company, including spaces our account is not in": the Complia
 from __future__ import annotations
 
 import json
-import math
 from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.core.matching import tuning as t
+from bot.core.matching.logit import logistic
 from bot.core.matching.offtopic import tfidf
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class TopicModel:
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is each topic's situation."""
         values = [(self.places[term], value) for term, value in tfidf(text, self._idf, self.ngrams).items()]
-        return {topic: 1 / (1 + math.exp(-intercept - sum(value * weights[i] for i, value in values)))
+        return {topic: logistic(intercept + sum(value * weights[i] for i, value in values))
                 for topic, intercept, weights in zip(self.topics, self.intercepts, self.weights)}
 
     def _idf(self, term: str) -> float | None:
