@@ -33,6 +33,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
 from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lexicon import Lexicon, says_no_admin
+from bot.core.matching.lookups import as_the_admin
 from bot.core.matching.normalise import sentences_of
 from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
@@ -226,7 +227,7 @@ class Matcher:
     # ----- finishing: guidance, confidence, assumptions -----------------------------------------
 
     def _finish(self, q: Question, draft: Draft) -> Answer:
-        draft = for_the_officer(replace(draft, needs=current(draft.needs, draft.kind, self.kb)), q, self.kb)
+        draft = for_the_actor(replace(draft, needs=current(draft.needs, draft.kind, self.kb)), q, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
         topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
         level = calibrated(draft, q, self.offtopic)
@@ -571,6 +572,13 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 # What a Compliance Officer may do to others' content besides reading it: "delete the message", "remove him".
 _OFFICER_NAMED_RE = re.compile(r"\bcompliance[\s-]+(?:officers?|role|team)\b", re.IGNORECASE)
 _REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
+
+
+def for_the_actor(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
+    """The draft's needs in the forms of who acts: the Compliance Officer's, then an admin's lookups."""
+    draft = for_the_officer(draft, q, kb)
+    needs, signals = as_the_admin(draft.needs, draft.signals, draft.kind, q.cues, kb)
+    return replace(draft, needs=needs, signals=signals)
 
 
 def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:

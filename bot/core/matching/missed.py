@@ -22,6 +22,7 @@ from bot.core.matching.clauses import clause_parts, clause_queries, done_by_othe
 from bot.core.matching.evidence import asks_for_several
 from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.lookups import admin_form, by_the_admin
 from bot.core.matching.query import Query
 
 if TYPE_CHECKING:
@@ -160,8 +161,12 @@ class MissedModel(Boosted):
         needs, notes = list(answer.needs), list(answer.assumptions)
         for _, candidate in missed:
             told = _tidied(candidate.clause)
-            needs.append(Need(told, candidate.scope, Via.WORDS, score=candidate.features["cov"]))
-            notes.append(f'the app also does "{_shortened(told)}", so {candidate.scope.name} is in the plan; '
+            need = Need(told, candidate.scope, Via.WORDS, score=candidate.features["cov"])
+            need = admin_form(need, index.kb) if by_the_admin(needs, q.cues) else need
+            if any(n.scope == need.scope for n in needs):
+                continue
+            needs.append(need)
+            notes.append(f'the app also does "{_shortened(told)}", so {need.scope.name} is in the plan; '
                          f"leave it out if it does not.")
         kind = AnswerKind.PLAN if answer.kind in (AnswerKind.SCOPE, AnswerKind.CLARIFY) else answer.kind
         return replace(answer, kind=kind, needs=tuple(needs), assumptions=tuple(notes),

@@ -1,0 +1,51 @@
+"""A lookup that serves an admin's change is the admin's too: in a plan whose other needs act on the
+organization as an admin ("create a hunt group ... looking each agent up by email"), finding the people
+it acts on reads the organization's directory, which the admin form of the read scope covers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.answer import AnswerKind, Need, Via
+from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.matching.calibrate import Signals
+from bot.core.matching.explain import twin
+
+# "look up the person by email", "resolve each actorId to a name", "get their personId": a read that only
+# finds what another step acts on or shows
+_LOOKS_UP_RE = re.compile(r"\b(?:look(?:s|ing)?\s+(?:\w+\s+){0,3}?up|lookups?|finds?|finding|search(?:es|ing)?"
+                          r"|resolv\w*|enrich\w*|personids?|ids?\s+of)\b", re.IGNORECASE)
+
+
+def looked_up(text: str) -> bool:
+    """Whether a need's words tell a lookup of what another step uses."""
+    return bool(_LOOKS_UP_RE.search(text))
+
+
+def by_the_admin(needs: list[Need] | tuple[Need, ...], cues: frozenset[str]) -> bool:
+    """Whether the needs act on the organization as its admin, and the post does not say a user acts too."""
+    return "user" not in cues and any(n.scope.audience == "admin" for n in needs)
+
+
+def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],
+                 kb: KnowledgeBase) -> tuple[list[Need], list[Signals]]:
+    """A plan's needs and their signals, each user-level lookup beside a need of the organization's admin
+    given in its admin form, once."""
+    if kind != AnswerKind.PLAN or not by_the_admin(needs, cues):
+        return needs, signals
+    kept: dict[Scope, tuple[Need, Signals]] = {}
+    for need, signal in zip(needs, signals):
+        kept.setdefault((need := admin_form(need, kb)).scope, (need, signal))
+    return [n for n, _ in kept.values()], [s for _, s in kept.values()]
+
+
+def admin_form(need: Need, kb: KnowledgeBase) -> Need:
+    """A lookup need read from words in the admin form of its scope, the user form kept as its first
+    alternative; any other need as it is."""
+    if need.via == Via.NAME or need.scope.audience != "user" or need.scope.access != "read" or not looked_up(need.text):
+        return need
+    other = twin(need.scope, kb)
+    if other is None or other.audience != "admin" or other.deprecated:
+        return need
+    return replace(need, scope=other, alternatives=(need.scope, *(s for s in need.alternatives if s != other)))

@@ -1,0 +1,59 @@
+"""A lookup that serves an admin's change: read in the admin form of its scope, alone and in whole answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer import AnswerKind, Need, Via
+from bot.core.matching.calibrate import Signals
+from bot.core.matching.lookups import admin_form, as_the_admin, by_the_admin, looked_up
+
+
+def _need(kb, text: str, scope: str, via: Via = Via.WORDS) -> Need:
+    return Need(text, kb.get(scope), via)
+
+
+@pytest.mark.parametrize("text", ["looking each agent up by email", "we look up each person by email first",
+                                  "resolve each actorId to a display name", "find the user by email"])
+def test_a_lookup_is_told_in_many_ways(text: str) -> None:
+    assert looked_up(text)
+
+
+@pytest.mark.parametrize("text", ["list the people in the org", "show my profile", "read the call queues"])
+def test_reading_for_its_own_sake_is_no_lookup(text: str) -> None:
+    assert not looked_up(text)
+
+
+def test_a_lookup_beside_an_admin_need_takes_the_admin_form_once(kb) -> None:
+    needs = [_need(kb, "create three hunt groups", "spark-admin:telephony_config_write"),
+             _need(kb, "looking each agent up by email", "spark:people_read"),
+             _need(kb, "find the user by email", "spark:people_read")]
+    signals = [Signals(Via.WORDS, coverage=1.0)] * 3
+    kept, kept_signals = as_the_admin(needs, signals, AnswerKind.PLAN, frozenset(), kb)
+    assert [n.scope.name for n in kept] == ["spark-admin:telephony_config_write", "spark-admin:people_read"]
+    assert kept[1].alternatives[0].name == "spark:people_read" and len(kept_signals) == 2
+
+
+def test_no_admin_form_when_a_user_acts_or_no_need_is_the_admins(kb) -> None:
+    lookup = _need(kb, "look up the person by email", "spark:people_read")
+    admin = _need(kb, "create a hunt group", "spark-admin:telephony_config_write")
+    user = _need(kb, "post a message", "spark:messages_write")
+    assert not by_the_admin([admin, lookup], frozenset({"user"}))
+    assert not by_the_admin([user, lookup], frozenset())
+    signals = [Signals(Via.WORDS, coverage=1.0)] * 2
+    assert as_the_admin([user, lookup], signals, AnswerKind.PLAN, frozenset(), kb)[0] == [user, lookup]
+
+
+def test_only_a_read_told_as_a_lookup_from_words_changes_form(kb) -> None:
+    assert admin_form(_need(kb, "list the people in the org", "spark:people_read"), kb).scope.name == "spark:people_read"
+    named = _need(kb, "look up people with spark:people_read", "spark:people_read", Via.NAME)
+    assert admin_form(named, kb) == named
+    write = _need(kb, "find the space and post into it", "spark:messages_write")
+    assert admin_form(write, kb) == write
+
+
+def test_an_admin_tool_looks_up_people_as_the_admin(matcher) -> None:
+    answer = matcher.answer("Admin tool: we create a hunt group in the Berlin location and put agents in it. The agents "
+                            "come as emails from a spreadsheet, so we look up each person by email first.")
+    assert "spark-admin:telephony_config_write" in answer.scopes and "spark-admin:people_read" in answer.scopes
+    assert "spark:people_read" not in answer.scopes
