@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
-from bot.core.matching.clauses import clause_needs
+from bot.core.matching.clauses import clause_needs, refers_back
 from bot.core.oauth import AppLinks, authorization_url
 
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
@@ -113,6 +113,20 @@ def test_a_clause_that_only_says_who_acts_is_context_not_a_need(matcher) -> None
 def test_ones_refers_back_like_them(matcher) -> None:
     answer = matcher.answer("list recordings of all users' meetings as an admin as well as delete old ones")
     assert set(answer.scopes[:2]) == {"meeting:admin_recordings_read", "meeting:admin_recordings_write"}
+
+
+@pytest.mark.parametrize("text, back", [("then add two new members to the Sales one", True),
+                                        ("delete the old ones", True), ("create a new one", True),
+                                        ("the only one who signs in", False), ("add one member", False)])
+def test_one_after_a_determiner_and_a_word_refers_back(text: str, back: bool) -> None:
+    assert refers_back(text) == back
+
+
+def test_a_change_to_the_one_named_by_a_word_acts_on_what_came_before(matcher) -> None:
+    answer = matcher.answer('hunt groups: first list the hunt groups in location "Berlin", then add two new members '
+                            "to the Sales one. admin scopes?")
+    assert answer.scopes[0] == "spark-admin:telephony_config_write"
+    assert "spark-admin:telephony_config_read" in answer.scopes
 
 
 @pytest.mark.parametrize("question, scopes", [

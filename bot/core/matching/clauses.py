@@ -203,8 +203,9 @@ def _as_good_as_the_best(scope: Scope, clause: Clause, index: ScopeIndex, audien
     return bool(ranked) and ranked[0].score - mine <= t.ALTERNATIVE_MARGIN
 
 
-# "create a new one", "delete the old ones": 'one' after these stands for a thing named before.
-_ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existing)\s+ones?\b"
+# "create a new one", "delete the old ones", "add two members to the Sales one": 'one' after these, or after
+# them and one word, stands for a thing named before.
+_ONE_RE = re.compile(r"\b(?:a|an|the|new|old|another|each|that|this|which|existing)\s+(?:[\w-]+\s+)?ones?\b"
                      r"(?!\s+(?!if\b|when\b|for\b|from\b|to\b|in\b|of\b)[a-z])",  # not 'a new one space'
                      re.IGNORECASE)
 
