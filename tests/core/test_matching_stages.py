@@ -180,6 +180,17 @@ def test_people_who_are_no_admins_said_in_other_words_bring_the_admin_role(kb, s
     assert ("admin-role" in GuidanceFinder(kb.guidance).topics(said)) == role
 
 
+@pytest.mark.parametrize("said, context", [
+    ("it stores my refresh token and runs at 2am", True),
+    ("the job runs on a refresh token from our IT manager's login", True),
+    ("how does our backend fetch the access/refresh tokens of the service app", False),
+])
+def test_a_refresh_token_the_app_holds_is_context(matcher, said: str, context: bool) -> None:
+    terms = build_query(said, matcher.index).terms
+    token = matcher.index.lexicon.term("token")
+    assert (token not in terms) == context
+
+
 def test_an_app_tied_to_no_one_said_in_other_words_is_a_service_apps_question(kb) -> None:
     said = "the job runs on our senior admin's token and we want it not tied to any person at all"
     assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)

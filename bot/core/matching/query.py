@@ -60,6 +60,12 @@ _OUR_TEAM_RE = re.compile(
     r"|data|ops|operations|marketing|product|infra|infrastructure|network|helpdesk|service\s+desk)\s+(?:team|folks)"
     r"(?=\s+(?:says|said|told|tells|wants|wanted|asked|asks|requires|required|insists|insisted|approved|rejected"
     r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have)\b)", re.IGNORECASE)
+# "it stores my refresh token", "runs on a refresh token from our IT manager": the app's own OAuth credential,
+# not a Service App's tokens that spark:applications_token fetches
+_HELD_REFRESH_RE = re.compile(
+    r"\b(?:stores?|stored|storing|holds?|holding|held|keeps?|keeping|kept|saves?|saved|saving|has|have|with|using"
+    r"|uses?|runs?\s+on)\s+(?:a|the|my|our|its|their|his|her|each\s+user'?s|the\s+user'?s)\s+(?:oauth\s+)?"
+    r"refresh[\s_-]tokens?\b", re.IGNORECASE)
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
@@ -319,7 +325,7 @@ _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
 # What the app is, has, or where it runs: context, not the need
 _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
-            _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE)
+            _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
 
 
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
