@@ -191,6 +191,14 @@ def test_a_refresh_token_the_app_holds_is_context(matcher, said: str, context: b
     assert (token not in terms) == context
 
 
+@pytest.mark.parametrize("said, context", [
+    ("The IT team creates the spaces", True), ("for our sales team: create a new space", True),
+    ("our security team says no", True), ("add my colleague to the engineering team", False),
+])
+def test_a_group_of_the_company_that_acts_or_is_served_is_no_webex_team(matcher, said: str, context: bool) -> None:
+    assert (matcher.index.lexicon.term("team") not in build_query(said, matcher.index).terms) == context
+
+
 def test_an_app_tied_to_no_one_said_in_other_words_is_a_service_apps_question(kb) -> None:
     said = "the job runs on our senior admin's token and we want it not tied to any person at all"
     assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)

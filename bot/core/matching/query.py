@@ -53,13 +53,16 @@ _WHO_WE_ARE_RE = re.compile(
     r"|german|french|dutch|swiss|european|american|canadian|australian|\d+-(?:person|people|seat))\s+)?"
     r"(?:company|corporation|startup|agency|business|firm|bank|hospital|university|school|college|shop|retailer"
     r"|nonprofit|non-profit)\b", re.IGNORECASE)  # "a contact center company" keeps its contact center
-# "our security team says", "the data team wants": a group in the asker's company that speaks, not a Webex team
-# ("add my colleague to the engineering team" is one)
+# "our security team says", "the data team wants", "the IT team creates the spaces", "for our sales team: ...": a
+# group in the asker's company that speaks, acts or is served, not a Webex team ("add my colleague to the
+# engineering team" is one)
 _OUR_TEAM_RE = re.compile(
     r"\b(?:our|the|my)\s+(?:security|legal|hr|it|platform|dev|devops|engineering|sales|support|finance|facilities|qa"
     r"|data|ops|operations|marketing|product|infra|infrastructure|network|helpdesk|service\s+desk)\s+(?:team|folks)"
     r"(?=\s+(?:says|said|told|tells|wants|wanted|asked|asks|requires|required|insists|insisted|approved|rejected"
-    r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have)\b)", re.IGNORECASE)
+    r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have|already|still|usually|also|uses?|handles?"
+    r"|does|creates?|deletes?|adds?|removes?|manages?|maintains?|updates?|owns?|runs?|sets|configures?"
+    r"|provisions?)\b|\s*:)", re.IGNORECASE)
 # "it stores my refresh token", "runs on a refresh token from our IT manager": the app's own OAuth credential,
 # not a Service App's tokens that spark:applications_token fetches
 _HELD_REFRESH_RE = re.compile(
