@@ -421,7 +421,14 @@ def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
             beside.append((at, q, chosen))
         before = q.text
     _complete(found, left, beside, index)
+    found = _own(found) if not lenient else found
     return _same_actor(_acts_on_the_same(sorted(found, key=lambda pair: pair[0]), backs, index), index)
+
+
+def _own(found: list[tuple[int, Clause]]) -> list[tuple[int, Clause]]:
+    """A story's needs without what it tells someone else does ("the HR team creates the onboarding teams"),
+    unless that is all it tells: then the app may do it too."""
+    return [(at, c) for at, c in found if not done_by_others(c.query.text)] or found
 
 
 def _complete(found: list[tuple[int, Clause]], left: list[tuple[int, Query, list[Ranked]]],
