@@ -459,8 +459,19 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
     ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
      "meeting:transcripts_read"),
+    ("curl https://webexapis.com/v1/telephony/config/queues works fine for listing our call queues. Next step is "
+     "changing the overflow destination. What do I need for both?", "spark-admin:telephony_config_read"),
 ])
 def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matcher, question, scope) -> None:
+    assert scope in matcher.answer(question).scopes
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("Voicemail inbox in our mobile app (the user signs in): list my voicemails and delete the ones I swipe away.",
+     "spark:calls_read"),  # the app the asker builds, not the Webex app
+    ("My integration should spin up a space for each incident", "spark:rooms_write"),
+])
+def test_what_developers_build_in_their_own_words_is_answered(matcher, question, scope) -> None:
     assert scope in matcher.answer(question).scopes
 
 

@@ -129,7 +129,7 @@ def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:
 
 def test_a_loosely_matched_post_the_model_reads_as_a_scope_question_gets_a_low_confidence_guess(
         matcher: Matcher) -> None:
-    question = ("Will my little app be able to spin up a brand new space for every incident ticket that comes in "
+    question = ("Will my little app be able to conjure a brand new space for every incident ticket that comes in "
                 "overnight?")
     guessing = Matcher(matcher.kb)
     guessing.offtopic = OfftopicModel({"new": (1.0, -5.0)}, -1.0)  # reads clearly as a scope question

@@ -191,6 +191,7 @@ def asks_for_the_total(text: str) -> bool:
 
 
 _MORE_RE = re.compile(r"\b(?:now|also|too|next\s+step|new\s+requirements?|what\s+else|in\s+addition|additionally"
+                      r"|for\s+both|both\s+(?:parts|steps|things)"
                       r"|as\s+well|next\s+(?:sprint|release|version|phase|iteration)"
                       r"|what\s+(?:do|would|should)\s+(?:i|we)\s+(?:have|need)\s+to\s+add"
                       r"|(?:have|need)\s+to\s+add\s+(?:the\s+ability|support|a\s+feature|the\s+option|functionality"

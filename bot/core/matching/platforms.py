@@ -105,6 +105,10 @@ def access_settled(q: "Question", covered: bool, names_resource: Callable[[str],
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
 
+# "in our mobile app", "their desktop app": the app the asker builds, not the Webex app
+_OUR_APP_RE = re.compile(r"\b(?:our|their)\s+(?:own\s+)?(?:\w+\s+)?(?:desktop|mobile)\s+apps?\b")
+
+
 class PlatformFinder:
     """Says which other product a question is about, when it names one and not Webex."""
 
@@ -153,7 +157,7 @@ class PlatformFinder:
     def app_usage(self, text: str) -> str | None:
         """The phrase that shows a question is about using the Webex app ("on my Mac"), when no
         word says it is about building against the API ("scope", "integration")."""
-        lowered = text.lower()
+        lowered = _OUR_APP_RE.sub(" ", text.lower())
         found = self._app_usage.search(lowered) if self._app_usage else None
         said = self._app_usage.sub(" ", _DENIED_RE.sub(" ", lowered)) if found else ""  # "not using any API" is none
         if found is None or (self._developer and self._developer.search(said)):
