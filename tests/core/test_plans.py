@@ -222,6 +222,17 @@ def test_people_put_into_the_space_just_made_are_its_members(matcher) -> None:
     assert "as members" not in answer.why + " ".join(n.text for n in answer.needs)  # the asker's words, shown
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("Our tool creates a new Webex space for every incident. Then it adds the on-call responders to it.",
+     ["spark:rooms_write", "spark:memberships_write"]),
+    ("Each instructor signs in. The tool creates a Webex team per cohort, then puts all the students of the cohort "
+     "into that team.", ["spark:teams_write", "spark:team_memberships_write"]),
+])
+def test_people_added_to_what_the_clause_before_made_are_its_members(matcher, question: str,
+                                                                      scopes: list[str]) -> None:
+    assert set(scopes) <= set(matcher.answer(question).scopes)
+
+
 @pytest.mark.parametrize("question, absent", [
     ("add the file to the space", "spark:memberships_write"),  # a thing, not a person
     ("remove the old messages from the space", "spark:memberships_write"),

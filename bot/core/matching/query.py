@@ -130,13 +130,14 @@ _WHERE_SCOPES_GO_RE = re.compile(
     r"\b(?:(?:add|put|include|tick|check|select|choose|pick|enter|set|use)\s+(?:\w+\s+){0,2}?)?(?:in|into|on|to|for)"
     r"\s+(?:the|my|our|an?)\s+(?:oauth\s+)?(?:authori[sz](?:e|ation)\s+(?:url|link|request)|consent\s+(?:screen|page)"
     r"|developer\s+portal|(?:app|integration)(?:'s)?\s+(?:page|form|settings\s+page))\b", re.IGNORECASE)
-# "add the six devs to it", "drop the on-call people into the space", "kick them out of it": the people
-# added to a space or taken out of it become or stop being its members. Not a thing added ("add the
-# file to the space"), and 'it' only when every container named before in the sentence is a space
-# (not "create a meeting for the project space and add the attendees to it").
+# "add the six devs to it", "drop the on-call people into that team", "kick them out of it": the people
+# added to a space or team or taken out of it become or stop being its members. Not a thing added ("add
+# the file to the space"), and 'it' only when every container named before in the sentence is a space or
+# a team (not "create a meeting for the project space and add the attendees to it"); in a clause of its
+# own ("..., and then add the three leads to it"), 'it' is what the clause before named.
 _JOINS_RE = re.compile(
     r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+\s+){1,6}?)"
-    r"(?:to|into)\s+(?P<into>it|(?:the|that|this)\s+(?:new\s+)?(?:space|room))\b"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this)\s+(?:new\s+)?(?:space|room|team))\b"
     r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
     r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b", re.IGNORECASE)
 _CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
@@ -159,7 +160,7 @@ def as_members(text: str, index: "ScopeIndex") -> str:
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
         if container.lower() == "it":
             named = [n.lower() for n in _CONTAINER_RE.findall(text[:match.start()].rsplit(".", 1)[-1])]
-            if not named or not all(n.startswith(("space", "room")) for n in named):
+            if named and not all(n.startswith(("space", "room", "team")) for n in named):
                 return match.group(0)
         return match.group(0) + MEMBERS_MARK
     return _JOINS_RE.sub(told, text)
