@@ -199,6 +199,16 @@ def test_a_group_of_the_company_that_acts_or_is_served_is_no_webex_team(matcher,
     assert (matcher.index.lexicon.term("team") not in build_query(said, matcher.index).terms) == context
 
 
+@pytest.mark.parametrize("said", ["lists the group spaces they're in", "post into a direct room"])
+def test_the_kind_of_space_is_no_group_of_the_groups_api(matcher, said: str) -> None:
+    assert matcher.index.lexicon.term("group") not in build_query(said, matcher.index).terms
+
+
+def test_old_things_are_no_evidence_of_the_pre_release_calls_api(matcher) -> None:
+    answer = matcher.answer("It lists the group spaces the user is in, and then deletes the old ones.")
+    assert "spark-admin:call_memberships_read" not in answer.scopes and "identity:groups_rw" not in answer.scopes
+
+
 def test_an_app_tied_to_no_one_said_in_other_words_is_a_service_apps_question(kb) -> None:
     said = "the job runs on our senior admin's token and we want it not tied to any person at all"
     assert "service-apps" in GuidanceFinder(kb.guidance).topics(said)
