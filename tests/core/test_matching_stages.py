@@ -183,6 +183,7 @@ def test_people_who_are_no_admins_said_in_other_words_bring_the_admin_role(kb, s
 @pytest.mark.parametrize("said, context", [
     ("it stores my refresh token and runs at 2am", True),
     ("the job runs on a refresh token from our IT manager's login", True),
+    ("our app keeps its own refresh token", True), ("anything extra for the refresh token?", True),
     ("how does our backend fetch the access/refresh tokens of the service app", False),
 ])
 def test_a_refresh_token_the_app_holds_is_context(matcher, said: str, context: bool) -> None:

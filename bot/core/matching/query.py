@@ -66,12 +66,13 @@ _OUR_TEAM_RE = re.compile(
     r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have|already|still|usually|also|uses?|handles?"
     r"|does|creates?|deletes?|adds?|removes?|manages?|maintains?|updates?|owns?|runs?|sets|configures?"
     r"|provisions?)\b|\s*:)", re.IGNORECASE)
-# "it stores my refresh token", "runs on a refresh token from our IT manager": the app's own OAuth credential,
-# not a Service App's tokens that spark:applications_token fetches
+# "it stores my refresh token", "keeps its own refresh token", "runs on a refresh token from our IT manager",
+# "anything extra for the refresh token?": the app's own OAuth credential, not a Service App's tokens that
+# spark:applications_token fetches
 _HELD_REFRESH_RE = re.compile(
     r"\b(?:stores?|stored|storing|holds?|holding|held|keeps?|keeping|kept|saves?|saved|saving|has|have|with|using"
-    r"|uses?|runs?\s+on)\s+(?:a|the|my|our|its|their|his|her|each\s+user'?s|the\s+user'?s)\s+(?:oauth\s+)?"
-    r"refresh[\s_-]tokens?\b", re.IGNORECASE)
+    r"|uses?|runs?\s+on|for)\s+(?:a|the|my|our|its|their|his|her|each\s+user'?s|the\s+user'?s)\s+(?:own\s+)?"
+    r"(?:oauth\s+)?refresh[\s_-]tokens?\b", re.IGNORECASE)
 # "our token already has X", "the token only carries Y": the app's own token is context, not the
 # user tokens that identity:tokens_* list and revoke.
 _OWN_TOKEN_RE = re.compile(
