@@ -156,8 +156,6 @@ class MissedModel(Boosted):
         can be left out; then no surer than medium."""
         missed = sorted(((p, c) for c in candidates(answer, q, index)
                          if (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
-        if not missed:
-            return answer
         needs, notes = list(answer.needs), list(answer.assumptions)
         for _, candidate in missed:
             told = _tidied(candidate.clause)
@@ -168,6 +166,8 @@ class MissedModel(Boosted):
             needs.append(need)
             notes.append(f'the app also does "{_shortened(told)}", so {need.scope.name} is in the plan; '
                          f"leave it out if it does not.")
+        if len(needs) == len(answer.needs):  # each likely need is one the answer has (in its admin form)
+            return answer
         kind = AnswerKind.PLAN if answer.kind in (AnswerKind.SCOPE, AnswerKind.CLARIFY) else answer.kind
         return replace(answer, kind=kind, needs=tuple(needs), assumptions=tuple(notes),
                        confidence=weakest([answer.confidence, Confidence.MEDIUM]))
