@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model doubt-model loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model lead-model doubt-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -61,14 +61,17 @@ offtopic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_offtopic.py
 	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_lead.py
 	$(BIN)/python bench/train_doubt.py
 
 ## topic-model: retrain the guidance topic model (bot/core/matching/topic_model.json), then the models of
-## missed needs and of doubt, whose features read the answers the topics shape; scikit-learn for training only.
+## missed needs, of the need that leads and of doubt, whose features read the answers the topics shape;
+## scikit-learn for training only.
 topic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_topics.py
 	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_lead.py
 	$(BIN)/python bench/train_doubt.py
 
 ## doubt-model: retrain the model that lowers doubtful sure answers (bot/core/matching/doubt_model.json).
@@ -77,11 +80,17 @@ doubt-model: install
 	$(BIN)/python bench/train_doubt.py
 
 ## missed-model: retrain the model of needs an answer missed (bot/core/matching/missed_model.json) on the
-## development sets; scikit-learn is needed for training only.
+## development sets, then the models that read its answers; scikit-learn is needed for training only.
 missed-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_lead.py
 	$(BIN)/python bench/train_doubt.py
+
+## lead-model: retrain the model of which need leads a plan (bot/core/matching/lead_model.json).
+lead-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_lead.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

@@ -71,9 +71,9 @@ def rows(matcher: Matcher, posts: list[tuple[str, set[str]]]) -> tuple[list, lis
     return keys, features, needed, groups
 
 
-def boosted() -> GradientBoostingClassifier:
+def boosted(trees: int = TREES, depth: int = DEPTH) -> GradientBoostingClassifier:
     """The untrained model (deterministic: every split is tried on all the rows)."""
-    return GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=0)
+    return GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=RATE, random_state=0)
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
@@ -87,15 +87,17 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
           f"{hits} needed ({hits / max(1, int(added.sum())):.1%}), in {FOLDS}-fold cross-validation by post")
 
 
-def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list) -> tuple[dict, np.ndarray]:
+def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list,
+           model: GradientBoostingClassifier | None = None,
+           about: str = "bench/train_missed.py: gradient-boosted trees over candidate features on the development sets",
+           ) -> tuple[dict, np.ndarray]:
     """The trees as the runtime scorer reads them, with check probabilities it must reproduce, and every
-    candidate's probability."""
-    model = boosted().fit(x, y)
+    row's probability."""
+    model = (boosted() if model is None else model).fit(x, y)
     trees = [tree.tree_ for tree in model.estimators_[:, 0]]
     start = model.decision_function(x[:1])[0] - RATE * sum(float(tree.predict(x[:1].astype(np.float32))[0])
                                                            for tree in model.estimators_[:, 0])
-    data = {"about": "bench/train_missed.py: gradient-boosted trees over candidate features on the development sets",
-            "features": names, "start": round(float(start), DIGITS),
+    data = {"about": about, "features": names, "start": round(float(start), DIGITS),
             "trees": [{"feature": [int(f) for f in tree.feature], "threshold": [float(v) for v in tree.threshold],
                        "left": [int(n) for n in tree.children_left], "right": [int(n) for n in tree.children_right],
                        "value": [round(RATE * float(v), DIGITS) for v in tree.value[:, 0, 0]]} for tree in trees]}

@@ -340,7 +340,8 @@ def test_a_pronoun_clause_that_neither_acts_nor_names_a_resource_is_context(matc
 
 
 def test_a_verb_alone_borrows_the_next_clauses_topic_not_its_verb(matcher) -> None:
-    assert matcher.answer("list and cancel my meetings").scopes == ["meeting:schedules_read", "meeting:schedules_write"]
+    scopes = matcher.answer("list and cancel my meetings").scopes  # which leads is the lead model's (test_lead.py)
+    assert sorted(scopes) == ["meeting:schedules_read", "meeting:schedules_write"]
 
 
 @pytest.mark.parametrize("question, scopes", [

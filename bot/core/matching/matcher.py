@@ -32,6 +32,7 @@ from bot.core.matching.explain import (assumptions, decline_reason, language_dec
                                        with_twins)
 from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_asked
 from bot.core.matching.index import Ranked, ScopeIndex
+from bot.core.matching.lead import LeadModel
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.lookups import as_the_admin
 from bot.core.matching.normalise import sentences_of
@@ -71,7 +72,7 @@ class Matcher:
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
         self.offtopic = OfftopicModel.load()
-        self.missed = MissedModel.load()
+        self.missed, self.lead = MissedModel.load(), LeadModel.load()
         self.topics = TopicModel.load()
         self.doubt = DoubtModel.load()
 
@@ -91,7 +92,7 @@ class Matcher:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
         that model learns from: bench/train_doubt.py)."""
         q, first = self.first_answer(question)
-        return q, self.missed.completed(first, q, self.index)
+        return q, self.lead.led(self.missed.completed(first, q, self.index), q, len(first.needs))
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model
