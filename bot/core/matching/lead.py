@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).with_name("lead_model.json")
 _QUOTED = 25  # the first characters of a need's words that find it in the post
+_ASKED = 20  # ...and in the sentences that ask
 
 
 def features(answer: Answer, q: Question, first: int) -> list[dict[str, float]]:
@@ -31,7 +32,7 @@ def features(answer: Answer, q: Question, first: int) -> list[dict[str, float]]:
         "write": need.scope.access == "write", "read": need.scope.access == "read",
         "endpoint": need.via == Via.ENDPOINT, "named": need.via == Via.NAME,
         "admin": need.scope.audience == "admin", "compliance": need.scope.audience == "compliance",
-        "asked": bool(need.text) and need.text.lower()[:20] in asking,
+        "asked": bool(need.text) and need.text.lower()[:_ASKED] in asking,
         "told_at": _told_at(need, text), "lookup": looked_up(need.text), "score": need.score,
         "twin": any(other.scope.name == need.scope.counterpart for other in needs if other is not need),
         "linked": any(need.scope.name in other.scope.related for other in needs if other is not need),
