@@ -50,3 +50,10 @@ def test_a_comparison_or_a_decline_is_never_completed(matcher) -> None:
             ("how do I reverse a linked list in python, and then sort it?", AnswerKind.DECLINE)]:
         q, first = matcher.first_answer(question)
         assert first.kind == kind and candidates(first, q, matcher.index) == []
+
+
+def test_an_officers_scope_is_never_added_where_no_officer_acts(matcher) -> None:
+    answer = matcher.answer("We need to remove people from a space (DELETE /v1/memberships/{id}); to find the membership "
+                            "id we list memberships of the room first. scopes pls")
+    assert answer.scopes[0] == "spark:memberships_write"
+    assert not any(scope.startswith("spark-compliance:") for scope in answer.scopes)

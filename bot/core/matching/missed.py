@@ -154,8 +154,10 @@ class MissedModel(Boosted):
     def completed(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
         can be left out; then no surer than medium."""
+        officer = "compliance" in q.cues or "compliance-role" in q.topics
         missed = sorted(((p, c) for c in candidates(answer, q, index)
-                         if (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
+                         if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
+                         and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
         needs, notes = list(answer.needs), list(answer.assumptions)
         for _, candidate in missed:
             told = _tidied(candidate.clause)
