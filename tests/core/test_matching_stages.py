@@ -52,6 +52,14 @@ def test_normalise_separates_prose_from_pasted_material() -> None:
     # calling an API is sending it a request; calling a queue is a phone call
     ("our job calls the Webex API each night", "our job request the Webex API each night"),
     ("route the calls to the queue", "route the calls to the queue"),
+    # chat manners about the asking are no need
+    ("Morning everyone, sorry if this was asked before, I searched the space but couldn't find it. which scope "
+     "creates meetings?", "which scope creates meetings?"),
+    ("Quick question: which scope lists my spaces?", "which scope lists my spaces?"),
+    ("sorry if this is basic, but which scope lists rooms?", "but which scope lists rooms?"),
+    ("I searched the docs but couldn't find which scope reads call history",
+     "I searched the docs but couldn't find which scope reads call history"),
+    ("Morning meetings of my team: which scope lists them?", "Morning meetings of my team: which scope lists them?"),
 ])
 def test_normalise_keeps_the_need(text: str, prose: str) -> None:
     assert normalise(text).prose == prose

@@ -33,8 +33,19 @@ _CODE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _GREETING_RE = re.compile(
-    r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|dear)\b"
+    r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening)|dear"
+    r"|(?:morning|afternoon|evening)(?=\s*(?:all|everyone|folks|team|guys|people|[,!.:;-]|$)))\b"
     r"(?:\s+(?:all|everyone|folks|team|there|guys|people|devs|experts|webex\s+team))?\s*[,!.:;-]*\s*",
+    re.IGNORECASE,
+)
+# "sorry if this was asked before", "I searched the space but couldn't find it", "apologies for the newbie
+# question": chat manners about the asking, never a need ("the space" here is where people ask)
+_PREAMBLE_RE = re.compile(
+    r"(?:^|(?<=[.!?,]\s))\s*(?:(?:sorry|apologies|apologi[sz]e)\s+(?:if|for|in\s+advance)\b[^.!?,]*"
+    r"|i\s+(?:searched|looked|checked|googled)\b[^.!?,]*?\b(?:could\s*n[o']?t|can\s*n[o']?t|didn'?t|did\s+not"
+    r"|cannot)\s+find\s+(?:it|this|that|anything|an?\s+answer|the\s+answer|one)"
+    r"(?:\s+(?:there|here|anywhere|online))?(?=\s*[.!?,;:-]|\s*$)"
+    r"|(?:quick|dumb|silly|stupid|noob|newbie|beginner)\s+question(?=\s*[.!?,;:-]))\s*[.!?:,;-]*",
     re.IGNORECASE,
 )
 _SIGN_OFF_RE = re.compile(
@@ -146,10 +157,11 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 
 def _drop_greeting_and_sign_off(lines: list[str]) -> list[str]:
-    """Without "Hi folks," at the start and "Thanks! / -- Priya" at the end."""
+    """Without "Hi folks," at the start, "sorry if this was asked before" anywhere and "Thanks! / -- Priya" at
+    the end."""
     if lines:
         lines[0] = _GREETING_RE.sub("", lines[0], count=1)
-    lines = [line for line in lines if line.strip()]
+    lines = [kept for line in lines if (kept := _PREAMBLE_RE.sub(" ", line).strip())]
     while len(lines) > 1 and (_SIGN_OFF_RE.match(lines[-1]) or _NAME_LINE_RE.match(lines[-1])):
         lines.pop()
     if lines and _SIGN_OFF_RE.match(lines[-1]) and not lines[-1].rstrip().endswith("?"):
