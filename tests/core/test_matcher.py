@@ -893,3 +893,10 @@ def test_a_kiosk_named_by_what_it_is_for_asks_for_what_it_shows(matcher) -> None
     answer = matcher.answer("Desk booking kiosk: we need the list of all workspaces in our org (name, capacity) to "
                             "show which rooms exist. Admin token, nothing is modified. Which scope?")
     assert answer.scopes[:1] == ["spark-admin:workspaces_read"]
+
+
+def test_a_service_account_that_is_a_normal_user_gets_the_users_scope(matcher) -> None:
+    # "service account" names a dedicated user in many companies, not a Service App
+    answer = matcher.answer("we have a service account user (a normal Webex user we use for automation) that posts "
+                            "messages to spaces via an integration. What scope to post messages?")
+    assert answer.scopes[0] == "spark:messages_write"
