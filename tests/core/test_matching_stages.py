@@ -13,7 +13,7 @@ from bot.core.matching.clauses import clause_needs
 from bot.core.matching.explain import twin, with_twins
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
-from bot.core.matching.language import detect, reading
+from bot.core.matching.language import detect, glossed, reading
 from bot.core.matching.matcher import current
 from bot.core.matching.query import build_query, without_negated, without_relative
 from bot.core.text import words
@@ -135,6 +135,15 @@ def test_english_api_words_in_another_language_are_kept(kb, matcher) -> None:
 
 def test_english_with_a_stray_foreign_word_stays_english(kb) -> None:
     assert detect("what scope do I need to delete a message in la space", kb.vocabulary) is None
+
+
+def test_the_foreign_api_words_of_an_english_post_are_read_in_english(matcher) -> None:
+    known = lambda w: matcher.index.lexicon.term(w) in matcher.index.postings  # noqa: E731
+    glossary = matcher.index.lexicon.glossary
+    said = "hunt group per api anlegen, welcher scope"
+    assert glossed(said, glossary, known) == "hunt group per api create, welcher scope"
+    assert glossed("post a message to the team", glossary, known) == "post a message to the team"  # English stays
+    assert matcher.answer("hunt group per api anlegen, welcher scope").scopes[0] == "spark-admin:telephony_config_write"
 
 
 def test_guidance_topics_come_from_the_knowledge_base_cues(kb) -> None:

@@ -7,6 +7,7 @@ import re
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
+from bot.core.matching.language import glossary_of
 from bot.core.text import STOPWORDS, Speller, stem, words
 
 # Words that only say who acts or how; they steer audience/access, not the topic.
@@ -180,6 +181,7 @@ class Lexicon:
         # ("posting", "post" and "messages" all become the term of "message"); a group led by a word the
         # stemmer must leave alone lists its forms itself ("department" is not "departing").
         self.keep = vocab.keep_words
+        self.glossary = glossary_of(vocab)  # other languages' API words, for English posts that carry some
         kept = lambda w: w if w in self.keep else stem(w)  # noqa: E731
         self.canonical = {w: kept(group[0]) for group in vocab.equivalents for w in group}
         self.canonical.update({stem(w): stem(group[0]) for group in vocab.equivalents if group[0] not in self.keep

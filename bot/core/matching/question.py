@@ -19,7 +19,7 @@ from bot.core.matching.clauses import opens_with_a_label
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, without_ruled_out
 from bot.core.matching.guidance import GuidanceFinder
 from bot.core.matching.index import ScopeIndex
-from bot.core.matching.language import reading
+from bot.core.matching.language import glossed, reading
 from bot.core.matching.methods import with_asked_method
 from bot.core.matching.normalise import SENTENCE_ENDS, Message, normalise
 from bot.core.matching.query import Query, as_members, build_query, without_undone
@@ -230,7 +230,11 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     message = normalise(text)
     told = lambda said: as_members(without_undone(without_ruled_out(said), index.lexicon), index)  # noqa: E731
     message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
-    foreign = reading(message.prose, index.kb.vocabulary, lambda w: index.lexicon.term(w) in index.postings)
+    known = lambda w: index.lexicon.term(w) in index.postings  # noqa: E731
+    foreign = reading(message.prose, index.kb.vocabulary, known)
+    if foreign is None:  # "hunt group per api anlegen": an English post's foreign API words, in English
+        gloss = lambda said: glossed(said, index.lexicon.glossary, known)  # noqa: E731
+        message = replace(message, prose=gloss(message.prose), sentences=tuple(gloss(s) for s in message.sentences))
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
