@@ -906,3 +906,9 @@ def test_a_service_account_that_is_a_normal_user_gets_the_users_scope(matcher) -
                                       "show which Webex teams the signed-in user is a member of"])
 def test_the_teams_one_is_a_member_of_are_a_list_of_teams(matcher, question: str) -> None:
     assert matcher.answer(question).scopes[0] == "spark:teams_read"  # GET /v1/teams: the teams the user is in
+
+
+def test_a_webex_personal_room_beside_another_product_is_a_webex_question(matcher) -> None:
+    answer = matcher.answer("I'm building a Chrome extension that shows the user's personal room link so they can copy "
+                            "it while scheduling in Gmail. Read only. Which scope?")
+    assert answer.scopes[:1] == ["meeting:preferences_read"]
