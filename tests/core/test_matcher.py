@@ -911,4 +911,4 @@ def test_the_teams_one_is_a_member_of_are_a_list_of_teams(matcher, question: str
 def test_a_webex_personal_room_beside_another_product_is_a_webex_question(matcher) -> None:
     answer = matcher.answer("I'm building a Chrome extension that shows the user's personal room link so they can copy "
                             "it while scheduling in Gmail. Read only. Which scope?")
-    assert answer.scopes[:1] == ["meeting:preferences_read"]
+    assert answer.answered and "meeting:preferences_read" in answer.scopes  # no longer declined as a Gmail question
