@@ -133,6 +133,7 @@ class Vocabulary:
     webhook_resources: Mapping[str, str] = field(default_factory=dict)  # webhook resource -> its read scope
     webhook_firehose: tuple[str, ...] = ()  # the resources a resource=all webhook watches
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
+    english_lookalikes: frozenset[str] = frozenset()  # glossary words that are English words too ("rapport")
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
     other_platforms: tuple[str, ...] = ()  # products that are not Webex ("slack", "microsoft teams")
     webex_words: tuple[str, ...] = ()  # words that say a question is about Webex after all
@@ -405,6 +406,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         webhook_resources=_webhook_resources(doc.get("webhook_resources", {}), entry),
         webhook_firehose=tuple(r.lower() for r in entry.texts("webhook_firehose")),
         languages=_languages(doc.get("languages", {}), filename),
+        english_lookalikes=_words(entry, "english_lookalikes"),
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),
         other_platforms=tuple(p.lower() for p in entry.texts("other_platforms")),
         webex_words=tuple(p.lower() for p in entry.texts("webex_words")),

@@ -11,6 +11,7 @@ import yaml
 from conftest import SHARED
 
 from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge, parse_guidance, parse_roles
+from bot.core.text import is_common_word
 
 GOOD = {
     "name": "spark:things_read",
@@ -197,3 +198,15 @@ def test_the_shipped_roles_and_guidance_are_loaded(kb) -> None:
     assert {"full-admin", "read-only-admin", "user-admin", "device-admin", "location-admin", "compliance-officer",
             "site-admin", "partner-admin", "pro-pack", "detailed-call-history"} <= set(kb.roles)
     assert {"bots", "service-apps", "admin-role", "guest-issuer", "compliance-role", "webhooks"} <= set(kb.guidance)
+
+
+
+def test_every_glossary_word_that_is_an_english_word_is_listed_as_a_lookalike(kb, matcher) -> None:
+    # an English post keeps its English words; only the foreign API words it carries are read in English
+    index = matcher.index
+    glossary = {word for language in kb.vocabulary.languages.values() if language.code != "ja"
+                for word, english in language.words.items() if " " not in word and word != english
+                and word not in language.markers}
+    unlisted = sorted(word for word in glossary - kb.vocabulary.english_lookalikes
+                      if index.lexicon.term(word) not in index.postings and is_common_word(word))
+    assert unlisted == []

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from bot.core.knowledge import Language, Vocabulary
-from bot.core.text import is_common_word
 
 _KANA_RE = re.compile("[\u3040-\u30ff]")  # kana: Japanese (Han characters alone may be Chinese)
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -74,20 +73,19 @@ def reading(text: str, vocab: Vocabulary, known: Callable[[str], bool] = lambda 
 
 
 def glossary_of(vocab: Vocabulary) -> dict[str, str]:
-    """Every language's one-word API words that are no marker of it, with their English (built once)."""
+    """Every language's one-word API words that are no marker of it nor an English word, with their English
+    (built once)."""
     return {word: english for language in vocab.languages.values() if language.code != "ja"
             for word, english in language.words.items()
-            if " " not in word and word != english and word not in language.markers}
+            if " " not in word and word != english and word not in language.markers
+            and word not in vocab.english_lookalikes}
 
 
 def glossed(text: str, glossary: Mapping[str, str], known: Callable[[str], bool] = lambda w: False) -> str:
     """An English post with the few foreign API words it carries read in English ("hunt group per api anlegen,
-    welcher scope": create): the glossary's words that are no English word, neither one the knowledge base
-    knows (`known`) nor a common one."""
+    welcher scope": create): the glossary's words the knowledge base does not know as English (`known`)."""
 
     def english(m: re.Match[str]) -> str:
         word = m.group(0).lower()
-        if word not in glossary or known(word) or is_common_word(word):
-            return m.group(0)
-        return glossary[word]
+        return glossary[word] if word in glossary and not known(word) else m.group(0)
     return _WORD_RE.sub(english, text) if not glossary.keys().isdisjoint(_WORD_RE.findall(text.lower())) else text
