@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_missed import FOLDS, boosted, export, save  # noqa: E402
+from train_missed import FOLDS, boosted, checked, export, matrix  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -85,13 +85,11 @@ def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in main_scopes(yaml.safe_load(path.read_text()))]
     keys, told, mains, groups = rows(matcher, posts)
-    names = sorted(told[0])
-    x, y = np.array([[row[n] for n in names] for row in told]), np.array(mains)
+    names, x, y = matrix(told, mains)
     cross_validated(x, y, groups)
     data, probabilities = export(names, x, y, keys, boosted(TREES, DEPTH),
                                  "bench/train_lead.py: gradient-boosted trees over plan needs on the development sets")
-    runtime = LeadModel.read(data)
-    save(MODEL_PATH, data, max(abs(runtime.probability(row) - p) for row, p in zip(told, probabilities)), indent=None)
+    checked(MODEL_PATH, LeadModel.read(data), data, told, probabilities)
 
 
 if __name__ == "__main__":
