@@ -544,7 +544,8 @@ def test_a_sentence_that_sums_the_post_up_states_the_need(matcher) -> None:
             "Which scopes should the sidebar request for our account?")
     read = read_question(post, matcher.index, matcher.guidance)
     assert "TL;DR" in read.focus and "CRM" not in read.focus
-    assert matcher.answer(post).scopes == ["spark:rooms_read", "spark:messages_write"]
+    scopes = matcher.answer(post).scopes  # which leads is the lead model's (test_lead.py)
+    assert sorted(scopes) == ["spark:messages_write", "spark:rooms_read"]
 
 
 @pytest.mark.parametrize("text, membership", [
