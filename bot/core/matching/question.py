@@ -232,9 +232,9 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
     known = lambda w: index.lexicon.term(w) in index.postings  # noqa: E731
     foreign = reading(message.prose, index.kb.vocabulary, known)
-    if foreign is None:  # "hunt group per api anlegen": an English post's foreign API words, in English
-        gloss = lambda said: glossed(said, index.lexicon.glossary, known)  # noqa: E731
-        message = replace(message, prose=gloss(message.prose), sentences=tuple(gloss(s) for s in message.sentences))
+    gloss = lambda said: glossed(said, index.lexicon.glossary, known)  # noqa: E731
+    if foreign is None and (english := gloss(message.prose)) != message.prose:  # "hunt group per api anlegen"
+        message = replace(message, prose=english, sentences=tuple(gloss(s) for s in message.sentences))
     prose = foreign.english if foreign else message.prose
     sdk_paths = index.kb.vocabulary.sdk_paths
     calls = find_calls(message.pasted, sdk_paths) + find_calls(message.prose, sdk_paths)
