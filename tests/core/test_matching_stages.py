@@ -900,6 +900,10 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
     ("how do I get scheduled meetings for a user", "read"),  # a participle before its noun
     ("I want to get registered devices in my org", "read"),
     ("how do I get started with reading messages in a space", "read"),
+    ("a short recap is posted into the deal's space", "write"),  # "is" before a verb that names what it makes
+    ("the summary is posted back to the user's 1:1 space", "write"),
+    ("archive every message that gets posted in any space", "read"),  # which messages, not what the app does
+    ("read each message as it is posted to a space", "read"),  # when, not what
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent

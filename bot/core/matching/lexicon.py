@@ -4,6 +4,7 @@ vocabulary: index terms, read/write verbs, who-acts cues, compare and reverse-lo
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
@@ -86,11 +87,19 @@ _GETS = frozenset({"get", "gets", "got", "getting", "gotten"})
 # ...when a thing gets done somewhere ("gets posted into the space", "gets deleted after 90 days"); not an adjective
 # before its noun ("get registered devices") nor a person getting something ("we got rejected")
 _AFTER_PASSIVE = frozenset({"", "into", "to", "in", "on", "onto", "from", "by", "as", "at", "after", "automatically",
-                            "right", "immediately", "straight", "once", "every", "each", "there", "too", "and"})
+                            "right", "immediately", "straight", "once", "every", "each", "there", "too", "and",
+                            "back"})
 _GETTERS = frozenset({"i", "we", "you", "they", "he", "she", "me", "us"})
+_RELATIVES = frozenset({"that", "which", "who", "what"})  # "every message that gets posted there": which ones
 _WHEN = frozenset({"when", "whenever", "if", "time"})  # "... notice when / every time the user gets added": the event
 _IRREGULAR_PARTICIPLES = {"send": "sent", "make": "made", "put": "put", "set": "set", "write": "written",
                           "build": "built", "run": "run", "hold": "held"}
+
+
+def _names_a_thing(word: str, verb_forms: Mapping[str, str]) -> bool:
+    """Whether a word after a resource word is a noun the resource word describes ("recording link")."""
+    return (word.isalpha() and word not in STOPWORDS and word not in _PLACING and word not in verb_forms
+            and not word.endswith("ly"))
 
 
 def participles(verb: str) -> set[str]:
@@ -195,6 +204,7 @@ class Lexicon:
         self.done_forms = frozenset(form for v in vocab.write_verbs for form in participles(v))  # "posted"
         self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
         self.object_forms = frozenset(form for v in vocab.object_verbs for form in inflections(v))
+        self.object_done = frozenset(form for v in vocab.object_verbs for form in participles(v))  # "is posted"
         self._recipients = frozenset({self.term("space"), self.term("person")})  # where a posted message goes
         self._people = frozenset(w for w in vocab.people_words if " " not in w)
         self.compare_cues = vocab.compare_cues
@@ -292,10 +302,13 @@ class Lexicon:
         return None
 
     def _passive_get(self, raw: list[str], i: int, previous: str) -> bool:
-        """Whether "get" at `i` makes a passive of the write verb after it: "the digest gets posted into the space"."""
-        after = raw[i + 2] if i + 2 < len(raw) else ""
-        return (raw[i] in _GETS and previous not in _GETTERS and i + 1 < len(raw) and raw[i + 1] in self.done_forms
-                and after in _AFTER_PASSIVE)
+        """Whether "get" at `i` makes a passive of the write verb after it ("the digest gets posted into the
+        space"), or "is" one of a verb that names what it makes ("the recap is posted to the team space")."""
+        done, after = raw[i + 1] if i + 1 < len(raw) else "", raw[i + 2] if i + 2 < len(raw) else ""
+        passive = (raw[i] in _GETS and done in self.done_forms) or (
+            raw[i] in COPULAS and done in self.object_done and "as" not in raw[max(0, i - 2):i]  # "as it is posted"
+            and bool({self.term(w) for w in raw[i + 2:]} & self._recipients))  # not "posted to our archive"
+        return passive and previous not in _GETTERS | _RELATIVES and after in _AFTER_PASSIVE
 
     def acted_on(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
         """The resource term the verb `verb_at` found acts on, when the app or the asker does it ("then post
@@ -314,13 +327,8 @@ class Lexicon:
             if word in _PLACING:
                 return None
             if (term := self.term(word)) in resources:
-                return None if i + 1 < len(raw) and self._names_a_thing(raw[i + 1]) else term
+                return None if i + 1 < len(raw) and _names_a_thing(raw[i + 1], self.verb_forms) else term
         return None
-
-    def _names_a_thing(self, word: str) -> bool:
-        """Whether a word after a resource word is a noun the resource word describes ("recording link")."""
-        return (word.isalpha() and word not in STOPWORDS and word not in _PLACING and word not in self.verb_forms
-                and not word.endswith("ly"))
 
     def _wanted(self, raw: list[str]) -> str | None:
         """A participle wanted ("a workspace to be created", "should be deleted"): what its verb says."""
