@@ -907,3 +907,15 @@ def test_a_word_the_stemmer_leaves_alone_keeps_its_equivalents_apart_from_lookal
 ])
 def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str | None) -> None:
     assert build_query(said, matcher.index).intent == intent
+
+
+@pytest.mark.parametrize("said, posts", [
+    ("drop a short summary into the deal's Webex space", True),  # dropped into a space: posted
+    ("it drops the daily prompt in the #standup channel", True),
+    ("drop the user from the space", False),  # dropped from a space: removed
+    ("we drop old spaces every month", False),
+])
+def test_a_thing_dropped_into_a_space_is_posted(matcher, said: str, posts: bool) -> None:
+    terms = build_query(said, matcher.index).terms
+    delete, message = matcher.index.lexicon.term("delete"), matcher.index.lexicon.term("message")
+    assert (message in terms and delete not in terms) == posts

@@ -39,6 +39,11 @@ class Query:
 # "the group spaces they're in", "a direct room": the kind of space, not the groups of the Groups API
 _SPACE_KIND_RE = re.compile(r"\b(?:group|direct)[\s-]+(?=(?:spaces?|rooms?|chats?|conversations?)\b)",
                             re.IGNORECASE)
+# "drop the recap into the project space", "drops a note in the chat": posting, not deleting (a "drop" that
+# removes says from where: "drop him from the space")
+_DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}?\s+(?:into|in|to|onto)\s+"
+                              r"(?:[\w'’#-]+\s+){0,4}?(?:spaces?|rooms?|channels?|chats?|1:1s?|dms?)\b)",
+                              re.IGNORECASE)
 # A webhook or event name ("messages:created") names what happened, not what the app does.
 _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
 # "the console we're building", "I'm writing a bot": what the asker makes is the app, not the need.
@@ -342,7 +347,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     lexicon, speller = index.lexicon, index.speller
     named = lexicon.as_named(without_credential(text))
     said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
-                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", named))))
+                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", named)))))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
