@@ -613,6 +613,12 @@ def test_a_recording_i_own_is_the_users_own(matcher) -> None:
     assert "user" in matcher.index.lexicon.audiences("get metadata of a call recording i own")
 
 
+@pytest.mark.parametrize("said", ["dm the summary to each invitee from the host s account",
+                                  "post the recap from the user s account"])
+def test_sent_from_the_users_account_says_the_user_acts(matcher, said: str) -> None:
+    assert matcher.index.lexicon.audiences(said) == {"user"}
+
+
 def test_no_admin_or_org_wide_webhook_is_no_admin_cue(matcher) -> None:
     assert "admin" not in matcher.index.lexicon.audiences("only the host s own meetings no admin org wide webhook")
 
