@@ -107,6 +107,10 @@ def test_a_service_app_built_is_still_a_service_app(matcher) -> None:
     assert "service-app" in query.audiences
 
 
+def test_chatgpt_is_no_chat() -> None:
+    assert words("ChatGPT says I need it") == ["chatgpt", "says", "i", "need", "it"]
+
+
 def test_people_who_posted_into_a_space_are_no_membership() -> None:
     assert "membership" not in words("remove the messages of users who posted links into the space")
 
