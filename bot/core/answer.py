@@ -40,6 +40,9 @@ class Via(str, Enum):
     WORDS = "words"  # plain words
 
 
+HELD_NEED = "already granted: keep it"  # what a scope the app has stands for in the whole list
+
+
 @dataclass(frozen=True)
 class Need:
     """One thing the asker wants to do, and the least-privilege scope for it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.core.answer import AnswerKind
-from bot.core.matching.lead import MODEL_PATH, features
+from bot.core.matching.lead import MODEL_PATH, Leads, features
 
 
 def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
@@ -16,7 +16,8 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     for text, scope, expected in checks:
         q, first = matcher.first_answer(text)
         completed = matcher.missed.completed(first, q, matcher.index)
-        told = dict(zip((n.scope.name for n in completed.needs), features(completed, q, len(first.needs))))
+        told = dict(zip((n.scope.name for n in completed.needs),
+                        features(completed, q, len(first.needs), matcher.lead.leads)))
         assert abs(matcher.lead.probability(told[scope]) - expected) <= 1e-3, (text, scope)
 
 
@@ -31,3 +32,10 @@ def test_the_change_a_plan_is_for_leads_the_reads_told_before_it(matcher) -> Non
 def test_an_answer_of_one_need_is_left_as_it_is(matcher) -> None:
     q, first = matcher.first_answer("which scope lets my app list the rooms I am in?")
     assert matcher.lead.led(first, q, len(first.needs)) is first
+
+
+def test_how_often_a_scope_led_is_counted_for_the_scopes_plans_held_and_usual_for_others(matcher) -> None:
+    leads = matcher.lead.leads
+    assert 0 < leads.usual < 1 and len(leads.rates) >= 20
+    assert all(0 < rate < 1 for rate in leads.rates.values())  # drawn towards the usual share, never certain
+    assert Leads({"spark:rooms_read": 0.2}, 0.4).of("spark:kms") == 0.4

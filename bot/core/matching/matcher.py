@@ -15,7 +15,7 @@ from functools import partial
 from typing import Callable
 
 from bot.core.audit import Requested, audit
-from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
+from bot.core.answer import HELD_NEED, Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
@@ -59,7 +59,6 @@ class Draft:
     elsewhere: bool = False  # about another product: no Webex explanation fits either
 
 
-HELD_NEED = "already granted: keep it"  # what a scope the app has stands for in the whole list
 _EXPLAINABLE = (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)  # kinds an explanation may lead
 
 
