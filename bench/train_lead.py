@@ -7,7 +7,8 @@ it; at run time the likeliest need leads. It prints how many of those posts have
 answer stands, and when each fifth of the posts is ordered by a model trained on the other four (the honest
 figure); then it trains on all and writes the trees with check probabilities the runtime scorer must
 reproduce (tests/core/test_lead.py). One feature, how often a need's scope led the plans it was in, is counted
-on the training posts only: afresh in each fold, and on all of them for the model written, beside its trees. The held-out sets are never used. The features read the answer after
+on the training posts only: afresh in each fold, and on all of them for the model written, beside its trees
+(train_missed.counted). The held-out sets are never used. The features read the answer after
 the missed-need stage: train again after that model (make missed-model does it in order).
 
     pip install -e '.[train]' && python bench/train_lead.py
@@ -16,7 +17,6 @@ the missed-need stage: train again after that model (make missed-model does it i
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -27,21 +27,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_missed import DIGITS, FOLDS, boosted, checked, export, matrix  # noqa: E402
+from train_missed import FOLDS, RATE_COLUMN, boosted, checked, counted, export, matrix, with_rates  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
-from bot.core.matching.lead import MODEL_PATH, LeadModel, Leads, features  # noqa: E402
+from bot.core.matching.lead import MODEL_PATH, LeadModel, features  # noqa: E402
 
 # Ordered by models trained on four fifths of the development sets of 37d0f0f, the main scope led 783 of the 1185
 # plans as the answers stood; at rate 0.1, 150 trees of depth 2 led 824, 200 of depth 2 831, 300 831, 400 833,
 # 100 817; 50 of depth 3 822, 100 825, 200 821; a logistic regression 792.
 TREES = 200
 DEPTH = 2
-# How often a scope led is drawn towards the share of all needs that led as if this many more plans had held it:
-# cross-validated on the development sets of 6f4cf6b, 836 of 1193 plans led right without the feature; with it, at
-# 0.5, 1, 2, 5 and 10, 881, 877, 882, 885 and 875: flat.
-PULL = 2
+# How often a scope led (train_missed.PULL): cross-validated on the development sets of 6f4cf6b, 836 of 1193 plans
+# led right without the feature; with it, drawn towards the usual share by 0.5, 1, 2, 5 and 10 plans, 881, 877,
+# 882, 885 and 875: flat.
 
 
 def main_scopes(items: list[dict]) -> list[tuple[str, str]]:
@@ -77,28 +76,11 @@ def leading(p: np.ndarray, y: np.ndarray, groups: list[int]) -> int:
     return sum(hit for _, _, hit in best.values())
 
 
-def counted(scopes: list[str], y: np.ndarray, rows_counted: np.ndarray) -> Leads:
-    """How often each scope led the plans it was in, among the rows counted."""
-    usual, led, held = float(y[rows_counted].mean()), Counter[str](), Counter[str]()
-    for row in rows_counted:
-        held[scopes[row]] += 1
-        led[scopes[row]] += int(y[row])
-    return Leads({scope: round((led[scope] + PULL * usual) / (n + PULL), DIGITS) for scope, n in held.items()},
-                 round(usual, DIGITS))
-
-
-def with_leads(x: np.ndarray, column: int, scopes: list[str], leads: Leads) -> np.ndarray:
-    """The rows with how often each one's scope led, as `leads` counts it."""
-    x = x.copy()
-    x[:, column] = [leads.of(scope) for scope in scopes]
-    return x
-
-
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], column: int, scopes: list[str]) -> None:
     """How often the main scope leads as the answers stand, and as a model trained on the other folds orders them."""
     p = np.zeros(len(y))
     for train, test in GroupKFold(FOLDS).split(x, y, groups):
-        fold = with_leads(x, column, scopes, counted(scopes, y, train))
+        fold = with_rates(x, column, scopes, counted(scopes, y, train))
         p[test] = boosted(TREES, DEPTH).fit(fold[train], y[train]).predict_proba(fold[test])[:, 1]
     first = np.array([row == 0 or groups[row - 1] != groups[row] for row in range(len(y))], dtype=float)
     print(f"{len(set(groups))} plans holding their main scope: it leads {leading(first, y, groups)} as answered, "
@@ -110,13 +92,13 @@ def main() -> None:
     posts = [post for path in DEV_SETS if path.exists() for post in main_scopes(yaml.safe_load(path.read_text()))]
     keys, told, mains, groups = rows(matcher, posts)
     names, x, y = matrix(told, mains)
-    scopes, column = [scope for _, scope in keys], names.index("led")
+    scopes, column = [scope for _, scope in keys], names.index(RATE_COLUMN)
     cross_validated(x, y, groups, column, scopes)
-    leads = counted(scopes, y, np.arange(len(y)))
-    data, probabilities = export(names, with_leads(x, column, scopes, leads), y, keys, boosted(TREES, DEPTH),
-                                 "bench/train_lead.py: gradient-boosted trees over plan needs on the development sets")
-    data |= {"leads": leads.rates, "usual_lead": leads.usual}
-    told = [row | {"led": leads.of(scope)} for row, scope in zip(told, scopes)]
+    rates = counted(scopes, y, np.arange(len(y)))
+    data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, boosted(TREES, DEPTH),
+                                 "bench/train_lead.py: gradient-boosted trees over plan needs on the development sets",
+                                 rates)
+    told = [row | {RATE_COLUMN: rates.of(scope)} for row, scope in zip(told, scopes)]
     checked(MODEL_PATH, LeadModel.read(data), data, told, probabilities)
 
 

@@ -8,7 +8,9 @@ candidate's access), which the logistic regression used before weighed each alon
 candidates the model adds at the line (tuning.MISSED_FROM) and how many of those are needs when each fifth
 of the posts is scored by a model trained on the other four (the honest figure), then trains on all of them
 and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);
-it writes nothing when the runtime scorer disagrees. The held-out sets (bench/heldout_*.yaml) are never
+it writes nothing when the runtime scorer disagrees. One feature, how often a candidate's scope was needed when
+proposed, is counted on the training posts only: afresh in each fold, and on all of them for the model written,
+beside its trees (`counted`; the lead model counts how often a scope led the same way). The held-out sets (bench/heldout_*.yaml) are never
 used. The features read the first answer, so train again after any change to it, the topic model's
 included (make topic-model trains that one first, and the doubt model after).
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -34,14 +37,19 @@ from calibrate import DEV_SETS  # noqa: E402
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
-from bot.core.matching.boosted import Boosted  # noqa: E402
+from bot.core.matching.boosted import Boosted, ScopeRates  # noqa: E402
 from bot.core.matching.missed import MODEL_PATH, MissedModel, candidates  # noqa: E402
 
 # Cross-validated on the development sets of e4618ff at 0.5: 150 trees of depth 3 at rate 0.1 added 279
 # candidates, 169 needed; 30 of depth 4 at 0.2, 265 and 162; 50 of depth 3 at 0.2, 252 and 146; 80 of depth 3
 # at 0.1, 238 and 148; 150 of depth 2 at 0.1, 220 and 146; the logistic regression, 265 and 150.
+# With how often each scope was needed when proposed (drawn towards the usual share by PULL rows), cross-validated
+# on the development sets of 9ef1ba7 at 0.5: 386 added, 258 needed, against 326 and 198 without; by 5 rows, 386
+# and 256; at 0.4, 551 and 324; at 0.6, 287 and 202.
 TREES = 150
 DEPTH = 3
+PULL = 2
+RATE_COLUMN = "scope_rate"  # the feature both models read it as
 RATE = 0.1
 FOLDS = 5
 DIGITS = 6
@@ -77,11 +85,29 @@ def boosted(trees: int = TREES, depth: int = DEPTH) -> GradientBoostingClassifie
     return GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=RATE, random_state=0)
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
+def counted(scopes: list[str], y: np.ndarray, rows_counted: np.ndarray) -> ScopeRates:
+    """How often each scope was what the model looks for, among the rows counted that held it."""
+    usual, found, held = float(y[rows_counted].mean()), Counter[str](), Counter[str]()
+    for row in rows_counted:
+        held[scopes[row]] += 1
+        found[scopes[row]] += int(y[row])
+    return ScopeRates({scope: round((found[scope] + PULL * usual) / (n + PULL), DIGITS) for scope, n in held.items()},
+                      round(usual, DIGITS))
+
+
+def with_rates(x: np.ndarray, column: int, scopes: list[str], rates: ScopeRates) -> np.ndarray:
+    """The rows with how often each one's scope was what the model looks for, as `rates` counts it."""
+    x = x.copy()
+    x[:, column] = [rates.of(scope) for scope in scopes]
+    return x
+
+
+def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], column: int, scopes: list[str]) -> None:
     """How many candidates a model trained on four fifths of the posts adds in the fifth, and how many are needs."""
     p = np.zeros(len(y))
     for train, test in GroupKFold(FOLDS).split(x, y, groups):
-        p[test] = boosted().fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+        fold = with_rates(x, column, scopes, counted(scopes, y, train))
+        p[test] = boosted().fit(fold[train], y[train]).predict_proba(fold[test])[:, 1]
     added = p >= t.MISSED_FROM
     hits = int((added & y).sum())
     print(f"{len(y)} candidates, {int(y.sum())} needed; at {t.MISSED_FROM} the model adds {int(added.sum())}, "
@@ -91,9 +117,9 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int]) -> None:
 def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list,
            model: GradientBoostingClassifier | None = None,
            about: str = "bench/train_missed.py: gradient-boosted trees over candidate features on the development sets",
-           ) -> tuple[dict, np.ndarray]:
-    """The trees as the runtime scorer reads them, with check probabilities it must reproduce, and every
-    row's probability."""
+           rates: ScopeRates = ScopeRates()) -> tuple[dict, np.ndarray]:
+    """The trees as the runtime scorer reads them with the scope rates they were trained with, check
+    probabilities it must reproduce, and every row's probability."""
     model = (boosted() if model is None else model).fit(x, y)
     trees = [tree.tree_ for tree in model.estimators_[:, 0]]
     start = model.decision_function(x[:1])[0] - RATE * sum(float(tree.predict(x[:1].astype(np.float32))[0])
@@ -101,7 +127,8 @@ def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list,
     data = {"about": about, "features": names, "start": round(float(start), DIGITS),
             "trees": [{"feature": [int(f) for f in tree.feature], "threshold": [float(v) for v in tree.threshold],
                        "left": [int(n) for n in tree.children_left], "right": [int(n) for n in tree.children_right],
-                       "value": [round(RATE * float(v), DIGITS) for v in tree.value[:, 0, 0]]} for tree in trees]}
+                       "value": [round(RATE * float(v), DIGITS) for v in tree.value[:, 0, 0]]} for tree in trees],
+            "scope_rates": dict(rates.rates), "usual_rate": rates.usual}
     probabilities = model.predict_proba(x)[:, 1]
     ranked = sorted(zip(probabilities, range(len(keys))))
     picked = [ranked[round(i * (len(ranked) - 1) / (CHECKS - 1))] for i in range(CHECKS)]  # low to high
@@ -114,8 +141,11 @@ def main() -> None:
     posts = [post for path in DEV_SETS if path.exists() for post in labelled(yaml.safe_load(path.read_text()))]
     keys, features, needed, groups = rows(matcher, posts)
     names, x, y = matrix(features, needed)
-    cross_validated(x, y, groups)
-    data, probabilities = export(names, x, y, keys)
+    scopes, column = [scope for _, scope in keys], names.index(RATE_COLUMN)
+    cross_validated(x, y, groups, column, scopes)
+    rates = counted(scopes, y, np.arange(len(y)))
+    data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, rates=rates)
+    features = [row | {RATE_COLUMN: rates.of(scope)} for row, scope in zip(features, scopes)]
     checked(MODEL_PATH, MissedModel.read(data), data, features, probabilities)
 
 

@@ -10,7 +10,7 @@ from bot.core.matching.boosted import Boosted
 from bot.core.matching.logit import logistic
 
 # one stump on "b" (at most 0.5 goes left) and one tree of depth two on "a", then "b"
-EXPORTED = {"features": ["a", "b"], "start": -1.0, "trees": [
+EXPORTED = {"features": ["a", "b"], "start": -1.0, "scope_rates": {"spark:kms": 0.2}, "usual_rate": 0.5, "trees": [
     {"feature": [1, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
      "value": [0.0, -0.25, 0.75]},
     {"feature": [0, -2, 1, -2, -2], "threshold": [2.0, -2.0, 0.5, -2.0, -2.0], "left": [1, -1, 3, -1, -1],
@@ -24,8 +24,13 @@ def test_each_tree_sends_a_value_at_its_threshold_left_and_the_leaves_add_up() -
     assert math.isclose(model.probability({"a": 3.0, "b": 0.6}), logistic(-1.0 + 0.75 + 0.4))
 
 
+def test_the_scope_rates_are_read_beside_the_trees() -> None:
+    rates = Boosted.read(EXPORTED).rates
+    assert rates.of("spark:kms") == 0.2 and rates.of("spark:rooms_read") == 0.5
+
+
 def test_a_model_without_trees_gives_its_start() -> None:
-    assert math.isclose(Boosted.read({"features": [], "start": 0.0, "trees": []}).probability({}), 0.5)
+    assert math.isclose(Boosted.read({"features": [], "start": 0.0, "trees": [], "scope_rates": {}, "usual_rate": 0.0}).probability({}), 0.5)
 
 
 def test_the_exported_numbers_are_read_as_numbers_only() -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.core.answer import AnswerKind
-from bot.core.matching.lead import MODEL_PATH, Leads, features
+from bot.core.matching.boosted import ScopeRates
+from bot.core.matching.lead import MODEL_PATH, features
 
 
 def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
@@ -17,7 +20,7 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
         q, first = matcher.first_answer(text)
         completed = matcher.missed.completed(first, q, matcher.index)
         told = dict(zip((n.scope.name for n in completed.needs),
-                        features(completed, q, len(first.needs), matcher.lead.leads)))
+                        features(completed, q, len(first.needs), matcher.lead.rates)))
         assert abs(matcher.lead.probability(told[scope]) - expected) <= 1e-3, (text, scope)
 
 
@@ -34,8 +37,10 @@ def test_an_answer_of_one_need_is_left_as_it_is(matcher) -> None:
     assert matcher.lead.led(first, q, len(first.needs)) is first
 
 
-def test_how_often_a_scope_led_is_counted_for_the_scopes_plans_held_and_usual_for_others(matcher) -> None:
-    leads = matcher.lead.leads
-    assert 0 < leads.usual < 1 and len(leads.rates) >= 20
-    assert all(0 < rate < 1 for rate in leads.rates.values())  # drawn towards the usual share, never certain
-    assert Leads({"spark:rooms_read": 0.2}, 0.4).of("spark:kms") == 0.4
+@pytest.mark.parametrize("model", ["lead", "missed"])
+def test_how_often_a_scope_was_found_is_counted_for_the_scopes_rows_held_and_usual_for_others(matcher,
+                                                                                             model: str) -> None:
+    rates = getattr(matcher, model).rates
+    assert 0 < rates.usual < 1 and len(rates.rates) >= 20
+    assert all(0 < rate < 1 for rate in rates.rates.values())  # drawn towards the usual share, never certain
+    assert ScopeRates({"spark:rooms_read": 0.2}, 0.4).of("spark:kms") == 0.4

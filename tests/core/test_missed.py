@@ -17,7 +17,7 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     assert len(checks) >= 10 and {round(p) for _, _, p in checks} == {0, 1}
     for text, scope, expected in checks:
         q, first = matcher.first_answer(text)
-        found = {c.scope.name: c for c in candidates(first, q, matcher.index)}
+        found = {c.scope.name: c for c in candidates(first, q, matcher.index, matcher.missed.rates)}
         assert abs(matcher.missed.probability(found[scope].features) - expected) <= 1e-3, (text, scope)
 
 

@@ -4,7 +4,7 @@ regression weighs each alone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -47,13 +47,28 @@ def _summed(trees: tuple[Tree, ...]) -> Callable[[list[float]], float]:
 
 
 @dataclass(frozen=True)
+class ScopeRates:
+    """How often each scope was what a model looks for (the plan's main scope, a need) in the training rows that
+    held it, drawn towards the share of all rows (`usual`, also the figure of a scope no row held), as
+    bench/train_missed.py counts them: some scopes mostly serve another, some are mostly needed when proposed."""
+
+    rates: Mapping[str, float] = field(default_factory=dict)
+    usual: float = 0.0
+
+    def of(self, scope: str) -> float:
+        return self.rates.get(scope, self.usual)
+
+
+@dataclass(frozen=True)
 class Boosted:
     """The feature names in the trees' order, the log-odds before any tree, and the trees, their leaves
-    already scaled by the learning rate."""
+    already scaled by the learning rate; with how often each scope was what the trees look for, one of
+    their features."""
 
     names: tuple[str, ...]
     start: float
     trees: tuple[Tree, ...]
+    rates: ScopeRates = ScopeRates()
     summed: Callable[[list[float]], float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -62,7 +77,8 @@ class Boosted:
     @classmethod
     def read(cls: type[Model], data: dict[str, Any]) -> Model:
         """The model from its exported form."""
-        return cls(tuple(data["features"]), float(data["start"]), tuple(Tree.read(tree) for tree in data["trees"]))
+        return cls(tuple(data["features"]), float(data["start"]), tuple(Tree.read(tree) for tree in data["trees"]),
+                   ScopeRates(data["scope_rates"], float(data["usual_rate"])))
 
     def probability(self, told: dict[str, float]) -> float:
         """The probability of the class the model was trained to find, for these feature values."""

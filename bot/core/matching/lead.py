@@ -7,13 +7,12 @@ device a command goes to)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.core.answer import HELD_NEED, Answer, AnswerKind, Need, Via
-from bot.core.matching.boosted import Boosted
+from bot.core.matching.boosted import Boosted, ScopeRates
 from bot.core.matching.lookups import looked_up
 
 if TYPE_CHECKING:
@@ -24,21 +23,9 @@ _QUOTED = 25  # the first characters of a need's words that find it in the post
 _ASKED = 20  # ...and in the sentences that ask
 
 
-@dataclass(frozen=True)
-class Leads:
-    """How often each scope led the training plans it was in, drawn towards the share of all needs that led
-    (`usual`, also the figure of a scope no plan held) as bench/train_lead.py counts them."""
-
-    rates: Mapping[str, float] = field(default_factory=dict)
-    usual: float = 0.0
-
-    def of(self, scope: str) -> float:
-        return self.rates.get(scope, self.usual)
-
-
-def features(answer: Answer, q: Question, first: int, leads: Leads = Leads()) -> list[dict[str, float]]:
+def features(answer: Answer, q: Question, first: int, led: ScopeRates = ScopeRates()) -> list[dict[str, float]]:
     """Per need of the answer, in its order: what speaks for it leading. `first` is how many needs the answer
-    had before the missed-need stage added any; `leads`, how often each scope led."""
+    had before the missed-need stage added any; `led`, how often each scope led the training plans."""
     needs, text, asking = answer.needs, q.text.lower(), q.asking.lower()
     last = max(1, len(needs) - 1)
     return [{key: float(value) for key, value in {
@@ -50,7 +37,7 @@ def features(answer: Answer, q: Question, first: int, leads: Leads = Leads()) ->
         "told_at": _told_at(need, text), "lookup": looked_up(need.text), "score": need.score,
         "twin": any(other.scope.name == need.scope.counterpart for other in needs if other is not need),
         "linked": any(need.scope.name in other.scope.related for other in needs if other is not need),
-        "added": at >= first, "led": leads.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
+        "added": at >= first, "scope_rate": led.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
 
 
 def _told_at(need: Need, text: str) -> float:
@@ -59,28 +46,19 @@ def _told_at(need: Need, text: str) -> float:
     return found / max(1, len(text)) if found >= 0 else 1.0
 
 
-@dataclass(frozen=True)
 class LeadModel(Boosted):
     """Boosted trees over a need's features: is it the scope the post is mainly about?"""
-
-    leads: Leads = Leads()
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> LeadModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
-
-    @classmethod
-    def read(cls, data: dict[str, Any]) -> LeadModel:
-        """The model from its exported form, with how often each scope led."""
-        trees = Boosted.read(data)
-        return cls(trees.names, trees.start, trees.trees, Leads(data["leads"], float(data["usual_lead"])))
 
     def led(self, answer: Answer, q: Question, first: int) -> Answer:
         """A plan with the need likeliest to be its main one first, the others in their order."""
         if answer.kind != AnswerKind.PLAN or len(answer.needs) < 2:
             return answer
         scores = [-1.0 if need.text == HELD_NEED else self.probability(told)  # what the app has is no new need
-                  for need, told in zip(answer.needs, features(answer, q, first, self.leads))]
+                  for need, told in zip(answer.needs, features(answer, q, first, self.rates))]
         lead = max(range(len(scores)), key=lambda at: (scores[at], -at))
         if lead == 0:
             return answer

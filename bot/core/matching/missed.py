@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.boosted import Boosted
+from bot.core.matching.boosted import Boosted, ScopeRates
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, done_by_others, eligible
 from bot.core.matching.evidence import asks_for_several
@@ -76,10 +76,10 @@ def _resource(scope: Scope) -> str:
     return scope.name.partition(":")[2].replace("admin_", "")
 
 
-def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate]:
+def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates()) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
-    out, that the answer lacks: each with the figures of the clause that ranks it highest and how many clauses
-    rank it."""
+    out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
+    rank it and how often the scope was needed when proposed in the training posts (`needed`)."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -109,6 +109,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex) -> list[Candidate
             if name not in best or best[name].features["score"] < features["score"]:
                 best[name] = Candidate(candidate.scope, query.text, features)
     return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
+                                              "scope_rate": needed.of(name),
                                               "fit_cov": fitting.get(name, 0.0),
                                               "fit_twin": float(name in fitting and name in answered.counterparts)})
             for name, c in best.items()]
@@ -155,7 +156,7 @@ class MissedModel(Boosted):
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
         can be left out; then no surer than medium."""
         officer = "compliance" in q.cues or "compliance-role" in q.topics
-        missed = sorted(((p, c) for c in candidates(answer, q, index)
+        missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
                          and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
         needs, notes = list(answer.needs), list(answer.assumptions)
