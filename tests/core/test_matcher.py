@@ -468,10 +468,16 @@ def test_scopes_in_place_beside_a_new_need_or_a_refusal_still_get_an_answer(matc
 @pytest.mark.parametrize("question, scope", [
     ("Voicemail inbox in our mobile app (the user signs in): list my voicemails and delete the ones I swipe away.",
      "spark:calls_read"),  # the app the asker builds, not the Webex app
+    ("Little desktop app for me: it lists the devices registered to my account and lets me remove one I no longer "
+     "use.", "spark:devices_read"),
     ("My integration should spin up a space for each incident", "spark:rooms_write"),
 ])
 def test_what_developers_build_in_their_own_words_is_answered(matcher, question, scope) -> None:
     assert scope in matcher.answer(question).scopes
+
+
+def test_the_webex_desktop_app_is_still_the_app(matcher) -> None:
+    assert not matcher.answer("how do I share my screen in the desktop app").answered
 
 
 @pytest.mark.parametrize("question, scope", [

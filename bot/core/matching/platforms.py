@@ -105,8 +105,9 @@ def access_settled(q: "Question", covered: bool, names_resource: Callable[[str],
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
 
 
-# "in our mobile app", "their desktop app": the app the asker builds, not the Webex app
-_OUR_APP_RE = re.compile(r"\b(?:our|their)\s+(?:own\s+)?(?:\w+\s+)?(?:desktop|mobile)\s+apps?\b")
+# "our mobile app", "a little desktop app", "desktop app for me": an app being built, not the Webex app
+_OUR_APP_RE = re.compile(r"\b(?:our|their|a|an)\s+(?:own\s+)?(?:\w+\s+)?(?:desktop|mobile)\s+apps?\b"
+                         r"|\b(?:desktop|mobile)\s+apps?\s+for\s+(?:me|us|myself|ourselves)\b")
 
 
 class PlatformFinder:
