@@ -205,7 +205,7 @@ class Lexicon:
         self.lookup_forms = frozenset(form for v in vocab.lookup_verbs for form in inflections(v))
         self.object_forms = frozenset(form for v in vocab.object_verbs for form in inflections(v))
         self.object_done = frozenset(form for v in vocab.object_verbs for form in participles(v))  # "is posted"
-        self._recipients = frozenset({self.term("space"), self.term("person")})  # where a posted message goes
+        self.recipients = frozenset({self.term("space"), self.term("person")})  # where a posted message goes
         self._people = frozenset(w for w in vocab.people_words if " " not in w)
         self.compare_cues = vocab.compare_cues
         self.product_terms = frozenset(stem(w) for w in vocab.webex_words if " " not in w)  # say no need
@@ -307,7 +307,7 @@ class Lexicon:
         done, after = raw[i + 1] if i + 1 < len(raw) else "", raw[i + 2] if i + 2 < len(raw) else ""
         passive = (raw[i] in _GETS and done in self.done_forms) or (
             raw[i] in COPULAS and done in self.object_done and "as" not in raw[max(0, i - 2):i]  # "as it is posted"
-            and bool({self.term(w) for w in raw[i + 2:]} & self._recipients))  # not "posted to our archive"
+            and bool({self.term(w) for w in raw[i + 2:]} & self.recipients))  # not "posted to our archive"
         return passive and previous not in _GETTERS | _RELATIVES and after in _AFTER_PASSIVE
 
     def acted_on(self, raw: list[str], found: tuple[int, str] | None, resources: frozenset[str]) -> str | None:
@@ -322,7 +322,7 @@ class Lexicon:
         at = found[0]
         if raw[at] in self.object_forms and not raw[at].endswith("ing"):
             said = {self.term(w) for w in raw[at + 1:]}
-            return self.term(raw[at]) if said & self._recipients or self._people & set(raw[at + 1:]) else None
+            return self.term(raw[at]) if said & self.recipients or self._people & set(raw[at + 1:]) else None
         for i, word in enumerate(raw[at + 1:at + 1 + t.OBJECT_REACH], at + 1):
             if word in _PLACING:
                 return None

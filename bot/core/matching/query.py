@@ -388,10 +388,22 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             unknown += 1
     verb = lexicon.verb_at(asked := [w for w in kept if w not in in_phrases], speller)  # "not call control"
     intent = intent_override or lexicon.intent(asked, verb)
+    acted = lexicon.acted_on(asked, verb, index.resource_terms)
+    return Query(text, _as_posted(terms, intent, acted, index), unknown, intent, lexicon.audiences(joined), known,
+                 repaired, context, acted)
+
+
+def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, index: "ScopeIndex") -> dict[str, float]:
+    """The terms less what a posted message holds: a summary with no meeting named ("post a summary message"),
+    and at half weight what a message posted to a space or a person carries ("post the meeting summary into
+    the team space")."""
+    lexicon = index.lexicon
     if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
-        terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}  # "post a summary message"
-    return Query(text, terms, unknown, intent, lexicon.audiences(joined), known, repaired, context,
-                 lexicon.acted_on(asked, verb, index.resource_terms))
+        terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}
+    if acted is None or acted != lexicon.term("message"):
+        return terms
+    return {term: f * (t.POSTED_CONTENT_FACTOR if term in index.resource_terms and term not in lexicon.recipients
+                       and term != acted else 1.0) for term, f in terms.items()}
 
 
 def names_a_resource(text: str, index: "ScopeIndex") -> bool:

@@ -21,6 +21,7 @@ CUE_WORD_FACTOR = 0.5  # a word inside an audience cue ("the logged in user") is
 API_NAME_FACTOR = 1.5  # a word that names an API ("the Authorizations API") says what the question is about
 CONTAINER_FACTOR = 0.5  # what a thing is inside or under ("spaces inside the team") says where, not what to
 VERB_FACTOR = 0.6  # what to do (rename, list) weighs less than what it is done to (a workspace)
+POSTED_CONTENT_FACTOR = 0.5  # what a message posted to a space holds ("post the meeting summary there") is no need
 BORROWED_FACTOR = 0.5  # words a pronoun ('add people to it') borrows from the clause before
 UNKNOWN_AS_RARE_AS = 3  # an unknown word weighs like a word found in 3 scopes
 COMMON_SHARE = 1 / 8  # a verb found in more than this share of scopes (list, create) is no evidence
