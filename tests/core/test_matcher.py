@@ -927,3 +927,11 @@ def test_a_webex_personal_room_beside_another_product_is_a_webex_question(matche
     # no longer declined as a Gmail question; "scheduling in Gmail" still reads as a scheduling need, and the
     # missed-need stage adds the schedules' read scope, not the Personal Room's (a known wrong answer)
     assert answer.answered
+
+
+def test_reading_memberships_is_the_spaces_memberships_not_the_old_call_memberships(matcher) -> None:
+    assert matcher.answer("scope for reading memberships?").scopes[0] == "spark:memberships_read"
+
+
+def test_deleting_a_webhook_says_webhooks_need_no_scope_of_their_own(matcher) -> None:
+    assert "webhooks" in matcher.answer("scope to delete a webhook").guidance
