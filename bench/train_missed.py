@@ -37,7 +37,7 @@ from calibrate import DEV_SETS  # noqa: E402
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
-from bot.core.matching.boosted import Boosted, ScopeRates  # noqa: E402
+from bot.core.matching.boosted import RATE_FEATURE, Boosted, ScopeRates  # noqa: E402
 from bot.core.matching.missed import MODEL_PATH, MissedModel, candidates  # noqa: E402
 
 # Cross-validated on the development sets of e4618ff at 0.5: 150 trees of depth 3 at rate 0.1 added 279
@@ -49,7 +49,6 @@ from bot.core.matching.missed import MODEL_PATH, MissedModel, candidates  # noqa
 TREES = 150
 DEPTH = 3
 PULL = 2
-RATE_COLUMN = "scope_rate"  # the feature both models read it as
 RATE = 0.1
 FOLDS = 5
 DIGITS = 6
@@ -141,11 +140,11 @@ def main() -> None:
     posts = [post for path in DEV_SETS if path.exists() for post in labelled(yaml.safe_load(path.read_text()))]
     keys, features, needed, groups = rows(matcher, posts)
     names, x, y = matrix(features, needed)
-    scopes, column = [scope for _, scope in keys], names.index(RATE_COLUMN)
+    scopes, column = [scope for _, scope in keys], names.index(RATE_FEATURE)
     cross_validated(x, y, groups, column, scopes)
     rates = counted(scopes, y, np.arange(len(y)))
     data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, rates=rates)
-    features = [row | {RATE_COLUMN: rates.of(scope)} for row, scope in zip(features, scopes)]
+    features = [row | {RATE_FEATURE: rates.of(scope)} for row, scope in zip(features, scopes)]
     checked(MODEL_PATH, MissedModel.read(data), data, features, probabilities)
 
 

@@ -46,6 +46,9 @@ def _summed(trees: tuple[Tree, ...]) -> Callable[[list[float]], float]:
     return eval(compile(source, "<boosted trees>", "eval"), {"__builtins__": {}})
 
 
+RATE_FEATURE = "scope_rate"  # the feature the models read a ScopeRates figure as
+
+
 @dataclass(frozen=True)
 class ScopeRates:
     """How often each scope was what a model looks for (the plan's main scope, a need) in the training rows that
@@ -56,6 +59,7 @@ class ScopeRates:
     usual: float = 0.0
 
     def of(self, scope: str) -> float:
+        """The scope's figure, or the usual share for a scope no training row held."""
         return self.rates.get(scope, self.usual)
 
 

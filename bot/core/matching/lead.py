@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core.answer import HELD_NEED, Answer, AnswerKind, Need, Via
-from bot.core.matching.boosted import Boosted, ScopeRates
+from bot.core.matching.boosted import RATE_FEATURE, Boosted, ScopeRates
 from bot.core.matching.lookups import looked_up
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def features(answer: Answer, q: Question, first: int, led: ScopeRates = ScopeRat
         "told_at": _told_at(need, text), "lookup": looked_up(need.text), "score": need.score,
         "twin": any(other.scope.name == need.scope.counterpart for other in needs if other is not need),
         "linked": any(need.scope.name in other.scope.related for other in needs if other is not need),
-        "added": at >= first, "scope_rate": led.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
+        "added": at >= first, RATE_FEATURE: led.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
 
 
 def _told_at(need: Need, text: str) -> float:

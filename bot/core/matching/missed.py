@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.boosted import Boosted, ScopeRates
+from bot.core.matching.boosted import RATE_FEATURE, Boosted, ScopeRates
 from bot.core.matching.calibrate import weakest
 from bot.core.matching.clauses import clause_parts, clause_queries, done_by_others, eligible
 from bot.core.matching.evidence import asks_for_several
@@ -109,7 +109,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
             if name not in best or best[name].features["score"] < features["score"]:
                 best[name] = Candidate(candidate.scope, query.text, features)
     return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
-                                              "scope_rate": needed.of(name),
+                                              RATE_FEATURE: needed.of(name),
                                               "fit_cov": fitting.get(name, 0.0),
                                               "fit_twin": float(name in fitting and name in answered.counterparts)})
             for name, c in best.items()]
