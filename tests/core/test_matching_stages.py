@@ -931,3 +931,11 @@ def test_a_thing_dropped_into_a_space_is_posted(matcher, said: str, posts: bool)
                                   "post the meeting recording link into the team space"])
 def test_what_a_message_posted_to_a_space_holds_is_no_need_of_its_own(matcher, post: str) -> None:
     assert matcher.answer(post).scopes[0] == "spark:messages_write"
+
+
+def test_the_things_in_each_container_are_what_is_listed(matcher) -> None:
+    terms = build_query("list the devices in each workspace", matcher.index).terms
+    device, workspace = matcher.index.lexicon.term("device"), matcher.index.lexicon.term("workspace")
+    assert terms[workspace] < terms[device]  # where each device is, not what is listed
+    assert "spark-admin:devices_read" in matcher.answer("as admin, list workspaces, then list the devices in each "
+                                                        "workspace").scopes

@@ -309,6 +309,7 @@ _MEMBER_OF_RE = re.compile(
 # "spaces inside the team", "the people within one of our locations": what follows one of these names where
 # the thing is, not the thing
 _CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the messages"
+_IN_EACH = frozenset({"in", "at"})  # before "each" or "every": where each of the things is
 _CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "their", "its", "each", "that", "this",
                                 "existing", "new", "same"})
 
@@ -320,11 +321,11 @@ def actor_whos(kept: list[str]) -> set[int]:
 
 
 def contained_words(kept: list[str]) -> set[int]:
-    """Positions of the words that name a container: right after 'inside', 'within' or 'under', past
-    determiners ("within one of our locations")."""
+    """Positions of the words that name a container: right after 'inside', 'within' or 'under', or 'in each'
+    and 'at every', past determiners ("within one of our locations", "the devices in each workspace")."""
     found, after = set(), False
     for i, word in enumerate(kept):
-        if word in _CONTAINING:
+        if word in _CONTAINING or (word in _IN_EACH and kept[i + 1:i + 2] in (["each"], ["every"])):
             after = True
         elif after and word not in _CONTAINER_FILLERS:
             found.add(i)
