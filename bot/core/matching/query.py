@@ -347,8 +347,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     """Read `text` against the index: its terms, how strongly, what is unknown (kept: never change a Query)."""
     lexicon, speller = index.lexicon, index.speller
     named = lexicon.as_named(without_credential(text))
-    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
-                  _MEMBER_OF_RE.sub(r"\1", _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", named)))))
+    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", named)))
+    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT, _MEMBER_OF_RE.sub(r"\1", marked))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
@@ -401,7 +401,7 @@ def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, i
     lexicon = index.lexicon
     if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
         terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}
-    if acted is None or acted != lexicon.term("message"):
+    if acted != lexicon.term("message"):
         return terms
     return {term: f * (t.POSTED_CONTENT_FACTOR if term in index.resource_terms and term not in lexicon.recipients
                        and term != acted else 1.0) for term, f in terms.items()}
