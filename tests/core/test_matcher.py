@@ -935,3 +935,9 @@ def test_reading_memberships_is_the_spaces_memberships_not_the_old_call_membersh
 
 def test_deleting_a_webhook_says_webhooks_need_no_scope_of_their_own(matcher) -> None:
     assert "webhooks" in matcher.answer("scope to delete a webhook").guidance
+
+
+@pytest.mark.parametrize("question", ["Where do I find pricing for Webex Calling per user?",
+                                      "how much does webex cost per user per month for 50 people"])
+def test_pricing_is_no_scope_question(matcher, question: str) -> None:
+    assert not matcher.answer(question).answered
