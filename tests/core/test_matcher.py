@@ -941,3 +941,11 @@ def test_deleting_a_webhook_says_webhooks_need_no_scope_of_their_own(matcher) ->
                                       "how much does webex cost per user per month for 50 people"])
 def test_pricing_is_no_scope_question(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("check my next Webex meeting", "meeting:schedules_read"),  # the meeting list, not a live meeting's controls
+    ("check if my live meeting is locked", "meeting:controls_read"),
+])
+def test_checking_a_meeting_is_its_schedule_or_its_live_controls(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope
