@@ -27,11 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_missed import FOLDS, boosted, checked, counted, export, matrix, with_rates  # noqa: E402
+from train_missed import FOLDS, boosted, checked, counted, trained, with_rates  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
-from bot.core.matching.boosted import RATE_FEATURE  # noqa: E402
 from bot.core.matching.lead import MODEL_PATH, LeadModel, features  # noqa: E402
 
 # Ordered by models trained on four fifths of the development sets of 37d0f0f, the main scope led 783 of the 1185
@@ -92,14 +91,9 @@ def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in main_scopes(yaml.safe_load(path.read_text()))]
     keys, told, mains, groups = rows(matcher, posts)
-    names, x, y = matrix(told, mains)
-    scopes, column = [scope for _, scope in keys], names.index(RATE_FEATURE)
-    cross_validated(x, y, groups, column, scopes)
-    rates = counted(scopes, y, np.arange(len(y)))
-    data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, boosted(TREES, DEPTH),
-                                 "bench/train_lead.py: gradient-boosted trees over plan needs on the development sets",
-                                 rates)
-    told = [row | {RATE_FEATURE: rates.of(scope)} for row, scope in zip(told, scopes)]
+    data, probabilities, told = trained(keys, told, mains, groups, cross_validated, boosted(TREES, DEPTH),
+                                        "bench/train_lead.py: gradient-boosted trees over plan needs on the "
+                                        "development sets")
     checked(MODEL_PATH, LeadModel.read(data), data, told, probabilities)
 
 

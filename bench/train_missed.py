@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,8 @@ TREES = 150
 DEPTH = 3
 PULL = 2
 RATE = 0.1
+# how a training script checks its model: (rows, labels, posts, the scope-rate column, each row's scope)
+Validation = Callable[[np.ndarray, np.ndarray, list[int], int, list[str]], None]
 FOLDS = 5
 DIGITS = 6
 CHECKS = 12
@@ -113,13 +116,11 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], column: int
           f"{hits} needed ({hits / max(1, int(added.sum())):.1%}), in {FOLDS}-fold cross-validation by post")
 
 
-def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list,
-           model: GradientBoostingClassifier | None = None,
-           about: str = "bench/train_missed.py: gradient-boosted trees over candidate features on the development sets",
-           rates: ScopeRates = ScopeRates()) -> tuple[dict, np.ndarray]:
+def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list, model: GradientBoostingClassifier, about: str,
+           rates: ScopeRates) -> tuple[dict, np.ndarray]:
     """The trees as the runtime scorer reads them with the scope rates they were trained with, check
     probabilities it must reproduce, and every row's probability."""
-    model = (boosted() if model is None else model).fit(x, y)
+    model = model.fit(x, y)
     trees = [tree.tree_ for tree in model.estimators_[:, 0]]
     start = model.decision_function(x[:1])[0] - RATE * sum(float(tree.predict(x[:1].astype(np.float32))[0])
                                                            for tree in model.estimators_[:, 0])
@@ -135,17 +136,26 @@ def export(names: list[str], x: np.ndarray, y: np.ndarray, keys: list,
     return data, probabilities
 
 
+def trained(keys: list, told: list[dict], labels: list[bool], groups: list[int], validate: Validation,
+            model: GradientBoostingClassifier, about: str) -> tuple[dict, np.ndarray, list[dict]]:
+    """What both tree models go through: `validate` reads the rows (the scope rates counted per fold), the rates
+    are counted on all of them, the model is trained and exported; with the rows as the runtime reads them."""
+    names, x, y = matrix(told, labels)
+    scopes, column = [scope for _, scope in keys], names.index(RATE_FEATURE)
+    validate(x, y, groups, column, scopes)
+    rates = counted(scopes, y, np.arange(len(y)))
+    data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, model, about, rates)
+    return data, probabilities, [row | {RATE_FEATURE: rates.of(scope)} for row, scope in zip(told, scopes)]
+
+
 def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in labelled(yaml.safe_load(path.read_text()))]
     keys, features, needed, groups = rows(matcher, posts)
-    names, x, y = matrix(features, needed)
-    scopes, column = [scope for _, scope in keys], names.index(RATE_FEATURE)
-    cross_validated(x, y, groups, column, scopes)
-    rates = counted(scopes, y, np.arange(len(y)))
-    data, probabilities = export(names, with_rates(x, column, scopes, rates), y, keys, rates=rates)
-    features = [row | {RATE_FEATURE: rates.of(scope)} for row, scope in zip(features, scopes)]
-    checked(MODEL_PATH, MissedModel.read(data), data, features, probabilities)
+    data, probabilities, told = trained(keys, features, needed, groups, cross_validated, boosted(),
+                                        "bench/train_missed.py: gradient-boosted trees over candidate features on the "
+                                        "development sets")
+    checked(MODEL_PATH, MissedModel.read(data), data, told, probabilities)
 
 
 def matrix(rows_told: list[dict], labels: list[bool]) -> tuple[list[str], np.ndarray, np.ndarray]:

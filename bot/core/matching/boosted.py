@@ -72,7 +72,7 @@ class Boosted:
     names: tuple[str, ...]
     start: float
     trees: tuple[Tree, ...]
-    rates: ScopeRates = ScopeRates()
+    rates: ScopeRates
     summed: Callable[[list[float]], float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
