@@ -562,6 +562,14 @@ def test_something_else_wanted_beside_a_scope_the_app_has_asks_for_more(matcher)
     assert more.scopes[:1] == ["spark:rooms_write"]
 
 
+def test_a_vague_asking_sentence_after_a_scope_the_app_has_reads_the_need_told_before(matcher) -> None:
+    answer = matcher.answer("I have meeting:schedules_read. I can't list my recordings. What's missing?")
+    assert answer.scopes[:1] == ["meeting:recordings_read"]
+    refused = matcher.answer("The token has spark-admin:calling_cdr_read, but the CDR feed returns 403. What am I "
+                             "missing?")  # refused: the role is missing, and the named scope stays
+    assert refused.scopes[:1] == ["spark-admin:calling_cdr_read"]
+
+
 def test_a_feature_planned_next_beside_a_scope_the_app_has_asks_for_more(matcher) -> None:
     answer = matcher.answer("Our sidebar already has spark:calls_read and shows recent calls fine. Next sprint we "
                             "add a button to transfer the active call. What do I have to add?")

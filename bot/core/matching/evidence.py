@@ -204,6 +204,14 @@ def asks_for_more(text: str) -> bool:
     return bool(_MORE_RE.search(text)) and not reports_failure(text)
 
 
+_MISSING_RE = re.compile(r"\b(?:missing|lacking|lacks)\b", re.IGNORECASE)
+
+
+def asks_what_is_missing(text: str) -> bool:
+    """Whether the text asks what the app lacks ("What's missing?", "what am I missing")."""
+    return bool(_MISSING_RE.search(text))
+
+
 def without_total(text: str) -> str:
     """The text less the sentence that asks for the whole list ('the final list' names no need) and
     the words that ask for a narrower scope ("or is there a narrower one?" names none either)."""

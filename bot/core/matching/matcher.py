@@ -23,9 +23,9 @@ from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, c
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
                                        is_rival, one_scope_suffices, refers_back)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_several,
-                                        asks_for_the_total, asks_if_needed, asks_instead, asks_which_to_use,
-                                        asks_whether, fall_short, gives_too_little, guesses_differ, lacking,
-                                        reports_failure, said_to_work, successor, without_names, without_total,
+                                        asks_for_the_total, asks_if_needed, asks_instead, asks_what_is_missing,
+                                        asks_which_to_use, asks_whether, fall_short, gives_too_little, guesses_differ,
+                                        lacking, reports_failure, said_to_work, successor, without_names, without_total,
                                         working_calls)
 from bot.core.matching.frames import with_together
 from bot.core.matching.explain import (assumptions, decline_reason, language_decline, replaced, twin, why,
@@ -161,8 +161,8 @@ class Matcher:
         described = self._from_words(replace(q, focus=asked_for(q.asking)))
         if asked_names(q.asking, self.index) and not short and not guesses_differ(q.message.prose):
             return in_doubt(named, described, q, self.kb, mentioned)
-        held = not asked_names(q.message.prose, self.index) and asks_for_more(q.message.prose)  # "has X; now Y too"
-        if held and not described.needs:  # "What's missing?": the need is told before it
+        held = told_as_held(q, self.index)
+        if held and not described.needs:
             described = self._from_words(replace(q, focus=told_before(q)))
         # Had it, still refused: another resource's scope is missing; for the same resource
         # (the user form of the admin scope it has), the role is, and the named scope stays.
@@ -291,6 +291,17 @@ def or_the_whole_post(draft: Draft, q: Question, from_words: Callable[[Question]
     whole = from_words(replace(q, focus=q.prose))
     whole.signals = [replace(s, coverage=0.0, focused=True) for s in whole.signals]
     return whole if whole.needs else draft
+
+
+def told_as_held(q: Question, index: ScopeIndex) -> bool:
+    """Whether the scopes the post names are what the app has, with the need told before the asking sentence:
+    "has X; now Y too", or "has X. I can't list the recordings. What's missing?" (an asking sentence of no known
+    word, where nothing failed and no role is in question: else the named scope stays the answer)."""
+    if asked_names(q.message.prose, index):
+        return False
+    missing = (asks_what_is_missing(q.asking) and not build_query(asked_for(q.asking), index).known
+               and not q.topics and not reports_failure(q.message.prose))
+    return asks_for_more(q.message.prose) or missing
 
 
 def told_before(q: Question) -> str:
