@@ -113,7 +113,7 @@ class Clause:
 def eligible(ranked: list[Ranked], query: Query, index: ScopeIndex, minimum: float = 0.0) -> list[Ranked]:
     """Candidates that explain enough of the question, best score first: a scope the priors
     favour must not hide a better explained one, nor answer with too little evidence."""
-    return [r for r in ranked if r.coverage >= max(minimum, floor(r, query, index))]
+    return [r for r in ranked if r.coverage >= minimum and r.coverage >= floor(r, query, index)]
 
 
 def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:

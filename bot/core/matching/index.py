@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.core.endpoints import EndpointIndex
 from bot.core.knowledge import KnowledgeBase, Scope
@@ -21,9 +21,9 @@ _ACCESS_SUFFIXES = ("read", "write", "rw", "create", "all")
 _LEAST_PRIVILEGE = {audience: rank for rank, audience in enumerate(t.AUDIENCE_ORDER)}
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """One candidate scope for a query, with how much of the query it explains and why."""
+class Ranked(NamedTuple):
+    """One candidate scope for a query, with how much of the query it explains and why (a named tuple: a
+    ranking makes one for every scope the query touches, and tuples are the cheapest to make)."""
 
     scope: Scope
     coverage: float
@@ -68,6 +68,10 @@ class ScopeIndex:
         self.common_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.COMMON_SHARE}
         self.generic_verbs = {v for v in lexicon.verb_terms if len(self.postings.get(v, ())) > n * t.GENERIC_SHARE}
         self.unknown_idf = math.log(1 + n / t.UNKNOWN_AS_RARE_AS)
+        # each posting's IDF-weighed mass and whether it is strong evidence (name, synonym, example): worked out once
+        self._weighed: dict[str, list[tuple[int, float, bool]]] = defaultdict(list, {
+            term: [(i, self.idf[term] * weight, weight >= t.EXAMPLE_WEIGHT) for i, weight in postings]
+            for term, postings in self.postings.items()})
         self.resource_terms = frozenset().union(*self.name_terms)  # words that name what scopes are for
         self._named_for = {scope.key: terms for scope, terms in zip(kb.scopes, self.name_terms)}
         self.speller = Speller(surface + list(self.lexicon.verb_forms), STOPWORDS)
@@ -77,6 +81,8 @@ class ScopeIndex:
         for scope in kb.scopes:
             self.bare_names[scope.key.split(":", 1)[1]].append(scope)
         self._priors: dict[tuple[str | None, frozenset[str]], list[float]] = {}
+        last = len(_LEAST_PRIVILEGE)  # among equal scores: least privilege first, then by name
+        self._tie_order = [(_LEAST_PRIVILEGE.get(s.audience, last), s.name) for s in kb.scopes]
         # the last full rankings: the stages after the first answer rank its clauses again (thread-safe)
         self._ranked = lru_cache(maxsize=t.RANKINGS_KEPT)(self._ranking)
 
@@ -122,10 +128,10 @@ class ScopeIndex:
         evidence: dict[int, list[str]] = defaultdict(list)
         strong: dict[int, set[str]] = defaultdict(set)
         for term, factor in terms.items():
-            for i, weight in self.postings[term]:
-                matched[i] += self.idf[term] * weight * factor
+            for i, mass, is_strong in self._weighed[term]:
+                matched[i] += mass * factor
                 evidence[i].append(term)
-                if weight >= t.EXAMPLE_WEIGHT:
+                if is_strong:
                     strong[i].add(term)
         asked = terms.keys()
         # A phrasing of the scope found word for word; a one-word phrasing only when it is the
@@ -142,9 +148,8 @@ class ScopeIndex:
             if self.name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
             scored.append((score, i, named))
-        last, scopes = len(_LEAST_PRIVILEGE), self.kb.scopes
-        order = lambda item: (-item[0], _LEAST_PRIVILEGE.get(scopes[item[1]].audience, last),  # noqa: E731
-                              scopes[item[1]].name)
+        scopes, tie_order = self.kb.scopes, self._tie_order
+        order = lambda item: (-item[0], tie_order[item[1]])  # noqa: E731
         return tuple(Ranked(scopes[i], matched[i] / total, score, tuple(evidence[i]), frozenset(strong[i]),
                             named > 0, i in spelled) for score, i, named in sorted(scored, key=order))
 
