@@ -162,6 +162,11 @@ def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
                 assert not kb[answer.scopes[0]].deprecated, example
 
 
+def test_rewriting_settings_changes_them(matcher) -> None:
+    assert matcher.answer("Nightly job as admin: it rewrites the call queue overflow settings at every "
+                          "location.").scopes[:1] == ["spark-admin:telephony_config_write"]
+
+
 def test_the_object_outweighs_the_verb(matcher) -> None:
     # 'rename' is phrased only for spaces and teams; the workspace is what the question is about
     assert top(matcher, "rename a workspace") in {"spark:workspaces_write", "spark-admin:workspaces_write"}
