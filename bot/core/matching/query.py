@@ -190,6 +190,12 @@ _READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull"
 _INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
 
 
+# "with no human around to log in or refresh anything", "nobody who clicks through a consent screen": what no
+# person does, to the end of its clause
+_NO_ONE_RE = re.compile(r"\b(?:nobody|no[\s-]one|no\s+(?:human|person|people|user|users|admin|admins))\b"
+                        r"(?:\s+[a-z]+){0,2}?\s+(?:to|who|that)\s+[^.,;:!?\n]*", re.IGNORECASE)
+
+
 def without_undone(text: str, lexicon: Lexicon) -> str:
     """The text less what it says the app does not do: a denied verb that changes something, or reads
     when we or never deny it or the sentence sets it against what the app does, with the rest of its
@@ -203,7 +209,7 @@ def without_undone(text: str, lexicon: Lexicon) -> str:
         if lexicon.verb_forms.get(verb) != "write" and not (verb in _READS and ours):
             return match.group(0)  # "it doesn't list the devices": a failure, not a need denied
         return match.group("rest") if _REFERS_BACK_RE.match(text[match.end():]) else " "
-    return _UNDONE_RE.sub(kept, text)
+    return _UNDONE_RE.sub(kept, _NO_ONE_RE.sub(" ", text))
 
 
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
