@@ -253,6 +253,8 @@ def test_what_another_team_does_in_a_long_story_is_no_need_of_the_app(matcher) -
     ("create a space for each incident and post the incident summary as the first message",
      ["spark:rooms_write", "spark:messages_write"]),  # the summary is what the message says
     ("post a weekly digest message to the team space", ["spark:messages_write"]),
+    ("Every Monday: pull our org's meetings analytics (weekly totals) and post a chart of them into the leadership "
+     "space. Full admin token.", ["analytics:read_all", "spark:messages_write"]),  # 'them' is what is posted
 ])
 def test_what_a_posted_message_holds_is_no_resource(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes
