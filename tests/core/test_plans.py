@@ -250,6 +250,15 @@ def test_what_another_team_does_in_a_long_story_is_no_need_of_the_app(matcher) -
 
 
 @pytest.mark.parametrize("question, scopes", [
+    ('As admin, post anything in the "Users" or "Compliance" categories as a message into our alerts space.',
+     ["spark:messages_write"]),
+    ('Create a space called "Compliance" and add me.', ["spark:rooms_write", "spark:memberships_write"]),
+])
+def test_a_quoted_name_of_a_thing_says_nothing_of_who_acts(matcher, question: str, scopes: list[str]) -> None:
+    assert matcher.answer(question).scopes == scopes
+
+
+@pytest.mark.parametrize("question, scopes", [
     ("create a space for each incident and post the incident summary as the first message",
      ["spark:rooms_write", "spark:messages_write"]),  # the summary is what the message says
     ("post a weekly digest message to the team space", ["spark:messages_write"]),

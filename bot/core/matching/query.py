@@ -190,6 +190,20 @@ _READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull"
 _INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
 
 
+# 'the "Compliance Review" space', 'a team called "Admins"', 'the "Users" or "Compliance" categories': quoted names
+# of things, no words of the need nor of who acts
+_QUOTED = r'["“‘][^"“”‘’\n]{1,60}["”’]'
+_TITLE_RE = re.compile(r"(?P<named>\b(?:called|named|titled):?\s+)?" + _QUOTED +
+                       r"(?(named)|(?=(?:\s*(?:,|or|and)\s*" + _QUOTED + r")*\s+(?:spaces?|rooms?|teams?|channels?"
+                       r"|groups?|categor(?:y|ies)|queues?|locations?|sites?|workspaces?|projects?|folders?|tabs?)\b))",
+                       re.IGNORECASE)
+
+
+def without_titles(text: str) -> str:
+    """The text less the quoted names of things ('the "Compliance" category' is no compliance officer)."""
+    return _TITLE_RE.sub(lambda m: (m.group("named") or "") + '""', text)
+
+
 # "with no human around to log in or refresh anything", "nobody who clicks through a consent screen": what no
 # person does, to the end of its clause
 _NO_ONE_RE = re.compile(r"\b(?:nobody|no[\s-]one|no\s+(?:human|person|people|user|users|admin|admins))\b"

@@ -22,7 +22,7 @@ from bot.core.matching.index import ScopeIndex
 from bot.core.matching.language import glossed, reading
 from bot.core.matching.methods import with_asked_method
 from bot.core.matching.normalise import SENTENCE_ENDS, Message, normalise
-from bot.core.matching.query import Query, as_members, build_query, without_undone
+from bot.core.matching.query import Query, as_members, build_query, without_titles, without_undone
 from bot.core.text import words
 
 _NEED_RE = re.compile(
@@ -228,7 +228,8 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
-    told = lambda said: as_members(without_undone(without_ruled_out(said), index.lexicon), index)  # noqa: E731
+    told = lambda said: as_members(without_undone(without_ruled_out(without_titles(said)), index.lexicon),  # noqa: E731
+                                   index)
     message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
     known = lambda w: index.lexicon.term(w) in index.postings  # noqa: E731
     foreign = reading(message.prose, index.kb.vocabulary, known)
