@@ -399,6 +399,7 @@ def test_a_verb_before_what_came_back_is_no_action(matcher, said: str) -> None:
 
 @pytest.mark.parametrize("said, intent", [
     ("provisioning script that reads the list of our customers", "read"),  # the -ing form names the app
+    ("offboarding runbook step: list all upcoming meetings of the user", "read"),
     ("room booking kiosk that shows the list of all workspaces", "read"),
     ("recording console that lists my recordings", "read"),
     ("a workspace should be created for every new room", "write"),  # a participle wanted, not a state

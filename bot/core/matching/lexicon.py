@@ -141,7 +141,8 @@ _WANTING = frozenset({"to", "should", "must", "can", "could", "will", "would", "
 _APP_NOUNS = frozenset({"job", "jobs", "script", "scripts", "tool", "tools", "tooling", "app", "apps", "flow",
                         "workflow", "service", "pipeline", "integration", "dashboard", "portal", "system",
                         "project", "platform", "solution", "provider", "vendor", "widget", "kiosk", "kiosks",
-                        "console", "plugin", "module", "helper"})  # not "extension", "page": Calling's
+                        "console", "plugin", "module", "helper", "runbook", "runbooks", "playbook", "checklist",
+                        "process", "automation", "routine"})  # not "extension", "page": Calling's
 # Words that say where a thing is or goes, not what it is: "share the link in the space".
 _PLACING = frozenset({"in", "into", "to", "on", "onto", "at", "from", "for", "with", "inside", "under", "via",
                       "through", "by", "within", "across"})
