@@ -612,6 +612,14 @@ def test_choosing_scopes_in_the_portal_is_no_topic(matcher) -> None:
                           ).scopes == ["spark:messages_write"]
 
 
+@pytest.mark.parametrize("question, scope", [
+    ("as an admin, turn on call forwarding for a user", "spark-admin:people_write"),
+    ("turn on call forwarding for myself", "spark:people_write"),
+])
+def test_who_turns_on_call_forwarding_decides_the_scope(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
 def test_a_voice_message_is_no_chat_message(matcher) -> None:
     assert matcher.answer("list my voice messages").scopes == ["spark:calls_read"]
     assert matcher.answer("what scope lets a user list their own voicemail messages").scopes == ["spark:calls_read"]
