@@ -392,3 +392,9 @@ def test_an_sdk_call_is_said_to_work_by_its_own_method_name_only(matcher) -> Non
 ])
 def test_do_not_disturb_for_me_takes_the_call_settings_scopes(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("question", ["xcommand Audio.Volume.Set(Level: 50)",
+                                      "the script sends Audio.Volume.Set (Level 50) to each device"])
+def test_an_xapi_command_written_as_a_call_is_a_command(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes[:1] == ["spark:xapi_commands"]

@@ -28,11 +28,18 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
     if need is None:
         need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
     if need is None and call.words:
-        query = build_query(call.words, index)
+        query = build_query(_as_said(call, index), index)
         query = replace(query, audiences=query.audiences | cues)  # who the prose says acts makes the call
         ranked = eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
     return for_a_service_app(need, index) if need is not None and "service-app" in cues else need
+
+
+def _as_said(call: Call, index: ScopeIndex) -> str:
+    """The words of an SDK-style call, or its dotted path when that is an xAPI command ("Audio.Volume.Set (Level
+    50)" sets the volume; its words "Set Audio Volume" would read the volume's status)."""
+    dotted = ".".join(call.chain)
+    return dotted if call.chain and index.lexicon.as_xapi_commands(dotted) != dotted else call.words
 
 
 def for_a_service_app(need: Need, index: ScopeIndex) -> Need:
