@@ -481,6 +481,11 @@ def test_what_developers_build_in_their_own_words_is_answered(matcher, question,
     assert scope in matcher.answer(question).scopes
 
 
+def test_the_thing_being_built_is_no_need(matcher) -> None:
+    answer = matcher.answer("Building a CRM phone panel for our Webex Calling users: it lists each user's recent calls.")
+    assert answer.scopes[:1] == ["spark:calls_read"]  # not spark:calls_write, from "building" a phone panel
+
+
 def test_the_webex_desktop_app_is_still_the_app(matcher) -> None:
     assert not matcher.answer("how do I share my screen in the desktop app").answered
 

@@ -52,8 +52,10 @@ _MAKING_THE_APP_RE = re.compile(
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
     r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding)\s+(?:an?\s+|our\s+|my\s+)?"
     r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
-    r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper)\b",
-    re.IGNORECASE)  # not "a service app"
+    r"(?:(?!service\b)[\w-]+\s+){0,2}?"  # "a CRM softphone panel", not "a service app"
+    r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper|pane|panel|sidebar"
+    r"|extension|plugin|page)\b",
+    re.IGNORECASE)
 # "we're a US company", "I am a university": who the asker is, not what the app does.
 _WHO_WE_ARE_RE = re.compile(
     r"\b(?:we|i)(?:'re|’re|\s+are|'m|’m|\s+am)\s+an?\s+"
@@ -322,7 +324,7 @@ def named_apis(kept: list[str]) -> set[int]:
 # "the spaces I'm a member of", "a space where the user is a member", "the teams my user is a member of": which
 # spaces or teams, the asker's own; not a question about memberships (kept: the space, the team)
 _MEMBER_OF_RE = re.compile(
-    r"\b(spaces?|rooms?|teams?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(spaces?|rooms?|teams?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:(?!service\b)[\w-]+\s+){0,2}?"
     r"(?:user|users|i|we|they|he|she|person|people|nobody|no\s+one|none\s+of\s+(?:us|them)"
     r"|nobody\s+from\s+(?:[\w-]+\s+){0,2}?)\s*(?:is|are|am|'m|’m|'re|’re)(?:n['’]?t|\s+not)?\s+(?:already\s+)?"
     r"(?:an?\s+)?members?(?:\s+of)?\b", re.IGNORECASE)
