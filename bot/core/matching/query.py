@@ -324,7 +324,7 @@ def named_apis(kept: list[str]) -> set[int]:
 # "the spaces I'm a member of", "a space where the user is a member", "the teams my user is a member of": which
 # spaces or teams, the asker's own; not a question about memberships (kept: the space, the team)
 _MEMBER_OF_RE = re.compile(
-    r"\b(spaces?|rooms?|teams?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:(?!service\b)[\w-]+\s+){0,2}?"
+    r"\b(spaces?|rooms?|teams?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:user|users|i|we|they|he|she|person|people|nobody|no\s+one|none\s+of\s+(?:us|them)"
     r"|nobody\s+from\s+(?:[\w-]+\s+){0,2}?)\s*(?:is|are|am|'m|’m|'re|’re)(?:n['’]?t|\s+not)?\s+(?:already\s+)?"
     r"(?:an?\s+)?members?(?:\s+of)?\b", re.IGNORECASE)
