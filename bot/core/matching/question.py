@@ -225,11 +225,16 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
     return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
 
 
+def as_told(said: str, index: ScopeIndex) -> str:
+    """Prose as the app's own story: less the quoted names of things, the scopes it rules out and what it says the
+    app does not do; with the people it adds to a space marked as members."""
+    return as_members(without_undone(without_ruled_out(without_titles(said)), index.lexicon), index)
+
+
 def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Question:
     """Read one message: normalise, find evidence, translate, focus, find guidance topics."""
     message = normalise(text)
-    told = lambda said: as_members(without_undone(without_ruled_out(without_titles(said)), index.lexicon),  # noqa: E731
-                                   index)
+    told = lambda said: as_told(said, index)  # noqa: E731
     message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
     known = lambda w: index.lexicon.term(w) in index.postings  # noqa: E731
     foreign = reading(message.prose, index.kb.vocabulary, known)
