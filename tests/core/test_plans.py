@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
-from bot.core.matching.clauses import clause_needs, refers_back
+from bot.core.matching.clauses import clause_needs, clause_parts, refers_back
 from bot.core.oauth import AppLinks, authorization_url
 
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
@@ -438,6 +438,12 @@ def test_a_label_before_a_colon_is_context_unless_it_names_the_product(matcher, 
 ])
 def test_a_trigger_then_the_app_wanted_to_act_keeps_the_need(matcher, question: str) -> None:
     assert {"meeting:transcripts_read", "meeting:summaries_read"} <= set(matcher.answer(question).scopes)
+
+
+def test_an_aside_between_the_app_and_its_verb_after_a_trigger_keeps_the_need(matcher) -> None:
+    parts = clause_parts("Before each town hall our tool (signed in as the comms lead, who is a moderator) locks the "
+                         "space and switches it to announcement mode", matcher.index)
+    assert "locks the space" in parts  # the app acts after the trigger; the bracket between them is an aside
 
 
 @pytest.mark.parametrize("question, scopes", [

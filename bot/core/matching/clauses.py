@@ -254,7 +254,7 @@ def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
     the trigger and the need: the need starts at the verb after the trigger's own."""
     if not _TRIGGER_RE.match(part):
         return [part]
-    written = part.split()
+    written = _PARENS_RE.sub(" ", part).split()  # "before each town hall our tool (signed in as ...) locks it"
     verbs = [i for i, w in enumerate(written) if i and w.lower().strip(",.;:!?") in index.lexicon.verb_forms]
     if verbs and _WANTS_RE.search(" ".join(written[:verbs[0]])):
         return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]  # "after the meeting we want to pull"
