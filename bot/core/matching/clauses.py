@@ -314,7 +314,7 @@ def clause_queries(parts: list[str], index: ScopeIndex,
             if q.intent is None and not own:
                 continue  # "I use it daily": about what came before, neither doing nor naming anything
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
-            if q.acted_on == index.lexicon.term("message"):
+            if q.acted_on == index.lexicon.message_term:
                 factor *= t.POSTED_CONTENT_FACTOR  # "post a chart of them into the space": them is what is posted
             terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}

@@ -221,8 +221,8 @@ class Lexicon:
         self.cue_phrases = any_of(phrases)
         self._actors = {self.term(w) for w in ("person", "host", "agent")}  # who can change things
         self.content_terms = frozenset(t for w in vocab.content_words if (t := self.term(w)))
-        self.posted_terms = frozenset({self.term("message"), self.term("space")})
-        self.meeting_term = self.term("meeting")
+        self.message_term, self.meeting_term = self.term("message"), self.term("meeting")
+        self.posted_terms = frozenset({self.message_term, self.term("space")})
         self.people_terms = frozenset(self.term(w) for w in ("people", "members", "bot"))  # who joins a space
         roots = "|".join(re.escape(r) for r in vocab.xapi_roots)
         self._xapi = re.compile(rf"\b(?:{roots})(?:(?:\.[A-Z][A-Za-z]*)*\.(?P<dot>[A-Z][A-Za-z]*)"

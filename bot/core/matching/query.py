@@ -423,7 +423,7 @@ def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, i
     lexicon = index.lexicon
     if intent == "write" and lexicon.posted_terms & terms.keys() and lexicon.meeting_term not in terms:
         terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}
-    if acted != lexicon.term("message"):
+    if acted != lexicon.message_term:
         return terms
     return {term: f * (t.POSTED_CONTENT_FACTOR if term in index.resource_terms and term not in lexicon.recipients
                        and term != acted else 1.0) for term, f in terms.items()}
