@@ -61,6 +61,15 @@ def test_a_webhook_with_nothing_to_watch_is_explained_not_given_a_scope_that_car
         assert answer.kind == AnswerKind.GUIDANCE and answer.guidance == ("webhooks",) and answer.scopes == []
 
 
+def test_changing_a_webhook_does_not_need_the_compliance_officers_webhook_scope(matcher) -> None:
+    # the only scope that carries "webhook" and a write access is the Compliance Officer's; the role that
+    # scope would bring is no reason to keep it
+    for question in ("scope to delete a webhook", "what do I need to update a webhook?"):
+        answer = matcher.answer(question)
+        assert answer.kind == AnswerKind.GUIDANCE and answer.guidance == ("webhooks",) and answer.scopes == []
+    assert matcher.answer("as compliance officer, delete org webhooks").scopes == ["spark-compliance:webhooks_write"]
+
+
 def test_an_endpoint_documented_for_one_parameter_value_needs_that_value(matcher) -> None:
     uc = 'api.webhooks.create(name="n", targetUrl=url, resource="uc_counters", event="created")'
     assert matcher.answer(uc).scopes == ["wxc-dedicateduc:admin_perfmon_read"]

@@ -205,9 +205,14 @@ class GuidanceFinder:
         "forbidden") or asks who may authorize, those that explain it (most often the role the
         authorizing person lacks)."""
         wanted = set(audiences)
+        applying = tuple(t for t, audience in self._applies if audience in wanted)
+        return tuple(dict.fromkeys(applying + self.raised_topics(text, audiences)))
+
+    def raised_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
+        """Of those, the ones the text itself raises: it tells of a refusal or asks who may authorize."""
         asked = _ASKS_WHO_RE.search(text) or _WHICH_ROLE_RE.search(text) or _FAILS_FOR_WHO_RE.search(text)
-        refused = list(self._on_403.items()) if REFUSED_RE.search(text) or asked else []
-        return tuple(dict.fromkeys(t for t, audience in [*self._applies, *refused] if audience in wanted))
+        refused, wanted = self._on_403.items() if REFUSED_RE.search(text) or asked else (), set(audiences)
+        return tuple(t for t, audience in refused if audience in wanted)
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
         """Whether a need rests only on the words that named the topics, for a scope the topics

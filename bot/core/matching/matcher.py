@@ -237,9 +237,8 @@ class Matcher:
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
                          or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
-        if draft.kind == AnswerKind.DECLINE or (topics and all(
-                n.via == Via.WORDS and self.guidance.restates(topics, n.scope, n.evidence) for n in draft.needs)):
-            return self._explained_or_declined(q, draft, topics)
+        if (raised := restated(draft, q, audiences, self.guidance)) or draft.kind == AnswerKind.DECLINE:
+            return self._explained_or_declined(q, draft, raised or topics)
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
@@ -262,6 +261,14 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         reason = language_decline(q.language) if q.language else draft.why
         return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+
+
+def restated(draft: Draft, q: Question, audiences: set[str], guidance: GuidanceFinder) -> tuple[str, ...]:
+    """The topics the question raises, when every need of the draft only restates them: judged by those
+    topics, not by the ones its scopes bring ("scope to delete a webhook" is not a Compliance Officer's)."""
+    raised = tuple(dict.fromkeys(q.topics + guidance.raised_topics(q.text, audiences)))
+    return raised if raised and draft.needs and all(
+        n.via == Via.WORDS and guidance.restates(raised, n.scope, n.evidence) for n in draft.needs) else ()
 
 
 def from_names(q: Question, kb: KnowledgeBase, index: ScopeIndex) -> Draft:
