@@ -35,9 +35,11 @@ def when_ready(server) -> None:
 
 
 def post_worker_init(worker) -> None:
+    from bot.service import heap
     from bot.service.app import warm_up
 
     warm_up(worker.wsgi)
+    heap.settle()
 
 
 def on_exit(server) -> None:

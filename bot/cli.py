@@ -140,11 +140,13 @@ def cmd_run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         from bot.service.server import serve
 
         return serve()
+    from bot.service import heap
     from bot.service.wiring import database
     from bot.storage.feedback import FeedbackStore
     from bot.tools.local import run_local
 
     handler = Handler(load_knowledge(), recorder=FeedbackStore(database()), links=_links())
+    heap.settle()
     return run_local(handler, stdin, out)
 
 

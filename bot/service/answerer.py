@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 
-from bot.service import tuning, wiring
+from bot.service import heap, tuning, wiring
 from bot.service.config import Settings
 from bot.service.logs import setup_logging
 from bot.storage.retention import purge
@@ -31,6 +31,7 @@ def answer_events(settings: Settings) -> int:
     os.nice(tuning.ANSWERER_NICENESS)
     setup_logging()
     service = wiring.build(settings)
+    heap.settle()
     parent, purged_at = os.getppid(), float("-inf")  # purge at start, then daily
     service.worker.start()
     log.info("answering", extra={"worker_threads": settings.workers})
