@@ -61,6 +61,15 @@ def test_a_webhook_with_nothing_to_watch_is_explained_not_given_a_scope_that_car
         assert answer.kind == AnswerKind.GUIDANCE and answer.guidance == ("webhooks",) and answer.scopes == []
 
 
+def test_a_firehose_webhook_needs_the_read_scopes_of_every_resource_it_watches(matcher) -> None:
+    firehose = ["spark:messages_read", "spark:memberships_read", "spark:rooms_read"]
+    code = 'api.webhooks.create(name="n", targetUrl=url, resource="all", event="all")'
+    assert sorted(matcher.answer(code).scopes) == sorted(firehose)
+    told = "One webhook, resource=all and event=all, for our integration. What does the token need?"
+    assert sorted(matcher.answer(told).scopes) == sorted(firehose)
+    assert matcher.answer("what scopes for a firehose webhook").guidance == ("webhooks",)
+
+
 def test_changing_a_webhook_does_not_need_the_compliance_officers_webhook_scope(matcher) -> None:
     # the only scope that carries "webhook" and a write access is the Compliance Officer's; the role that
     # scope would bring is no reason to keep it
