@@ -47,7 +47,8 @@ HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "hel
             "heldout_round20", "heldout_round21", "heldout_round22", "heldout_round23", "heldout_round24",
             "heldout_round25", "heldout_round26", "heldout_round27", "heldout_round28", "heldout_round29",
             "heldout_round29b", "heldout_round30", "heldout_round31", "heldout_round32", "heldout_round33",
-            "heldout_round34", "heldout_round35", "heldout_round36", "heldout_round37")
+            "heldout_round34", "heldout_round35", "heldout_round36", "heldout_round37",
+            "heldout_round38")
 
 
 def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
