@@ -709,6 +709,16 @@ def test_another_products_scopes_beside_a_webex_question_leave_it_answered(match
     assert moved.scopes[:1] == ["spark:messages_write"]
 
 
+def test_a_decline_says_whether_it_is_a_verdict_or_a_question_it_could_not_place(matcher) -> None:
+    unplaced = matcher.answer("wxcc flow export (nightly backup to git) scope?")
+    assert unplaced.kind == AnswerKind.DECLINE and unplaced.confidence == Confidence.LOW
+    for elsewhere in ("who won the football game last night", "how do I sort a linked list in python",
+                      "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's "
+                      "the Zoom part."):
+        answer = matcher.answer(elsewhere)
+        assert answer.kind == AnswerKind.DECLINE and answer.confidence == Confidence.HIGH
+
+
 def test_a_named_resource_clearly_ahead_is_a_guess_not_a_decline(matcher) -> None:
     answer = matcher.answer("fetch the org details such as display name")
     assert answer.scopes == ["spark-admin:organizations_read"] and answer.confidence == Confidence.LOW

@@ -57,6 +57,7 @@ class Draft:
     signals: list[Signals] = field(default_factory=list)
     why: str = ""
     elsewhere: bool = False  # about another product: no Webex explanation fits either
+    unsure: bool = False  # a question about Webex or its API declined for want of a clear match ("rather not guess")
 
 
 _EXPLAINABLE = (AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY)  # kinds an explanation may lead
@@ -219,7 +220,8 @@ class Matcher:
         if (guess := guessed(q, candidates, self.offtopic, self.index)) is not None:
             need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
-        return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
+        return Draft(AnswerKind.DECLINE, why=decline_reason(whole),
+                     unsure=bool(whole.terms) and self.platforms.speaks_of_building(q.text))
 
     def _ranked(self, query: Query) -> list[Ranked]:
         return eligible(self.index.rank(query), query, self.index)
@@ -253,14 +255,14 @@ class Matcher:
                       call_rows(q.text, q.calls, q.cues, self.index))
 
     def _explained_or_declined(self, q: Question, draft: Draft, topics: tuple[str, ...]) -> Answer:
-        """An explanation when the question touches a guidance topic and no scope is clear
-        enough to stand beside it; else a decline that says why."""
+        """An explanation when the question touches a guidance topic and no scope is clear enough to stand
+        beside it; else a decline that says why, not sure for a question about Webex it could not place or read."""
         if topics and not draft.elsewhere and about_webex(q, self.index):
             needs = tuple(topic_scope(q, topics, self.index, self.guidance))
             return Answer(q.text, AnswerKind.GUIDANCE, needs, why="this is answered by an explanation" + (
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
-        reason = language_decline(q.language) if q.language else draft.why
-        return Answer(q.text, AnswerKind.DECLINE, why=reason, guidance=topics)
+        return Answer(q.text, AnswerKind.DECLINE, why=language_decline(q.language) if q.language else draft.why,
+                      confidence=Confidence.LOW if q.language or draft.unsure else Confidence.HIGH, guidance=topics)
 
 
 def restated(draft: Draft, q: Question, audiences: set[str], guidance: GuidanceFinder) -> tuple[str, ...]:

@@ -155,6 +155,11 @@ class PlatformFinder:
                      or _RUNS_THERE_RE.search(lowered[max(0, found.start() - t.RUNS_THERE_REACH):found.start()])))),
                     None)
 
+    def speaks_of_building(self, text: str) -> bool:
+        """Whether the text names Webex or speaks of building against an API ("scope", "integration")."""
+        lowered = text.lower()
+        return any(found is not None and found.search(lowered) for found in (self._webex, self._developer))
+
     def app_usage(self, text: str) -> str | None:
         """The phrase that shows a question is about using the Webex app ("on my Mac"), when no
         word says it is about building against the API ("scope", "integration")."""
