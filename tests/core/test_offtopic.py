@@ -145,14 +145,30 @@ def test_a_loosely_matched_post_the_model_reads_as_a_scope_question_gets_a_low_c
     assert guessing.answer(short).kind == AnswerKind.DECLINE
 
 
-def test_a_post_about_a_webhook_on_a_resource_is_never_turned_away_by_the_model(matcher: Matcher) -> None:
+def test_a_post_that_asks_what_to_fetch_when_a_webhook_fires_is_never_turned_away_by_the_model(
+        matcher: Matcher) -> None:
     # what to fetch when a webhook fires needs the resource's read scope; the model learned webhook
     # posts (ngrok, signatures) as off-topic
-    question = "How do I get the transcript text after the meetingTranscripts webhook fires for my meetings?"
     flagged = Matcher(matcher.kb)
     flagged.offtopic = OfftopicModel({"webhook": (1.0, 9.0)}, 0.0)
-    assert flagged.offtopic.probability(question) > t.OFFTOPIC_FROM
-    assert flagged.answer(question).scopes[:1] == ["meeting:transcripts_read"]
+    for question, scope in (
+            ("How do I get the transcript text after the meetingTranscripts webhook fires for my meetings?",
+             "meeting:transcripts_read"),
+            ("After my messages webhook fires, how do I read the message text? The payload only has the id.",
+             "spark:messages_read")):
+        assert flagged.offtopic.probability(question) > t.OFFTOPIC_FROM
+        assert flagged.answer(question).scopes[:1] == [scope]
+
+
+def test_a_post_about_how_a_webhook_behaves_is_turned_away_by_the_model(matcher: Matcher) -> None:
+    # a webhook named by its resource does not make a question about its delivery a scope question
+    flagged = Matcher(matcher.kb)
+    flagged.offtopic = OfftopicModel({"firing": (1.0, 9.0), "design": (1.0, 9.0)}, 0.0)
+    for question in ("My memberships webhook stopped firing after our server was down for a few minutes, and it "
+                     "never came back on its own. Why?",
+                     "My messages webhook fired but the payload only has ids, no text. Is that by design?"):
+        answer = flagged.answer(question)
+        assert answer.kind == AnswerKind.DECLINE and "no scope answers" in answer.why
 
 
 def test_a_webhook_post_that_asks_no_scope_is_turned_away_by_the_model(matcher: Matcher) -> None:

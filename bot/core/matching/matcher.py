@@ -237,7 +237,7 @@ class Matcher:
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
-                         or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level)):
+                         or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level, acts)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if (raised := restated(draft, q, audiences, self.guidance)) or draft.kind == AnswerKind.DECLINE:
             return self._explained_or_declined(q, draft, raised or topics)

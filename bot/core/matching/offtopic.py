@@ -82,21 +82,23 @@ class OfftopicModel:
         return entry[0] if entry else None
 
     def declines(self, q: Question, needs: list[Need], topics: tuple[str, ...],
-                 held: frozenset[Scope] = frozenset(), level: Confidence = Confidence.MEDIUM) -> str | None:
+                 held: frozenset[Scope] = frozenset(), level: Confidence = Confidence.MEDIUM,
+                 acts: Callable[[str], bool] = lambda text: True) -> str | None:
         """Why an answer is turned away: the post reads as a question no scope answers. The line is
         higher for needs read from words alone than beside an endpoint or a call (a pasted call shows
         the API, not that scopes are asked about), and lower for an answer of `level` low in a post long
         enough for the model to tell: a guess at a scope for a post that reads rather off-topic helps no
         one ("why are some spaces missing when I sort by last activity?"). Never for a scope named that
         the app does not hold already (`held`: "my token has X, but the markdown shows pipes" no longer
-        asks about X), when the post speaks of scopes, permissions or a 403 or of a webhook on a
-        resource (what to fetch when it fires is a scope question), beside a guidance topic that is an
+        asks about X), when the post speaks of scopes, permissions or a 403, or of a webhook on a resource
+        and asks for something to be done (`acts`: what to fetch when it fires is a scope question; why it
+        stopped firing or what its payload holds is not), beside a guidance topic that is an
         answer in itself, in a short post, nor in another language (the model knows English words). A
         post with no need that only brushes a bot is judged too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
         if (not (needs or topics) or not _can_tell(q) or any(n.via == Via.NAME and n.scope not in held for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
-                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls)):
+                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)):
             return None
         unsure = (level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
                   and not _MISSING_SCOPE_RE.search(q.text))
