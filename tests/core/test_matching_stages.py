@@ -686,6 +686,8 @@ def test_a_long_post_in_another_language_full_of_english_api_words_is_still_read
      ["spark-admin:telephony_config_read"]),
     ("Our CDR export runs headless as admin, with no human around to log in or refresh anything.",
      ["spark-admin:calling_cdr_read"]),  # what no person does is no need either
+    ("Our room-status page lists the org's devices as admin; nobody sends xAPI commands from it.",
+     ["spark-admin:devices_read"]),
 ])
 def test_what_the_app_never_does_is_no_need(matcher, question: str, scopes: list[str]) -> None:
     assert matcher.answer(question).scopes == scopes

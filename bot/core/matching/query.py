@@ -180,7 +180,7 @@ def as_members(text: str, index: "ScopeIndex") -> str:
 # "we never post anything", "it doesn't change anything", "we don't create extra spaces inside the team": what
 # the app does not do, to the end of its clause
 _UNDONE_RE = re.compile(
-    r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|never|won'?t|will\s+not|no\s+longer)\s+"
+    r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|never|won'?t|will\s+not|no\s+longer|nobody|no[\s-]one)\s+"
     r"(?:(?:need|want|have|plan)\s+to\s+|ever\s+|actually\s+|even\s+)?(?P<verb>[a-z]+)"
     r"(?P<rest>(?:(?!\s+(?:and|but|so|because|while|then|only|just)\b)[^.,;:!?\n—–(])*)", re.IGNORECASE)
 _WE_RE = re.compile(r"\b(?:we|i)(?:\s+(?:really|just|also|even|still))?\s*$", re.IGNORECASE)  # "we don't read"
