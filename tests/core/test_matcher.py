@@ -698,6 +698,9 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     answer = matcher.answer("Our helpdesk people are not admins in Control Hub. The integration they authorize "
                             "gets 403 when it lists all users of the org. Which scope?")
     assert answer.scopes[0] == "spark-admin:people_read"  # who authorized the app, not the Authorizations API
+    answer = matcher.answer("Read-only, authorized by an admin. List all devices in the org.")
+    assert answer.scopes == ["spark-admin:devices_read"]
+    assert matcher.answer("which scope lists the apps authorized by a user").scopes[0] == "identity:tokens_read"
     assert matcher.answer("Which scope lists the OAuth tokens a user has granted to other apps?").scopes[0] == \
         "identity:tokens_read"
 

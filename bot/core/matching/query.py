@@ -132,7 +132,11 @@ _AUTHORIZED_APP_RE = re.compile(
     r"\s+(?:own\s+)?account\b)|(?:\b(?:the\s+|each\s+|every\s+|our\s+)?(?:users?|people|hosts?|employees?)\s+)?"
     r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b"
     r"|\b(?:integration|app|application|tool|script|token)\s+(?:that\s+)?(?:they|we|i|you|users?|people|employees?)"
-    r"\s+authori[sz](?:e|es|ed)\b",  # "the integration they authorize gets 403"
+    r"\s+authori[sz](?:e|es|ed)\b"  # "the integration they authorize gets 403"
+    # "Read-only, authorized by an admin", "our integration (authorized by a full admin)": who authorized the app
+    r"|(?:^|(?<=[,;:(])|\b(?:it|our\s+(?:integration|app|tool|script|job))(?:\s+is|\s+was)?)\s*"
+    r"authori[sz]ed\s+by\s+(?:an?\s+|the\s+|our\s+|my\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:admins?|administrators?|users?|officers?|hosts?|managers?|owners?|person|people)\b",
     re.IGNORECASE)
 # "which scopes do I put in the authorize URL", "what do I tick on the consent screen": where scopes are chosen,
 # with the verb that puts them there, is context, not a need (not the spark:kms of a portal URL, nor a webhook for
