@@ -13,7 +13,8 @@ from typing import Any
 from bot.service.signature import verify
 
 HANDLED_EVENTS = {("messages", "created"): "message", ("attachmentActions", "created"): "action"}
-_ID_RE = re.compile(r"^[A-Za-z0-9_=-]{1,512}$")  # base64url ids or UUIDs; nothing that changes a URL path
+# base64url ids or UUIDs; nothing that changes a URL path, nor longer than the inbox's event_id column holds
+_ID_RE = re.compile(r"^[A-Za-z0-9_=-]{1,255}$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,14 @@ def check_signature(body: bytes, secret: str | None, signature: str | None) -> R
         return Rejection(401, "missing X-Spark-Signature")
     if not verify(body, secret, signature):
         return Rejection(403, "signature does not match")
+    return None
+
+
+def check_size(received: int, declared: int | None, limit: int | None) -> Rejection | None:
+    """A body sent in chunks (no Content-Length) is cut at the limit without a word: one that reaches it is
+    refused as too large, like a declared one over it, not checked against a signature it cannot match."""
+    if limit is not None and declared is None and received >= limit:
+        return Rejection(413, "body too large")
     return None
 
 

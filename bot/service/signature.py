@@ -12,7 +12,8 @@ def sign(body: bytes, secret: str) -> str:
 
 
 def verify(body: bytes, secret: str, signature: str | None) -> bool:
-    """True when `signature` is the body's signature (constant-time comparison)."""
-    if not signature:
+    """True when `signature` is the body's signature (constant-time comparison); a header that is not
+    ASCII is none (compare_digest refuses to compare such text)."""
+    if not signature or not signature.isascii():
         return False
     return hmac.compare_digest(sign(body, secret), signature.strip().lower())

@@ -38,8 +38,9 @@ def receive() -> Any:
     if service is None:
         return jsonify(error=NO_TOKEN), 503
     body = request.get_data(cache=False)
-    rejection = (intake.check_signature(body, service.settings.webhook_secret,
-                                        request.headers.get("X-Spark-Signature"))
+    rejection = (intake.check_size(len(body), request.content_length, current_app.config["MAX_CONTENT_LENGTH"])
+                 or intake.check_signature(body, service.settings.webhook_secret,
+                                           request.headers.get("X-Spark-Signature"))
                  or intake.check_content_type(request.mimetype))
     if rejection:
         return _reject(rejection)

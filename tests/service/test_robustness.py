@@ -59,9 +59,26 @@ def test_any_bytes_get_no_5xx(service, body: bytes) -> None:
     (json.dumps(envelope("rooms", {"id": "r"})).encode(), None, 202),
     ("{\"resource\": \"messages\", \"event\": \"created\", \"data\": {\"id\": \"\u00e9\\ud800\"}}".encode(), "application/json", 400),
     (json.dumps(envelope("messages", {"id": "../people/me"})).encode(), "application/json", 400),
+    (json.dumps(envelope("messages", {"id": "a" * 300})).encode(), "application/json", 400),  # over the column
 ])
 def test_edge_bodies(service, body: bytes, content_type: str | None, status: int) -> None:
     assert post_signed(service, body, content_type) == status
+
+
+@pytest.mark.parametrize("header", ["\u00e9", "\u00ff" * 40])
+def test_a_signature_that_is_not_ascii_is_a_wrong_signature(service, header: str) -> None:
+    body = json.dumps(envelope("messages", {"id": "m-latin"})).encode()
+    response = requests.post(service.url + "/webhooks", data=body, timeout=30,
+                             headers={"Content-Type": "application/json", "X-Spark-Signature": header})
+    assert response.status_code == 403
+
+
+def test_a_body_sent_in_chunks_over_the_limit_is_too_large_not_wrongly_signed(service) -> None:
+    body = json.dumps(envelope("messages", {"id": "m-big", "text": "x" * (2 * 1024 * 1024)})).encode()
+    chunks = (body[i:i + 65536] for i in range(0, len(body), 65536))  # a generator: Transfer-Encoding: chunked
+    response = requests.post(service.url + "/webhooks", data=chunks, timeout=30,
+                             headers={"Content-Type": "application/json", "X-Spark-Signature": signature(body)})
+    assert response.status_code == 413
 
 
 def test_the_service_still_answers_afterwards(standin, service) -> None:

@@ -86,6 +86,14 @@ def test_report_prints_stored_text_without_terminal_control_characters(database_
     assert not any(ch in result.stdout for ch in "\x1b\x07\r\u202e")
 
 
+def test_a_question_with_a_nul_or_a_lone_surrogate_is_kept_all_the_same(database_url) -> None:
+    store = FeedbackStore(Database(database_url, 10))
+    store.question_missed(Answer("a\x00b \ud800 zz", AnswerKind.DECLINE))  # PostgreSQL refuses NUL; UTF-8 the rest
+    assert store.vote({"helpful": False, "question": "c\x00d", "scopes": [], VOTER: "p\x00", CARD: "c\udcff"})
+    asked = [row["question"] for row in store.report().unanswered]
+    assert sorted(asked) == ["a\ufffdb \ufffd zz", "c\ufffdd"]
+
+
 def test_purge_forgets_questions_older_than_the_retention_period(database_url) -> None:
     db = Database(database_url, 10)
     store, inbox = FeedbackStore(db), Inbox(db)
