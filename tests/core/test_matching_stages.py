@@ -944,3 +944,26 @@ def test_the_things_in_each_container_are_what_is_listed(matcher) -> None:
     assert terms[workspace] < terms[device]  # where each device is, not what is listed
     assert "spark-admin:devices_read" in matcher.answer("as admin, list workspaces, then list the devices in each "
                                                         "workspace").scopes
+
+
+def test_what_precedes_a_scope_name_is_read_near_it_only() -> None:
+    # "I have X" holds X; the same words far before a name say nothing of it (and are not read again per name)
+    from bot.core.matching.evidence import _CONTEXT_BEFORE_RE, said_before
+    text = "we have " + "spark:rooms_read"
+    assert said_before(_CONTEXT_BEFORE_RE, text, len("we have "))
+    far = "we have " + "x " * 200 + "spark:rooms_read"
+    assert not said_before(_CONTEXT_BEFORE_RE, far, far.index("spark:"))
+
+
+def test_a_clause_with_only_a_verb_borrows_the_nearest_topic_after_it_else_before(matcher) -> None:
+    from bot.core.matching.clauses import _topic_donors
+    index = matcher.index
+    queries = [build_query(text, index) for text in ("list the rooms", "and delete", "then post a message", "and read")]
+    donors = _topic_donors(queries, index.lexicon.verb_terms)
+    assert [d.text if d else None for d in donors] == ["then post a message", "then post a message", "list the rooms",
+                                                       "then post a message"]
+
+
+def test_a_phrase_said_over_and_over_is_said_once_and_a_long_run_without_spaces_is_kept() -> None:
+    assert normalise("lorem ipsum " * 6 + "list the rooms").prose.count("lorem") == 1
+    assert "x:y" in normalise("x:y," * 2000).prose

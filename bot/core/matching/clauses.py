@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -277,6 +278,18 @@ def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     return replace(before, audiences=whole.audiences) if acts else whole
 
 
+def _topic_donors(queries: list[Query], verbs: frozenset[str]) -> list[Query | None]:
+    """For each clause, the nearest clause after it that names a topic, else the nearest before it: the one a
+    clause with only a verb borrows from (worked out once, not searched again for each such clause)."""
+    topical = [i for i, q in enumerate(queries) if set(q.terms) - verbs]
+    donors: list[Query | None] = []
+    for i in range(len(queries)):
+        after, before = bisect_right(topical, i), bisect_left(topical, i) - 1
+        at = topical[after] if after < len(topical) else topical[before] if before >= 0 else None
+        donors.append(queries[at] if at is not None else None)
+    return donors
+
+
 def clause_queries(parts: list[str], index: ScopeIndex,
                    apart: frozenset[str] = frozenset()) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
@@ -298,11 +311,12 @@ def clause_queries(parts: list[str], index: ScopeIndex,
     out = []
     verbs = index.lexicon.verb_terms
     webhook = index.lexicon.term("webhook")
+    donors = _topic_donors(queries, verbs)
     for i, q in enumerate(queries):
         if set(q.terms) - verbs == {webhook}:
             continue  # "receive a webhook": its scope is the watched resource's, told elsewhere
         if set(q.terms) <= verbs | _actor_terms(q.text, index):  # only a verb ("and list them"): it needs a topic
-            donor = next((o for o in queries[i + 1:] + queries[:i][::-1] if set(o.terms) - verbs), None)
+            donor = donors[i]
             if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text) or _NOT_DONE_RE.match(q.text):
                 continue  # "which scope do I add", "not writing anything": no need of its own
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}

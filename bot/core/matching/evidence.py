@@ -26,8 +26,8 @@ _BARE_NAME_RE = re.compile(r"(?<![\w:-])([a-z]+(?:_[a-z]+)+)(?![\w:])", re.IGNOR
 def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     """Scopes the question spells out (`spark:calls_write`, a slip of it, or `calling_cdr_read`)."""
     found: list[Scope] = []
-    for m in SCOPE_NAME_RE.finditer(question):
-        scope = index.kb.get(m.group(1)) or closest_name(m.group(1), index)
+    for name in dict.fromkeys(m.group(1) for m in SCOPE_NAME_RE.finditer(question)):  # each name read once
+        scope = index.kb.get(name) or closest_name(name, index)
         if scope and scope not in found:
             found.append(scope)
     for m in _BARE_NAME_RE.finditer(question):
@@ -62,10 +62,16 @@ _LACKING_BEFORE_RE = re.compile(r"(?:\b(?:everything|all(?:\s+the)?(?:\s+scopes)
                                 r"|\b(?:missing|lacks?|lacking))\s+(?:the\s+)?[`'\"]?$", re.IGNORECASE)
 
 
+def said_before(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """`pattern`, which ends at the end of what it reads ("... except X"), found just before `at`: within
+    NAME_CONTEXT_REACH characters, so a post of many names is not read again from its start for each."""
+    return pattern.search(text, max(0, at - t.NAME_CONTEXT_REACH), at)
+
+
 def lacking(text: str, index: ScopeIndex) -> list[Scope]:
     """The scopes the text says the app lacks ("has everything except spark-admin:devices_read")."""
     return named_scopes(" ".join(m.group(1) for m in SCOPE_NAME_RE.finditer(text)
-                                 if _LACKING_BEFORE_RE.search(text[:m.start()])), index)
+                                 if said_before(_LACKING_BEFORE_RE, text, m.start())), index)
 
 
 def without_ruled_out(text: str) -> str:
@@ -73,7 +79,7 @@ def without_ruled_out(text: str) -> str:
     what rules them out after them): they are no evidence of the need, as names or as words."""
     text = _NAME_RULED_OUT_RE.sub(" ", text)
     for m in reversed(list(SCOPE_NAME_RE.finditer(text))):
-        if ruling := _RULED_OUT_BEFORE_RE.search(text[:m.start()]):
+        if ruling := said_before(_RULED_OUT_BEFORE_RE, text, m.start()):
             text = text[:ruling.start()] + " " + text[m.end():]  # "we'd rather not use X" goes with X
     return text
 
@@ -93,7 +99,7 @@ def guesses_differ(text: str) -> bool:
     another said Y"): conflicting guesses, so the need it describes decides, not the names. One
     guess checked ("ChatGPT says X, correct?") is a question about that scope."""
     names = list(SCOPE_NAME_RE.finditer(text))
-    return len(names) > 1 and all(_GUESSED_BEFORE_RE.search(text[:m.start()]) for m in names)
+    return len(names) > 1 and all(said_before(_GUESSED_BEFORE_RE, text, m.start()) for m in names)
 
 
 # "can I use spark-compliance:events_read ...?": a name the question asks about using
@@ -119,9 +125,9 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     ("I have spark:rooms_write" or "calling it with spark:rooms_write" say what is there)."""
     kept, held_end = [], None
     for m in SCOPE_NAME_RE.finditer(text):
-        before = text[:m.start()]
         listed = held_end is not None and _LIST_JOIN_RE.fullmatch(text[held_end:m.start()])  # "have X and Y"
-        if (_CONTEXT_BEFORE_RE.search(before) or listed) and not _ASKS_TO_USE_RE.search(before):
+        if ((said_before(_CONTEXT_BEFORE_RE, text, m.start()) or listed)
+                and not said_before(_ASKS_TO_USE_RE, text, m.start())):
             held_end = m.end()
         else:
             kept.append(m)

@@ -76,7 +76,8 @@ _METHOD_CALL_RE = re.compile(r"\b((?:that|this|the|a|each|every)\s+(?:delete|get
                              r"(?=\s*(?:$|[?.,!;:)]|(?:needs?|requires?|fails?|failed|returns?|returned|gives?|gave"
                              r"|works?|worked|is|was|to|for|with|on|in|and|but|that|which|from)\b))", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+(?:https?://\S+|/\S+)")
-_REPEAT_RE = re.compile(r"\b((?:\S+\s+){1,3}?)\1{3,}", re.IGNORECASE)  # "lorem ipsum lorem ipsum ..."
+# "lorem ipsum lorem ipsum ...": words of up to 40 characters (an unbounded word is tried at every start of a long run)
+_REPEAT_RE = re.compile(r"\b((?:\S{1,40}\s+){1,3}?)\1{3,}", re.IGNORECASE)
 _NAME_LINE_RE = re.compile(r"^[-~\s]*[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2}\s*$")
 
 

@@ -114,6 +114,8 @@ HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no AP
 # --- long posts ---
 LONG_QUESTION_WORDS = 30  # prose longer than this is read for the sentences that ask for something
 WRAPPED_LINE_CHARS = 60  # a prose line this long that ends without punctuation was wrapped: the next continues it
+# what says a scope name is held, lacking or ruled out stands within this many characters before it
+NAME_CONTEXT_REACH = 160
 
 # --- bonuses and penalties added to the score ---
 NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully
