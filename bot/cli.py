@@ -82,7 +82,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         with open(args.file, encoding="utf-8") as fh:
             items = yaml.safe_load(fh)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:  # not UTF-8: a file it cannot read either
         print(f"cannot read {args.file}: {exc}", file=sys.stderr)
         return 2
     if not isinstance(items, list):

@@ -72,6 +72,10 @@ def test_eval_rejects_a_malformed_file(tmp_path) -> None:
     bad.write_text("- {q: 'answer calls'}\n")
     result = bot("eval", str(bad))
     assert result.returncode == 2 and "needs one of expect, all, none, guidance" in result.stderr
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"- q: 'caf\xe9 scopes'\n  none: true\n")  # Latin-1, not UTF-8
+    result = bot("eval", str(latin))
+    assert result.returncode == 2 and "cannot read" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_kb_export_json_has_stable_fields() -> None:
