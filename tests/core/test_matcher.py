@@ -148,6 +148,11 @@ def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     assert answer.kind == AnswerKind.DECLINE and answer.scopes == [] and answer.why
 
 
+def test_the_people_in_a_space_are_its_members(matcher) -> None:
+    assert top(matcher, "Which scope lists the people in a space?") == "spark:memberships_read"
+    assert top(matcher, "list the spaces a person belongs to") == "spark:rooms_read"
+
+
 def test_least_privilege_prefers_user_and_read(matcher) -> None:
     assert top(matcher, "list people") == "spark:people_read"
     assert top(matcher, "list people in the whole organization as admin") == "spark-admin:people_read"

@@ -158,6 +158,9 @@ _JOINS_RE = re.compile(
 _CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
                            re.IGNORECASE)
 MEMBERS_MARK = " as members"  # what `as_members` adds; taken out again wherever a clause is shown
+# "the people in a space", "who the users in that room are": the space's members, not the space
+_PEOPLE_IN_RE = re.compile(r"\b(?:people|persons|users|everyone|folks)\s+in\s+(?:a|the|that|this|each|every|their"
+                           r"|our|my|its|one|his|her)\s+(?:(?:new|group|shared)\s+)?(?:space|room)\b", re.IGNORECASE)
 
 
 def as_members(text: str, index: "ScopeIndex") -> str:
@@ -178,7 +181,7 @@ def as_members(text: str, index: "ScopeIndex") -> str:
             if named and not all(n.startswith(("space", "room", "team")) for n in named):
                 return match.group(0)
         return match.group(0) + MEMBERS_MARK
-    return _JOINS_RE.sub(told, text)
+    return _PEOPLE_IN_RE.sub(lambda m: m.group(0) + MEMBERS_MARK, _JOINS_RE.sub(told, text))
 
 
 # "we never post anything", "it doesn't change anything", "we don't create extra spaces inside the team": what
