@@ -199,20 +199,17 @@ class GuidanceFinder:
             any(f" {p} " in said for p in self._offered_for[t]) if self._offered_for[t]
             else _ASKS_WHICH_SCOPE_RE.search(asking))), None)
 
-    def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
+    def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The topics an answer with scopes of these audiences needs: those that apply to every
         such answer (the Compliance Officer role), and, when the text tells of a refusal ("403",
         "forbidden") or asks who may authorize, those that explain it (most often the role the
-        authorizing person lacks)."""
+        authorizing person lacks); and, apart, those the text itself raises (the latter)."""
         wanted = set(audiences)
-        applying = tuple(t for t, audience in self._applies if audience in wanted)
-        return tuple(dict.fromkeys(applying + self.raised_topics(text, audiences)))
-
-    def raised_topics(self, text: str, audiences: Iterable[str]) -> tuple[str, ...]:
-        """Of those, the ones the text itself raises: it tells of a refusal or asks who may authorize."""
         asked = _ASKS_WHO_RE.search(text) or _WHICH_ROLE_RE.search(text) or _FAILS_FOR_WHO_RE.search(text)
-        refused, wanted = self._on_403.items() if REFUSED_RE.search(text) or asked else (), set(audiences)
-        return tuple(t for t, audience in refused if audience in wanted)
+        refused = self._on_403.items() if REFUSED_RE.search(text) or asked else ()
+        raised = tuple(t for t, audience in refused if audience in wanted)
+        applying = tuple(t for t, audience in self._applies if audience in wanted)
+        return tuple(dict.fromkeys(applying + raised)), raised
 
     def restates(self, topics: Iterable[str], scope: Scope, evidence: Iterable[str]) -> bool:
         """Whether a need rests only on the words that named the topics, for a scope the topics

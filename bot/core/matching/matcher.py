@@ -231,7 +231,7 @@ class Matcher:
     def _finish(self, q: Question, draft: Draft) -> Answer:
         draft = for_the_actor(replace(draft, needs=current(draft.needs, draft.kind, self.kb)), q, self.kb)
         audiences = {n.scope.audience for n in draft.needs} | {s.audience for s in q.named}
-        topics = tuple(dict.fromkeys(q.topics + self.guidance.answer_topics(q.text, audiences)))
+        topics, raised = topics_of(q, audiences, self.guidance)
         level = calibrated(draft, q, self.offtopic)
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
         covered = bool(draft.needs) and {n.scope for n in draft.needs} <= set(q.named)  # by the scopes it names
@@ -239,8 +239,8 @@ class Matcher:
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
                          or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level, acts)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
-        if (raised := restated(draft, q, audiences, self.guidance)) or draft.kind == AnswerKind.DECLINE:
-            return self._explained_or_declined(q, draft, raised or topics)
+        if (restating := restated(draft, raised, self.guidance)) or draft.kind == AnswerKind.DECLINE:
+            return self._explained_or_declined(q, draft, restating or topics)
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
             kind = AnswerKind.CLARIFY
@@ -265,10 +265,16 @@ class Matcher:
                       confidence=Confidence.LOW if q.language or draft.unsure else Confidence.HIGH, guidance=topics)
 
 
-def restated(draft: Draft, q: Question, audiences: set[str], guidance: GuidanceFinder) -> tuple[str, ...]:
+def topics_of(q: Question, audiences: set[str], guidance: GuidanceFinder) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The answer's guidance topics (the question's own, then those its scopes' audiences bring), and of them
+    the ones the question raises: its own, a refusal's, a question of who may authorize."""
+    answered, raised = guidance.answer_topics(q.text, audiences)
+    return tuple(dict.fromkeys(q.topics + answered)), tuple(dict.fromkeys(q.topics + raised))
+
+
+def restated(draft: Draft, raised: tuple[str, ...], guidance: GuidanceFinder) -> tuple[str, ...]:
     """The topics the question raises, when every need of the draft only restates them: judged by those
     topics, not by the ones its scopes bring ("scope to delete a webhook" is not a Compliance Officer's)."""
-    raised = tuple(dict.fromkeys(q.topics + guidance.raised_topics(q.text, audiences)))
     return raised if raised and draft.needs and all(
         n.via == Via.WORDS and guidance.restates(raised, n.scope, n.evidence) for n in draft.needs) else ()
 
