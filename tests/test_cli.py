@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -36,6 +37,17 @@ def test_ask_json_one_line_per_question_from_stdin() -> None:
         assert STABLE_FIELDS <= row.keys()
         assert row["confidence"] in ("high", "medium", "low") and row["text"].strip()
         assert all(isinstance(row[k], list) for k in ("scopes", "alternatives", "assumptions", "guidance"))
+
+
+@pytest.mark.parametrize("where", ["stdin", "argument"])
+def test_ask_json_stays_utf8_when_the_question_is_not(where: str) -> None:
+    raw = b"which scope reads my messages \xff\xfe"
+    command = [sys.executable, "-m", "bot", "ask", "--json"] + ([] if where == "stdin" else [os.fsdecode(raw)])
+    result = subprocess.run(command, input=raw + b"\n" if where == "stdin" else b"", capture_output=True, cwd=ROOT,
+                            timeout=60)
+    row = json.loads(result.stdout)
+    row["question"].encode("utf-8")  # a lone surrogate (how Python keeps a byte that is not UTF-8) cannot be
+    assert row["question"].endswith("\ufffd\ufffd") and row["scopes"] == ["spark:messages_read"]
 
 
 def test_ask_card_prints_card_json() -> None:
