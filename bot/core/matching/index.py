@@ -142,16 +142,17 @@ class ScopeIndex:
         spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report"
         priors = self.priors(intent, audiences)
         scored = []
+        tie_order, name_terms = self._tie_order, self.name_terms
         for i, mass in matched.items():
-            named = len(self.name_terms[i] & asked)
+            named = len(name_terms[i] & asked)
             score = mass / total + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
-            if self.name_terms[i]:
-                score += t.NAME_COVERAGE_BONUS * named / len(self.name_terms[i])
-            scored.append((score, i, named))
-        scopes, tie_order = self.kb.scopes, self._tie_order
-        order = lambda item: (-item[0], tie_order[item[1]])  # noqa: E731
-        return tuple(Ranked(scopes[i], matched[i] / total, score, tuple(evidence[i]), frozenset(strong[i]),
-                            named > 0, i in spelled) for score, i, named in sorted(scored, key=order))
+            if name_terms[i]:
+                score += t.NAME_COVERAGE_BONUS * named / len(name_terms[i])
+            scored.append((-score, tie_order[i], i, named))  # sorts best first, ties by least privilege
+        scored.sort()
+        scopes = self.kb.scopes
+        return tuple(Ranked(scopes[i], matched[i] / total, -minus, tuple(evidence[i]), frozenset(strong[i]),
+                            named > 0, i in spelled) for minus, _, i, named in scored)
 
     def priors(self, intent: str | None, audiences: frozenset[str]) -> list[float]:
         """Every scope's prior for this intent and these cues (few combinations: cached)."""
