@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model lead-model doubt-model loadtest clean
+.PHONY: run test install render-tools vendor cards-gallery bench offtopic-model topic-model missed-model lead-model doubt-model scope-model loadtest clean
 
 ## install: the venv, made (or remade) by a supported $(PYTHON), with the bot installed.
 install:
@@ -91,6 +91,12 @@ missed-model: install
 lead-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_lead.py
+
+## scope-model: retrain the model of which scope posts like a question are about
+## (bot/core/matching/scope_model.json); it reads the post's words only, so no other model follows it.
+scope-model: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python bench/train_scope.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

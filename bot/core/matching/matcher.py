@@ -39,6 +39,7 @@ from bot.core.matching.normalise import sentences_of
 from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
+from bot.core.matching.scope_model import ScopeModel
 from bot.core.matching.topic_model import TopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -74,7 +75,7 @@ class Matcher:
         self.offtopic = OfftopicModel.load()
         self.missed, self.lead = MissedModel.load(), LeadModel.load()
         self.topics = TopicModel.load()
-        self.doubt = DoubtModel.load()
+        self.doubt, self.scope_model = DoubtModel.load(), ScopeModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -86,7 +87,7 @@ class Matcher:
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
         q, sure = self.undoubted(question)
-        return self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics)
+        return self.scope_model.steered(self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics), q, self.index)
 
     def undoubted(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what

@@ -45,6 +45,15 @@ MISSED_FROM = 0.5  # ...one is added when the model finds it more likely needed 
 # development sets of 7531ff3 (all five topics): at 0.8 it flagged 705 posts, 82.4% carrying the topic; at 0.7,
 # 821 and 79.5%; at 0.6, 925 and 76.1%; at 0.5, 1015 and 72.5%.
 TOPIC_MODEL_FROM = 0.6
+# an answer that is not sure, whose words led to another scope than the one the scope model reads a post of this many
+# words or more this surely as, is led by that scope (scope_model.py). Chosen on the development sets, each scored
+# by a model trained on the others, against the answers as they stood (of 4997 posts with a main scope): a lead
+# changed at 0.5 to the label in 310 posts and away from it in 191, at 0.6 247 and 121, at 0.7 196 and 81, at 0.8
+# 141 and 42 (any answer, any length); then, at 0.6, answer right 5005 -> 5036 of 6254 steering every answer,
+# 5046 leaving the sure ones, 5048 also leaving posts under 8 words, 5040 also leaving a plan's order to the lead
+# model (kept: that model is trained for it, and the rules it learned say a change to what was read leads).
+SCOPE_MODEL_FROM = 0.6
+SCOPE_MODEL_MIN_WORDS = 8
 TOPIC_MODEL_MIN_WORDS = 8  # ...in a post of this many words or more: fewer are too few for it to tell
 DOUBT_FROM = 0.5  # a sure answer the doubt model reads as more likely wrong than right is medium (doubt.py)
 QUERIES_KEPT = 256  # the last queries built are kept: the missed-need stage reads the first answer's clauses again

@@ -1,0 +1,95 @@
+"""Which scope posts like this one were about: a logistic regression over the post's words and word pairs,
+one class a scope, trained on the labelled posts of the development sets by bench/train_scope.py. It knows how
+developers tell a need in their own words, where the ranking knows the knowledge base's; when it reads a post
+surely as one scope and an answer that is not sure leads with another found from words alone, that scope leads
+instead and the answer says it is one of the two (`steered`)."""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
+from bot.core.knowledge import Scope
+from bot.core.matching import tuning as t
+from bot.core.matching.frames import with_together
+from bot.core.matching.offtopic import tfidf
+
+if TYPE_CHECKING:
+    from bot.core.matching.index import ScopeIndex
+    from bot.core.matching.question import Question
+
+MODEL_PATH = Path(__file__).with_name("scope_model.json")
+_STEERED_KINDS = (AnswerKind.SCOPE, AnswerKind.PLAN)
+
+
+@dataclass(frozen=True)
+class ScopeModel:
+    """The scopes (classes), their intercepts, each term's place in the idf array and its weights, kept only
+    where they count (a flat array of class, weight pairs a term)."""
+
+    scopes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    places: dict[str, int]
+    idf: array
+    weights: tuple[array, ...]
+    ngrams: int = 2
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> ScopeModel:
+        return cls.read(json.loads(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> ScopeModel:
+        """The model from its exported form."""
+        return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
+                   array("d", data["idf"]), tuple(array("d", pairs) for pairs in data["weights"]), data["ngrams"])
+
+    def likeliest(self, text: str) -> tuple[str, float]:
+        """The scope the post most likely is about, and how likely (a softmax over every scope)."""
+        scores = list(self.intercepts)
+        for term, value in tfidf(text, self._idf, self.ngrams).items():
+            pairs = self.weights[self.places[term]]
+            for k in range(0, len(pairs), 2):
+                scores[int(pairs[k])] += value * pairs[k + 1]
+        top = max(scores)
+        total = sum(math.exp(score - top) for score in scores)
+        best = scores.index(top)
+        return self.scopes[best], 1 / total
+
+    def _idf(self, term: str) -> float | None:
+        place = self.places.get(term)
+        return None if place is None else self.idf[place]
+
+    def steered(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
+        """An answer that is not sure, led by the scope the model reads the post surely as, when its lead came from
+        words alone (not a name, an endpoint or a call) and no need of it is that scope: the scope takes the lead's
+        place and the lead is its first alternative. The model reads which resource a post is about, not who acts
+        or whether it reads or writes: another form of the lead's resource is no reason to change it. A sure
+        answer stays (the model is right less often than a sure answer is), and so do a plan's order (the lead
+        model's), a lead the post tells in the knowledge base's own words, and a post in another language (the
+        model knows English) or too short for it to tell."""
+        if (answer.kind not in _STEERED_KINDS or answer.confidence == Confidence.HIGH or not answer.needs
+                or answer.needs[0].via != Via.WORDS or q.language or len(q.text.split()) < t.SCOPE_MODEL_MIN_WORDS):
+            return answer
+        name, p = self.likeliest(q.text)
+        scope, lead = index.kb.get(name), answer.needs[0]
+        if (p < t.SCOPE_MODEL_FROM or scope is None or any(need.scope == scope for need in answer.needs)
+                or index.named_for(scope) == index.named_for(lead.scope) or _told_as_documented(lead.scope, q.text)):
+            return answer
+        others = tuple(s for s in lead.alternatives if s not in (scope, lead.scope))
+        steered = Need(lead.text, scope, Via.WORDS, lead.evidence, (lead.scope, *others), p)
+        note = (f"posts worded like this one are mostly about {scope.name}; if this one is about {lead.scope.name}, "
+                f"that is the scope.")
+        return replace(answer, needs=(*with_together([steered], index), *answer.needs[1:]),
+                       assumptions=(*answer.assumptions, note))
+
+
+def _told_as_documented(scope: Scope, text: str) -> bool:
+    """Whether the post holds one of the scope's synonyms or examples word for word."""
+    told = " ".join(text.lower().split())
+    return any(phrase.lower() in told for phrase in (*scope.synonyms, *scope.examples))
