@@ -93,10 +93,14 @@ lead-model: install
 	$(BIN)/python bench/train_lead.py
 
 ## scope-model: retrain the model of which scope posts like a question are about
-## (bot/core/matching/scope_model.json); it reads the post's words only, so no other model follows it.
+## (bot/core/matching/scope_model.json), then the models of missed needs (one of their features), of the
+## need that leads and of doubt; scikit-learn for training only.
 scope-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_scope.py
+	$(BIN)/python bench/train_missed.py
+	$(BIN)/python bench/train_lead.py
+	$(BIN)/python bench/train_doubt.py
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install

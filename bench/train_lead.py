@@ -8,7 +8,9 @@ answer stands, and when each fifth of the posts is ordered by a model trained on
 figure); then it trains on all and writes the trees with check probabilities the runtime scorer must
 reproduce (tests/core/test_lead.py). One feature, how often a need's scope led the plans it was in, is counted
 on the training posts only: afresh in each fold, and on all of them for the model written, beside its trees
-(train_missed.counted). The held-out sets are never used. The features read the answer after
+(train_missed.counted). The plans are completed as the runtime completes posts no model saw (the scope
+model's reading of each post from a model that never saw its set), and the checks are scored again on the
+plans the runtime makes. The held-out sets are never used. The features read the answer after
 the missed-need stage: train again after that model (make missed-model does it in order).
 
     pip install -e '.[train]' && python bench/train_lead.py
@@ -28,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
 from train_missed import FOLDS, boosted, checked, counted, trained, with_rates  # noqa: E402
+from train_scope import out_of_fold  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -49,13 +52,14 @@ def main_scopes(items: list[dict]) -> list[tuple[str, str]]:
             if len(item.get("expect") or []) == 1 and not item.get("none")]
 
 
-def rows(matcher: Matcher, posts: list[tuple[str, str]]) -> tuple[list, list[dict], list[bool], list[int]]:
+def rows(matcher: Matcher, posts: list[tuple[str, str]],
+         read: dict[str, dict[str, float]]) -> tuple[list, list[dict], list[bool], list[int]]:
     """Every need of every plan that holds its post's main scope: (post, scope), features, whether it is the
-    main scope, its post."""
+    main scope, its post. The plans are completed as posts no scope model saw are (`read`)."""
     keys, told, main, groups = [], [], [], []
     for at, (text, scope) in enumerate(posts):
         q, first = matcher.first_answer(text)
-        answer = matcher.missed.completed(first, q, matcher.index)
+        answer = matcher.missed.completed(first, q, matcher.index, read.get(text, {}))
         names = [need.scope.name for need in answer.needs]
         if len(names) < 2 or scope not in names:
             continue
@@ -90,11 +94,27 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], column: int
 def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in main_scopes(yaml.safe_load(path.read_text()))]
-    keys, told, mains, groups = rows(matcher, posts)
-    data, probabilities, told = trained(keys, told, mains, groups, cross_validated, boosted(TREES, DEPTH),
+    keys, told, mains, groups = rows(matcher, posts, out_of_fold())
+    model = boosted(TREES, DEPTH)
+    data, probabilities, told = trained(keys, told, mains, groups, cross_validated, model,
                                         "bench/train_lead.py: gradient-boosted trees over plan needs on the "
                                         "development sets")
+    data["checks"] = runtime_checks(matcher, data, model)
     checked(MODEL_PATH, LeadModel.read(data), data, told, probabilities)
+
+
+def runtime_checks(matcher: Matcher, data: dict, model) -> list[list]:
+    """The checks scored again on the plans the runtime makes, whose scope model has seen these posts: those
+    that are still plans holding the need."""
+    rates, out = LeadModel.read(data).rates, []
+    for text, scope, _ in data["checks"]:
+        q, first = matcher.first_answer(text)
+        answer = matcher.missed.completed(first, q, matcher.index, matcher.scope_model.probabilities(q.text))
+        told = dict(zip((need.scope.name for need in answer.needs), features(answer, q, len(first.needs), rates)))
+        if scope in told:
+            row = np.array([[told[scope][name] for name in data["features"]]])
+            out.append([text, scope, round(float(model.predict_proba(row)[0, 1]), 4)])
+    return out
 
 
 if __name__ == "__main__":

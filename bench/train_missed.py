@@ -10,7 +10,10 @@ of the posts is scored by a model trained on the other four (the honest figure),
 and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);
 it writes nothing when the runtime scorer disagrees. One feature, how often a candidate's scope was needed when
 proposed, is counted on the training posts only: afresh in each fold, and on all of them for the model written,
-beside its trees (`counted`; the lead model counts how often a scope led the same way). The held-out sets (bench/heldout_*.yaml) are never
+beside its trees (`counted`; the lead model counts how often a scope led the same way). Another, how likely the
+scope model reads the post as the candidate's scope, is read for each post by a scope model that never saw its
+set (train_scope.out_of_fold), as the runtime reads new posts; the checks are then scored again on the features
+the runtime reads, whose scope model has seen these posts. The held-out sets (bench/heldout_*.yaml) are never
 used. The features read the first answer, so train again after any change to it, the topic model's
 included (make topic-model trains that one first, and the doubt model after).
 
@@ -34,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
+from train_scope import out_of_fold  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -69,12 +73,14 @@ def labelled(items: list[dict]) -> list[tuple[str, set[str]]]:
     return out
 
 
-def rows(matcher: Matcher, posts: list[tuple[str, set[str]]]) -> tuple[list, list[dict], list[bool], list[int]]:
-    """Every candidate of every post: (post, scope name), its features, whether it is needed, its post."""
+def rows(matcher: Matcher, posts: list[tuple[str, set[str]]],
+         read: dict[str, dict[str, float]]) -> tuple[list, list[dict], list[bool], list[int]]:
+    """Every candidate of every post: (post, scope name), its features, whether it is needed, its post. `read`:
+    each post's scope probabilities by a scope model that never saw it."""
     keys, features, needed, groups = [], [], [], []
     for at, (text, wanted) in enumerate(posts):
         q, first = matcher.first_answer(text)
-        for candidate in candidates(first, q, matcher.index):
+        for candidate in candidates(first, q, matcher.index, read=read.get(text, {})):
             keys.append((text, candidate.scope.name))
             features.append(candidate.features)
             needed.append(candidate.scope.name.lower() in wanted)
@@ -151,11 +157,27 @@ def trained(keys: list, told: list[dict], labels: list[bool], groups: list[int],
 def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in labelled(yaml.safe_load(path.read_text()))]
-    keys, features, needed, groups = rows(matcher, posts)
-    data, probabilities, told = trained(keys, features, needed, groups, cross_validated, boosted(),
+    keys, features, needed, groups = rows(matcher, posts, out_of_fold())
+    model = boosted()
+    data, probabilities, told = trained(keys, features, needed, groups, cross_validated, model,
                                         "bench/train_missed.py: gradient-boosted trees over candidate features on the "
                                         "development sets")
+    data["checks"] = runtime_checks(matcher, data, model)
     checked(MODEL_PATH, MissedModel.read(data), data, told, probabilities)
+
+
+def runtime_checks(matcher: Matcher, data: dict, model: GradientBoostingClassifier) -> list[list]:
+    """The checks scored again on the features the runtime reads: the scope model it ships has seen these posts,
+    where the training read each post as one no model had seen."""
+    rates, out = MissedModel.read(data).rates, []
+    for text, scope, _ in data["checks"]:
+        q, first = matcher.first_answer(text)
+        found = {c.scope.name: c for c in candidates(first, q, matcher.index, rates,
+                                                     matcher.scope_model.probabilities(q.text))}
+        if scope in found:
+            row = np.array([[found[scope].features[name] for name in data["features"]]])
+            out.append([text, scope, round(float(model.predict_proba(row)[0, 1]), 4)])
+    return out
 
 
 def matrix(rows_told: list[dict], labels: list[bool]) -> tuple[list[str], np.ndarray, np.ndarray]:

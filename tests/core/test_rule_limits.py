@@ -188,8 +188,8 @@ def test_two_weak_clauses_are_no_read_write_pair_on_one_everyday_word(matcher) -
      ["spark:rooms_read"]),
     ("we hit /v1/rooms to list the user's spaces; I've read the docs but can't make it work, 403 every time",
      ["spark:rooms_read"]),
-    ("The integration hits /v1/people/me to get the user id and then posts a message as them",
-     ["spark:people_read"]),
+    ("The integration hits /v1/people/me to get the user id and then posts a message as them",  # a GET; the
+     ["spark:messages_write", "spark:people_read"]),  # message posted is a need of its own
     # breadcrumbs are no steps, and a sign-in is an event, not a need
     ("Control Hub -> Calling -> Features -> Call Queue: I want to read the same data via API",
      ["spark-admin:telephony_config_read"]),

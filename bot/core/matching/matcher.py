@@ -72,9 +72,8 @@ class Matcher:
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
-        self.offtopic = OfftopicModel.load()
+        self.offtopic, self.topics = OfftopicModel.load(), TopicModel.load()
         self.missed, self.lead = MissedModel.load(), LeadModel.load()
-        self.topics = TopicModel.load()
         self.doubt, self.scope_model = DoubtModel.load(), ScopeModel.load()
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
@@ -93,7 +92,8 @@ class Matcher:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
         that model learns from: bench/train_doubt.py)."""
         q, first = self.first_answer(question)
-        return q, self.lead.led(self.missed.completed(first, q, self.index), q, len(first.needs))
+        completed = self.missed.completed(first, q, self.index, self.scope_model.probabilities(q.text))
+        return q, self.lead.led(completed, q, len(first.needs))
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model

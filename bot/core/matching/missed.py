@@ -1,7 +1,8 @@
 """Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
 small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more
 likely needed than not ("... GET /v1/meetings, then post a summary into the team space": the post's
-message)."""
+message). Among what it weighs: how the clause ranks the scope, and how likely the scope model reads the whole
+post as that scope's."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
@@ -76,10 +79,12 @@ def _resource(scope: Scope) -> str:
     return scope.name.partition(":")[2].replace("admin_", "")
 
 
-def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates()) -> list[Candidate]:
+def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
+               read: Mapping[str, float] = MappingProxyType({})) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
     out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
-    rank it and how often the scope was needed when proposed in the training posts (`needed`)."""
+    rank it, how often the scope was needed when proposed in the training posts (`needed`) and how likely
+    the scope model reads the post as that scope's (`read`)."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -109,7 +114,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
             if name not in best or best[name].features["score"] < features["score"]:
                 best[name] = Candidate(candidate.scope, query.text, features)
     return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
-                                              RATE_FEATURE: needed.of(name),
+                                              RATE_FEATURE: needed.of(name), "read": read.get(name, 0.0),
                                               "fit_cov": fitting.get(name, 0.0),
                                               "fit_twin": float(name in fitting and name in answered.counterparts)})
             for name, c in best.items()]
@@ -152,11 +157,13 @@ class MissedModel(Boosted):
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
-    def completed(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
+    def completed(self, answer: Answer, q: Question, index: ScopeIndex,
+                  read: Mapping[str, float] = MappingProxyType({})) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
-        can be left out; then no surer than medium."""
+        can be left out; then no surer than medium. `read`: how likely the scope model reads the post as each
+        scope's."""
         officer = "compliance" in q.cues or "compliance-role" in q.topics
-        missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates)
+        missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
                          and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
         needs, notes = list(answer.needs), list(answer.assumptions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from array import array
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,8 @@ class ScopeModel:
     idf: array
     weights: tuple[array, ...]
     ngrams: int = 2
+    _last: list[tuple[str, dict[str, float]]] = field(default_factory=lambda: [("", {})], init=False, repr=False,
+                                                      compare=False)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ScopeModel:
@@ -49,17 +51,27 @@ class ScopeModel:
         return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
                    array("d", data["idf"]), tuple(array("d", pairs) for pairs in data["weights"]), data["ngrams"])
 
-    def likeliest(self, text: str) -> tuple[str, float]:
-        """The scope the post most likely is about, and how likely (a softmax over every scope)."""
+    def probabilities(self, text: str) -> dict[str, float]:
+        """How likely the post is about each scope (a softmax over every scope the model knows). The last post's
+        are kept: the missed-need stage and the steering read the same post."""
+        last_text, last = self._last[0]  # one tuple, read and written whole: safe across threads
+        if text and text == last_text:
+            return last
         scores = list(self.intercepts)
         for term, value in tfidf(text, self._idf, self.ngrams).items():
             pairs = self.weights[self.places[term]]
             for k in range(0, len(pairs), 2):
                 scores[int(pairs[k])] += value * pairs[k + 1]
         top = max(scores)
-        total = sum(math.exp(score - top) for score in scores)
-        best = scores.index(top)
-        return self.scopes[best], 1 / total
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        read = {scope: e / total for scope, e in zip(self.scopes, exps)}
+        self._last[0] = (text, read)
+        return read
+
+    def likeliest(self, text: str) -> tuple[str, float]:
+        """The scope the post most likely is about, and how likely."""
+        return max(self.probabilities(text).items(), key=lambda item: item[1])
 
     def _idf(self, term: str) -> float | None:
         place = self.places.get(term)
