@@ -95,8 +95,8 @@ class ScopeModel:
             return answer
         others = tuple(s for s in lead.alternatives if s not in (scope, lead.scope))
         steered = Need(lead.text, scope, Via.WORDS, lead.evidence, (lead.scope, *others), p)
-        note = (f"posts worded like this one are mostly about {scope.name}; if this one is about {lead.scope.name}, "
-                f"that is the scope.")
+        note = (f"questions worded like this one are usually about {scope.name}; if yours is about "
+                f"{lead.scope.name}, use that one instead.")
         return replace(answer, needs=(*with_together([steered], index), *answer.needs[1:]),
                        assumptions=(*answer.assumptions, note))
 
