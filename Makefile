@@ -92,12 +92,13 @@ lead-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_lead.py
 
-## scope-model: retrain the model of which scope posts like a question are about
-## (bot/core/matching/scope_model.json), then the models of missed needs (one of their features), of the
-## need that leads and of doubt; scikit-learn for training only.
+## scope-model: retrain the models of which scope posts like a question are about and which scopes they need
+## (bot/core/matching/scope_model.json, needs_model.json), then the models of missed needs (two of their
+## features), of the need that leads and of doubt; scikit-learn for training only.
 scope-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_scope.py
+	$(BIN)/python bench/train_needs.py
 	$(BIN)/python bench/train_missed.py
 	$(BIN)/python bench/train_lead.py
 	$(BIN)/python bench/train_doubt.py

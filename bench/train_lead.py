@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_missed import FOLDS, boosted, checked, counted, trained, with_rates  # noqa: E402
-from train_scope import out_of_fold  # noqa: E402
+from train_missed import (FOLDS, Readings, boosted, checked, counted, out_of_fold_readings, read_of,  # noqa: E402
+                          runtime_readings, trained, with_rates)
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -53,13 +53,13 @@ def main_scopes(items: list[dict]) -> list[tuple[str, str]]:
 
 
 def rows(matcher: Matcher, posts: list[tuple[str, str]],
-         read: dict[str, dict[str, float]]) -> tuple[list, list[dict], list[bool], list[int]]:
+         read: Readings) -> tuple[list, list[dict], list[bool], list[int]]:
     """Every need of every plan that holds its post's main scope: (post, scope), features, whether it is the
     main scope, its post. The plans are completed as posts no scope model saw are (`read`)."""
     keys, told, main, groups = [], [], [], []
     for at, (text, scope) in enumerate(posts):
         q, first = matcher.first_answer(text)
-        answer = matcher.missed.completed(first, q, matcher.index, read.get(text, {}))
+        answer = matcher.missed.completed(first, q, matcher.index, *read_of(read, text))
         names = [need.scope.name for need in answer.needs]
         if len(names) < 2 or scope not in names:
             continue
@@ -94,7 +94,7 @@ def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[int], column: int
 def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in main_scopes(yaml.safe_load(path.read_text()))]
-    keys, told, mains, groups = rows(matcher, posts, out_of_fold())
+    keys, told, mains, groups = rows(matcher, posts, out_of_fold_readings())
     model = boosted(TREES, DEPTH)
     data, probabilities, told = trained(keys, told, mains, groups, cross_validated, model,
                                         "bench/train_lead.py: gradient-boosted trees over plan needs on the "
@@ -109,7 +109,7 @@ def runtime_checks(matcher: Matcher, data: dict, model) -> list[list]:
     rates, out = LeadModel.read(data).rates, []
     for text, scope, _ in data["checks"]:
         q, first = matcher.first_answer(text)
-        answer = matcher.missed.completed(first, q, matcher.index, matcher.scope_model.probabilities(q.text))
+        answer = matcher.missed.completed(first, q, matcher.index, *runtime_readings(matcher, q))
         told = dict(zip((need.scope.name for need in answer.needs), features(answer, q, len(first.needs), rates)))
         if scope in told:
             row = np.array([[told[scope][name] for name in data["features"]]])

@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_scope import out_of_fold  # noqa: E402
+from train_needs import out_of_fold as needs_out_of_fold  # noqa: E402
+from train_scope import out_of_fold as scope_out_of_fold  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
@@ -74,18 +75,37 @@ def labelled(items: list[dict]) -> list[tuple[str, set[str]]]:
 
 
 def rows(matcher: Matcher, posts: list[tuple[str, set[str]]],
-         read: dict[str, dict[str, float]]) -> tuple[list, list[dict], list[bool], list[int]]:
+         read: Readings) -> tuple[list, list[dict], list[bool], list[int]]:
     """Every candidate of every post: (post, scope name), its features, whether it is needed, its post. `read`:
-    each post's scope probabilities by a scope model that never saw it."""
+    each post's readings by a scope model and a needs model that never saw it."""
     keys, features, needed, groups = [], [], [], []
     for at, (text, wanted) in enumerate(posts):
         q, first = matcher.first_answer(text)
-        for candidate in candidates(first, q, matcher.index, read=read.get(text, {})):
+        for candidate in candidates(first, q, matcher.index, ScopeRates(), *read_of(read, text)):
             keys.append((text, candidate.scope.name))
             features.append(candidate.features)
             needed.append(candidate.scope.name.lower() in wanted)
             groups.append(at)
     return keys, features, needed, groups
+
+
+# each post's readings by the scope model and the needs model (scope -> probability), by post
+Readings = tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]
+
+
+def out_of_fold_readings() -> Readings:
+    """Every development post read by a scope model and a needs model that never saw its set."""
+    return scope_out_of_fold(), needs_out_of_fold()
+
+
+def read_of(read: Readings, text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """One post's readings (none for a post the models did not read)."""
+    return read[0].get(text, {}), read[1].get(text, {})
+
+
+def runtime_readings(matcher: Matcher, q) -> tuple[dict[str, float], dict[str, float]]:
+    """The readings the runtime takes of a post, from the models it ships."""
+    return matcher.scope_model.probabilities(q.text), matcher.needs_model.probabilities(q.text)
 
 
 def boosted(trees: int = TREES, depth: int = DEPTH) -> GradientBoostingClassifier:
@@ -157,27 +177,28 @@ def trained(keys: list, told: list[dict], labels: list[bool], groups: list[int],
 def main() -> None:
     matcher = Matcher(load_knowledge())
     posts = [post for path in DEV_SETS if path.exists() for post in labelled(yaml.safe_load(path.read_text()))]
-    keys, features, needed, groups = rows(matcher, posts, out_of_fold())
+    keys, features, needed, groups = rows(matcher, posts, out_of_fold_readings())
     model = boosted()
     data, probabilities, told = trained(keys, features, needed, groups, cross_validated, model,
                                         "bench/train_missed.py: gradient-boosted trees over candidate features on the "
                                         "development sets")
-    data["checks"] = runtime_checks(matcher, data, model)
+    data["checks"] = runtime_checks(matcher, data, model, keys)
     checked(MODEL_PATH, MissedModel.read(data), data, told, probabilities)
 
 
-def runtime_checks(matcher: Matcher, data: dict, model: GradientBoostingClassifier) -> list[list]:
-    """The checks scored again on the features the runtime reads: the scope model it ships has seen these posts,
-    where the training read each post as one no model had seen."""
-    rates, out = MissedModel.read(data).rates, []
-    for text, scope, _ in data["checks"]:
+def runtime_checks(matcher: Matcher, data: dict, model: GradientBoostingClassifier, keys: list) -> list[list]:
+    """Checks scored on the features the runtime reads, whose scope and needs models have seen these posts (the
+    training read each post as one no model had seen): every candidate scored again, then spread from least to
+    most likely as the training's checks are."""
+    rates, scored = MissedModel.read(data).rates, []
+    for text in dict.fromkeys(text for text, _ in keys):
         q, first = matcher.first_answer(text)
-        found = {c.scope.name: c for c in candidates(first, q, matcher.index, rates,
-                                                     matcher.scope_model.probabilities(q.text))}
-        if scope in found:
-            row = np.array([[found[scope].features[name] for name in data["features"]]])
-            out.append([text, scope, round(float(model.predict_proba(row)[0, 1]), 4)])
-    return out
+        for candidate in candidates(first, q, matcher.index, rates, *runtime_readings(matcher, q)):
+            row = np.array([[candidate.features[name] for name in data["features"]]])
+            scored.append((float(model.predict_proba(row)[0, 1]), text, candidate.scope.name))
+    scored.sort()
+    return [[text, scope, round(p, 4)] for p, text, scope in
+            (scored[round(i * (len(scored) - 1) / (CHECKS - 1))] for i in range(CHECKS))]
 
 
 def matrix(rows_told: list[dict], labels: list[bool]) -> tuple[list[str], np.ndarray, np.ndarray]:

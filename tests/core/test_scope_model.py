@@ -1,4 +1,4 @@
-"""The scope model: as the runtime reads it, and how it steers an answer's lead."""
+"""The scope and needs models: as the runtime reads them, and how the scope model steers an answer's lead."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 from bot.core.answer import AnswerKind, Confidence, Via
-from bot.core.matching.scope_model import MODEL_PATH, ScopeModel
+from bot.core.matching.scope_model import MODEL_PATH, NEEDS_PATH, ScopeModel
 
 READ, WRITE, ROOMS = "spark:messages_read", "spark:messages_write", "spark:rooms_read"
 ASKED = "which scope lets my app read the messages in a space"
@@ -20,8 +20,21 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
         assert read == scope and abs(p - expected) <= 1e-3, text
 
 
-def test_every_scope_it_reads_is_in_the_knowledge_base(matcher, kb) -> None:
-    assert all(kb.get(name) is not None for name in matcher.scope_model.scopes)
+def test_the_runtime_scorer_reproduces_the_trained_needs_model(matcher) -> None:
+    checks = json.loads(NEEDS_PATH.read_text(encoding="utf-8"))["checks"]
+    assert matcher.needs_model.each and len(checks) >= 10
+    for text, scope, expected in checks:
+        assert abs(matcher.needs_model.probabilities(text)[scope] - expected) <= 1e-3, text
+
+
+def test_the_needs_model_reads_each_scope_on_its_own(matcher) -> None:
+    # a softmax shares one probability among the scopes; the needs model can find two scopes both likely
+    read = matcher.needs_model.probabilities("create a space for each new project and post a welcome message in it")
+    assert read["spark:rooms_write"] + read["spark:messages_write"] > 1  # no softmax gives two more than all
+
+
+def test_every_scope_they_read_is_in_the_knowledge_base(matcher, kb) -> None:
+    assert all(kb.get(name) is not None for name in matcher.scope_model.scopes + matcher.needs_model.scopes)
 
 
 def leaning(towards: str, weight: float) -> ScopeModel:

@@ -39,7 +39,7 @@ from bot.core.matching.normalise import sentences_of
 from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
-from bot.core.matching.scope_model import ScopeModel
+from bot.core.matching.scope_model import NEEDS_PATH, ScopeModel
 from bot.core.matching.topic_model import TopicModel
 from bot.core.matching.platforms import PlatformFinder, access_settled
 from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_query, names_a_resource
@@ -72,9 +72,9 @@ class Matcher:
         self.index = ScopeIndex(kb, Lexicon(kb.vocabulary))
         self.guidance = GuidanceFinder(kb.guidance, self.index.lexicon)
         self.platforms = PlatformFinder(kb.vocabulary)
-        self.offtopic, self.topics = OfftopicModel.load(), TopicModel.load()
-        self.missed, self.lead = MissedModel.load(), LeadModel.load()
-        self.doubt, self.scope_model = DoubtModel.load(), ScopeModel.load()
+        self.offtopic, self.topics, self.doubt = OfftopicModel.load(), TopicModel.load(), DoubtModel.load()
+        self.missed, self.lead, self.scope_model = MissedModel.load(), LeadModel.load(), ScopeModel.load()
+        self.needs_model = ScopeModel.load(NEEDS_PATH)
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
         """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
@@ -92,8 +92,8 @@ class Matcher:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
         that model learns from: bench/train_doubt.py)."""
         q, first = self.first_answer(question)
-        completed = self.missed.completed(first, q, self.index, self.scope_model.probabilities(q.text))
-        return q, self.lead.led(completed, q, len(first.needs))
+        read, needs = self.scope_model.probabilities(q.text), self.needs_model.probabilities(q.text)
+        return q, self.lead.led(self.missed.completed(first, q, self.index, read, needs), q, len(first.needs))
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bot.core.matching.question import Question
 
 MODEL_PATH = Path(__file__).with_name("missed_model.json")
+_NONE: Mapping[str, float] = MappingProxyType({})  # no reading: every scope at 0
 # answers a need may be added to: not a comparison, what a scope unlocks, an audit or a decline
 COMPLETED_KINDS = frozenset({AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY, AnswerKind.GUIDANCE})
 
@@ -80,11 +81,12 @@ def _resource(scope: Scope) -> str:
 
 
 def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
-               read: Mapping[str, float] = MappingProxyType({})) -> list[Candidate]:
+               read: Mapping[str, float] = _NONE, needs: Mapping[str, float] = _NONE) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
     out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
-    rank it, how often the scope was needed when proposed in the training posts (`needed`) and how likely
-    the scope model reads the post as that scope's (`read`)."""
+    rank it, how often the scope was needed when proposed in the training posts (`needed`), how likely the
+    scope model reads the post as that scope's (`read`) and how likely the needs model reads it as needing
+    the scope (`needs`)."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -115,6 +117,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
                 best[name] = Candidate(candidate.scope, query.text, features)
     return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
                                               RATE_FEATURE: needed.of(name), "read": read.get(name, 0.0),
+                                              "needs": needs.get(name, 0.0),
                                               "fit_cov": fitting.get(name, 0.0),
                                               "fit_twin": float(name in fitting and name in answered.counterparts)})
             for name, c in best.items()]
@@ -157,13 +160,13 @@ class MissedModel(Boosted):
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
-    def completed(self, answer: Answer, q: Question, index: ScopeIndex,
-                  read: Mapping[str, float] = MappingProxyType({})) -> Answer:
+    def completed(self, answer: Answer, q: Question, index: ScopeIndex, read: Mapping[str, float] = _NONE,
+                  needs: Mapping[str, float] = _NONE) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
-        can be left out; then no surer than medium. `read`: how likely the scope model reads the post as each
-        scope's."""
+        can be left out; then no surer than medium. `read` and `needs`: the scope and needs models' readings of
+        the post."""
         officer = "compliance" in q.cues or "compliance-role" in q.topics
-        missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read)
+        missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read, needs)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
                          and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
         needs, notes = list(answer.needs), list(answer.assumptions)

@@ -17,6 +17,7 @@ from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.frames import with_together
+from bot.core.matching.logit import logistic
 from bot.core.matching.offtopic import tfidf
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from bot.core.matching.question import Question
 
 MODEL_PATH = Path(__file__).with_name("scope_model.json")
+NEEDS_PATH = Path(__file__).with_name("needs_model.json")  # one model a scope (bench/train_needs.py)
 _STEERED_KINDS = (AnswerKind.SCOPE, AnswerKind.PLAN)
 
 
@@ -38,6 +40,7 @@ class ScopeModel:
     idf: array
     weights: tuple[array, ...]
     ngrams: int = 2
+    each: bool = False  # one model a scope, each read on its own (the needs model), not one over them all
     _last: list[tuple[str, dict[str, float]]] = field(default_factory=lambda: [("", {})], init=False, repr=False,
                                                       compare=False)
 
@@ -49,11 +52,13 @@ class ScopeModel:
     def read(cls, data: dict[str, Any]) -> ScopeModel:
         """The model from its exported form."""
         return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
-                   array("d", data["idf"]), tuple(array("d", pairs) for pairs in data["weights"]), data["ngrams"])
+                   array("d", data["idf"]), tuple(array("d", pairs) for pairs in data["weights"]), data["ngrams"],
+                   data.get("link") == "logistic")
 
     def probabilities(self, text: str) -> dict[str, float]:
-        """How likely the post is about each scope (a softmax over every scope the model knows). The last post's
-        are kept: the missed-need stage and the steering read the same post."""
+        """How likely the post is about each scope: a softmax over every scope the model knows, or for the needs
+        model each scope's logistic. The last post's are kept: the missed-need stage and the steering read the
+        same post."""
         last_text, last = self._last[0]  # one tuple, read and written whole: safe across threads
         if text and text == last_text:
             return last
@@ -62,10 +67,13 @@ class ScopeModel:
             pairs = self.weights[self.places[term]]
             for k in range(0, len(pairs), 2):
                 scores[int(pairs[k])] += value * pairs[k + 1]
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        read = {scope: e / total for scope, e in zip(self.scopes, exps)}
+        if self.each:
+            read = {scope: logistic(score) for scope, score in zip(self.scopes, scores)}
+        else:
+            top = max(scores)
+            exps = [math.exp(score - top) for score in scores]
+            total = sum(exps)
+            read = {scope: e / total for scope, e in zip(self.scopes, exps)}
         self._last[0] = (text, read)
         return read
 

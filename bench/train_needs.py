@@ -1,0 +1,125 @@
+"""Trains the needs model (bot/core/matching/needs_model.json) on the development sets.
+
+The scope model (bench/train_scope.py) reads which one scope a post is mainly about; a post that needs two
+scopes gives the second little of its probability. This model reads each scope on its own: one logistic
+regression a scope (one against the rest) over the same TF-IDF words and word pairs, a post an example of every
+scope its labels name (`expect` and `all`). The missed-need model weighs its probability for each candidate.
+It prints, for the posts of each development set scored by models trained on the other sets, how well that
+probability tells a labelled scope from the others (area under the ROC curve); then it trains on all of them,
+keeps the weights that count (|weight| >= KEPT) and writes them with check probabilities the runtime scorer must
+reproduce (tests/core/test_scope_model.py); it writes nothing when the runtime scorer disagrees. The held-out
+sets (bench/heldout_*.yaml) are never used. The missed-need model reads it: train that one again after
+(make scope-model does it in order).
+
+    pip install -e '.[train]' && python bench/train_needs.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.preprocessing import MultiLabelBinarizer
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from calibrate import DEV_SETS  # noqa: E402
+from train_offtopic import DIGITS, words_and_pairs  # noqa: E402
+from train_scope import AGREEMENT, CHECKS, FOLDS  # noqa: E402
+
+from bot.core.knowledge import load_knowledge  # noqa: E402
+from bot.core.matching.scope_model import NEEDS_PATH, ScopeModel  # noqa: E402
+
+C = 4.0  # inverse regularisation of each scope's model
+KEPT = 0.2  # weights closer to 0 are left out of the file
+
+
+def labelled() -> tuple[list[str], list[list[str]], list[str]]:
+    """The posts with scopes the knowledge base knows in their labels: their text, those scopes and their set."""
+    kb = load_knowledge()
+    texts, needs, sets = [], [], []
+    for path in (p for p in DEV_SETS if p.exists()):
+        for item in yaml.safe_load(path.read_text()):
+            named = (item.get("expect") or []) + (item.get("all") or [])
+            found = sorted({s.name for name in named if isinstance(name, str) and (s := kb.get(name))})
+            if found and not item.get("none"):
+                texts.append(item["q"]), needs.append(found), sets.append(path.stem)
+    return texts, needs, sets
+
+
+class Fitted:
+    """The vectorizer and one model a scope, with the weights that count."""
+
+    def __init__(self, texts: list[str], labels: np.ndarray, scopes: np.ndarray):
+        held = labels.sum(0) > 0  # a scope no training post needs has no model
+        self.vectorizer, self.scopes = words_and_pairs(), scopes[held]
+        features = self.vectorizer.fit_transform(texts)
+        models = OneVsRestClassifier(LogisticRegression(C=C, max_iter=3000)).fit(features, labels[:, held])
+        coef = np.vstack([m.coef_ for m in models.estimators_])
+        self.coef = np.where(np.abs(coef) >= KEPT, coef, 0.0)
+        self.intercepts = np.array([float(m.intercept_[0]) for m in models.estimators_])
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Each post's probability of needing each scope, with the kept weights only (as the runtime reads it)."""
+        return 1 / (1 + np.exp(-(self.vectorizer.transform(texts) @ self.coef.T + self.intercepts)))
+
+
+def out_of_fold() -> dict[str, dict[str, float]]:
+    """Every development post's probabilities by models that never saw its set (as train_scope.out_of_fold)."""
+    texts, needs, sets = labelled()
+    binarizer = MultiLabelBinarizer().fit(needs)
+    labels = binarizer.transform(needs)
+    folds = {sets[i]: k for k, (_, test) in enumerate(GroupKFold(FOLDS).split(texts, labels, sets)) for i in test}
+    posts = [(item["q"], path.stem) for path in DEV_SETS if path.exists() for item in yaml.safe_load(path.read_text())]
+    read: dict[str, dict[str, float]] = {}
+    for k in sorted(set(folds.values())) + [None]:
+        train = [i for i in range(len(texts)) if folds[sets[i]] != k]
+        scored = [text for text, name in posts if folds.get(name) == k]
+        if scored:
+            fitted = Fitted([texts[i] for i in train], labels[train], binarizer.classes_)
+            for text, p in zip(scored, fitted.probabilities(scored)):
+                read[text] = {str(scope): float(v) for scope, v in zip(fitted.scopes, p)}
+    return read
+
+
+def main() -> None:
+    texts, needs, sets = labelled()
+    read = out_of_fold()
+    truth = [(read[text].get(scope, 0.0), scope in labels) for text, labels in zip(texts, needs)
+             for scope in read[text]]
+    print(f"{len(texts)} posts; a labelled scope against the others, each set scored by models trained on the other "
+          f"sets: area under the ROC curve {roc_auc_score([y for _, y in truth], [p for p, _ in truth]):.3f}")
+    binarizer = MultiLabelBinarizer().fit(needs)
+    fitted = Fitted(texts, binarizer.transform(needs), binarizer.classes_)
+    terms = sorted(fitted.vectorizer.vocabulary_.items())  # every term, for the norm
+    data = {"about": "bench/train_needs.py: TF-IDF (words and pairs) and a logistic regression a scope, one against "
+                     "the rest, on the development sets; each term's idf and its weights as class, weight pairs",
+            "ngrams": 2, "link": "logistic", "scopes": [str(s) for s in fitted.scopes],
+            "intercepts": [round(float(v), DIGITS) for v in fitted.intercepts], "terms": [term for term, _ in terms],
+            "idf": [round(float(fitted.vectorizer.idf_[i]), DIGITS) for _, i in terms],
+            "weights": [[x for c in np.flatnonzero(fitted.coef[:, i]) for x in (int(c), round(float(fitted.coef[c, i]),
+                                                                                            DIGITS))]
+                        for _, i in terms]}
+    probabilities = fitted.probabilities(texts)
+    picked = sorted((float(p.max()), at) for at, p in enumerate(probabilities))
+    picked = [picked[round(i * (len(picked) - 1) / (CHECKS - 1))] for i in range(CHECKS)]
+    data["checks"] = [[texts[at], data["scopes"][int(np.argmax(probabilities[at]))], round(p, 4)] for p, at in picked]
+    runtime = ScopeModel.read(data)
+    worst = max(abs(runtime.probabilities(text)[scope] - p) for text, scope, p in data["checks"])
+    if worst > AGREEMENT:
+        sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
+    NEEDS_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(terms)} terms, {len(data['scopes'])} scopes written to {NEEDS_PATH.relative_to(ROOT)}; "
+          f"runtime scorer within {worst:.1e}")
+
+
+if __name__ == "__main__":
+    main()
