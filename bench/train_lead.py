@@ -9,7 +9,7 @@ figure); then it trains on all and writes the trees with check probabilities the
 reproduce (tests/core/test_lead.py). One feature, how often a need's scope led the plans it was in, is counted
 on the training posts only: afresh in each fold, and on all of them for the model written, beside its trees
 (train_missed.counted). The plans are completed as the runtime completes posts no model saw (the scope
-model's reading of each post from a model that never saw its set), and the checks are scored again on the
+and needs models' readings of each post from models that never saw its set), and the checks are scored again on the
 plans the runtime makes. The held-out sets are never used. The features read the answer after
 the missed-need stage: train again after that model (make missed-model does it in order).
 
@@ -104,12 +104,12 @@ def main() -> None:
 
 
 def runtime_checks(matcher: Matcher, data: dict, model) -> list[list]:
-    """The checks scored again on the plans the runtime makes, whose scope model has seen these posts: those
-    that are still plans holding the need."""
+    """The checks scored again on the plans the runtime makes, whose scope and needs models have seen these
+    posts: those that are still plans holding the need."""
     rates, out = LeadModel.read(data).rates, []
     for text, scope, _ in data["checks"]:
         q, first = matcher.first_answer(text)
-        answer = matcher.missed.completed(first, q, matcher.index, *runtime_readings(matcher, q))
+        answer = matcher.missed.completed(first, q, matcher.index, *runtime_readings(matcher, q.text))
         told = dict(zip((need.scope.name for need in answer.needs), features(answer, q, len(first.needs), rates)))
         if scope in told:
             row = np.array([[told[scope][name] for name in data["features"]]])

@@ -10,10 +10,10 @@ of the posts is scored by a model trained on the other four (the honest figure),
 and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);
 it writes nothing when the runtime scorer disagrees. One feature, how often a candidate's scope was needed when
 proposed, is counted on the training posts only: afresh in each fold, and on all of them for the model written,
-beside its trees (`counted`; the lead model counts how often a scope led the same way). Another, how likely the
-scope model reads the post as the candidate's scope, is read for each post by a scope model that never saw its
-set (train_scope.out_of_fold), as the runtime reads new posts; the checks are then scored again on the features
-the runtime reads, whose scope model has seen these posts. The held-out sets (bench/heldout_*.yaml) are never
+beside its trees (`counted`; the lead model counts how often a scope led the same way). Two others, how likely
+the scope model reads the post as the candidate's scope and the needs model as needing it, are read for each
+post by models that never saw its set (train_scope.out_of_fold, train_needs.out_of_fold), as the runtime reads
+new posts; the checks are then scored on the features the runtime reads, whose models have seen these posts. The held-out sets (bench/heldout_*.yaml) are never
 used. The features read the first answer, so train again after any change to it, the topic model's
 included (make topic-model trains that one first, and the doubt model after).
 
@@ -103,9 +103,9 @@ def read_of(read: Readings, text: str) -> tuple[dict[str, float], dict[str, floa
     return read[0].get(text, {}), read[1].get(text, {})
 
 
-def runtime_readings(matcher: Matcher, q) -> tuple[dict[str, float], dict[str, float]]:
-    """The readings the runtime takes of a post, from the models it ships."""
-    return matcher.scope_model.probabilities(q.text), matcher.needs_model.probabilities(q.text)
+def runtime_readings(matcher: Matcher, text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The readings the runtime takes of a post (the question's text as read), from the models it ships."""
+    return matcher.scope_model.probabilities(text), matcher.needs_model.probabilities(text)
 
 
 def boosted(trees: int = TREES, depth: int = DEPTH) -> GradientBoostingClassifier:
@@ -193,7 +193,7 @@ def runtime_checks(matcher: Matcher, data: dict, model: GradientBoostingClassifi
     rates, scored = MissedModel.read(data).rates, []
     for text in dict.fromkeys(text for text, _ in keys):
         q, first = matcher.first_answer(text)
-        for candidate in candidates(first, q, matcher.index, rates, *runtime_readings(matcher, q)):
+        for candidate in candidates(first, q, matcher.index, rates, *runtime_readings(matcher, q.text)):
             row = np.array([[candidate.features[name] for name in data["features"]]])
             scored.append((float(model.predict_proba(row)[0, 1]), text, candidate.scope.name))
     scored.sort()

@@ -1,8 +1,8 @@
 """Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
 small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more
 likely needed than not ("... GET /v1/meetings, then post a summary into the team space": the post's
-message). Among what it weighs: how the clause ranks the scope, and how likely the scope model reads the whole
-post as that scope's."""
+message). Among what it weighs: how the clause ranks the scope, how likely the scope model reads the whole
+post as that scope's, and how likely the needs model reads it as needing the scope."""
 
 from __future__ import annotations
 

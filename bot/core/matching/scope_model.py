@@ -2,7 +2,8 @@
 one class a scope, trained on the labelled posts of the development sets by bench/train_scope.py. It knows how
 developers tell a need in their own words, where the ranking knows the knowledge base's; when it reads a post
 surely as one scope and an answer that is not sure leads with another found from words alone, that scope leads
-instead and the answer says it is one of the two (`steered`)."""
+instead and the answer says it is one of the two (`steered`). The needs model (bench/train_needs.py) has the
+same form, one logistic model a scope read on its own: the missed-need stage weighs both."""
 
 from __future__ import annotations
 

@@ -51,7 +51,9 @@ TOPIC_MODEL_FROM = 0.6
 # changed at 0.5 to the label in 310 posts and away from it in 191, at 0.6 247 and 121, at 0.7 196 and 81, at 0.8
 # 141 and 42 (any answer, any length); then, at 0.6, answer right 5005 -> 5036 of 6254 steering every answer,
 # 5046 leaving the sure ones, 5048 also leaving posts under 8 words, 5040 also leaving a plan's order to the lead
-# model (kept: that model is trained for it, and the rules it learned say a change to what was read leads).
+# model (kept: that model is trained for it, and the rules it learned say a change to what was read leads), 5035
+# also leaving another form of the lead's resource and a lead told in the knowledge base's own words (kept: who
+# acts and read or write are the frame reading's, and the knowledge base's phrasings resolve to their scope).
 SCOPE_MODEL_FROM = 0.6
 SCOPE_MODEL_MIN_WORDS = 8
 TOPIC_MODEL_MIN_WORDS = 8  # ...in a post of this many words or more: fewer are too few for it to tell
