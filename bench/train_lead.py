@@ -109,7 +109,7 @@ def runtime_checks(matcher: Matcher, data: dict, model) -> list[list]:
     rates, out = LeadModel.read(data).rates, []
     for text, scope, _ in data["checks"]:
         q, first = matcher.first_answer(text)
-        answer = matcher.missed.completed(first, q, matcher.index, *runtime_readings(matcher, q.text))
+        answer = matcher.missed.completed(first, q, matcher.index, *runtime_readings(matcher))
         told = dict(zip((need.scope.name for need in answer.needs), features(answer, q, len(first.needs), rates)))
         if scope in told:
             row = np.array([[told[scope][name] for name in data["features"]]])

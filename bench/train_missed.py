@@ -44,7 +44,7 @@ from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
 from bot.core.matching.boosted import RATE_FEATURE, Boosted, ScopeRates  # noqa: E402
-from bot.core.matching.missed import MODEL_PATH, MissedModel, candidates  # noqa: E402
+from bot.core.matching.missed import MODEL_PATH, MissedModel, Reading, candidates  # noqa: E402
 
 # Cross-validated on the development sets of e4618ff at 0.5: 150 trees of depth 3 at rate 0.1 added 279
 # candidates, 169 needed; 30 of depth 4 at 0.2, 265 and 162; 50 of depth 3 at 0.2, 252 and 146; 80 of depth 3
@@ -98,14 +98,14 @@ def out_of_fold_readings() -> Readings:
     return scope_out_of_fold(), needs_out_of_fold()
 
 
-def read_of(read: Readings, text: str) -> tuple[dict[str, float], dict[str, float]]:
-    """One post's readings (none for a post the models did not read)."""
-    return read[0].get(text, {}), read[1].get(text, {})
+def read_of(read: Readings, text: str) -> tuple[Reading, Reading]:
+    """One post's readings as the missed-need stage asks for them (none for a post the models did not read)."""
+    return (lambda _: read[0].get(text, {})), (lambda _: read[1].get(text, {}))
 
 
-def runtime_readings(matcher: Matcher, text: str) -> tuple[dict[str, float], dict[str, float]]:
-    """The readings the runtime takes of a post (the question's text as read), from the models it ships."""
-    return matcher.scope_model.probabilities(text), matcher.needs_model.probabilities(text)
+def runtime_readings(matcher: Matcher) -> tuple[Reading, Reading]:
+    """The readings the runtime takes of a post, from the models it ships."""
+    return matcher.scope_model.probabilities, matcher.needs_model.probabilities
 
 
 def boosted(trees: int = TREES, depth: int = DEPTH) -> GradientBoostingClassifier:
@@ -193,7 +193,7 @@ def runtime_checks(matcher: Matcher, data: dict, model: GradientBoostingClassifi
     rates, scored = MissedModel.read(data).rates, []
     for text in dict.fromkeys(text for text, _ in keys):
         q, first = matcher.first_answer(text)
-        for candidate in candidates(first, q, matcher.index, rates, *runtime_readings(matcher, q.text)):
+        for candidate in candidates(first, q, matcher.index, rates, *runtime_readings(matcher)):
             row = np.array([[candidate.features[name] for name in data["features"]]])
             scored.append((float(model.predict_proba(row)[0, 1]), text, candidate.scope.name))
     scored.sort()

@@ -18,8 +18,8 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     assert len(checks) >= 10 and {round(p) for _, _, p in checks} == {0, 1}
     for text, scope, expected in checks:
         q, first = matcher.first_answer(text)
-        completed = matcher.missed.completed(first, q, matcher.index, matcher.scope_model.probabilities(q.text),
-                                                                      matcher.needs_model.probabilities(q.text))
+        completed = matcher.missed.completed(first, q, matcher.index, matcher.scope_model.probabilities,
+                                             matcher.needs_model.probabilities)
         told = dict(zip((n.scope.name for n in completed.needs),
                         features(completed, q, len(first.needs), matcher.lead.rates)))
         assert abs(matcher.lead.probability(told[scope]) - expected) <= 1e-3, (text, scope)

@@ -18,8 +18,7 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     for text, scope, expected in checks:
         q, first = matcher.first_answer(text)
         found = {c.scope.name: c for c in candidates(first, q, matcher.index, matcher.missed.rates,
-                                                     matcher.scope_model.probabilities(q.text),
-                                                     matcher.needs_model.probabilities(q.text))}
+                                                     matcher.scope_model.probabilities, matcher.needs_model.probabilities)}
         assert abs(matcher.missed.probability(found[scope].features) - expected) <= 1e-3, (text, scope)
 
 

@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -32,7 +32,14 @@ if TYPE_CHECKING:
     from bot.core.matching.question import Question
 
 MODEL_PATH = Path(__file__).with_name("missed_model.json")
-_NONE: Mapping[str, float] = MappingProxyType({})  # no reading: every scope at 0
+# a word model's reading of a post (scope -> probability), asked for only when a post has candidates
+Reading = Callable[[str], Mapping[str, float]]
+_NONE: Mapping[str, float] = MappingProxyType({})
+
+
+def _unread(text: str) -> Mapping[str, float]:
+    """No reading: every scope at 0."""
+    return _NONE
 # answers a need may be added to: not a comparison, what a scope unlocks, an audit or a decline
 COMPLETED_KINDS = frozenset({AnswerKind.SCOPE, AnswerKind.PLAN, AnswerKind.CLARIFY, AnswerKind.GUIDANCE})
 
@@ -81,12 +88,12 @@ def _resource(scope: Scope) -> str:
 
 
 def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
-               read: Mapping[str, float] = _NONE, needs: Mapping[str, float] = _NONE) -> list[Candidate]:
+               read: Reading = _unread, needs: Reading = _unread) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
     out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
     rank it, how often the scope was needed when proposed in the training posts (`needed`), how likely the
     scope model reads the post as that scope's (`read`) and how likely the needs model reads it as needing
-    the scope (`needs`)."""
+    the scope (`needs`); the models read the post only when it has candidates."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -115,9 +122,10 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
                 fitting[name] = max(fitting.get(name, 0.0), candidate.coverage)
             if name not in best or best[name].features["score"] < features["score"]:
                 best[name] = Candidate(candidate.scope, query.text, features)
+    scope, needing = (read(q.text), needs(q.text)) if best else (_NONE, _NONE)
     return [replace(c, features=c.features | {"hits": float(hits[name]), "fits": float(name in fitting),
-                                              RATE_FEATURE: needed.of(name), "read": read.get(name, 0.0),
-                                              "needs": needs.get(name, 0.0),
+                                              RATE_FEATURE: needed.of(name), "read": scope.get(name, 0.0),
+                                              "needs": needing.get(name, 0.0),
                                               "fit_cov": fitting.get(name, 0.0),
                                               "fit_twin": float(name in fitting and name in answered.counterparts)})
             for name, c in best.items()]
@@ -160,8 +168,8 @@ class MissedModel(Boosted):
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
-    def completed(self, answer: Answer, q: Question, index: ScopeIndex, read: Mapping[str, float] = _NONE,
-                  needs: Mapping[str, float] = _NONE) -> Answer:
+    def completed(self, answer: Answer, q: Question, index: ScopeIndex, read: Reading = _unread,
+                  needs: Reading = _unread) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
         can be left out; then no surer than medium. `read` and `needs`: the scope and needs models' readings of
         the post."""
