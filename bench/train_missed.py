@@ -22,7 +22,6 @@ included (make topic-model trains that one first, and the doubt model after).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -37,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
+from train_offtopic import save  # noqa: E402
 from train_needs import out_of_fold as needs_out_of_fold  # noqa: E402
 from train_scope import out_of_fold as scope_out_of_fold  # noqa: E402
 
@@ -61,7 +61,6 @@ Validation = Callable[[np.ndarray, np.ndarray, list[int], int, list[str]], None]
 FOLDS = 5
 DIGITS = 6
 CHECKS = 12
-AGREEMENT = 1e-3  # how far the runtime scorer may be from scikit-learn on the checks
 
 
 def labelled(items: list[dict]) -> list[tuple[str, set[str]]]:
@@ -211,14 +210,6 @@ def checked(path: Path, runtime: Boosted, data: dict, rows_told: list[dict], pro
     """Save the exported trees when the runtime scorer gives every row the probability scikit-learn gave it."""
     save(path, data, max(abs(runtime.probability(row) - p) for row, p in zip(rows_told, probabilities)), indent=None)
 
-
-def save(path: Path, data: dict, worst: float, indent: int | None = 1) -> None:
-    """Write the exported model when the runtime scorer agrees with scikit-learn on what it was checked on
-    (trees on one line: indented, they would run to thousands)."""
-    if worst > AGREEMENT:
-        sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    path.write_text(json.dumps(data, indent=indent, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{path.relative_to(ROOT)} written; the runtime scorer is within {worst:.1e}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ sets (bench/heldout_*.yaml) are never used. The missed-need model reads it: trai
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -32,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_offtopic import DIGITS, words_and_pairs  # noqa: E402
-from train_scope import AGREEMENT, CHECKS, FOLDS  # noqa: E402
+from train_offtopic import DIGITS, save, words_and_pairs  # noqa: E402
+from train_scope import CHECKS, FOLDS  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching.scope_model import NEEDS_PATH, ScopeModel  # noqa: E402
@@ -114,11 +113,8 @@ def main() -> None:
     data["checks"] = [[texts[at], data["scopes"][int(np.argmax(probabilities[at]))], round(p, 4)] for p, at in picked]
     runtime = ScopeModel.read(data)
     worst = max(abs(runtime.probabilities(text)[scope] - p) for text, scope, p in data["checks"])
-    if worst > AGREEMENT:
-        sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    NEEDS_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(terms)} terms, {len(data['scopes'])} scopes written to {NEEDS_PATH.relative_to(ROOT)}; "
-          f"runtime scorer within {worst:.1e}")
+    print(f"{len(terms)} terms, {len(data['scopes'])} scopes")
+    save(NEEDS_PATH, data, worst, compact=True)
 
 
 if __name__ == "__main__":

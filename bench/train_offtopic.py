@@ -100,10 +100,20 @@ def main() -> None:
     runtime = OfftopicModel({term: (idf, weight) for term, (idf, weight) in data["terms"].items()},
                             data["intercept"], data["ngrams"])
     worst = max(abs(runtime.probability(text) - p) for text, p in data["checks"])
+    print(f"{len(data['terms'])} terms")
+    save(MODEL_PATH, data, worst, compact=True)
+
+
+def save(path: Path, data: dict, worst: float, indent: int | None = 1, compact: bool = False) -> None:
+    """Write the exported model when the runtime scorer agrees with scikit-learn on what it was checked on
+    (trees on one line: indented, they would run to thousands; `compact`: no spaces either, for the word models'
+    tens of thousands of weights)."""
     if worst > AGREEMENT:
         sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    MODEL_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(data['terms'])} terms written to {MODEL_PATH.relative_to(ROOT)}; runtime scorer within {worst:.1e}")
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False) if compact else json.dumps(
+        data, indent=indent, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+    print(f"{path.relative_to(ROOT)} written; the runtime scorer is within {worst:.1e}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ runtime scorer disagrees. The held-out sets (bench/heldout_*.yaml) are never use
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_offtopic import DIGITS, words_and_pairs  # noqa: E402
+from train_offtopic import DIGITS, save, words_and_pairs  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
@@ -37,7 +36,6 @@ C = 20.0  # inverse regularisation: many classes, few posts each
 KEPT = 0.2  # weights closer to 0 are left out: at 0.05 the file is 4.3 MB, at 0.2 1.8 MB (see CV below)
 FOLDS = 5
 CHECKS = 12
-AGREEMENT = 1e-3  # how far the runtime scorer may be from the pruned model's probabilities
 
 
 def labelled() -> tuple[list[str], list[str], list[str]]:
@@ -130,11 +128,8 @@ def main() -> None:
     runtime = ScopeModel.read(data)
     worst = max(abs(runtime.likeliest(text)[1] - p) if runtime.likeliest(text)[0] == name else 1.0
                 for text, name, p in data["checks"])
-    if worst > AGREEMENT:
-        sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    MODEL_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(data['terms'])} terms, {len(data['scopes'])} scopes written to {MODEL_PATH.relative_to(ROOT)}; "
-          f"runtime scorer within {worst:.1e}")
+    print(f"{len(data['terms'])} terms, {len(data['scopes'])} scopes")
+    save(MODEL_PATH, data, worst, compact=True)
 
 
 if __name__ == "__main__":

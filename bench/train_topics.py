@@ -13,7 +13,6 @@ it writes nothing when the runtime scorer disagrees. The held-out sets (bench/he
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
-from train_offtopic import C, DIGITS, words_and_pairs  # noqa: E402
+from train_offtopic import C, DIGITS, save, words_and_pairs  # noqa: E402
 
 from bot.core.matching import tuning as t  # noqa: E402
 from bot.core.matching.topic_model import MODEL_PATH, TopicModel  # noqa: E402
@@ -34,7 +33,6 @@ from bot.core.matching.topic_model import MODEL_PATH, TopicModel  # noqa: E402
 TOPICS = ("bots", "service-apps", "admin-role", "guest-issuer", "compliance-role")
 FOLDS = 5
 CHECKS = 4  # a topic
-AGREEMENT = 1e-3  # how far the runtime scorer may be from scikit-learn on the checks
 
 
 def model(features, labels: np.ndarray) -> LogisticRegression:
@@ -83,11 +81,8 @@ def main() -> None:
     data = export(texts, labels)
     runtime = TopicModel.read(data)
     worst = max(abs(runtime.probabilities(text)[topic] - p) for topic, text, p in data["checks"])
-    if worst > AGREEMENT:
-        sys.exit(f"the runtime scorer is {worst:.1e} away from scikit-learn: nothing written")
-    MODEL_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(data['idf'])} terms, {len(TOPICS)} topics written to {MODEL_PATH.relative_to(ROOT)}; "
-          f"runtime scorer within {worst:.1e}")
+    print(f"{len(data['idf'])} terms, {len(TOPICS)} topics")
+    save(MODEL_PATH, data, worst, compact=True)
 
 
 if __name__ == "__main__":
