@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -22,16 +21,14 @@ from bot.tools.kbcheck import check_knowledge, knowledge_stats
 from bot.tools.kbexport import export_knowledge
 from bot.core.knowledge import KnowledgeBase, KnowledgeError, knowledge_dir, load_knowledge
 from bot.core.oauth import AppLinks
-
-
-_LONE_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+from bot.core.safe_text import well_formed
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
     """The questions from the command line or one per line of stdin, a byte that was not UTF-8 (Python keeps it
     as a lone surrogate) made U+FFFD: printed JSON then stays valid UTF-8 for whatever reads it."""
     lines = [" ".join(args.question)] if args.question else stdin
-    return (_LONE_SURROGATE_RE.sub("\ufffd", line) for line in lines)
+    return (well_formed(line) for line in lines)
 
 
 def _links() -> AppLinks:

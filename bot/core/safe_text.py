@@ -25,6 +25,16 @@ _SECRET_RE = re.compile(r"(?i)(bearer\s+|access_token\s*[=:]\s*['\"]?|token\s*[=
 _MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()#+\-!|~=^$&])")
 
 
+_ILL_FORMED_RE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """The text as every database keeps it and every JSON reader takes it: no NUL (PostgreSQL refuses it) and
+    no lone surrogate (how Python keeps a byte that was not UTF-8; no UTF-8 encodes it), each of those made a
+    replacement character, so a question still gets its answer."""
+    return _ILL_FORMED_RE.sub("\ufffd", text)
+
+
 def without_secrets(text: str) -> str:
     """`text` with pasted access tokens blanked out ("Bearer ‹token›"), so no reply repeats one."""
     return _SECRET_RE.sub(r"\1‹token›", text)

@@ -6,7 +6,6 @@ A vote counts once per person and card: pressing again changes the vote, it does
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from sqlalchemy import Integer, cast, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.core.answer import Answer, AnswerKind
+from bot.core.safe_text import well_formed
 from bot.storage.database import Database, missed_events, misses, votes
 from bot.storage.inbox import FAILED, Inbox
 
@@ -61,15 +61,6 @@ def recording_for(event_id: str) -> Iterator[None]:
         _event.reset(token)
 
 
-_UNSTORABLE_RE = re.compile(r"[\x00\ud800-\udfff]")
-
-
-def storable(value: str) -> str:
-    """The text as every database keeps it: no NUL (PostgreSQL refuses it) and no lone surrogate (no
-    UTF-8 encodes it), each of those made a replacement character, so a question still gets its answer."""
-    return _UNSTORABLE_RE.sub("\ufffd", value)
-
-
 def printable(value: str) -> str:
     """`value` without terminal control characters (escape sequences could rewrite the screen)."""
     return "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in value)
@@ -98,17 +89,17 @@ class FeedbackStore:
             except IntegrityError:
                 return  # a retry of an event whose question is already counted
         with self.db.begin() as c:
-            c.execute(insert(misses).values(at=time.time(), question=storable(answer.question[:MAX_TEXT]),
+            c.execute(insert(misses).values(at=time.time(), question=well_formed(answer.question[:MAX_TEXT]),
                                             answered=answer.answered, scopes=" ".join(answer.scopes)))
 
     def vote(self, inputs: Mapping[str, Any]) -> bool:
         """Store a Helpful/Not helpful press (a repeated press replaces it); False when malformed."""
         if not _valid_vote(inputs):
             return False
-        question, scopes = storable(inputs.get("question", "")[:MAX_TEXT]), inputs.get("scopes", [])
-        row = {"at": time.time(), "question": question, "scopes": storable(" ".join(scopes[:MAX_SCOPES])),
+        question, scopes = well_formed(inputs.get("question", "")[:MAX_TEXT]), inputs.get("scopes", [])
+        row = {"at": time.time(), "question": question, "scopes": well_formed(" ".join(scopes[:MAX_SCOPES])),
                "helpful": inputs["helpful"]}
-        key = {"person_id": storable(inputs[VOTER][:255]), "card_id": storable(inputs[CARD][:255])}
+        key = {"person_id": well_formed(inputs[VOTER][:255]), "card_id": well_formed(inputs[CARD][:255])}
         first = self._insert_or_update(key, row)
         if first and not inputs["helpful"] and not scopes and question:
             self.question_missed(Answer(question, AnswerKind.DECLINE))
