@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.core.answer import Need, Via
 from bot.core.knowledge import KnowledgeBase, Language, Scope
 from bot.core.matching.query import Query
+from bot.core.matching.read_only import says_read_only
 
 
 def why(needs: list[Need]) -> str:
@@ -34,9 +34,6 @@ def language_decline(language: Language) -> str:
             "please ask again in English, or name the API endpoint or scope")
 
 
-_READ_ONLY_RE = re.compile(r"\bread[\s-]?only\b|\bno\s+writ|\bnever\s+(?:writes?|changes?|posts?)\b", re.IGNORECASE)
-
-
 def with_twins(need: Need, kb: KnowledgeBase, cues: frozenset[str] = frozenset(), prose: str = "") -> Need:
     """A need read from words, with its read/write counterpart and its other actor's scope after the
     alternatives it has: when the answer is not sure, the asker may mean either ("Also close"); not
@@ -44,7 +41,7 @@ def with_twins(need: Need, kb: KnowledgeBase, cues: frozenset[str] = frozenset()
     if need.via != Via.WORDS:
         return need
     counterpart = kb.get(need.scope.counterpart) if need.scope.counterpart and not (
-        need.scope.access == "read" and _READ_ONLY_RE.search(prose)) else None
+        need.scope.access == "read" and says_read_only(prose)) else None
     other = twin(need.scope, kb)
     if other is not None and need.scope.audience in cues and other.audience not in cues:
         other = None  # "as a normal user": not the admin form

@@ -35,7 +35,7 @@ from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lead import LeadModel
 from bot.core.matching.lexicon import Lexicon, says_no_admin
 from bot.core.matching.lookups import as_the_admin
-from bot.core.matching.normalise import sentences_of
+from bot.core.matching.normalise import sentence_of, sentences_of
 from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
 from bot.core.matching.offtopic import OfftopicModel
@@ -46,6 +46,7 @@ from bot.core.matching.query import MEMBERS_MARK, Query, asks_to_act, build_quer
 from bot.core.matching.audits import audit_request, described_use
 from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.calls import tells_a_webhook
+from bot.core.matching.read_only import kept_to_reading
 from bot.core.matching.question import Question, asks_what_it_is, read_question
 
 
@@ -77,16 +78,16 @@ class Matcher:
         self.needs_model = ScopeModel.load(NEEDS_PATH)
 
     def answer(self, question: str, links: AppLinks = AppLinks()) -> Answer:
-        """The least-privilege scopes for `question`, an explanation, an audit of the scopes it
-        lists as requested (`links` build the app's corrected authorization URL), or a decline
-        saying why."""
+        """The least-privilege scopes for `question`, an explanation, an audit of the scopes it lists as requested
+        (`links` build the app's corrected authorization URL), or a decline saying why."""
         requested = audit_request(question, self.index)
         if requested is not None:
             audited = self.audit(question, requested, described_use(question), links)
             if requested.url or (audited.audit is not None and audited.audit.described):
                 return audited  # names alone, with nothing to check them against, are a plan
         q, sure = self.undoubted(question)
-        return self.scope_model.steered(self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics), q, self.index)
+        doubted = self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics)
+        return kept_to_reading(self.scope_model.steered(doubted, q, self.index), q, self.kb)
 
     def undoubted(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
@@ -680,12 +681,6 @@ def change_leads(clauses: list[Clause], told: str) -> list[Clause]:
 
     change = next((c for c in clauses[1:] if leads(c)), None)
     return [change] + [c for c in clauses if c is not change] if change else clauses
-
-
-def sentence_of(clause: str, sentences: tuple[str, ...]) -> str:
-    """The sentence a clause was taken from (its first words found there), else the clause itself."""
-    start = " ".join(clause.lower().split()[:3])
-    return next((s for s in sentences if start in " ".join(s.lower().split())), clause)
 
 
 def asked_first(clauses: list[Clause], asking: str, focus: str, index: ScopeIndex) -> list[Clause]:

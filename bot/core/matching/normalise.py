@@ -202,6 +202,12 @@ def _items_apart(prose: str) -> str:
     return prose
 
 
+def sentence_of(clause: str, sentences: tuple[str, ...]) -> str:
+    """The sentence a clause was taken from (its first words found there), else the clause itself."""
+    start = " ".join(clause.lower().split()[:3])
+    return next((s for s in sentences if start in " ".join(s.lower().split())), clause)
+
+
 def sentences_of(prose: str) -> tuple[str, ...]:
     """Sentence-ish pieces: split at . ! ? line ends and list items, keeping the question mark."""
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", _items_apart(prose)) if p and p.strip()]

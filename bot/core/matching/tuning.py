@@ -128,6 +128,12 @@ WRAPPED_LINE_CHARS = 60  # a prose line this long that ends without punctuation 
 # what says a scope name is held, lacking or ruled out stands within this many characters before it
 NAME_CONTEXT_REACH = 160
 
+# --- a post that says it only reads ---
+# A sentence that says read only and at most this many words more ("Read only, nothing gets changed.", "No
+# changes at all, just a report.") speaks for the whole post; a longer one only for the needs told in it
+# ("the console also shows the hunt group settings, read-only": not for "answer or transfer the calls").
+READ_ONLY_SENTENCE_WORDS = 6
+
 # --- bonuses and penalties added to the score ---
 NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully
 PHRASE_BONUS = 0.1  # the question contains one of the scope's phrasings word for word
