@@ -16,12 +16,12 @@ def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
     # features are read shows here, and the model must be trained again (bench/train_lead.py)
     checks = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["checks"]
     assert len(checks) >= 10 and {round(p) for _, _, p in checks} == {0, 1}
+    read, needs = matcher.scope_model.probabilities, matcher.needs_model.probabilities
     for text, scope, expected in checks:
         q, first = matcher.first_answer(text)
-        completed = matcher.missed.completed(first, q, matcher.index, matcher.scope_model.probabilities,
-                                             matcher.needs_model.probabilities)
+        completed = matcher.missed.completed(first, q, matcher.index, read, needs)
         told = dict(zip((n.scope.name for n in completed.needs),
-                        features(completed, q, len(first.needs), matcher.lead.rates)))
+                        features(completed, q, len(first.needs), matcher.lead.rates, read)))
         assert abs(matcher.lead.probability(told[scope]) - expected) <= 1e-3, (text, scope)
 
 

@@ -1,8 +1,9 @@
 """Which need of a plan leads: the scope the post is mainly about goes first, as support staff read the first
 scope as the answer. Small boosted trees, trained on the development sets by bench/train_lead.py, weigh each
 need's place, access, evidence and words ("look up each person by email, then create the hunt group": the
-hunt group leads), and how often its scope led the plans it was in (spark-admin:devices_read mostly finds the
-device a command goes to)."""
+hunt group leads), how often its scope led the plans it was in (spark-admin:devices_read mostly finds the
+device a command goes to) and how likely the scope model, trained on the posts' main scopes, reads the post as
+its scope."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.core.answer import HELD_NEED, Answer, AnswerKind, Need, Via
 from bot.core.matching.boosted import RATE_FEATURE, Boosted, ScopeRates
 from bot.core.matching.lookups import looked_up
+from bot.core.matching.missed import Reading, unread
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
@@ -23,10 +25,12 @@ _QUOTED = 25  # the first characters of a need's words that find it in the post
 _ASKED = 20  # ...and in the sentences that ask
 
 
-def features(answer: Answer, q: Question, first: int, led: ScopeRates = ScopeRates()) -> list[dict[str, float]]:
+def features(answer: Answer, q: Question, first: int, led: ScopeRates = ScopeRates(),
+             read: Reading = unread) -> list[dict[str, float]]:
     """Per need of the answer, in its order: what speaks for it leading. `first` is how many needs the answer
-    had before the missed-need stage added any; `led`, how often each scope led the training plans."""
-    needs, text, asking = answer.needs, q.text.lower(), q.asking.lower()
+    had before the missed-need stage added any; `led`, how often each scope led the training plans; `read`, the
+    scope model's reading of the post (trained on the posts' main scopes: how likely each is the main one)."""
+    needs, text, asking, mainly = answer.needs, q.text.lower(), q.asking.lower(), read(q.text)
     last = max(1, len(needs) - 1)
     return [{key: float(value) for key, value in {
         "first": at == 0, "second": at == 1, "place": at / last,
@@ -37,7 +41,8 @@ def features(answer: Answer, q: Question, first: int, led: ScopeRates = ScopeRat
         "told_at": _told_at(need, text), "lookup": looked_up(need.text), "score": need.score,
         "twin": any(other.scope.name == need.scope.counterpart for other in needs if other is not need),
         "linked": any(need.scope.name in other.scope.related for other in needs if other is not need),
-        "added": at >= first, RATE_FEATURE: led.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
+        "added": at >= first, "mainly": mainly.get(need.scope.name, 0.0),
+        RATE_FEATURE: led.of(need.scope.name)}.items()} for at, need in enumerate(needs)]
 
 
 def _told_at(need: Need, text: str) -> float:
@@ -53,12 +58,13 @@ class LeadModel(Boosted):
     def load(cls, path: Path = MODEL_PATH) -> LeadModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
-    def led(self, answer: Answer, q: Question, first: int) -> Answer:
-        """A plan with the need likeliest to be its main one first, the others in their order."""
+    def led(self, answer: Answer, q: Question, first: int, read: Reading = unread) -> Answer:
+        """A plan with the need likeliest to be its main one first, the others in their order (`read`: the scope
+        model's reading of the post)."""
         if answer.kind != AnswerKind.PLAN or len(answer.needs) < 2:
             return answer
         scores = [-1.0 if need.text == HELD_NEED else self.probability(told)  # what the app has is no new need
-                  for need, told in zip(answer.needs, features(answer, q, first, self.rates))]
+                  for need, told in zip(answer.needs, features(answer, q, first, self.rates, read))]
         lead = max(range(len(scores)), key=lambda at: (scores[at], -at))
         if lead == 0:
             return answer

@@ -93,8 +93,8 @@ class Matcher:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
         that model learns from: bench/train_doubt.py)."""
         q, first = self.first_answer(question)
-        readings = self.scope_model.probabilities, self.needs_model.probabilities
-        return q, self.lead.led(self.missed.completed(first, q, self.index, *readings), q, len(first.needs))
+        read, needs = self.scope_model.probabilities, self.needs_model.probabilities
+        return q, self.lead.led(self.missed.completed(first, q, self.index, read, needs), q, len(first.needs), read)
 
     def first_answer(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer before the needs it may miss are added (what the model

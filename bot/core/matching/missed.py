@@ -37,7 +37,7 @@ Reading = Callable[[str], Mapping[str, float]]
 _NONE: Mapping[str, float] = MappingProxyType({})
 
 
-def _unread(text: str) -> Mapping[str, float]:
+def unread(text: str) -> Mapping[str, float]:
     """No reading: every scope at 0."""
     return _NONE
 # answers a need may be added to: not a comparison, what a scope unlocks, an audit or a decline
@@ -88,7 +88,7 @@ def _resource(scope: Scope) -> str:
 
 
 def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
-               read: Reading = _unread, needs: Reading = _unread) -> list[Candidate]:
+               read: Reading = unread, needs: Reading = unread) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
     out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
     rank it, how often the scope was needed when proposed in the training posts (`needed`), how likely the
@@ -168,8 +168,8 @@ class MissedModel(Boosted):
     def load(cls, path: Path = MODEL_PATH) -> MissedModel:
         return cls.read(json.loads(path.read_text(encoding="utf-8")))
 
-    def completed(self, answer: Answer, q: Question, index: ScopeIndex, read: Reading = _unread,
-                  needs: Reading = _unread) -> Answer:
+    def completed(self, answer: Answer, q: Question, index: ScopeIndex, read: Reading = unread,
+                  needs: Reading = unread) -> Answer:
         """The answer with the needs it likely misses after its own, likeliest first, each said in a note so it
         can be left out; then no surer than medium. `read` and `needs`: the scope and needs models' readings of
         the post."""
