@@ -33,13 +33,14 @@ _STEERED_KINDS = (AnswerKind.SCOPE, AnswerKind.PLAN)
 @dataclass(frozen=True)
 class ScopeModel:
     """The scopes (classes), their intercepts, each term's place in the idf array and its weights, kept only
-    where they count (a flat array of class, weight pairs a term)."""
+    where they count (a term's classes and their weights, two arrays side by side: zipped, the hot loop needs
+    no index arithmetic)."""
 
     scopes: tuple[str, ...]
     intercepts: tuple[float, ...]
     places: dict[str, int]
     idf: array
-    weights: tuple[array, ...]
+    weights: tuple[tuple[array, array], ...]
     ngrams: int = 2
     each: bool = False  # one model a scope, each read on its own (the needs model), not one over them all
     _last: list[tuple[str, dict[str, float]]] = field(default_factory=lambda: [("", {})], init=False, repr=False,
@@ -53,7 +54,8 @@ class ScopeModel:
     def read(cls, data: dict[str, Any]) -> ScopeModel:
         """The model from its exported form."""
         return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
-                   array("d", data["idf"]), tuple(array("d", pairs) for pairs in data["weights"]), data["ngrams"],
+                   array("d", data["idf"]), tuple((array("H", map(int, pairs[::2])), array("d", pairs[1::2]))
+                                                  for pairs in data["weights"]), data["ngrams"],
                    data.get("link") == "logistic")
 
     def probabilities(self, text: str) -> dict[str, float]:
@@ -65,9 +67,9 @@ class ScopeModel:
             return last
         scores = list(self.intercepts)
         for term, value in tfidf(text, self._idf, self.ngrams).items():
-            pairs = self.weights[self.places[term]]
-            for k in range(0, len(pairs), 2):
-                scores[int(pairs[k])] += value * pairs[k + 1]
+            classes, weights = self.weights[self.places[term]]
+            for c, weight in zip(classes, weights):
+                scores[c] += value * weight
         if self.each:
             read = {scope: logistic(score) for scope, score in zip(self.scopes, scores)}
         else:
