@@ -64,9 +64,18 @@ def test_a_sure_answer_an_unsure_read_or_the_same_resource_leaves_the_answer(mat
     q, sure = matcher.undoubted(ASKED)
     assert sure.confidence == Confidence.HIGH and leaning(ROOMS, 3.0).steered(sure, q, matcher.index) is sure
     q, answer = unsure(ASKED, matcher)
-    assert leaning(ROOMS, 0.1).steered(answer, q, matcher.index) is answer  # about 0.52: under the line
+    assert leaning(ROOMS, -3.0).steered(answer, q, matcher.index) is answer  # about 0.05: under both lines
     assert leaning(READ, 3.0).steered(answer, q, matcher.index) is answer
     assert leaning(WRITE, 3.0).steered(answer, q, matcher.index) is answer  # reading or writing: the words' call
+
+
+def test_a_read_under_the_line_is_offered_among_the_first_three_after_the_leads_own(matcher) -> None:
+    q, answer = unsure(ASKED, matcher)
+    assert ROOMS not in answer.top(3)
+    offered = leaning(ROOMS, 0.1).steered(answer, q, matcher.index)  # about 0.52: under the line that leads
+    assert offered.scopes == answer.scopes and offered.confidence == answer.confidence
+    assert offered.alternatives[:2] == [*answer.alternatives[:1], ROOMS]
+    assert leaning(ROOMS, 0.1).steered(offered, q, matcher.index) is offered  # shown already: nothing to add
 
 
 def test_an_endpoint_a_documented_phrasing_or_another_language_is_never_steered(matcher, kb) -> None:

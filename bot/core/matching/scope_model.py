@@ -95,12 +95,16 @@ class ScopeModel:
         or whether it reads or writes: another form of the lead's resource is no reason to change it. A sure
         answer stays (the model is right less often than a sure answer is), and so do a plan's order (the lead
         model's), a lead the post tells in the knowledge base's own words, and a post in another language (the
-        model knows English) or too short for it to tell."""
+        model knows English) or too short for it to tell. Read less surely, the scope is offered as an alternative
+        among the first three shown, after the lead's own first."""
         if (answer.kind not in _STEERED_KINDS or answer.confidence == Confidence.HIGH or not answer.needs
                 or answer.needs[0].via != Via.WORDS or q.language or len(q.text.split()) < t.SCOPE_MODEL_MIN_WORDS):
             return answer
         name, p = self.likeliest(q.text)
         scope, lead = index.kb.get(name), answer.needs[0]
+        if scope is not None and t.SCOPE_MODEL_OFFERED_FROM <= p < t.SCOPE_MODEL_FROM and name not in answer.top(3):
+            offered = replace(lead, alternatives=(*lead.alternatives[:1], scope, *lead.alternatives[1:]))
+            return replace(answer, needs=(offered, *answer.needs[1:]))
         if (p < t.SCOPE_MODEL_FROM or scope is None or any(need.scope == scope for need in answer.needs)
                 or index.named_for(scope) == index.named_for(lead.scope) or _told_as_documented(lead.scope, q.text)):
             return answer
