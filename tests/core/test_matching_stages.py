@@ -212,9 +212,24 @@ def test_a_refresh_token_the_app_holds_is_context(matcher, said: str, context: b
 @pytest.mark.parametrize("said, context", [
     ("The IT team creates the spaces", True), ("for our sales team: create a new space", True),
     ("our security team says no", True), ("add my colleague to the engineering team", False),
+    ("the team wants it to show who is on a call", True), ("the team has new members to list", False),
 ])
 def test_a_group_of_the_company_that_acts_or_is_served_is_no_webex_team(matcher, said: str, context: bool) -> None:
     assert (matcher.index.lexicon.term("team") not in build_query(said, matcher.index).terms) == context
+
+
+@pytest.mark.parametrize("said, context", [
+    ("we run a small wallboard app in Flask", True), ("running a small internal tool for the helpdesk", True),
+    ("run a command on the device", False),
+])
+def test_the_app_the_asker_runs_is_context_not_a_command(matcher, said: str, context: bool) -> None:
+    assert (matcher.index.lexicon.term("run") not in build_query(said, matcher.index).terms) == context
+
+
+def test_the_wallboard_of_who_is_on_a_call_asks_for_calls_not_teams(matcher) -> None:
+    answer = matcher.answer("we run a small wallboard app in Flask; the team wants it to show which of our users "
+                            "are on a call right now. What do we need?")
+    assert answer.scopes and all("calls" in s for s in answer.scopes)
 
 
 @pytest.mark.parametrize("said", ["lists the group spaces they're in", "post into a direct room"])

@@ -50,7 +50,8 @@ _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|e
 _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
     r"(?:building|making|developing|writing|coding|creating|prototyping)\b"
-    r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding)\s+(?:an?\s+|our\s+|my\s+)?"
+    r"|\b(?:write|writing|build|building|make|making|develop|developing|code|coding|run|running|maintain"
+    r"|maintaining)\s+(?:an?\s+|our\s+|my\s+)?"
     r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
     r"(?:(?!service\b)[\w-]+\s+){0,2}?"  # "a CRM softphone panel", not "a service app"
     r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper|pane|panel|sidebar"
@@ -73,6 +74,9 @@ _OUR_TEAM_RE = re.compile(
     r"|won't|will|would|needs|reviewed|keeps|is|are|was|were|has|have|already|still|usually|also|uses?|handles?"
     r"|does|creates?|deletes?|adds?|removes?|manages?|maintains?|updates?|owns?|runs?|sets|configures?"
     r"|provisions?)\b|\s*:)", re.IGNORECASE)
+# "the team wants it to show ...": people who ask, not a Webex team (a verb of wanting or saying follows)
+_TEAM_ASKS_RE = re.compile(r"\b(?:our|the|my)\s+team\s+(?=(?:wants?|wanted|asked|asks|says|said|told|tells|would\s+like"
+                           r"|insists?|insisted|approved|rejected|requested|requests)\b)", re.IGNORECASE)
 # "it stores my refresh token", "keeps its own refresh token", "runs on a refresh token from our IT manager",
 # "anything extra for the refresh token?": the app's own OAuth credential, not a Service App's tokens that
 # spark:applications_token fetches
@@ -368,7 +372,7 @@ _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
 # What the app is, has, or where it runs: context, not the need
 _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
-            _OUR_TEAM_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
+            _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
 
 
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
