@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.matching.normalise import sentences_of
-from bot.core.matching.read_only import read_only_sentences, says_read_only
+from bot.core.matching.read_only import kept_to_reading, read_only_sentences, says_read_only
 
 
 @pytest.mark.parametrize("text, said", [
@@ -54,3 +55,11 @@ def test_a_read_only_post_gets_no_change(matcher, question: str, scopes: list[st
 ])
 def test_a_change_told_outside_the_read_only_sentence_stays(matcher, question: str, scope: str) -> None:
     assert scope in matcher.answer(question).scopes
+
+
+def test_a_change_made_a_reading_keeps_neither_the_scopes_its_call_needed_nor_a_twin(matcher, kb) -> None:
+    q, _ = matcher.first_answer("Our admin tool lists the org's users for a spreadsheet. Read only.")
+    write, read = kb.get("spark-admin:people_write"), kb.get("spark-admin:people_read")
+    change = Need("lists the org's users", write, Via.WORDS, together=(kb.get("spark-admin:telephony_config_write"),))
+    answer = kept_to_reading(Answer(q.text, AnswerKind.PLAN, (change, change)), q, kb)
+    assert [n.scope for n in answer.needs] == [read] and answer.needs[0].together == ()

@@ -41,7 +41,8 @@ def read_only_sentences(sentences: tuple[str, ...]) -> tuple[bool, frozenset[str
 
 def kept_to_reading(answer: Answer, q: Question, kb: KnowledgeBase) -> Answer:
     """The answer with each change read from words alone replaced by its read counterpart where the post says
-    it only reads; a note says so. A need already held in its read form is dropped."""
+    it only reads; a note says so. A need already held in its read form is dropped; the scopes the change's call
+    had to be granted with go with it."""
     if not answer.needs:
         return answer
     whole, local = read_only_sentences(q.message.sentences)
@@ -55,8 +56,8 @@ def kept_to_reading(answer: Answer, q: Question, kb: KnowledgeBase) -> Answer:
             needs.append(need)
             continue
         changed.append(need.scope)
-        if all(n.scope != reading for n in answer.needs):
-            needs.append(replace(need, scope=reading, alternatives=tuple(
+        if all(n.scope != reading for n in (*answer.needs, *needs)):
+            needs.append(replace(need, scope=reading, together=(), alternatives=tuple(
                 s for s in need.alternatives if s not in (reading, need.scope))))
     if not changed:
         return answer
