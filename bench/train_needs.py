@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable, Sequence
 
 import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from calibrate import DEV_SETS  # noqa: E402
 from train_offtopic import DIGITS, save, words_and_pairs  # noqa: E402
-from train_scope import CHECKS, FOLDS  # noqa: E402
+from train_scope import CHECKS, FOLDS, read_out_of_fold  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching.scope_model import NEEDS_PATH, ScopeModel  # noqa: E402
@@ -76,17 +76,11 @@ def out_of_fold() -> dict[str, dict[str, float]]:
     texts, needs, sets = labelled()
     binarizer = MultiLabelBinarizer().fit(needs)
     labels = binarizer.transform(needs)
-    folds = {sets[i]: k for k, (_, test) in enumerate(GroupKFold(FOLDS).split(texts, labels, sets)) for i in test}
-    posts = [(item["q"], path.stem) for path in DEV_SETS if path.exists() for item in yaml.safe_load(path.read_text())]
-    read: dict[str, dict[str, float]] = {}
-    for k in sorted(set(folds.values())) + [None]:
-        train = [i for i in range(len(texts)) if folds[sets[i]] != k]
-        scored = [text for text, name in posts if folds.get(name) == k]
-        if scored:
-            fitted = Fitted([texts[i] for i in train], labels[train], binarizer.classes_)
-            for text, p in zip(scored, fitted.probabilities(scored)):
-                read[text] = {str(scope): float(v) for scope, v in zip(fitted.scopes, p)}
-    return read
+
+    def fit(train: list[int]) -> tuple[Sequence[str], Callable[[list[str]], np.ndarray]]:
+        fitted = Fitted([texts[i] for i in train], labels[train], binarizer.classes_)
+        return fitted.scopes, fitted.probabilities
+    return read_out_of_fold(texts, labels, sets, fit)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import yaml
@@ -100,22 +101,35 @@ def export(texts: list[str], scopes: list[str]) -> tuple[dict, np.ndarray]:
     return data, pruned(fitted, features)
 
 
-def out_of_fold() -> dict[str, dict[str, float]]:
-    """Every development post's probabilities by a model that never saw its set (the folds of
-    `cross_validated`; a set with no labelled post by a model of all of them): what the missed-need model
-    trains on, as the runtime reads posts no model was trained on."""
-    texts, scopes, sets = labelled()
-    folds = {sets[i]: k for k, (_, test) in enumerate(GroupKFold(FOLDS).split(texts, scopes, sets)) for i in test}
+# a model trained on the posts at the given places: the scopes it knows, and how it reads posts
+Fit = Callable[[list[int]], tuple[Sequence[str], Callable[[list[str]], Any]]]
+
+
+def read_out_of_fold(texts: list[str], labels: Any, sets: list[str], fit: Fit) -> dict[str, dict[str, float]]:
+    """Every development post's probabilities by a model that never saw its set: a model of `fit` for each fold
+    of the sets (`cross_validated`'s), and one of all the labelled posts for a set with none of them."""
+    folds = {sets[i]: k for k, (_, test) in enumerate(GroupKFold(FOLDS).split(texts, labels, sets)) for i in test}
     posts = [(item["q"], path.stem) for path in DEV_SETS if path.exists() for item in yaml.safe_load(path.read_text())]
     read: dict[str, dict[str, float]] = {}
     for k in sorted(set(folds.values())) + [None]:
-        train = [i for i in range(len(texts)) if folds[sets[i]] != k]
         scored = [text for text, name in posts if folds.get(name) == k]
+        if scored:
+            scopes, reading = fit([i for i in range(len(texts)) if folds[sets[i]] != k])
+            for text, p in zip(scored, reading(scored)):
+                read[text] = {str(scope): float(v) for scope, v in zip(scopes, p)}
+    return read
+
+
+def out_of_fold() -> dict[str, dict[str, float]]:
+    """Every development post's probabilities by a model that never saw its set: what the missed-need model
+    trains on, as the runtime reads posts no model was trained on."""
+    texts, scopes, sets = labelled()
+
+    def fit(train: list[int]) -> tuple[Sequence[str], Callable[[list[str]], Any]]:
         vectorizer = words_and_pairs()
         fitted = model(vectorizer.fit_transform([texts[i] for i in train]), [scopes[i] for i in train])
-        for text, p in zip(scored, pruned(fitted, vectorizer.transform(scored)) if scored else []):
-            read[text] = {str(scope): float(v) for scope, v in zip(fitted.classes_, p)}
-    return read
+        return fitted.classes_, lambda scored: pruned(fitted, vectorizer.transform(scored))
+    return read_out_of_fold(texts, scopes, sets, fit)
 
 
 def main() -> None:
