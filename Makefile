@@ -55,14 +55,17 @@ test: install render-tools
 cards-gallery: install render-tools
 	cd tests && ../$(BIN)/python card_gallery.py
 
+# The models whose features read the answers the models before them shape, in the order they must be trained:
+# of needs an answer missed, of the need that leads, of doubt.
+RETRAIN_READERS = $(BIN)/python bench/train_missed.py && $(BIN)/python bench/train_lead.py && \
+	$(BIN)/python bench/train_doubt.py
+
 ## offtopic-model: retrain the off-topic model (bot/core/matching/offtopic_model.json) on the development
 ## sets, then the models that read the answers it shapes; scikit-learn is needed for training only.
 offtopic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_offtopic.py
-	$(BIN)/python bench/train_missed.py
-	$(BIN)/python bench/train_lead.py
-	$(BIN)/python bench/train_doubt.py
+	$(RETRAIN_READERS)
 
 ## topic-model: retrain the guidance topic model (bot/core/matching/topic_model.json), then the models of
 ## missed needs, of the need that leads and of doubt, whose features read the answers the topics shape;
@@ -70,9 +73,7 @@ offtopic-model: install
 topic-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_topics.py
-	$(BIN)/python bench/train_missed.py
-	$(BIN)/python bench/train_lead.py
-	$(BIN)/python bench/train_doubt.py
+	$(RETRAIN_READERS)
 
 ## doubt-model: retrain the model that lowers doubtful sure answers (bot/core/matching/doubt_model.json).
 doubt-model: install
@@ -83,9 +84,7 @@ doubt-model: install
 ## development sets, then the models that read its answers; scikit-learn is needed for training only.
 missed-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
-	$(BIN)/python bench/train_missed.py
-	$(BIN)/python bench/train_lead.py
-	$(BIN)/python bench/train_doubt.py
+	$(RETRAIN_READERS)
 
 ## lead-model: retrain the model of which need leads a plan (bot/core/matching/lead_model.json).
 lead-model: install
@@ -99,9 +98,7 @@ scope-model: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python bench/train_scope.py
 	$(BIN)/python bench/train_needs.py
-	$(BIN)/python bench/train_missed.py
-	$(BIN)/python bench/train_lead.py
-	$(BIN)/python bench/train_doubt.py
+	$(RETRAIN_READERS)
 
 ## bench: matching quality against BM25 and MiniLM baselines, latency, cold start; into docs/benchmarks.md.
 bench: install
