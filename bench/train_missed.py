@@ -1,10 +1,11 @@
 """Trains the model of missed needs (bot/core/matching/missed_model.json) on the development sets.
 
 For every labelled post of the development sets it takes the answer before completion and the scopes
-the post's clauses rank best that the answer lacks (bot/core/matching/missed.py); a candidate is a
-missed need when the post's labels name it. Gradient-boosted trees over the candidates' features learn
-which are needs: trees see features that matter together (a pasted call and a clause that asks for the
-candidate's access), which the logistic regression used before weighed each alone. It prints how many
+the post's clauses rank best that the answer lacks, with the other access of a scope it holds wherever a
+clause ranks it (bot/core/matching/missed.py); a candidate is a missed need when the post's labels name it.
+Gradient-boosted trees over the candidates' features learn which are needs: trees see features that matter
+together (a pasted call and a clause that asks for the candidate's access), which the logistic regression
+used before weighed each alone. It prints how many
 candidates the model adds at the line (tuning.MISSED_FROM) and how many of those are needs when each fifth
 of the posts is scored by a model trained on the other four (the honest figure), then trains on all of them
 and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);

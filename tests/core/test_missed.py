@@ -7,7 +7,9 @@ import json
 import pytest
 
 from bot.core.answer import AnswerKind, Confidence
+from bot.core.matching import tuning as t
 from bot.core.matching.missed import MODEL_PATH, candidates
+from bot.core.matching.query import build_query
 
 
 def test_the_runtime_scorer_reproduces_the_trained_model(matcher) -> None:
@@ -32,6 +34,16 @@ def test_a_need_the_first_answer_missed_is_added_and_said(matcher) -> None:
     assert answer.kind == AnswerKind.PLAN and "grab the recording" in [need.text for need in answer.needs]
     assert answer.confidence != Confidence.HIGH  # a need the model added is likely, not sure
     assert any("meeting:recordings_read" in note and "leave it out" in note for note in answer.assumptions)
+
+
+def test_the_other_access_of_a_held_scope_is_a_candidate_wherever_a_clause_ranks_it(matcher) -> None:
+    question = "WxCC: list available event types, then register a subscription to them."
+    q, first = matcher.first_answer(question)
+    assert first.scopes == ["cjp:config_write"]
+    listing = [r.scope.name for r in matcher.index.rank(build_query("WxCC: list available event types", matcher.index))]
+    assert listing.index("cjp:config_read") >= t.MISSED_AMONG  # not among the listing's best few
+    found = {c.scope.name: c for c in candidates(first, q, matcher.index)}
+    assert found["cjp:config_read"].features["counterpart"] == 1.0
 
 
 @pytest.mark.parametrize("question", [

@@ -69,13 +69,15 @@ class _Answered:
     resources: frozenset[str]
     related: frozenset[str]
     other_actors: frozenset[str]  # the held scopes' forms for another actor (meeting:admin_schedule_write)
+    audiences: frozenset[str]  # who acts in the scopes held (user, admin, compliance, ...)
 
     @classmethod
     def of(cls, answer: Answer, kb: KnowledgeBase) -> _Answered:
         scopes = [s for name in answer.scopes if (s := kb.get(name)) is not None]
         return cls(frozenset(answer.scopes), frozenset(s.counterpart for s in scopes if s.counterpart),
                    frozenset(_resource(s) for s in scopes), frozenset(r for s in scopes for r in s.related),
-                   frozenset(other.name for s in scopes if (other := twin(s, kb)) is not None))
+                   frozenset(other.name for s in scopes if (other := twin(s, kb)) is not None),
+                   frozenset(s.audience for s in scopes))
 
     def holds(self, scope: Scope) -> bool:
         """Whether the answer holds the scope, or its form for another actor: one app acts as one actor."""
@@ -90,10 +92,11 @@ def _resource(scope: Scope) -> str:
 def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
                read: Reading = unread, needs: Reading = unread) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
-    out, that the answer lacks: each with the figures of the clause that ranks it highest, how many clauses
-    rank it, how often the scope was needed when proposed in the training posts (`needed`), how likely the
-    scope model reads the post as that scope's (`read`) and how likely the needs model reads it as needing
-    the scope (`needs`); the models read the post only when it has candidates."""
+    out, that the answer lacks, and the other access of a scope it holds wherever a clause ranks it: each
+    with the figures of the clause that ranks it highest, how many clauses rank it, how often the scope was
+    needed when proposed in the training posts (`needed`), how likely the scope model reads the post as that
+    scope's (`read`) and how likely the needs model reads it as needing the scope (`needs`); the models read
+    the post only when it has candidates."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -107,9 +110,9 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
     for at, (query, back, _) in enumerate(queries):
         if done_by_others(query.text):
             continue
-        ranked = index.rank(query, best=t.MISSED_AMONG + 1)  # and the one after them, for their margin
-        passing = {r.scope.name for r in eligible(ranked, query, index, t.CLAUSE_MIN)}
-        for k, candidate in enumerate(ranked[:t.MISSED_AMONG]):
+        ranked = index.rank(query)
+        passing = {r.scope.name for r in eligible(ranked[:t.MISSED_AMONG + 1], query, index, t.CLAUSE_MIN)}
+        for k, candidate in _proposed(ranked, answered):
             name = candidate.scope.name
             if answered.holds(candidate.scope):
                 continue
@@ -131,6 +134,14 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
             for name, c in best.items()]
 
 
+def _proposed(ranked: list[Ranked], answered: _Answered) -> list[tuple[int, Ranked]]:
+    """A clause's best few scopes, and wherever it ranks them the other access of a scope the answer holds ("list
+    the event types, then register a subscription": the listing's words rank cjp:config_read far down)."""
+    twins = [(k, r) for k, r in enumerate(ranked[t.MISSED_AMONG:], t.MISSED_AMONG)
+             if r.scope.name in answered.counterparts]
+    return [*enumerate(ranked[:t.MISSED_AMONG]), *twins]
+
+
 def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answered: _Answered) -> dict[str, float]:
     """How the clause speaks for the candidate, and how the candidate stands to the answer."""
     scope, cues, intent = candidate.scope, query.audiences, query.intent
@@ -147,7 +158,7 @@ def _features(candidate: Ranked, k: int, query: Query, index: ScopeIndex, answer
         "admin_nocue": scope.audience == "admin" and not cues - {"user"},
         "user_admincue": scope.audience == "user" and "admin" in cues,
         "logwords": math.log(words), "unk": query.unknown / max(1, query.unknown + query.known),
-        "counterpart": scope.name in answered.counterparts,
+        "counterpart": scope.name in answered.counterparts, "aud_apart": scope.audience not in answered.audiences,
         "related": scope.name in answered.related, "deprecated": scope.deprecated is not None}.items()}
 
 
