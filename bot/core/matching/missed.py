@@ -26,7 +26,7 @@ from bot.core.matching.evidence import asks_for_several
 from bot.core.matching.explain import twin
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lookups import admin_form, by_the_admin
-from bot.core.matching.query import Query
+from bot.core.matching.query import MEMBERS_MARK, Query
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
@@ -206,8 +206,9 @@ class MissedModel(Boosted):
 
 
 def _tidied(clause: str) -> str:
-    """A clause without the gaps a pasted call taken out left ("my app . It" reads "my app. It")."""
-    return " ".join(_GAP_RE.sub(r"\1", clause).strip(" .,;:").split())
+    """A clause as the asker wrote it: without the gaps a pasted call taken out left ("my app . It" reads "my
+    app. It") or the mark the matcher puts after people added to a space ("puts the folks into it as members")."""
+    return " ".join(_GAP_RE.sub(r"\1", clause.replace(MEMBERS_MARK, "")).strip(" .,;:").split())
 
 
 def _shortened(clause: str) -> str:
