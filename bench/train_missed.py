@@ -1,22 +1,21 @@
 """Trains the model of missed needs (bot/core/matching/missed_model.json) on the development sets.
 
-For every labelled post of the development sets it takes the answer before completion and the scopes
-the post's clauses rank best that the answer lacks, with the other access of a scope it holds wherever a
-clause ranks it (bot/core/matching/missed.py); a candidate is a missed need when the post's labels name it.
-Gradient-boosted trees over the candidates' features learn which are needs: trees see features that matter
-together (a pasted call and a clause that asks for the candidate's access), which the logistic regression
-used before weighed each alone. It prints how many
-candidates the model adds at the line (tuning.MISSED_FROM) and how many of those are needs when each fifth
-of the posts is scored by a model trained on the other four (the honest figure), then trains on all of them
-and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);
+For every labelled post of the development sets it takes the answer before completion and the scopes the post's
+clauses rank best that the answer lacks, with the other access of a scope it holds wherever a clause ranks it
+(bot/core/matching/missed.py); a candidate is a missed need when the post's labels name it. Gradient-boosted trees
+over the candidates' features learn which are needs: trees see features that matter together (a pasted call and a
+clause that asks for the candidate's access), which the logistic regression used before weighed each alone. It
+prints how many candidates the model adds at the line (tuning.MISSED_FROM) and how many of those are needs when
+each fifth of the posts is scored by a model trained on the other four (the honest figure), then trains on all of
+them and writes the trees with check probabilities the runtime scorer must reproduce (tests/core/test_missed.py);
 it writes nothing when the runtime scorer disagrees. One feature, how often a candidate's scope was needed when
 proposed, is counted on the training posts only: afresh in each fold, and on all of them for the model written,
-beside its trees (`counted`; the lead model counts how often a scope led the same way). Two others, how likely
-the scope model reads the post as the candidate's scope and the needs model as needing it, are read for each
-post by models that never saw its set (train_scope.out_of_fold, train_needs.out_of_fold), as the runtime reads
-new posts; the checks are then scored on the features the runtime reads, whose models have seen these posts. The held-out sets (bench/heldout_*.yaml) are never
-used. The features read the first answer, so train again after any change to it, the topic model's
-included (make topic-model trains that one first, and the doubt model after).
+beside its trees (`counted`; the lead model counts how often a scope led the same way). Two others, how likely the
+scope model reads the post as the candidate's scope and the needs model as needing it, are read for each post by
+models that never saw its set (train_scope.out_of_fold, train_needs.out_of_fold), as the runtime reads new posts;
+the checks are then scored on the features the runtime reads, whose models have seen these posts. The held-out sets
+(bench/heldout_*.yaml) are never used. The features read the first answer, so train again after any change to it,
+the topic model's included (make topic-model trains that one first, and the doubt model after).
 
     pip install -e '.[train]' && python bench/train_missed.py
 """
