@@ -92,11 +92,11 @@ def _resource(scope: Scope) -> str:
 def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRates = ScopeRates(),
                read: Reading = unread, needs: Reading = unread) -> list[Candidate]:
     """The best few scopes of each clause of the post's words, pasted calls and what someone else does left
-    out, that the answer lacks, and the other access of a scope it holds wherever a clause ranks it: each
-    with the figures of the clause that ranks it highest, how many clauses rank it, how often the scope was
-    needed when proposed in the training posts (`needed`), how likely the scope model reads the post as that
-    scope's (`read`) and how likely the needs model reads it as needing the scope (`needs`); the models read
-    the post only when it has candidates."""
+    out, that the answer lacks, and the other access of a scope it holds wherever a clause ranks it (a scope
+    related to one it holds too, when the clause names its resource): each with the figures of the clause that
+    ranks it highest, how many clauses rank it, how often the scope was needed when proposed in the training
+    posts (`needed`), how likely the scope model reads the post as that scope's (`read`) and how likely the
+    needs model reads it as needing the scope (`needs`); the models read the post only when it has candidates."""
     if answer.kind not in COMPLETED_KINDS or not answer.scopes:
         return []
     prose = q.prose
@@ -136,9 +136,12 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
 
 def _proposed(ranked: list[Ranked], answered: _Answered) -> list[tuple[int, Ranked]]:
     """A clause's best few scopes, and wherever it ranks them the other access of a scope the answer holds ("list
-    the event types, then register a subscription": the listing's words rank cjp:config_read far down)."""
+    the event types, then register a subscription": the listing's words rank cjp:config_read far down) and a
+    scope the knowledge base relates to one it holds whose resource the clause names ("creates a team ... and
+    adds the project members to that team"); not one it does not name ("create a space and post a message" asks
+    for no members)."""
     twins = [(k, r) for k, r in enumerate(ranked[t.MISSED_AMONG:], t.MISSED_AMONG)
-             if r.scope.name in answered.counterparts]
+             if r.scope.name in answered.counterparts or (r.scope.name in answered.related and r.names_resource)]
     return [*enumerate(ranked[:t.MISSED_AMONG]), *twins]
 
 
