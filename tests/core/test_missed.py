@@ -46,6 +46,21 @@ def test_the_other_access_of_a_held_scope_is_a_candidate_wherever_a_clause_ranks
     assert found["cjp:config_read"].features["counterpart"] == 1.0
 
 
+def test_a_related_scope_ranked_past_the_best_few_is_a_candidate_only_where_its_resource_is_named(matcher) -> None:
+    q, first = matcher.first_answer("create a space for each incident and post the incident summary as the first "
+                                    "message")
+    assert "spark:memberships_write" in matcher.kb.get("spark:rooms_write").related
+    ranked = matcher.index.rank(build_query("create a space for each incident", matcher.index))
+    at = [r.scope.name for r in ranked].index("spark:memberships_write")
+    assert at >= t.MISSED_AMONG and not ranked[at].names_resource  # related, far down, its members not named
+    assert "spark:memberships_write" not in {c.scope.name for c in candidates(first, q, matcher.index)}
+    q, first = matcher.first_answer("Our onboarding app creates a Webex team for each new project and then adds the "
+                                    "project members to that team.")
+    related = {c.scope.name for c in candidates(first, q, matcher.index)
+               if c.features["related"] and not (c.features["rank0"] or c.features["rank1"] or c.features["rank2"])}
+    assert "spark-admin:team_memberships_read" in related  # past the best few, its resource named
+
+
 @pytest.mark.parametrize("question", [
     # one scope asked for, and what is not done
     "Our records team lead needs just one thing: which scope lets my app list the teams the signed-in user "
