@@ -155,12 +155,18 @@ _WHERE_SCOPES_GO_RE = re.compile(
 # a team (not "create a meeting for the project space and add the attendees to it"); in a clause of its
 # own ("..., and then add the three leads to it"), 'it' is what the clause before named.
 _JOINS_RE = re.compile(
-    r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+\s+){1,6}?)"
-    r"(?:to|into)\s+(?P<into>it|(?:the|that|this)\s+(?:new\s+)?(?:space|room|team))\b"
+    r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+,?\s+){1,8}?)"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+)??(?:space|room|team)s?)\b"
     r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
-    r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b", re.IGNORECASE)
+    r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b"
+    # "create a space, add the six people from our roster by email": people added with no place said join
+    # the space the sentence named last
+    r"|\b(?:add|adds|adding|invite|invites|inviting|pulls?\s+in|pulling\s+in)\s+"
+    r"(?P<joined>(?:[\w'-]+(?:,\s*|\s+)){0,6}?[\w'-]+)(?=\s+(?:by|from|with|who|on|via|using|as|based)(?![\w-])"
+    r"|\s*[,.;:()!?]|\s*$)", re.IGNORECASE)
 _CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
                            re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?:\s|$)")  # not a list's "2. add the leads"
 MEMBERS_MARK = " as members"  # what `as_members` adds; taken out again wherever a clause is shown
 # "the people in a space", "who the users in that room are": the space's members, not the space
 _PEOPLE_IN_RE = re.compile(r"\b(?:people|persons|users|everyone|folks)\s+in\s+(?:a|the|that|this|each|every|their"
@@ -173,7 +179,8 @@ def as_members(text: str, index: "ScopeIndex") -> str:
     lexicon, roles = index.lexicon, index.kb.vocabulary.people_words
 
     def told(match: re.Match[str]) -> str:
-        who, container = match.group("added") or match.group("removed"), match.group("into") or match.group("outof")
+        who = match.group("added") or match.group("removed") or match.group("joined")
+        container = match.group("into") or match.group("outof") or "it"
         said = words(who)
         pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
         rest = [w for w in said if w not in roles and not any(w in pair.split() for pair in pairs)]
@@ -181,8 +188,11 @@ def as_members(text: str, index: "ScopeIndex") -> str:
         if terms - lexicon.people_terms or not (terms or pairs or roles & set(said)):
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
         if container.lower() == "it":
-            named = [n.lower() for n in _CONTAINER_RE.findall(text[:match.start()].rsplit(".", 1)[-1])]
-            if named and not all(n.startswith(("space", "room", "team")) for n in named):
+            named = [n.lower() for n in _CONTAINER_RE.findall(_SENTENCE_END_RE.split(text[:match.start()])[-1])]
+            if match.group("joined") and not named:  # "... creates a space. It adds everyone on the rota"
+                named = _CONTAINER_RE.findall(text[:match.start()])[-1:]
+            if (named or match.group("joined")) and not (named and all(n.lower().startswith(("space", "room", "team"))
+                                                                         for n in named)):
                 return match.group(0)
         return match.group(0) + MEMBERS_MARK
     return _PEOPLE_IN_RE.sub(lambda m: m.group(0) + MEMBERS_MARK, _JOINS_RE.sub(told, text))
@@ -212,9 +222,16 @@ _TITLE_RE = re.compile(r"(?P<named>\b(?:called|named|titled):?\s+)?" + _QUOTED +
                        re.IGNORECASE)
 
 
+# 'posts "AA holiday schedules updated" into our space', 'send a short "meeting booked"': the words of a message
+# the app posts, no need of the app's
+_POSTED_RE = re.compile(r"(?P<verb>\b(?:post|posts|posting|posted|send|sends|sending|sent)\s+(?:(?:a|an|the)\s+)?"
+                        r"(?:[\w-]+\s+)?)" + _QUOTED)
+
+
 def without_titles(text: str) -> str:
-    """The text less the quoted names of things ('the "Compliance" category' is no compliance officer)."""
-    return _TITLE_RE.sub(lambda m: (m.group("named") or "") + '""', text)
+    """The text less the quoted names of things ('the "Compliance" category' is no compliance officer) and
+    the quoted words of the messages it posts."""
+    return _POSTED_RE.sub(r'\g<verb>""', _TITLE_RE.sub(lambda m: (m.group("named") or "") + '""', text))
 
 
 # "with no human around to log in or refresh anything", "nobody who clicks through a consent screen": what no
