@@ -823,18 +823,21 @@ def test_a_device_named_by_its_model_is_a_device_not_a_space(matcher, said: str)
     assert matcher.index.lexicon.term("device") in terms and matcher.index.lexicon.term("room") not in terms
 
 
-@pytest.mark.parametrize("said, command", [
-    ("pop a note on the screen with UserInterface.Message.Alert.Display", True),
-    ("run UserInterface Message Alert Display on the Desk Pro", True),
-    ("wake it with Standby.Deactivate", True),
-    ("read RoomAnalytics.PeopleCount.Current", False),  # a status, read as written
-    ("our Call Settings For Me page", False),  # no xAPI path
-    ("Video Mesh Node Restart via API", False),  # a product's name is no path
-    ("execute Audio Microphones Mute on a device", True),
-    ("Our Audio Team Add-on posts messages", False),  # half of a hyphenated word is no command
+@pytest.mark.parametrize("said, read", [
+    ("pop a note on the screen with UserInterface.Message.Alert.Display", "xapi command"),
+    ("run UserInterface Message Alert Display on the Desk Pro", "xapi command"),
+    ("wake it with Standby.Deactivate", "xapi command"),
+    ("read RoomAnalytics.PeopleCount.Current", "xapi status"),  # a path that names no command: a status
+    ("get Audio.Volume of my Desk Pro", "xapi status"),
+    ("set the config key Audio.Microphones.Mute", None),  # a configuration
+    ("our Call Settings For Me page", None),  # no xAPI path
+    ("Video Mesh Node Restart via API", None),  # a product's name is no path
+    ("execute Audio Microphones Mute on a device", "xapi command"),
+    ("Our Audio Team Add-on posts messages", None),  # half of a hyphenated word is no command
 ])
-def test_an_xapi_command_path_reads_as_an_xapi_command(matcher, said: str, command: bool) -> None:
-    assert ("xapi command" in matcher.index.lexicon.as_xapi_commands(said)) == command
+def test_an_xapi_path_reads_as_an_xapi_command_or_status(matcher, said: str, read: str | None) -> None:
+    as_read = matcher.index.lexicon.as_xapi_paths(said)
+    assert [r for r in ("xapi command", "xapi status") if r in as_read] == ([read] if read else [])
 
 
 def test_a_post_naming_an_xapi_command_needs_the_xapi_command_scope(matcher) -> None:

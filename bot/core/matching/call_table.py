@@ -36,10 +36,10 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
 
 
 def _as_said(call: Call, index: ScopeIndex) -> str:
-    """The words of an SDK-style call, or its dotted path when that is an xAPI command ("Audio.Volume.Set (Level
+    """The words of an SDK-style call, or its dotted path when that is an xAPI path ("Audio.Volume.Set (Level
     50)" sets the volume; its words "Set Audio Volume" would read the volume's status)."""
     dotted = ".".join(call.chain)
-    return dotted if call.chain and index.lexicon.as_xapi_commands(dotted) != dotted else call.words
+    return dotted if call.chain and index.lexicon.as_xapi_paths(dotted) != dotted else call.words
 
 
 def for_a_service_app(need: Need, index: ScopeIndex) -> Need:

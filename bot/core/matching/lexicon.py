@@ -238,20 +238,22 @@ class Lexicon:
 
     def as_named(self, text: str) -> str:
         """The text with the things named by a model or a path read as what they are: a device, an xAPI command."""
-        return self.as_devices(self.as_xapi_commands(text))
+        return self.as_devices(self.as_xapi_paths(text))
 
-    def as_xapi_commands(self, text: str) -> str:
+    def as_xapi_paths(self, text: str) -> str:
         """The text with each xAPI command path ("UserInterface.Message.Alert.Display", or three or more names
-        apart: "Audio Microphones Mute") read as "xapi command"; not a product's name ("Video Mesh Node
-        Restart") nor a configuration named so ("the config key Audio.Microphones.Mute")."""
+        apart: "Audio Microphones Mute") read as "xapi command", and each other path as "xapi status"
+        ("RoomAnalytics.PeopleCount.Current"); not a product's name ("Video Mesh Node Restart") nor a
+        configuration named so ("the config key Audio.Microphones.Mute")."""
         if self._xapi is None:
             return text
 
         def read(m: re.Match[str]) -> str:
             last, path = (m["dot"] or m["space"]).lower(), m.group(0).lower()
-            command = last in self._xapi_verbs and not self.product_words(path)
-            configured = _CONFIG_BEFORE_RE.search(text, max(0, m.start() - t.CONFIG_REACH), m.start())
-            return " xapi command " if command and not configured else m.group(0)
+            if self.product_words(path) or _CONFIG_BEFORE_RE.search(text, max(0, m.start() - t.CONFIG_REACH),
+                                                                    m.start()):
+                return m.group(0)
+            return " xapi command " if last in self._xapi_verbs else " xapi status "
         return self._xapi.sub(read, text)
 
     def as_devices(self, text: str) -> str:
