@@ -11,6 +11,7 @@ from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
 from bot.core.matching.clauses import clause_needs, clause_parts, refers_back
 from bot.core.matching.query import MEMBERS_MARK, as_members, without_titles
+from bot.core.matching.question import as_told
 from bot.core.oauth import AppLinks, authorization_url
 
 LINKS = AppLinks("C0ffee123", "https://example.com/oauth/callback")
@@ -285,6 +286,15 @@ def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: 
 ])
 def test_people_added_with_no_place_said_join_the_space_named_last(matcher, said: str, joined: bool) -> None:
     assert (MEMBERS_MARK in as_members(said, matcher.index)) is joined
+
+
+@pytest.mark.parametrize("said", [
+    'find the "War Room" space and add the on-call engineer to the "War Room" space',
+    'list everyone in our "Contractors 2026" space',
+    'kick the contractors out of the "Vendors" space',
+])
+def test_people_in_a_space_called_by_its_name_are_its_members(matcher, said: str) -> None:
+    assert MEMBERS_MARK in as_told(said, matcher.index)
 
 
 def test_the_quoted_words_of_a_message_the_app_posts_are_no_need(matcher) -> None:

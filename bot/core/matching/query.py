@@ -154,11 +154,12 @@ _WHERE_SCOPES_GO_RE = re.compile(
 # the file to the space"), and 'it' only when every container named before in the sentence is a space or
 # a team (not "create a meeting for the project space and add the attendees to it"); in a clause of its
 # own ("..., and then add the three leads to it"), 'it' is what the clause before named.
+_TITLED = r'(?:""\s+)?'  # where a quoted name was taken out: the "" of 'into the "War Room" space'
 _JOINS_RE = re.compile(
     r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+,?\s+){1,8}?)"
-    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+)??(?:space|room|team)s?)\b"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+)??" + _TITLED + r"(?:space|room|team)s?)\b"
     r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
-    r"(?P<outof>it|(?:the|that|this)\s+(?:space|room))\b"
+    r"(?P<outof>it|(?:the|that|this)\s+" + _TITLED + r"(?:space|room))\b"
     # "create a space, add the six people from our roster by email": people added with no place said join
     # the space the sentence named last
     r"|\b(?:add|adds|adding|invite|invites|inviting|pulls?\s+in|pulling\s+in)\s+"
@@ -170,7 +171,8 @@ _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?:\s|$)")  # not a list's "2. add t
 MEMBERS_MARK = " as members"  # what `as_members` adds; taken out again wherever a clause is shown
 # "the people in a space", "who the users in that room are": the space's members, not the space
 _PEOPLE_IN_RE = re.compile(r"\b(?:people|persons|users|everyone|folks)\s+in\s+(?:a|the|that|this|each|every|their"
-                           r"|our|my|its|one|his|her)\s+(?:(?:new|group|shared)\s+)?(?:space|room)\b", re.IGNORECASE)
+                           r"|our|my|its|one|his|her)\s+(?:(?:new|group|shared)\s+)?" + _TITLED + r"(?:space|room)\b",
+                           re.IGNORECASE)
 
 
 def as_members(text: str, index: "ScopeIndex") -> str:
