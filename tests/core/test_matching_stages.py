@@ -310,10 +310,18 @@ def test_a_long_post_that_phrases_a_scope_word_for_word_is_answered_not_declined
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, repaired=1), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, split=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, actor_conflict=True), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, verb_only=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.3), Confidence.LOW),
 ])
 def test_calibration(signals: Signals, level: Confidence) -> None:
     assert confidence(signals) == level
+
+
+@pytest.mark.parametrize("said, verbs_only", [("enable", True), ("disable it", True), ("hold", True),
+                                              ("read voicemail", False), ("list rooms", False)])
+def test_a_clause_of_verbs_alone_says_what_to_do_not_to_what(matcher, said: str, verbs_only: bool) -> None:
+    assert build_query(said, matcher.index).verbs_only is verbs_only
+    assert not verbs_only or matcher.answer(said).confidence != Confidence.HIGH
 
 
 def test_several_needs_are_as_sure_as_the_least_sure() -> None:

@@ -29,6 +29,7 @@ class Query:
     repaired: int = 0  # words read as another after a typo repair
     context: int = 0  # known words that are part of a who-acts cue ("as a full admin")
     acted_on: str | None = None  # the resource term its verb acts on ("create two spaces": room)
+    verbs_only: bool = False  # every word it knows says what to do, none to what ("enable")
 
     @property
     def only_context(self) -> bool:
@@ -443,7 +444,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     intent = intent_override or lexicon.intent(asked, verb)
     acted = lexicon.acted_on(asked, verb, index.resource_terms)
     return Query(text, _as_posted(terms, intent, acted, index), unknown, intent, lexicon.audiences(joined), known,
-                 repaired, context, acted)
+                 repaired, context, acted, bool(terms) and terms.keys() <= lexicon.verb_terms)
 
 
 def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, index: "ScopeIndex") -> dict[str, float]:
