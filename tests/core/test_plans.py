@@ -737,3 +737,8 @@ def test_reading_a_devices_volume_is_an_xapi_status(matcher) -> None:
 def test_letting_the_lobby_in_acts_on_the_participants(matcher) -> None:
     answer = matcher.answer("How can the host let everyone waiting in the lobby into the meeting via API?")
     assert answer.scopes[:1] == ["meeting:participants_write"]
+
+
+def test_a_clause_that_says_another_actor_acts_brings_that_actors_form(matcher) -> None:
+    answer = matcher.answer("list my own recordings, and as a compliance officer also read every recording in the org")
+    assert {"user", "compliance"} <= {matcher.index.kb.get(name).audience for name in answer.scopes}

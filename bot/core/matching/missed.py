@@ -83,6 +83,11 @@ class _Answered:
         """Whether the answer holds the scope, or its form for another actor: one app acts as one actor."""
         return scope.name in self.have or scope.name in self.other_actors or _resource(scope) in self.resources
 
+    def another_actor(self, scope: Scope, query: Query) -> bool:
+        """Whether the clause says the scope's actor acts, one the answer has no scope for ("... and, as the
+        compliance officer, delete them"): the same app's other actor."""
+        return scope.name not in self.have and scope.audience in query.audiences - self.audiences
+
 
 def _resource(scope: Scope) -> str:
     """What a scope is about whoever acts: spark-admin:people_read and spark:people_read alike."""
@@ -114,7 +119,7 @@ def candidates(answer: Answer, q: Question, index: ScopeIndex, needed: ScopeRate
         passing = {r.scope.name for r in eligible(ranked[:t.MISSED_AMONG + 1], query, index, t.CLAUSE_MIN)}
         for k, candidate in _proposed(ranked, answered):
             name = candidate.scope.name
-            if answered.holds(candidate.scope):
+            if answered.holds(candidate.scope) and not answered.another_actor(candidate.scope, query):
                 continue
             after = ranked[k + 1].score if k + 1 < len(ranked) else 0.0
             features = _features(candidate, k, query, index, answered) | _setting(answer, q, len(queries)) | {
