@@ -237,7 +237,7 @@ class Lexicon:
         return set(" ".join(self.product_names.findall(joined)).split()) if self.product_names else set()
 
     def as_named(self, text: str) -> str:
-        """The text with the things named by a model or a path read as what they are: a device, an xAPI command."""
+        """The text with what a model or a path names read as what it is: a device, an xAPI command or status."""
         return self.as_devices(self.as_xapi_paths(text))
 
     def as_xapi_paths(self, text: str) -> str:

@@ -190,15 +190,23 @@ def as_members(text: str, index: "ScopeIndex") -> str:
         terms = {lexicon.term(w) for w in rest} & index.postings.keys()
         if terms - lexicon.people_terms or not (terms or pairs or roles & set(said)):
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
-        if container.lower() == "it":
-            named = [n.lower() for n in _CONTAINER_RE.findall(_SENTENCE_END_RE.split(text[:match.start()])[-1])]
-            if match.group("joined") and not named:  # "... creates a space. It adds everyone on the rota"
-                named = _CONTAINER_RE.findall(text[:match.start()])[-1:]
-            if (named or match.group("joined")) and not (named and all(n.lower().startswith(("space", "room", "team"))
-                                                                         for n in named)):
-                return match.group(0)
+        if container.lower() == "it" and not _into_a_space(text, match):
+            return match.group(0)
         return match.group(0) + MEMBERS_MARK
     return _PEOPLE_IN_RE.sub(lambda m: m.group(0) + MEMBERS_MARK, _JOINS_RE.sub(told, text))
+
+
+def _into_a_space(text: str, match: re.Match[str]) -> bool:
+    """Whether the 'it' people are added to, or the place left unsaid, is a space or a team: every container the
+    sentence named before is one ('it' with none named is what the clause before made); with no place said, one
+    must be named, in the sentence or else last in the post ("... creates a space. It adds everyone on the rota")."""
+    before = text[:match.start()]
+    named = [n.lower() for n in _CONTAINER_RE.findall(_SENTENCE_END_RE.split(before)[-1])]
+    if match.group("joined"):
+        named = named or [n.lower() for n in _CONTAINER_RE.findall(before)[-1:]]
+        if not named:
+            return False
+    return all(n.startswith(("space", "room", "team")) for n in named)
 
 
 # "we never post anything", "it doesn't change anything", "we don't create extra spaces inside the team": what
