@@ -310,7 +310,7 @@ def test_a_long_post_that_phrases_a_scope_word_for_word_is_answered_not_declined
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, repaired=1), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, split=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.9, margin=0.3, actor_conflict=True), Confidence.MEDIUM),
-    (Signals(Via.WORDS, coverage=0.9, margin=0.3, verb_only=True), Confidence.MEDIUM),
+    (Signals(Via.WORDS, coverage=0.9, margin=0.3, verbs_only=True), Confidence.MEDIUM),
     (Signals(Via.WORDS, coverage=0.3), Confidence.LOW),
 ])
 def test_calibration(signals: Signals, level: Confidence) -> None:

@@ -25,7 +25,7 @@ class Signals:
     ambiguous_owner: bool = False  # an endpoint documented under scopes for different actors
     actor_conflict: bool = False  # the question says who acts and the scope is for someone else
     split: bool = False  # one of several needs read from separate clauses (a reading that may miss one)
-    verb_only: bool = False  # the words say only what to do, not to what ("enable")
+    verbs_only: bool = False  # the words say only what to do, not to what ("enable")
 
 
 def actor_conflict(audience: str, cues: frozenset[str]) -> bool:
@@ -66,7 +66,7 @@ def confidence(signals: Signals) -> Confidence:
     high = (signals.coverage >= t.HIGH_COVERAGE and signals.margin >= t.HIGH_MARGIN
             and signals.unknown_share <= t.HIGH_MAX_UNKNOWN and signals.repaired <= t.HIGH_MAX_REPAIRED
             and not signals.translated and not signals.focused and not signals.split and not signals.actor_conflict
-            and not signals.verb_only)
+            and not signals.verbs_only)
     return Confidence.HIGH if high else Confidence.MEDIUM
 
 

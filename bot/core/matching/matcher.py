@@ -424,7 +424,7 @@ def word_signals(query: Query, ranked: list[Ranked], q: Question) -> Signals:
     return Signals(Via.WORDS, best.coverage, margin, query.unknown / counted if counted else 1.0,
                    query.repaired, q.language is not None, q.focus != q.prose,
                    actor_conflict=actor_conflict(best.scope.audience, query.audiences | q.cues),
-                   verb_only=query.verbs_only)
+                   verbs_only=query.verbs_only)
 
 
 def beside_held(described: Draft, q: Question) -> Draft:
