@@ -126,7 +126,6 @@ class OfftopicModel:
 
 
 def _can_tell(q: Question) -> bool:
-    """Whether the model can judge the post: long enough. It knows English words only; a post in another language
-    is judged by those its writer left in English ("ColumnSet", "refresh_token", "ngrok"). Leaving that out
-    turned away 4 fewer off-topic posts in other languages of the development sets, and no scope question."""
+    """Whether the model can judge the post: long enough. It knows English words only, so a post in another
+    language is judged by those its writer left in English ("ColumnSet", "refresh_token", "ngrok")."""
     return len(q.text.split()) >= t.OFFTOPIC_MIN_WORDS

@@ -234,7 +234,7 @@ _TITLE_RE = re.compile(r"(?P<named>\b(?:called|named|titled):?\s+)?" + _QUOTED +
 
 
 # 'posts "AA holiday schedules updated" into our space', 'send a short "meeting booked"': the words of a message
-# the app posts, no need of the app's
+# the app posts, no need of the app's (lower case only: 'POST "https://..."' is an HTTP method)
 _POSTED_RE = re.compile(r"(?P<verb>\b(?:post|posts|posting|posted|send|sends|sending|sent)\s+(?:(?:a|an|the)\s+)?"
                         r"(?:[\w-]+\s+)?)" + _QUOTED)
 
