@@ -768,7 +768,9 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
 
 
 @pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
-                                  "building an internal tool that shows the spaces I am in"])
+                                  "building an internal tool that shows the spaces I am in",
+                                  'Building a "Today" tile that shows my meetings for the day',
+                                  "building a moderator console that lists the meeting's participants"])
 def test_writing_the_app_is_no_write_to_webex(matcher, said: str) -> None:
     assert build_query(said, matcher.index).intent == "read"
 

@@ -55,8 +55,9 @@ _MAKING_THE_APP_RE = re.compile(
     r"|maintaining)\s+(?:an?\s+|our\s+|my\s+)?"
     r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
     r"(?:(?!service\b)[\w-]+\s+){0,2}?"  # "a CRM softphone panel", not "a service app"
+    r'(?:["“][^"”\n]{0,40}["”]\s+)?'  # 'a "Today" tile': the app's name
     r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper|pane|panel|sidebar"
-    r"|extension|plugin|page)\b",
+    r"|extension|plugin|page|tile|wallboard|kiosk|console)\b",
     re.IGNORECASE)
 # "we're a US company", "I am a university": who the asker is, not what the app does.
 _WHO_WE_ARE_RE = re.compile(
