@@ -742,3 +742,9 @@ def test_letting_the_lobby_in_acts_on_the_participants(matcher) -> None:
 def test_a_clause_that_says_another_actor_acts_brings_that_actors_form(matcher) -> None:
     answer = matcher.answer("list my own recordings, and as a compliance officer also read every recording in the org")
     assert {"user", "compliance"} <= {matcher.index.kb.get(name).audience for name in answer.scopes}
+
+
+def test_the_askers_own_part_of_an_officers_plan_stays_the_askers(matcher) -> None:
+    answer = matcher.answer("list my own recordings, and as a compliance officer read every recording in the org")
+    own = [need for need in answer.needs if "my own" in need.text]
+    assert own and all(need.scope.audience == "user" for need in own)

@@ -601,6 +601,8 @@ def unmarked(needs: list[Need]) -> tuple[Need, ...]:
 # What a Compliance Officer may do to others' content besides reading it: "delete the message", "remove him".
 _OFFICER_NAMED_RE = re.compile(r"\bcompliance[\s-]+(?:officers?|role|team)\b", re.IGNORECASE)
 _REMOVES_RE = re.compile(r"\b(?:delet\w*|remov\w*|purg\w*|redact\w*|tak(?:e|ing)\s+down)\b", re.IGNORECASE)
+# A part of a plan about the asker's own things ("list my own recordings"): the asker's, not the officer's.
+_ASKERS_OWN_RE = re.compile(r"\bmy\s+own\b", re.IGNORECASE)
 
 
 def for_the_actor(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
@@ -614,15 +616,17 @@ def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     """In a post that tells of the Compliance Officer's reach ("spaces I'm not a member of", "every
     message in the org"), a user's or admin's scope with a Compliance Officer form given as that form,
     the scope read first kept as its alternative: for reading, and for removing or deleting (what an
-    officer may do to others' content); never for a bot, which cannot hold the role, nor for posting;
-    only when the answer recommends scopes (not what a named scope unlocks, nor a comparison). Needs that
+    officer may do to others' content); never for a bot, which cannot hold the role, nor for posting, nor for a
+    part of a plan about the asker's own things ("list my own recordings"); only when the answer recommends
+    scopes (not what a named scope unlocks, nor a comparison). Needs that
     come to the same form are one ("the recordings and the transcripts": spark-compliance:meetings_read)."""
     if draft.kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in q.topics or "bots" in q.topics:
         return draft
     kept: dict[Scope, tuple[Need, Signals]] = {}
     named = "compliance" in q.cues and bool(_OFFICER_NAMED_RE.search(q.text))
     for need, signals in zip(draft.needs, draft.signals):
-        acts = need.scope.access == "read" or _REMOVES_RE.search(need.text)
+        own = draft.kind == AnswerKind.PLAN and _ASKERS_OWN_RE.search(need.text)
+        acts = (need.scope.access == "read" or _REMOVES_RE.search(need.text)) and not own
         officer = officer_form(need.scope, kb, named) if acts else None
         if officer:
             need = replace(need, scope=officer, alternatives=(need.scope, *need.alternatives))
