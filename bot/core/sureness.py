@@ -12,5 +12,6 @@ def sureness_line(answer: Answer) -> list[str]:
     """The first line of an answer that is not sure, card and Markdown alike; none when it is."""
     if answer.confident:
         return []
+    scopes = "scopes" if len(answer.scopes) > 1 else "scope"
     return [f"**{CONFIDENCE_TEXT.get(answer.confidence.value, 'Not sure')}.** "
-            "Check the scope below against what you need."]
+            f"Check the {scopes} below against what you need."]

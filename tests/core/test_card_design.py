@@ -168,3 +168,9 @@ def test_an_answer_that_is_not_sure_says_so_first(matcher, kb) -> None:
     assert answer.confidence == "medium"
     assert fallback.answer_markdown(answer, kb).startswith("**Fairly sure, not certain.**")
     assert cards.answer_card(answer, kb)["body"][0]["text"].startswith("**Fairly sure, not certain.**")
+
+
+def test_a_plan_that_is_not_sure_asks_to_check_each_scope(matcher, kb) -> None:
+    answer = matcher.answer("list my own recordings, and as a compliance officer read every recording in the org")
+    assert len(answer.scopes) > 1 and answer.confidence != "high"
+    assert "Check the scopes below" in fallback.answer_markdown(answer, kb).splitlines()[0]
