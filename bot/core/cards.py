@@ -40,6 +40,24 @@ WHO_AUTHORIZES = {
 }
 
 
+# Who must authorize a plan's scopes that a user alone cannot, by who acts in them
+MUST_AUTHORIZE = {
+    "admin": "An administrator must authorize",
+    "compliance": "A Compliance Officer must authorize",
+    "partner": "A partner administrator must authorize",
+    "service-app": "Only a Service App an admin authorized in Control Hub holds",
+}
+
+
+def authorizers(answer: Answer) -> list[tuple[str, list[str]]]:
+    """The plan's scopes that need more than a user, under who must authorize them, in the plan's order:
+    a Compliance Officer's are not any administrator's to grant."""
+    by_who: dict[str, list[str]] = {}
+    for scope in dict.fromkeys(need.scope for need in answer.needs if need.scope.is_admin):
+        by_who.setdefault(scope.audience, []).append(scope.name)
+    return [(MUST_AUTHORIZE[who], names) for who, names in by_who.items()]
+
+
 def goes_with(scope: Scope, need: Need | None = None) -> tuple[str, ...]:
     """Scopes to grant together with `scope`: for an answered need, those its call requires."""
     return tuple(s.name for s in need.together) if need is not None else scope.requires_scopes
@@ -194,8 +212,8 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
         items += [text("**Roles needed:** " + ", ".join(titles))] if titles else []
         items += [prose(f"**Also needed:** {scope.requires}", size="Small")] if scope.requires else []
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
-    admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
-    body += labelled("An administrator must authorize", admins) + calls_elements(answer) + guidance_notes(answer, kb)
+    body += [e for label, names in authorizers(answer) for e in labelled(label, names)]
+    body += calls_elements(answer) + guidance_notes(answer, kb)
     auth_body, auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
     body += auth_body + _docs([n.scope for n in answer.needs])
     explained = answer.scopes[:MAX_CARD_ACTIONS]

@@ -9,8 +9,8 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
-from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, goes_with,
-                            guidance_topics, role_titles)
+from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
+                            goes_with, guidance_topics, role_titles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
@@ -101,9 +101,7 @@ def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
         if scope.requires:
             line += f" Also needed: {scope.requires}"
         parts.append(line)
-    admins = list(dict.fromkeys(n.scope.name for n in answer.needs if n.scope.is_admin))
-    if admins:
-        parts.append("An administrator must authorize: " + _names(admins))
+    parts += [f"{label}: {_names(names)}" for label, names in authorizers(answer)]
     if answer.alternatives:
         parts.append("Also close: " + _names(answer.alternatives[:MAX_CHOICES]))
     parts += calls_markdown(answer) + _notes(answer, kb)

@@ -174,3 +174,12 @@ def test_a_plan_that_is_not_sure_asks_to_check_each_scope(matcher, kb) -> None:
     answer = matcher.answer("list my own recordings, and as a compliance officer read every recording in the org")
     assert len(answer.scopes) > 1 and answer.confidence != "high"
     assert "Check the scopes below" in fallback.answer_markdown(answer, kb).splitlines()[0]
+
+
+def test_a_plan_says_a_compliance_officer_not_an_administrator_authorizes_officer_scopes(matcher, kb) -> None:
+    answer = matcher.answer("list my own recordings, and as a compliance officer read every recording in the org")
+    officers = [s for s in answer.scopes if kb[s].audience == "compliance"]
+    card, markdown = json.dumps(cards.answer_card(answer, kb)), fallback.answer_markdown(answer, kb)
+    assert officers and "An administrator must authorize" not in card + markdown
+    assert '"A Compliance Officer must authorize"' in card and f'"{officers[0]}"' in card
+    assert "A Compliance Officer must authorize: " + ", ".join(f"`{s}`" for s in officers) in markdown
