@@ -45,11 +45,12 @@ def test_the_health_body_is_the_documented_one() -> None:
 
 def test_try_it_in_a_minute_comes_first_and_shows_what_the_code_prints() -> None:
     from bot.service.config import DEFAULT_PORT
+    from bot.core.oauth import SETTINGS_HINT
     from bot.tools.local import BANNER, PLAYGROUND_LINE
 
     section = README.split("## Try it in a minute", 1)[1].split("\n## ", 1)[0]
     assert README.index("## Try it in a minute") < README.index("## Quick start") < README.index("## Running it")
-    assert f"$ make run\n.venv/bin/python -m bot run\n{BANNER}\n" in section
+    assert f"$ make run\n.venv/bin/python -m bot run\n{BANNER}\n{SETTINGS_HINT}\n" in section
     assert PLAYGROUND_LINE.format(url=f"http://127.0.0.1:{DEFAULT_PORT}/") in section
     procfile_command = (ROOT / "Procfile").read_text().split("web:", 1)[1].strip()
     assert f"PLAYGROUND=1 PORT=8080 .venv/bin/{procfile_command}" in section

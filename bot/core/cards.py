@@ -19,7 +19,7 @@ from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CARD_ACTIONS, MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS,
                              MAX_ENDPOINTS, MAX_UNLOCKED_ENDPOINTS)
-from bot.core.oauth import SETTINGS_HINT, AppLinks
+from bot.core.oauth import AppLinks
 from bot.core.sureness import sureness_line
 
 EXAMPLE_QUESTIONS = (
@@ -106,13 +106,12 @@ def _endpoints(scope: Scope, limit: int) -> list[Element]:
         text(str(e), fontType="Monospace", size="Small", spacing="None") for e in shown]
 
 
-def _authorize(scopes: Iterable[Scope], links: AppLinks) -> tuple[list[Element], Element | None]:
-    """The authorization button when the settings are there, else one line saying how."""
+def _authorize(scopes: Iterable[Scope], links: AppLinks) -> Element | None:
+    """The authorization button when the integration's settings are there; none without them (how to set
+    them is the operator's business, said where the bot starts, not in answers people forward)."""
     names = [s.name for s in scopes if not s.deprecated]
     url = links.authorize(names) if names else None
-    if url:
-        return [], open_url("Authorize", url)
-    return ([text(SETTINGS_HINT, size="Small", isSubtle=True, spacing="Medium")] if names else []), None
+    return open_url("Authorize", url) if url else None
 
 
 def _more(scope: Scope, alternatives: Sequence[str] = ()) -> Element | None:
@@ -129,8 +128,8 @@ def scope_card(scope: Scope, kb: KnowledgeBase, question: str = "",
                max_endpoints: int = MAX_ENDPOINTS, links: AppLinks = AppLinks()) -> Card:
     """Everything about one scope, with its authorization link, related scopes and feedback."""
     lead = [quote(question)] if question else [text("About this scope", size="Small", isSubtle=True)]
-    auth_body, auth = _authorize([scope], links)
-    body = lead + scope_body(scope, kb, max_endpoints) + auth_body + [link_line("Docs", scope.source)]
+    auth = _authorize([scope], links)
+    body = lead + scope_body(scope, kb, max_endpoints) + [link_line("Docs", scope.source)]
     return card(body, row(auth, _more(scope), feedback(question or scope.name, [scope.name])))
 
 
@@ -168,14 +167,14 @@ def single_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks())
     need = answer.needs[0]
     unlocks = answer.kind == AnswerKind.UNLOCKS
     alternatives = answer.alternatives[:MAX_CHOICES]
-    auth_body, auth = _authorize([need.scope, *need.together], links)
+    auth = _authorize([need.scope, *need.together], links)
     body = _sureness(answer) + [quote(answer.question)] + _assumed(answer)
     if need.via == Via.ENDPOINT and need.evidence:
         body.append(literal(need.evidence[0], fontType="Monospace", size="Small"))
     body.append(text(_lead(answer, need), size="Small", spacing="Small"))
     body += scope_body(need.scope, kb, MAX_UNLOCKED_ENDPOINTS if unlocks else MAX_ENDPOINTS, need)
     body += labelled("Also accepted" if need.via == Via.ENDPOINT else "Also close", alternatives)
-    body += calls_elements(answer) + guidance_notes(answer, kb) + auth_body + [link_line("Docs", need.scope.source)]
+    body += calls_elements(answer) + guidance_notes(answer, kb) + [link_line("Docs", need.scope.source)]
     more = _more(need.scope, alternatives)
     return card(body, row(auth, more, feedback(answer.question, answer.scopes)))
 
@@ -214,8 +213,8 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     body += [e for label, names in authorizers(answer) for e in labelled(label, names)]
     body += calls_elements(answer) + guidance_notes(answer, kb)
-    auth_body, auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
-    body += auth_body + _docs([n.scope for n in answer.needs])
+    auth = _authorize([s for n in answer.needs for s in (n.scope, *n.together)], links)
+    body += _docs([n.scope for n in answer.needs])
     explained = answer.scopes[:MAX_CARD_ACTIONS]
     explain = [e for name in explained for e in scope_button(name, "Explain")]
     close = answer.alternatives[:min(MAX_CHOICES, MAX_CARD_ACTIONS - len(explained))]

@@ -14,7 +14,7 @@ from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
-from bot.core.oauth import SETTINGS_HINT, AppLinks
+from bot.core.oauth import AppLinks
 from bot.core.safe_text import for_markdown, quoted_markdown
 from bot.core.sureness import sureness_line
 
@@ -53,11 +53,10 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
 
 
 def _authorization(scopes: Iterable[Scope], links: AppLinks) -> str:
+    """'Authorize: URL' when the integration's settings are there; nothing without them."""
     names = [s.name for s in scopes if not s.deprecated]
-    if not names:
-        return ""
-    url = links.authorize(names)
-    return f"Authorize: {url}" if url else SETTINGS_HINT
+    url = links.authorize(names) if names else None
+    return f"Authorize: {url}" if url else ""
 
 
 def _assumed(answer: Answer) -> list[str]:

@@ -23,7 +23,9 @@ def authorize_url(params: Mapping[str, str]) -> str:
     return f"{AUTHORIZE_URL}?{urlencode(params, quote_via=quote, safe='')}"
 
 
-SETTINGS_HINT = "For an authorization link, set WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI where the bot runs."
+# Said to whoever runs the bot when answers can carry no Authorize button; never in the answers themselves
+SETTINGS_HINT = ("Answers carry no Authorize button: set WEBEX_CLIENT_ID and WEBEX_REDIRECT_URI (your integration's) "
+                 "to add one.")
 
 
 @dataclass(frozen=True)

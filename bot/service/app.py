@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from bot.core.handler import Handler
 from bot.core.knowledge import load_knowledge
-from bot.core.oauth import AppLinks
+from bot.core.oauth import SETTINGS_HINT, AppLinks
 from bot.service import tuning, wiring
 from bot.service.config import Settings, playground_only
 from bot.service.health_routes import health
@@ -66,11 +66,19 @@ def create_app(settings: Settings | None = None, service: wiring.Service | None 
     setup_logging()
     if settings is None and service is None and playground_only():
         log.warning("no WEBEX_BOT_TOKEN: serving the playground alone; webhooks answer 503")
-        return build_app(None, Handler(load_knowledge(), links=AppLinks.from_settings(os.environ)))
+        return build_app(None, _said_links(Handler(load_knowledge(), links=AppLinks.from_settings(os.environ))))
     service = service or wiring.build(settings or Settings.from_env())
     if service.settings.local_mode:
         log.warning("local mode: webhook signatures are NOT checked")
+    _said_links(service.tools.handler)
     return build_app(service, playground_handler(service.tools.handler) if service.settings.playground else None)
+
+
+def _said_links(handler: Handler) -> Handler:
+    """`handler`, once the log says how to give its answers an Authorize button when they have none."""
+    if not handler.links.ready:
+        log.info(SETTINGS_HINT)
+    return handler
 
 
 def playground_handler(handler: Handler) -> Handler:

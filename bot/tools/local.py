@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.core.handler import Handler
+from bot.core.oauth import SETTINGS_HINT
 
 BANNER = "scopebot local mode (no WEBEX_BOT_TOKEN set). Ask a question, or type help. Ctrl-D quits."
 PLAYGROUND_LINE = "Playground (the replies as Webex shows them): {url}"
@@ -33,7 +34,8 @@ def run_local(handler: Handler, stdin: TextIO, out: TextIO) -> int:
     """Answer each line of `stdin` until it ends; a prompt and the playground only when a person is typing."""
     interactive = stdin.isatty()
     if interactive:
-        out.write(BANNER + "\n" + start_playground(handler) + "\n> ")
+        hint = "" if handler.links.ready else SETTINGS_HINT + "\n"
+        out.write(BANNER + "\n" + hint + start_playground(handler) + "\n> ")
         out.flush()
     for line in stdin:
         if line.strip():

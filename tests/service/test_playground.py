@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 from bot.cli import main
 from bot.core.handler import MAX_QUESTION_CHARS
+from bot.core.oauth import SETTINGS_HINT
 from bot.service.app import create_app
 from bot.service.config import Settings
 from service_harness import PlaygroundOnly, running, serving, signature
@@ -98,6 +99,7 @@ def test_without_a_token_nothing_calls_webex_and_webhooks_say_why(standin, playg
     assert standin.requests()[before:] == []
     events = [str(line.get("event")) for line in playground.log_lines()]
     assert "playground only: no WEBEX_BOT_TOKEN, so no answering process" in events
+    assert SETTINGS_HINT in events  # answers without an Authorize button: said to the operator, not in them
     assert not any("answering process exited" in e or e == "answering" for e in events)
 
 
