@@ -58,6 +58,13 @@ def authorizers(answer: Answer) -> list[tuple[str, list[str]]]:
     return [(MUST_AUTHORIZE[who], names) for who, names in by_who.items()]
 
 
+def plan_heading(answer: Answer) -> str:
+    """How many scopes a plan recommends, and how many needs they come from when scopes granted together add
+    to them ("2 needs, 4 scopes in all"): the count matches the numbered needs below it."""
+    needs, scopes = len(answer.needs), len(answer.scopes)
+    return f"{scopes} scopes cover" if scopes == needs else f"{needs} needs, {scopes} scopes in all, cover"
+
+
 def goes_with(scope: Scope, need: Need | None = None) -> tuple[str, ...]:
     """Scopes to grant together with `scope`: for an answered need, those its call requires."""
     return tuple(s.name for s in need.together) if need is not None else scope.requires_scopes
@@ -200,7 +207,7 @@ def _assumed(answer: Answer) -> list[Element]:
 
 def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -> Card:
     """One least-privilege scope per need, with what goes with them and who must authorize."""
-    body = _sureness(answer) + [quote(answer.question), heading(f"{len(answer.scopes)} scopes cover this")]
+    body = _sureness(answer) + [quote(answer.question), heading(f"{plan_heading(answer)} this")]
     body += _assumed(answer)
     for need in answer.needs:
         scope = need.scope

@@ -10,7 +10,7 @@ from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
 from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
-                            goes_with, guidance_topics, role_titles)
+                            goes_with, guidance_topics, plan_heading, role_titles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
                              MAX_MARKDOWN_BYTES, MAX_SENTENCE_CHARS, MAX_UNLOCKED_ENDPOINTS)
@@ -88,7 +88,7 @@ def _lead(answer: Answer, need: Need) -> str:
 
 
 def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
-    parts = [*sureness_line(answer), f"**{len(answer.scopes)} scopes cover {quoted_markdown(answer.question)}:**"]
+    parts = [*sureness_line(answer), f"**{plan_heading(answer)} {quoted_markdown(answer.question)}:**"]
     parts += _assumed(answer)
     for i, need in enumerate(answer.needs, 1):
         scope = need.scope

@@ -184,3 +184,13 @@ def test_a_plan_says_a_compliance_officer_not_an_administrator_authorizes_office
     assert officers and "An administrator must authorize" not in card + markdown
     assert '"A Compliance Officer must authorize"' in card and f'"{officers[0]}"' in card
     assert "A Compliance Officer must authorize: " + ", ".join(f"`{s}`" for s in officers) in markdown
+
+
+def test_a_plans_heading_counts_the_needs_it_numbers_when_scopes_go_together(matcher, kb) -> None:
+    answer = matcher.answer("create a workspace and assign a device to it as admin")
+    assert len(answer.scopes) > len(answer.needs) >= 2  # scopes granted together add to the needs' own
+    markdown = fallback.answer_markdown(answer, kb)
+    numbered = [line for line in markdown.splitlines() if line[:1].isdigit()]
+    assert f"**{len(answer.needs)} needs, {len(answer.scopes)} scopes in all, cover" in markdown
+    assert len(numbered) == len(answer.needs)
+    assert f"{len(answer.needs)} needs, {len(answer.scopes)} scopes in all" in json.dumps(cards.answer_card(answer, kb))
