@@ -16,6 +16,7 @@ from bot.core.calls_section import calls_elements
 from bot.core.card_parts import (Card, Element, badges, bullet, button_row, card, feedback, heading,
                                  labelled, link_line, literal, name_line, names_in, open_url, prose,
                                  quote, row, scope_button, show_card, submit, text)
+from bot.core.endpoints import shown_on
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CARD_ACTIONS, MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS,
                              MAX_ENDPOINTS, MAX_UNLOCKED_ENDPOINTS)
@@ -108,9 +109,10 @@ def _endpoints(scope: Scope, limit: int) -> list[Element]:
     if not scope.endpoints:
         return []
     shown, total = scope.endpoints[:limit], len(scope.endpoints)
-    title = "Endpoints" if len(shown) == total else f"Endpoints ({len(shown)} of {total})"
+    on, calls = shown_on(shown)
+    title = f"Endpoints{on}" if len(shown) == total else f"Endpoints{on} ({len(shown)} of {total})"
     return [text(title, weight="Bolder", spacing="Medium")] + [
-        text(str(e), fontType="Monospace", size="Small", spacing="None") for e in shown]
+        text(call, fontType="Monospace", size="Small", spacing="None") for call in calls]
 
 
 def _authorize(scopes: Iterable[Scope], links: AppLinks) -> Element | None:

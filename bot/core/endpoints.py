@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, Iterable, Sequence, TypeVar
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 DEFAULT_HOST = "webexapis.com"
@@ -53,7 +53,11 @@ class Endpoint:
     when: tuple[str, ...] = ()  # phrases of a question that make this call need requires_scopes ("roomid")
 
     def __str__(self) -> str:
-        host = "" if self.host == DEFAULT_HOST else f"https://{self.host}"
+        return self.shown(with_host=self.host != DEFAULT_HOST)
+
+    def shown(self, with_host: bool) -> str:
+        """Method, path and note, with the host in front or not ("POST /v1/tasks/{taskId}/end")."""
+        host = f"https://{self.host}" if with_host else ""
         note = f" ({self.note})" if self.note else ""
         return f"{self.method} {host}{self.path}{note}"
 
@@ -65,6 +69,16 @@ class Endpoint:
     def operation(self) -> tuple[str, str, str]:
         """The call itself, without its note: two entries' notes on one call may differ."""
         return self.method, self.host, self.path
+
+
+def shown_on(endpoints: Sequence[Endpoint]) -> tuple[str, list[str]]:
+    """The endpoints as a reader sees them: when all are on one host other than webexapis.com, that host said
+    once (" on api.wxcc-us1.cisco.com") and each call as method and path, short enough for a phone; else
+    each call as it is."""
+    hosts = {e.host for e in endpoints}
+    if len(hosts) == 1 and DEFAULT_HOST not in hosts:
+        return f" on {hosts.pop()}", [e.shown(with_host=False) for e in endpoints]
+    return "", [str(e) for e in endpoints]
 
 
 def _segments(path: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
+from bot.core.endpoints import shown_on
 from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
                             goes_with, guidance_topics, plan_heading, role_titles)
 from bot.core.knowledge import Area, KnowledgeBase, Scope
@@ -39,7 +40,8 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
     if scope.requires:
         lines.append(f"Also needed: {scope.requires}")
     if scope.endpoints:
-        lines.append("Endpoints: " + ", ".join(f"`{e}`" for e in scope.endpoints[:max_endpoints]))
+        on, calls = shown_on(scope.endpoints[:max_endpoints])
+        lines.append(f"Endpoints{on}: " + ", ".join(f"`{call}`" for call in calls))
     related = [f"counterpart: `{scope.counterpart}`"] if scope.counterpart else []
     related += [f"usual choice instead: `{scope.alternative_to}`"] if scope.alternative_to else []
     if related:

@@ -194,3 +194,13 @@ def test_a_plans_heading_counts_the_needs_it_numbers_when_scopes_go_together(mat
     assert f"**{len(answer.needs)} needs, {len(answer.scopes)} scopes in all, cover" in markdown
     assert len(numbered) == len(answer.needs)
     assert f"{len(answer.needs)} needs, {len(answer.scopes)} scopes in all" in json.dumps(cards.answer_card(answer, kb))
+
+
+def test_endpoints_on_another_host_say_it_once(kb) -> None:
+    scope = next(s for s in kb.scopes if len({e.host for e in s.endpoints}) == 1 and s.endpoints[0].host.startswith(
+        "api.wxcc"))
+    host = scope.endpoints[0].host
+    [line] = [ln for ln in fallback.scope_markdown(scope, kb).splitlines() if ln.startswith("Endpoints")]
+    assert line.startswith(f"Endpoints on {host}: `") and host not in line.split(":", 1)[1]
+    said = [b["text"] for b in cards.scope_card(scope, kb)["body"] if b.get("fontType") == "Monospace"]
+    assert said and not any(host in t for t in said)

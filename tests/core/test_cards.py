@@ -68,7 +68,7 @@ def test_markdown_fallback_stands_alone(kb) -> None:
     scope = kb["spark-admin:calling_cdr_read"]
     text = fallback.scope_markdown(scope, kb)
     for part in (scope.name, "Admin", "Read", "administrator", "Detailed Call History API access",
-                 "analytics-calling.webexapis.com/v1/cdr_feed", scope.source):
+                 "Endpoints on analytics-calling.webexapis.com: `GET /v1/cdr_feed`", scope.source):
         assert part in text
 
 
