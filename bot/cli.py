@@ -19,7 +19,7 @@ from bot.core.handler import Handler
 from bot.tools.kbaudit import audit_knowledge, explain, load_exceptions, load_statements
 from bot.tools.kbcheck import check_knowledge, knowledge_stats
 from bot.tools.kbexport import export_knowledge
-from bot.core.knowledge import KnowledgeBase, KnowledgeError, knowledge_dir, load_knowledge
+from bot.core.knowledge import KnowledgeBase, KnowledgeError, knowledge_dir, load_knowledge, parse_yaml
 from bot.core.oauth import AppLinks
 from bot.core.safe_text import well_formed
 
@@ -86,7 +86,7 @@ def _read_code(path: str, stdin: TextIO) -> str:
 def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         with open(args.file, encoding="utf-8") as fh:
-            items = yaml.safe_load(fh)
+            items = parse_yaml(fh.read())
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:  # not UTF-8: a file it cannot read either
         print(f"cannot read {args.file}: {exc}", file=sys.stderr)
         return 2

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from bot.core.endpoints import DEFAULT_HOST, Endpoint
-from bot.core.knowledge import EXCEPTIONS_FILE, URL_RE, KnowledgeBase, KnowledgeError, Scope
+from bot.core.knowledge import EXCEPTIONS_FILE, URL_RE, KnowledgeBase, KnowledgeError, Scope, parse_yaml
 
 REFERENCE_FILE = Path("reference") / "openapi_endpoint_scopes.tsv"
 CONTACT_CENTER_SPEC = "webex-contact-center"
@@ -203,4 +201,4 @@ def load_exceptions(directory: Path) -> list[AuditException]:
     path = directory / EXCEPTIONS_FILE
     if not path.exists():
         return []
-    return parse_exceptions(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_exceptions(parse_yaml(path.read_text(encoding="utf-8")))

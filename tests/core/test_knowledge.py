@@ -10,7 +10,8 @@ import yaml
 
 from conftest import SHARED
 
-from bot.core.knowledge import KnowledgeError, build_knowledge, load_knowledge, parse_guidance, parse_roles
+from bot.core.knowledge import (KnowledgeError, build_knowledge, knowledge_dir, load_knowledge, parse_guidance,
+                                parse_roles, parse_yaml)
 from bot.core.text import is_common_word
 
 GOOD = {
@@ -66,6 +67,12 @@ def test_a_missing_field_is_reported() -> None:
 def test_duplicate_names_across_files_are_rejected() -> None:
     with pytest.raises(KnowledgeError, match=r"b.yaml: entry 1 \(spark:things_read\): field .name.: also defined in a.yaml: entry 1"):
         build_knowledge({"a.yaml": doc(GOOD, area="a"), "b.yaml": doc(GOOD, area="b")})
+
+
+def test_the_fast_reader_gives_every_knowledge_file_as_pyyaml_safe_load_does() -> None:
+    for path in sorted(knowledge_dir().glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert parse_yaml(text) == yaml.safe_load(text), path.name
 
 
 def test_bad_yaml_file_names_the_file(tmp_path: Path) -> None:
