@@ -66,16 +66,16 @@ def create_app(settings: Settings | None = None, service: wiring.Service | None 
     setup_logging()
     if settings is None and service is None and playground_only():
         log.warning("no WEBEX_BOT_TOKEN: serving the playground alone; webhooks answer 503")
-        return build_app(None, _said_links(Handler(load_knowledge(), links=AppLinks.from_settings(os.environ))))
+        return build_app(None, _links_noted(Handler(load_knowledge(), links=AppLinks.from_settings(os.environ))))
     service = service or wiring.build(settings or Settings.from_env())
     if service.settings.local_mode:
         log.warning("local mode: webhook signatures are NOT checked")
-    _said_links(service.tools.handler)
+    _links_noted(service.tools.handler)
     return build_app(service, playground_handler(service.tools.handler) if service.settings.playground else None)
 
 
-def _said_links(handler: Handler) -> Handler:
-    """`handler`, once the log says how to give its answers an Authorize button when they have none."""
+def _links_noted(handler: Handler) -> Handler:
+    """`handler`, once the log has said how to give its answers an Authorize button when they have none."""
     if not handler.links.ready:
         log.info(SETTINGS_HINT)
     return handler

@@ -618,8 +618,8 @@ def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     the scope read first kept as its alternative: for reading, and for removing or deleting (what an
     officer may do to others' content); never for a bot, which cannot hold the role, nor for posting, nor for a
     part of a plan about the asker's own things ("list my own recordings"); only when the answer recommends
-    scopes (not what a named scope unlocks, nor a comparison). Needs that
-    come to the same form are one ("the recordings and the transcripts": spark-compliance:meetings_read)."""
+    scopes (not what a named scope unlocks, nor a comparison). Needs that come to the same form are one ("the
+    recordings and the transcripts": spark-compliance:meetings_read)."""
     if draft.kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or "compliance-role" not in q.topics or "bots" in q.topics:
         return draft
     kept: dict[Scope, tuple[Need, Signals]] = {}
