@@ -198,3 +198,16 @@ def test_the_same_text_scored_twice_gives_the_same_probability_and_another_text_
     first = model.probability("pagination")
     assert model.probability("pagination") == first
     assert model.probability("spaces") < first and model.probability("pagination") == first
+
+
+def test_a_short_post_is_turned_away_only_when_it_reads_off_topic_beyond_doubt(matcher: Matcher) -> None:
+    for short in ("How do I refresh an access token?", "How do I get a refresh token?"):
+        assert len(short.split()) < t.OFFTOPIC_MIN_WORDS
+        assert matcher.offtopic.probability(short) >= t.OFFTOPIC_SHORT_FROM
+        assert matcher.answer(short).kind == AnswerKind.DECLINE, short
+    scope_question = "how long were rooms occupied"  # the shortest posts' highest reading among scope questions
+    assert matcher.answer(scope_question).scopes[:1] == ["spark-admin:workspace_metrics_read"]
+    pushy = Matcher(matcher.kb)
+    pushy.offtopic = OfftopicModel({"occupied": (1.0, 20.0)}, 0.0)  # reads it off-topic beyond doubt
+    assert pushy.answer(scope_question).kind == AnswerKind.DECLINE
+    assert pushy.answer("rooms occupied").kind != AnswerKind.DECLINE  # fewer words than the model may judge

@@ -93,10 +93,11 @@ class OfftopicModel:
         asks about X), when the post speaks of scopes, permissions or a 403, or of a webhook on a resource
         and asks for something to be done (`acts`: what to fetch when it fires is a scope question; why it
         stopped firing or what its payload holds is not), beside a guidance topic that is an answer in itself,
-        nor in a short post. A post with no need that only brushes a bot is judged too ("my bot's markdown table
-        shows the pipes")."""
+        nor in a short post unless it reads off-topic beyond doubt ("How do I refresh an access token?"). A post
+        with no need that only brushes a bot is judged too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
-        if (not (needs or topics) or not _can_tell(q) or any(n.via == Via.NAME and n.scope not in held for n in needs)
+        judged = _can_tell(q) or words and self._surely_off(q)
+        if (not (needs or topics) or not judged or any(n.via == Via.NAME and n.scope not in held for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
                 or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)):
             return None
@@ -107,6 +108,11 @@ class OfftopicModel:
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \
                "scopes an integration needs"
+
+    def _surely_off(self, q: Question) -> bool:
+        """Whether a post too short for the model's usual judgement reads off-topic beyond doubt."""
+        return (len(q.text.split()) >= t.OFFTOPIC_SHORT_MIN_WORDS
+                and self.probability(q.text) >= t.OFFTOPIC_SHORT_FROM)
 
     def asks_for_scopes(self, q: Question, lead: float) -> bool:
         """Whether the post reads clearly as a scope question, though its words match loosely, for its
