@@ -229,7 +229,7 @@ def test_questions_in_other_languages_are_answered_with_their_reading(matcher, q
                                                                       expected: str) -> None:
     answer = matcher.answer(question)
     assert answer.scopes[:1] == [expected] and answer.confidence != "high"
-    assert any("question asks" in note for note in answer.assumptions)
+    assert any("question was read by its technical words" in note for note in answer.assumptions)
 
 
 def test_an_unclear_question_in_another_language_gets_a_reply_in_english(matcher) -> None:
