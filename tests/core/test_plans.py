@@ -748,3 +748,9 @@ def test_the_askers_own_part_of_an_officers_plan_stays_the_askers(matcher) -> No
     answer = matcher.answer("list my own recordings, and as a compliance officer read every recording in the org")
     own = [need for need in answer.needs if "my own" in need.text]
     assert own and all(need.scope.audience == "user" for need in own)
+
+
+def test_a_need_said_with_a_pronoun_shows_what_it_refers_to_apart(matcher) -> None:
+    answer = matcher.answer("read my messages and delete them")
+    texts = [need.text for need in answer.needs]
+    assert "delete them (read my messages)" in texts, texts  # not "delete them read my messages"

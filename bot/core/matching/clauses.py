@@ -320,7 +320,8 @@ def clause_queries(parts: list[str], index: ScopeIndex,
             if q.intent is None or donor is None or _ABOUT_SCOPES_RE.search(q.text) or _NOT_DONE_RE.match(q.text):
                 continue  # "which scope do I add", "not writing anything": no need of its own
             topic = {term: weight for term, weight in donor.terms.items() if term not in verbs}
-            q = replace(donor, text=q.text + " " + donor.text, intent=q.intent, terms=q.terms | topic)
+            # the neighbour's words in brackets: shown as what the verb acts on ("delete them (read my messages)")
+            q = replace(donor, text=f"{q.text} ({donor.text})", intent=q.intent, terms=q.terms | topic)
         terms = q.terms
         back = i > 0 and bool(told[i - 1].terms) and refers_back(q.text)
         if back:
