@@ -91,7 +91,7 @@ def assumptions(needs: list[Need], cues: frozenset[str], language: Language | No
     notes = []
     if language is not None:
         notes.append(f"this {language.name} question was read by its technical words, as \"{english}\"; the "
-                     f"answer is in English.")
+                     "answer is in English.")
     if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:
         scope = needs[0].scope
         other = twin(scope, kb)
