@@ -268,11 +268,18 @@ def guidance_card(topics: Sequence[Any], question: str = "", needs: Sequence[Nee
     if not topics:
         body.append(text("I have no explanation for this yet; say help to see what I can answer."))
     body += _scopes_instead(needs, unsure)
-    body += [link_line("Docs", url) for t in topics for url in t.source]
+    body += [link_line("Docs", url) for url in guidance_sources(topics, needs)]
     ids = [t.id for t in topics]
     scopes = [n.scope.name for n in needs]
     explain = show_card("Explain", [e for name in scopes[:MAX_CARD_ACTIONS] for e in scope_button(name, "Explain")])
     return card(body, row(submit("Help", CardAction.HELP), explain, feedback(question or ", ".join(ids), scopes)))
+
+
+def guidance_sources(topics: Sequence[Any], needs: Sequence[Need] = ()) -> list[str]:
+    """The links a guidance answer ends with: each topic's main page, then the docs of the scopes the need
+    takes ("a 403 on the call queues": the integrations guide and the telephony reference, not the Meetings
+    guide the admin-role topic also cites for its point about site admins)."""
+    return list(dict.fromkeys([*(t.source[0] for t in topics if t.source), *(n.scope.source for n in needs)]))
 
 
 def _scopes_instead(needs: Sequence[Need], unsure: bool) -> list[Element]:

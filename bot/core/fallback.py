@@ -10,7 +10,7 @@ from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
 from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
-                            goes_with, guidance_topics, plan_heading, role_titles)
+                            goes_with, guidance_sources, guidance_topics, plan_heading, role_titles)
 from bot.core.endpoints import shown_on
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
@@ -141,7 +141,7 @@ def guidance_markdown(topics: Sequence[Any], question: str = "", needs: Sequence
         parts += [NOT_SURE_OF_SCOPE] if unsure else []
         parts.append(f"**{SCOPES_INSTEAD}** " + _names(dict.fromkeys(
             name for n in needs for name in (n.scope.name, *goes_with(n.scope, n)))))
-    sources = [url for t in topics for url in t.source]
+    sources = guidance_sources(topics, needs)
     return fit_markdown("\n\n".join(p for p in parts if p), "Docs: " + " ".join(sources) if sources else "")
 
 

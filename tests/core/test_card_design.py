@@ -204,3 +204,16 @@ def test_endpoints_on_another_host_say_it_once(kb) -> None:
     assert line.startswith(f"Endpoints on {host}: `") and host not in line.split(":", 1)[1]
     said = [b["text"] for b in cards.scope_card(scope, kb)["body"] if b.get("fontType") == "Monospace"]
     assert said and not any(host in t for t in said)
+
+
+def test_a_guidance_answer_links_its_topics_main_page_and_the_docs_of_the_scope_it_takes(matcher, kb) -> None:
+    answer = matcher.answer("I get a 403 when calling GET /v1/telephony/config/locations/{locationId}/queues "
+                            "with my admin token")
+    topic = kb.guidance[answer.guidance[0]]
+    assert answer.kind == AnswerKind.GUIDANCE and answer.needs and len(topic.source) > 1
+    [docs] = [line for line in fallback.answer_markdown(answer, kb).splitlines() if line.startswith("Docs: ")]
+    links = docs.removeprefix("Docs: ").split()
+    assert links[0] == topic.source[0] and answer.needs[0].scope.source in links
+    assert not set(topic.source[1:]) & set(links)  # the topic's other pages back its points, not this answer
+    card = json.dumps(cards.answer_card(answer, kb))
+    assert answer.needs[0].scope.source in card and not any(url in card for url in topic.source[1:])
