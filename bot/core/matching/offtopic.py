@@ -96,10 +96,10 @@ class OfftopicModel:
         nor in a short post unless it reads off-topic beyond doubt ("How do I refresh an access token?"). A post
         with no need that only brushes a bot is judged too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
-        judged = _can_tell(q) or words and self._surely_off(q)
-        if (not (needs or topics) or not judged or any(n.via == Via.NAME and n.scope not in held for n in needs)
+        if (not (needs or topics) or any(n.via == Via.NAME and n.scope not in held for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
-                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)):
+                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)
+                or not (_can_tell(q) or words and self._surely_off(q))):  # the model read last, only if needed
             return None
         unsure = (level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
                   and not _MISSING_SCOPE_RE.search(q.text))

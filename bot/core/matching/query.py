@@ -47,6 +47,9 @@ _DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}
                               re.IGNORECASE)
 # A webhook or event name ("messages:created") names what happened, not what the app does.
 _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
+# a quoted name as written, and where one was taken out
+_QUOTED = r'["“‘][^"“”‘’\n]{1,60}["”’]'
+_TITLED = r'(?:""\s+)?'  # where a quoted name was taken out: the "" of 'into the "War Room" space'
 # "the console we're building", "I'm writing a bot": what the asker makes is the app, not the need.
 _MAKING_THE_APP_RE = re.compile(
     r"\b(?:we|i|we're|i'm|we’re|i’m)\s+(?:are\s+|am\s+)?(?:currently\s+|now\s+)?"
@@ -55,7 +58,7 @@ _MAKING_THE_APP_RE = re.compile(
     r"|maintaining)\s+(?:an?\s+|our\s+|my\s+)?"
     r"(?:(?:small|little|simple|quick|tiny|internal|custom|new|python|node|web|nightly)\s+)?"
     r"(?:(?!service\b)[\w-]+\s+){0,2}?"  # "a CRM softphone panel", not "a service app"
-    r'(?:["“][^"”\n]{0,40}["”]\s+)?'  # 'a "Today" tile': the app's name
+    r"(?:" + _QUOTED + r"\s+)?" + _TITLED +  # 'a "Today" tile': the app's name
     r"(?:program|script|app|application|tool|dashboard|widget|integration|job|portal|helper|pane|panel|sidebar"
     r"|extension|plugin|page|tile|wallboard|kiosk|console)\b",
     re.IGNORECASE)
@@ -156,7 +159,6 @@ _WHERE_SCOPES_GO_RE = re.compile(
 # the file to the space"), and 'it' only when every container named before in the sentence is a space or
 # a team (not "create a meeting for the project space and add the attendees to it"); in a clause of its
 # own ("..., and then add the three leads to it"), 'it' is what the clause before named.
-_TITLED = r'(?:""\s+)?'  # where a quoted name was taken out: the "" of 'into the "War Room" space'
 _JOINS_RE = re.compile(
     r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+,?\s+){1,8}?)"
     r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+)??" + _TITLED + r"(?:space|room|team)s?)\b"
@@ -227,7 +229,6 @@ _INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
 
 # 'the "Compliance Review" space', 'a team called "Admins"', 'the "Users" or "Compliance" categories': quoted names
 # of things, no words of the need nor of who acts
-_QUOTED = r'["“‘][^"“”‘’\n]{1,60}["”’]'
 _TITLE_RE = re.compile(r"(?P<named>\b(?:called|named|titled):?\s+)?" + _QUOTED +
                        r"(?(named)|(?=(?:\s*(?:,|or|and)\s*" + _QUOTED + r")*\s+(?:spaces?|rooms?|teams?|channels?"
                        r"|groups?|categor(?:y|ies)|queues?|locations?|sites?|workspaces?|projects?|folders?|tabs?)\b))",
