@@ -96,23 +96,19 @@ class OfftopicModel:
         nor in a short post unless it reads off-topic beyond doubt ("How do I refresh an access token?"). A post
         with no need that only brushes a bot is judged too ("my bot's markdown table shows the pipes")."""
         words = all(n.via == Via.WORDS for n in needs)
-        if (not (needs or topics) or any(n.via == Via.NAME and n.scope not in held for n in needs)
+        short = not _can_tell(q)  # judged only from words alone, in enough of them, and against a higher line
+        if (not (needs or topics) or short and not (words and len(q.text.split()) >= t.OFFTOPIC_SHORT_MIN_WORDS)
+                or any(n.via == Via.NAME and n.scope not in held for n in needs)
                 or set(topics) - _INCIDENTAL_TOPICS or asks_for_access(q.text)
-                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)
-                or not (_can_tell(q) or words and self._surely_off(q))):  # the model read last, only if needed
+                or any(call.text.startswith(WEBHOOK_CREATED) for call in q.calls) and acts(q.asking)):
             return None
         unsure = (level == Confidence.LOW and len(q.text.split()) >= t.OFFTOPIC_UNSURE_MIN_WORDS
                   and not _MISSING_SCOPE_RE.search(q.text))
         line = min(t.OFFTOPIC_FROM if words else t.OFFTOPIC_CALL_FROM, t.OFFTOPIC_UNSURE_FROM if unsure else 1.0)
-        if self.probability(q.text) < line:
+        if self.probability(q.text) < (t.OFFTOPIC_SHORT_FROM if short else line):
             return None
         return "this reads as a question about building with Webex that no scope answers, not about the " \
                "scopes an integration needs"
-
-    def _surely_off(self, q: Question) -> bool:
-        """Whether a post too short for the model's usual judgement reads off-topic beyond doubt."""
-        return (len(q.text.split()) >= t.OFFTOPIC_SHORT_MIN_WORDS
-                and self.probability(q.text) >= t.OFFTOPIC_SHORT_FROM)
 
     def asks_for_scopes(self, q: Question, lead: float) -> bool:
         """Whether the post reads clearly as a scope question, though its words match loosely, for its
