@@ -400,6 +400,14 @@ def contained_words(kept: list[str]) -> set[int]:
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
 
+# "create a meeting for the team", "a space for my team": the people a thing is made for, not the Teams API
+# ("the members for the team space" keeps it)
+_FOR_THE_TEAM_RE = re.compile(
+    r"(\b(?:meetings?|webinars?|spaces?|rooms?|messages?|summary|summaries|recordings?|reports?|notes|transcripts?)\b"
+    r"[^.?!,;:\n]{0,30}?)\s+for\s+(?:the|my|our|his|her|their)\s+(?:whole\s+|entire\s+)?team\b"
+    r"(?!\s+(?:spaces?|members?|memberships?)\b)", re.IGNORECASE)
+
+
 # What the app is, has, or where it runs: context, not the need
 _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
             _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
@@ -411,7 +419,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     lexicon, speller = index.lexicon, index.speller
     named = lexicon.as_named(without_credential(text))
     marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", named)))
-    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT, _MEMBER_OF_RE.sub(r"\1", marked))
+    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
+                  _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
     pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
