@@ -950,6 +950,14 @@ def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str 
     assert build_query(said, matcher.index).intent == intent
 
 
+@pytest.mark.parametrize("said, intent", [
+    ("call back the missed numbers", "write"), ("a button to call that person back", "write"),
+    ("ring them back from the user's line", "write"), ("list the calls I missed", "read"),
+])
+def test_calling_someone_back_dials(matcher, said: str, intent: str) -> None:
+    assert build_query(said, matcher.index).intent == intent
+
+
 @pytest.mark.parametrize("said, posts", [
     ("drop a short summary into the deal's Webex space", True),  # dropped into a space: posted
     ("it drops the daily prompt in the #standup channel", True),

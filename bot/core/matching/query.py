@@ -45,6 +45,9 @@ _SPACE_KIND_RE = re.compile(r"\b(?:group|direct)[\s-]+(?=(?:spaces?|rooms?|chats
 _DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}?\s+(?:into|in|to|onto)\s+"
                               r"(?:[\w'’#-]+\s+){0,4}?(?:spaces?|rooms?|channels?|chats?|1:1s?|dms?)\b)",
                               re.IGNORECASE)
+# "call back the missed numbers", "call that person back", "ring them back": dialling, not reading a call
+_CALL_BACK_RE = re.compile(r"\b(?:call|ring)(s|ing)?(?=\s+(?:(?:them|him|her|it|me|us"
+                           r"|(?:the|that|each|those|a)\s+[\w-]+)\s+)?back\b)", re.IGNORECASE)
 # A webhook or event name ("messages:created") names what happened, not what the app does.
 _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
 # a quoted name as written, and where one was taken out
@@ -413,15 +416,21 @@ _CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE
             _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
 
 
+def _as_meant(text: str, lexicon: Lexicon) -> str:
+    """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
+    out (who we are, where it runs), so that what is left is the need."""
+    named = lexicon.as_named(without_credential(text))
+    dialled = _CALL_BACK_RE.sub(r"dial\1", named)
+    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", dialled)))
+    return reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
+                  _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
+
+
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: its terms, how strongly, what is unknown (kept: never change a Query)."""
     lexicon, speller = index.lexicon, index.speller
-    named = lexicon.as_named(without_credential(text))
-    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", named)))
-    said = reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
-                  _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
-    pieces = [words(piece) for piece in _PIECE_END_RE.split(said)]  # "for Calling users: show calls"
+    pieces = [words(piece) for piece in _PIECE_END_RE.split(_as_meant(text, lexicon))]  # "for Calling users: ..."
     joined = " ".join(word for piece in pieces for word in piece)
     cue_matches = lexicon.cue_matches(joined)
     in_cues = set(" ".join(cue_matches).split())
