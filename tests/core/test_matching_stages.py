@@ -214,7 +214,8 @@ def test_a_refresh_token_the_app_holds_is_context(matcher, said: str, context: b
     ("our security team says no", True), ("add my colleague to the engineering team", False),
     ("the team wants it to show who is on a call", True), ("the team has new members to list", False),
     ("create a meeting for the team", True), ("a space for my whole team", True),  # who it is made for
-    ("add the members for the team space", False), ("list the members of the team", False),
+    ("add the members for the team space", False), ("list the members for the team", False),
+    ("I run a bot for our team", True), ("a small dashboard for my team", True),
 ])
 def test_a_group_of_the_company_that_acts_or_is_served_is_no_webex_team(matcher, said: str, context: bool) -> None:
     assert (matcher.index.lexicon.term("team") not in build_query(said, matcher.index).terms) == context

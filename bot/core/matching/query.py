@@ -403,12 +403,11 @@ def contained_words(kept: list[str]) -> set[int]:
 _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 
 
-# "create a meeting for the team", "a space for my team": the people a thing is made for, not the Teams API
-# ("the members for the team space" keeps it)
+# "create a meeting for the team", "a bot for our team": the people a thing is made for, not the Teams API
+# ("the members for the team", "the members for the team space" keep it)
 _FOR_THE_TEAM_RE = re.compile(
-    r"(\b(?:meetings?|webinars?|spaces?|rooms?|messages?|summary|summaries|recordings?|reports?|notes|transcripts?)\b"
-    r"[^.?!,;:\n]{0,30}?)\s+for\s+(?:the|my|our|his|her|their)\s+(?:whole\s+|entire\s+)?team\b"
-    r"(?!\s+(?:spaces?|members?|memberships?)\b)", re.IGNORECASE)
+    r"(\b(?!(?:members?|memberships?|people|users?|everyone|persons?)\b)[\w'’-]+)\s+for\s+(?:the|my|our|his|her|their)"
+    r"\s+(?:whole\s+|entire\s+)?team\b(?!\s+(?:spaces?|members?|memberships?)\b)", re.IGNORECASE)
 
 
 # What the app is, has, or where it runs: context, not the need
