@@ -951,6 +951,15 @@ def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str 
     assert build_query(said, matcher.index).intent == intent
 
 
+@pytest.mark.parametrize("said, kept", [
+    ("I'm a full admin, which scope lets my integration list every user in our org?", False),
+    ("as a full administrator I need the list of all users", False),
+    ("list the full administrators of our org", True),  # the role is what is asked about
+])
+def test_the_admin_role_the_asker_holds_is_no_term(matcher, said: str, kept: bool) -> None:
+    assert ("full" in build_query(said, matcher.index).terms) == kept
+
+
 @pytest.mark.parametrize("said, intent", [
     ("call back the missed numbers", "write"), ("a button to call that person back", "write"),
     ("ring them back from the user's line", "write"), ("list the calls I missed", "read"),

@@ -380,6 +380,22 @@ _CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "the
                                 "existing", "new", "same"})
 
 
+# "I'm a full admin", "as a site admin", "we are org admins": who asks, said in words of an admin role
+_ASKER_ROLE_RE = re.compile(r"\b(?:i m|i am|as|we re|we are)\s+(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,2}?"
+                           r"(?:admin|admins|administrator|administrators))\b")
+
+
+# ...of which these say only how much the admin may do (a partner or a site admin is its own audience)
+_ADMIN_RANKS = frozenset({"full", "global", "super", "org", "organization", "organisation", "company", "tenant", "admin",
+                          "admins", "administrator", "administrators"})
+
+
+def asker_role_words(joined: str) -> set[str]:
+    """The words of an admin role the asker says they hold ("I'm a full admin"): who acts, which the audience
+    cues read, not what to do; "full" would otherwise ask for the roles scope ("the Full Administrator role")."""
+    return {word for m in _ASKER_ROLE_RE.finditer(joined) for word in m.group(1).split()} & _ADMIN_RANKS
+
+
 def actor_whos(kept: list[str]) -> set[int]:
     """Positions of a 'who' that says which actor ("the user who signed in"), not who did something."""
     return {i for i in range(1, len(kept) - 1)
@@ -437,6 +453,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     # still be the verb ("provision users").
     in_phrases = set(" ".join(c for c in cue_matches if " " in c).split())
     in_products = lexicon.product_words(joined)  # "for Webex Contact Center": where, not what
+    roles = asker_role_words(joined)
     terms: dict[str, float] = {}
     unknown = known = repaired = context = 0
     previous = ""
@@ -447,7 +464,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
-        if term is None or (after in COPULAS and term in lexicon.verb_terms) or i in which_actor:
+        if term is None or (after in COPULAS and term in lexicon.verb_terms) or i in which_actor or word in roles:
             continue  # "which licenses are assigned" tells a state; "the user who signed in" asks nothing
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if i in contained:
