@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from bot.core.answer import AnswerKind, Confidence
+from bot.core.answer import AnswerKind, Confidence, Need, Via
 from bot.core.matching import tuning as t
-from bot.core.matching.missed import MODEL_PATH, candidates
+from bot.core.matching.missed import MODEL_PATH, added_notes, candidates
 from bot.core.matching.query import build_query
 
 
@@ -34,6 +34,14 @@ def test_a_need_the_first_answer_missed_is_added_and_said(matcher) -> None:
     assert answer.kind == AnswerKind.PLAN and "grab the recording" in [need.text for need in answer.needs]
     assert answer.confidence != Confidence.HIGH  # a need the model added is likely, not sure
     assert any("meeting:recordings_read" in note and "leave it out" in note for note in answer.assumptions)
+
+
+def test_needs_added_from_one_clause_are_said_in_one_note(matcher) -> None:
+    told = "pulls everything that was posted in those spaces"
+    added = [Need(told, matcher.kb.get(name), Via.WORDS) for name in ("spark:messages_read", "spark:rooms_read")]
+    assert added_notes(added) == (f'"{told}" is read as a need of its own, so spark:messages_read and '
+                                  "spark:rooms_read are in the plan; leave them out if the app does not do that.",)
+    assert "so spark:rooms_read is in the plan; leave it out" in added_notes(added[1:])[0]
 
 
 def test_the_other_access_of_a_held_scope_is_a_candidate_wherever_a_clause_ranks_it(matcher) -> None:

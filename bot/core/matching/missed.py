@@ -196,21 +196,31 @@ class MissedModel(Boosted):
         missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read, needs)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
                          and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
-        needs, notes = list(answer.needs), list(answer.assumptions)
+        needs = list(answer.needs)
         for _, candidate in missed:
             told = _tidied(candidate.clause)
             need = Need(told, candidate.scope, Via.WORDS, score=candidate.features["cov"])
             need = admin_form(need, index.kb) if by_the_admin(needs, q.cues) else need
-            if any(n.scope == need.scope for n in needs):
-                continue
-            needs.append(need)
-            notes.append(f'the app also does "{_shortened(told)}", so {need.scope.name} is in the plan; '
-                         f"leave it out if it does not.")
+            if not any(n.scope == need.scope for n in needs):
+                needs.append(need)
         if len(needs) == len(answer.needs):  # each likely need is one the answer has (in its admin form)
             return answer
         kind = AnswerKind.PLAN if answer.kind in (AnswerKind.SCOPE, AnswerKind.CLARIFY) else answer.kind
-        return replace(answer, kind=kind, needs=tuple(needs), assumptions=tuple(notes),
+        notes = answer.assumptions + added_notes(needs[len(answer.needs):])
+        return replace(answer, kind=kind, needs=tuple(needs), assumptions=notes,
                        confidence=weakest([answer.confidence, Confidence.MEDIUM]))
+
+
+def added_notes(added: list[Need]) -> tuple[str, ...]:
+    """One note per clause the added needs were read from, naming its scopes, so each can be left out:
+    '"pulls everything posted there" is read as a need of its own, so spark:messages_read and spark:rooms_read
+    are in the plan; leave them out if the app does not do that.'"""
+    by_clause: dict[str, list[str]] = {}
+    for need in added:
+        by_clause.setdefault(need.text, []).append(need.scope.name)
+    return tuple(f'"{_shortened(told)}" is read as a need of its own, so {" and ".join(names)} '
+                 f"{'is' if len(names) == 1 else 'are'} in the plan; leave {'it' if len(names) == 1 else 'them'} "
+                 "out if the app does not do that." for told, names in by_clause.items())
 
 
 def _tidied(clause: str) -> str:
