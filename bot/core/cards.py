@@ -71,11 +71,6 @@ def goes_with(scope: Scope, need: Need | None = None) -> tuple[str, ...]:
     return tuple(s.name for s in need.together) if need is not None else scope.requires_scopes
 
 
-def role_titles(scope: Scope, kb: KnowledgeBase) -> tuple[str, ...]:
-    """The roles, personas or licences the authorizing person needs, by their titles."""
-    return tuple(kb.roles[r].title if r in kb.roles else r for r in scope.roles)
-
-
 def scope_body(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOINTS,
                need: Need | None = None) -> list[Element]:
     """Body elements that explain one scope completely, the docs link excepted."""
@@ -86,9 +81,7 @@ def scope_body(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_ENDPOIN
         body.append(prose(f"**Deprecated:** {scope.deprecated}", color="Warning"))
     body.append(text(f"**Who authorizes:** {WHO_AUTHORIZES[scope.audience]}"))
     body += labelled("Goes together with", goes_with(scope, need))
-    if role_titles(scope, kb):
-        body.append(text("**Roles needed:** " + ", ".join(role_titles(scope, kb))))
-    if scope.requires:
+    if scope.requires:  # with the roles the authorizing person needs: "held by Full administrator or ..."
         body.append(prose(f"**Also needed:** {scope.requires}"))
     body += _endpoints(scope, max_endpoints)
     body += labelled("Counterpart", [scope.counterpart] if scope.counterpart else [])
@@ -216,8 +209,6 @@ def plan_card(answer: Answer, kb: KnowledgeBase, links: AppLinks = AppLinks()) -
         items = [literal(need.text, isSubtle=True, size="Small"), name_line(scope.name, spacing="Small"),
                  badges(scope), prose(scope.allows, spacing="Small")]
         items += labelled("Goes together with", goes_with(scope, need))
-        titles = role_titles(scope, kb)
-        items += [text("**Roles needed:** " + ", ".join(titles))] if titles else []
         items += [prose(f"**Also needed:** {scope.requires}", size="Small")] if scope.requires else []
         body.append({"type": "Container", "separator": True, "spacing": "Medium", "items": items})
     body += [e for label, names in authorizers(answer) for e in labelled(label, names)]

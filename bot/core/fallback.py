@@ -10,7 +10,7 @@ from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
 from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
-                            goes_with, guidance_sources, guidance_topics, plan_heading, role_titles)
+                            goes_with, guidance_sources, guidance_topics, plan_heading)
 from bot.core.endpoints import shown_on
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
@@ -35,8 +35,6 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
     lines.append(f"Who authorizes: {WHO_AUTHORIZES[scope.audience]}.")
     if goes_with(scope, need):
         lines.append("Goes together with: " + _names(goes_with(scope, need)))
-    if role_titles(scope, kb):
-        lines.append("Roles needed: " + ", ".join(role_titles(scope, kb)))
     if scope.requires:
         lines.append(f"Also needed: {scope.requires}")
     if scope.endpoints:
@@ -97,8 +95,6 @@ def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
         line = (f"{i}. {for_markdown(need.text)} → `{scope.name}` ({badge_text(scope)}): {scope.allows}")
         if goes_with(scope, need):
             line += " Goes together with " + _names(goes_with(scope, need)) + "."
-        if role_titles(scope, kb):
-            line += " Roles needed: " + ", ".join(role_titles(scope, kb)) + "."
         if scope.requires:
             line += f" Also needed: {scope.requires}"
         parts.append(line)

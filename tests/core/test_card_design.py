@@ -83,12 +83,13 @@ def test_an_unsure_answer_says_so_and_offers_the_alternatives(kb, matcher) -> No
 
 
 def test_scopes_that_go_together_and_roles_are_shown_when_known(kb) -> None:
-    scope = replace(kb["spark-admin:calling_cdr_read"], requires_scopes=("spark-admin:people_read",),
-                    roles=("full-admin",))
-    text = json.dumps(cards.scope_card(scope, kb))
-    assert '"text": "spark-admin:people_read"' in text and "Full administrator" in text
-    markdown = fallback.scope_markdown(scope, kb)
-    assert "Goes together with: `spark-admin:people_read`" in markdown and "Full administrator" in markdown
+    scope = replace(kb["spark-admin:calling_cdr_read"], requires_scopes=("spark-admin:people_read",))
+    assert '"text": "spark-admin:people_read"' in json.dumps(cards.scope_card(scope, kb))
+    assert "Goes together with: `spark-admin:people_read`" in fallback.scope_markdown(scope, kb)
+    analytics = kb["analytics:read_all"]  # any one of two admin roles, and a licence
+    for shown in (json.dumps(cards.scope_card(analytics, kb)), fallback.scope_markdown(analytics, kb)):
+        assert shown.count("Read-only administrator") == 1, shown  # said once, as "held by A or B and C"
+        assert "Full administrator or Read-only administrator and Pro Pack for Control Hub" in shown
 
 
 def test_each_scope_name_is_its_own_monospace_line(replies) -> None:
