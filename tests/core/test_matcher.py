@@ -449,6 +449,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "others deal with it (several messages, or one file)?", "limit"),
     ("GET /v1/rooms returns 429 during our nightly export. Is there a scope that raises the rate limit?", "limit"),
     ("Listing the members of a big space, I only get 100 back. Is that a hard cap?", "limit"),
+    ("how do I paginate /v1/people results?", "limit"),  # how the API pages, beside an endpoint
+    ("how do I get the next page of GET /v1/memberships", "limit"),
     # how something behaves, asked with nothing to be done and no word of access
     ("Is there a sandbox org I can use to try my integration?", "behaves"),
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
@@ -774,6 +776,8 @@ def test_limits_lifetimes_and_other_products_are_declined(matcher, question: str
 def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> None:
     answer = matcher.answer("is there a max size for messages, and which scope lets my app post them?")
     assert answer.scopes[:1] == ["spark:messages_write"]
+    paged = matcher.answer("list all members of a space including the next page, which scope?")
+    assert paged.scopes[:1] == ["spark:memberships_read"]
 
 
 @pytest.mark.parametrize("question, scope", [

@@ -116,14 +116,14 @@ def test_an_unsure_answer_is_declined_at_a_lower_line(matcher: Matcher) -> None:
 
 
 def test_the_matcher_declines_what_the_model_flags(matcher: Matcher) -> None:
-    question = "how does pagination work when I list spaces for a user, does anyone know how it works?"
+    question = "how does sorting work when I list spaces for a user, does anyone know how it works?"
     flagged = Matcher(matcher.kb)
-    flagged.offtopic = OfftopicModel({"pagination": (2.0, 6.0)}, -1.0)
+    flagged.offtopic = OfftopicModel({"sorting": (2.0, 6.0)}, -1.0)
     answer = flagged.answer(question)
     assert answer.kind == AnswerKind.DECLINE and "no scope answers" in answer.why
-    named = flagged.answer("is spark:rooms_read the scope for pagination when I list spaces for a user, anyone?")
+    named = flagged.answer("is spark:rooms_read the scope for sorting when I list spaces for a user, anyone?")
     assert named.kind != AnswerKind.DECLINE  # a scope asked about is never turned away by the model
-    held = flagged.answer("how does pagination work with spark:rooms_read when I list spaces for a user, anyone?")
+    held = flagged.answer("how does sorting work with spark:rooms_read when I list spaces for a user, anyone?")
     assert held.kind == AnswerKind.DECLINE  # the scope the app has is not what the post asks about
 
 
