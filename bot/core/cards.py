@@ -31,6 +31,7 @@ EXAMPLE_QUESTIONS = (
     "compare spark:calls_read and spark:calls_write",
 )
 SCOPES_INSTEAD = "Once the right app and person authorize it, this takes:"
+SCOPES_AS_INTEGRATION = "An integration doing the same for a user would take:"
 NOT_SURE_OF_SCOPE = "Not sure of this scope: check it against what you need."
 WHO_AUTHORIZES = {
     "user": "any user, for their own data",
@@ -152,9 +153,25 @@ def guidance_notes(answer: Answer, kb: KnowledgeBase) -> list[Element]:
     short: its title, summary, what to do instead and its first source."""
     body: list[Element] = []
     for topic in guidance_topics(answer, kb):
+        label, said = what_to_do(topic, answer.needs)
         body += [text(f"**Note: {topic.title}.** {topic.summary}", spacing="Large", separator=True),
-                 text(f"**Instead:** {topic.instead}", size="Small"), link_line("About this", topic.source[0])]
+                 text(f"**{label}:** {said}", size="Small"), link_line("About this", topic.source[0])]
     return body
+
+
+def what_to_do(topic: Any, needs: Sequence[Need]) -> tuple[str, str]:
+    """What a topic tells the asker to do, and its label: what the app already does on its own token when
+    every need is that work ("my bot needs to post messages"), else what to do instead."""
+    if topic.already_does(n.scope.name for n in needs):
+        return "Already covered", topic.already
+    return "Instead", topic.instead
+
+
+def scopes_heading(topics: Sequence[Any], needs: Sequence[Need]) -> str:
+    """What the scopes beside an explanation are: what the right app takes, or, when the app asked about
+    already does the work, what an integration doing it for a user would take."""
+    covered = any(t.already_does(n.scope.name for n in needs) for t in topics)
+    return SCOPES_AS_INTEGRATION if covered else SCOPES_INSTEAD
 
 
 def guidance_topics(answer: Answer, kb: KnowledgeBase) -> list[Any]:
@@ -254,11 +271,11 @@ def guidance_card(topics: Sequence[Any], question: str = "", needs: Sequence[Nee
         body.append(heading(topic.title) | ({"separator": True, "spacing": "Large"} if i else {}))
         body.append(text(topic.summary))
         body += [bullet(p) for p in topic.points]
-        if topic.instead:
-            body.append(text(f"**Instead:** {topic.instead}", spacing="Medium"))
+        label, said = what_to_do(topic, needs)
+        body += [text(f"**{label}:** {said}", spacing="Medium")] if said else []
     if not topics:
         body.append(text("I have no explanation for this yet; say help to see what I can answer."))
-    body += _scopes_instead(needs, unsure)
+    body += _scopes_instead(needs, unsure, scopes_heading(topics, needs))
     body += [link_line("Docs", url) for url in guidance_sources(topics, needs)]
     ids = [t.id for t in topics]
     scopes = [n.scope.name for n in needs]
@@ -273,10 +290,10 @@ def guidance_sources(topics: Sequence[Any], needs: Sequence[Need] = ()) -> list[
     return list(dict.fromkeys([*(t.source[0] for t in topics if t.source), *(n.scope.source for n in needs)]))
 
 
-def _scopes_instead(needs: Sequence[Need], unsure: bool) -> list[Element]:
+def _scopes_instead(needs: Sequence[Need], unsure: bool, heading_text: str) -> list[Element]:
     if not needs:
         return []
-    body: list[Element] = [text(SCOPES_INSTEAD, weight="Bolder", spacing="Large", separator=True)]
+    body: list[Element] = [text(heading_text, weight="Bolder", spacing="Large", separator=True)]
     body += [text(NOT_SURE_OF_SCOPE, color="Warning", size="Small", spacing="None")] if unsure else []
     for need in needs:
         body += [name_line(need.scope.name, spacing="Small"), badges(need.scope)]

@@ -9,8 +9,8 @@ from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.audit_view import audit_markdown
 from bot.core.calls_section import calls_markdown
 from bot.core.card_parts import badge_text
-from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, SCOPES_INSTEAD, WHO_AUTHORIZES, authorizers,
-                            goes_with, guidance_sources, guidance_topics, plan_heading)
+from bot.core.cards import (EXAMPLE_QUESTIONS, NOT_SURE_OF_SCOPE, WHO_AUTHORIZES, authorizers, goes_with,
+                            guidance_sources, guidance_topics, plan_heading, scopes_heading, what_to_do)
 from bot.core.endpoints import shown_on
 from bot.core.knowledge import Area, KnowledgeBase, Scope
 from bot.core.layout import (MAX_CHOICES, MAX_COMPARED, MAX_COMPARED_ENDPOINTS, MAX_ENDPOINTS,
@@ -108,7 +108,7 @@ def _plan(answer: Answer, kb: KnowledgeBase, links: AppLinks) -> list[str]:
 
 def _notes(answer: Answer, kb: KnowledgeBase) -> list[str]:
     """The explanations a scope answer touches, each in a short paragraph."""
-    return [f"**Note: {t.title}.** {t.summary} Instead: {t.instead} ({t.source[0]})"
+    return [f"**Note: {t.title}.** {t.summary} {': '.join(what_to_do(t, answer.needs))} ({t.source[0]})"
             for t in guidance_topics(answer, kb)]
 
 
@@ -130,12 +130,13 @@ def guidance_markdown(topics: Sequence[Any], question: str = "", needs: Sequence
     for topic in topics:
         parts.append(f"**{topic.title}**\n\n{topic.summary}")
         parts.append("\n".join(f"- {p}" for p in topic.points))
-        parts += [f"**Instead:** {topic.instead}"] if topic.instead else []
+        label, said = what_to_do(topic, needs)
+        parts += [f"**{label}:** {said}"] if said else []
     if not topics:
         parts.append("I have no explanation for this yet; say `help` to see what I can answer.")
     if needs:
         parts += [NOT_SURE_OF_SCOPE] if unsure else []
-        parts.append(f"**{SCOPES_INSTEAD}** " + _names(dict.fromkeys(
+        parts.append(f"**{scopes_heading(topics, needs)}** " + _names(dict.fromkeys(
             name for n in needs for name in (n.scope.name, *goes_with(n.scope, n)))))
     sources = guidance_sources(topics, needs)
     return fit_markdown("\n\n".join(p for p in parts if p), "Docs: " + " ".join(sources) if sources else "")

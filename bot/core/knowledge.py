@@ -114,6 +114,13 @@ class Guidance:
     offers: str | None = None  # one of `scopes`, named when the question asks which scope (guest-issuer:write)
     offered_for: tuple[str, ...] = ()  # ...or, when given, only when it asks one of these ("get the token")
     cue_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # a sentence with a word of each signals it
+    already: str | None = None  # what the app already does on its own token, said when every need is in...
+    already_scopes: tuple[str, ...] = ()  # ...these scopes' work (a bot posting messages): nothing to add
+
+    def already_does(self, scopes: Iterable[str]) -> bool:
+        """Whether the app this topic is about already does the work of all these scopes on its own token."""
+        names = list(scopes)
+        return bool(self.already and names) and set(names) <= set(self.already_scopes)
 
 
 @dataclass(frozen=True)
@@ -492,7 +499,8 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to", "see_also", "offers", "offered_for", "cue_pairs"}
+                    "explains_403_for", "applies_to", "see_also", "offers", "offered_for", "cue_pairs", "already",
+                    "already_scopes"}
 
 
 def _cue_pairs(raw: Any, entry: _Entry) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
@@ -533,6 +541,8 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             offers=raw.get("offers"),
             offered_for=tuple(p.lower() for p in entry.texts("offered_for")),
             cue_pairs=_cue_pairs(raw.get("cue_pairs", []), entry),
+            already=entry.text("already", required=False),
+            already_scopes=entry.scope_names("already_scopes"),
         )
         for fld in ("points", "cues"):
             if not getattr(topic, fld):
@@ -541,6 +551,8 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             raise entry.fail("offers", f"{topic.offers!r} is not one of the topic's scopes")
         if topic.offered_for and topic.offers is None:
             raise entry.fail("offered_for", "needs 'offers': the scope it offers")
+        if bool(topic.already) != bool(topic.already_scopes):
+            raise entry.fail("already", "goes with 'already_scopes': what is said, and for which scopes' work")
         found[topic_id] = topic
     for topic in found.values():
         unknown_ids = [t for t in topic.see_also if t not in found]
@@ -612,9 +624,9 @@ def build_knowledge(
     for scope in scopes:
         _check_references(scope, where[scope.key], where, roles)
     for topic in guidance.values():
-        for name in topic.scopes:
+        for fld, name in [("scopes", n) for n in topic.scopes] + [("already_scopes", n) for n in topic.already_scopes]:
             if name.lower() not in where:
-                raise KnowledgeError(f"{GUIDANCE_FILE}: topic {topic.id}: field 'scopes': {name!r} is not a scope")
+                raise KnowledgeError(f"{GUIDANCE_FILE}: topic {topic.id}: field '{fld}': {name!r} is not a scope")
     scopes = [replace(s, requires=_also_needed(s, roles)) for s in scopes]
     return KnowledgeBase(tuple(scopes), areas, vocabulary or Vocabulary(), dict(roles), dict(guidance))
 

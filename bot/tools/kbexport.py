@@ -63,6 +63,8 @@ def guidance_data(topic: Guidance) -> dict[str, Any]:
         "see_also": list(topic.see_also),
         "offers": topic.offers,
         "cue_pairs": [[sorted(a), sorted(b)] for a, b in topic.cue_pairs],
+        "already": topic.already,
+        "already_scopes": list(topic.already_scopes),
     }
 
 

@@ -20,6 +20,17 @@ def test_a_bot_asking_for_a_scope_gets_the_explanation_first_and_the_scope_as_th
         assert "Bots have a fixed set of scopes" in shown and "spark:messages_read" in shown
 
 
+def test_what_a_bot_does_on_its_own_token_is_said_to_be_covered(handler) -> None:
+    posting = handler.handle_text("what scopes does my bot need to send messages?")
+    assert posting.answer.guidance[0] == "bots" and posting.answer.scopes == ["spark:messages_write"]
+    calls = handler.handle_text("my bot needs to read the call history of a user")  # a person's data: instead
+    assert calls.answer.guidance[0] == "bots" and calls.answer.scopes
+    for shown in (posting.markdown, json.dumps(posting.card)):
+        assert "Already covered:" in shown and "Instead:" not in shown and "An integration doing the same" in shown
+    for shown in (calls.markdown, json.dumps(calls.card)):
+        assert "Instead:" in shown and "Already covered" not in shown
+
+
 def test_a_negated_cue_is_no_cue(matcher) -> None:
     answer = matcher.answer("It's an integration, not a bot: which scope posts messages as the user?")
     assert "bots" not in answer.guidance and answer.kind == AnswerKind.SCOPE

@@ -187,7 +187,9 @@ def test_guidance_loads_and_names_only_known_scopes() -> None:
                                            ({"offers": "spark:other_read"}, "offers"),
                                            ({"offered_for": ["get its token"]}, "offered_for"),
                                            ({"cue_pairs": [["bot", "label"]]}, "cue_pairs"),
-                                           ({"cue_pairs": [[["bot"], ["two words"]]]}, "cue_pairs")])
+                                           ({"cue_pairs": [[["bot"], ["two words"]]]}, "cue_pairs"),
+                                           ({"already": "It posts already."}, "already"),
+                                           ({"already_scopes": ["spark:things_write"]}, "already")])
 def test_a_bad_guidance_topic_is_named(change: dict, field: str) -> None:
     with pytest.raises(KnowledgeError, match=f"guidance.yaml: topic 1 \\(bots\\): field '{field}'"):
         parse_guidance({"guidance": [{**TOPIC, **change}]})
