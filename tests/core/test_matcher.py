@@ -782,6 +782,8 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
 
 @pytest.mark.parametrize("question, scope", [
     ("oi gente, qual escopo preciso pra listar quem está numa sala do webex?", "spark:memberships_read"),
+    ("Quel scope faut-il pour lister les espaces dont je suis membre ?", "spark:rooms_read"),  # mine, not members
+    ("Welchen Scope brauche ich, um die Bereiche aufzulisten, in denen ich Mitglied bin?", "spark:rooms_read"),
     ("Webex Calling の自分の通話録音を一覧したいのですが、管理者ではない一般ユーザーの場合どのスコープですか？",
      "spark:recordings_read"),
     ("queremos un panel interno que solo muestre la configuración de buzón de voz de nuestras líneas virtuales. "
