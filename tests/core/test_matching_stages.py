@@ -9,7 +9,7 @@ from bot.core.answer import AnswerKind, Confidence, Need, Via
 from bot.core.matching.calibrate import Signals, actor_conflict, confidence, weakest
 from bot.core.endpoints import find_endpoints
 from bot.core.matching.calls import camel, find_calls
-from bot.core.matching.clauses import clause_needs
+from bot.core.matching.clauses import clause_needs, clause_parts
 from bot.core.matching.explain import twin, with_twins
 from bot.core.matching.frames import documented_call, method_asked
 from bot.core.matching.guidance import GuidanceFinder
@@ -1015,3 +1015,14 @@ def test_a_clause_with_only_a_verb_borrows_the_nearest_topic_after_it_else_befor
 def test_a_phrase_said_over_and_over_is_said_once_and_a_long_run_without_spaces_is_kept() -> None:
     assert normalise("lorem ipsum " * 6 + "list the rooms").prose.count("lorem") == 1
     assert "x:y" in normalise("x:y," * 2000).prose
+
+
+@pytest.mark.parametrize("said, parts", [
+    ("add the customer and the on-call engineer to it",
+     ["add the customer to it", "add the on-call engineer to it"]),  # two people, one place: both clauses say it
+    ("remove the contractor and the intern from the space",
+     ["remove the contractor from the space", "remove the intern from the space"]),
+    ("create a space and add the engineer to it", ["create a space", "add the engineer to it"]),
+])
+def test_people_added_to_one_place_are_each_added_there(matcher, said: str, parts: list[str]) -> None:
+    assert [p.strip() for p in clause_parts(said, matcher.index)] == parts

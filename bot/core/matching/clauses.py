@@ -390,10 +390,19 @@ def _aside(bracket: str, index: ScopeIndex) -> str:
     return _IN_PARENS_SPLIT_RE.sub(" ", bracket)
 
 
+# "add the customer and the on-call engineer to it": two people added to one place, one need; said as two
+# whole clauses ("add the customer to it and add the on-call engineer to it") so the split at "and" keeps both
+_SHARED_PLACE_RE = re.compile(
+    r"\b(add|adds|adding|invite|invites|inviting|remove|removes|removing|kick|kicks|kicking)\s+"
+    r"([^,.;:!?\n]{1,40}?)\s+and\s+([^,.;:!?\n]{1,40}?)\s+(to|into|from|out\s+of)\s+([^,.;:!?\n]{1,40})",
+    re.IGNORECASE)
+
+
 def clause_parts(question: str, index: ScopeIndex) -> list[str]:
     """The question's clauses: split where a new need may start, a bracket kept whole, a label or a trigger
     set apart from the need it introduces."""
     question = _PARENS_RE.sub(lambda m: _aside(m.group(0), index), question)
+    question = _SHARED_PLACE_RE.sub(r"\1 \2 \4 \5 and \1 \3 \4 \5", question)
     return [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
             for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
 
