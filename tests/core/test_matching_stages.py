@@ -981,7 +981,8 @@ def test_a_thing_dropped_into_a_space_is_posted(matcher, said: str, posts: bool)
 
 
 @pytest.mark.parametrize("post", ["post the meeting summary into the team space",
-                                  "post the meeting recording link into the team space"])
+                                  "post the meeting recording link into the team space",
+                                  "post the support ticket details into the team space"])  # no API resource
 def test_what_a_message_posted_to_a_space_holds_is_no_need_of_its_own(matcher, post: str) -> None:
     assert matcher.answer(post).scopes[0] == "spark:messages_write"
 

@@ -500,8 +500,8 @@ def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, i
         terms = {term: f for term, f in terms.items() if term not in lexicon.content_terms}
     if acted != lexicon.message_term:
         return terms
-    return {term: f * (t.POSTED_CONTENT_FACTOR if term in index.resource_terms and term not in lexicon.recipients
-                       and term != acted else 1.0) for term, f in terms.items()}
+    return {term: f * (t.POSTED_CONTENT_FACTOR if term not in lexicon.recipients and term != acted
+                       and term not in lexicon.verb_terms else 1.0) for term, f in terms.items()}
 
 
 def names_a_resource(text: str, index: "ScopeIndex") -> bool:
