@@ -25,9 +25,10 @@ from bot.core.safe_text import well_formed
 
 
 def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
-    """The questions from the command line or one per line of stdin, a byte that was not UTF-8 (Python keeps it
-    as a lone surrogate) made U+FFFD: printed JSON then stays valid UTF-8 for whatever reads it."""
-    lines = [" ".join(args.question)] if args.question else stdin
+    """The questions from the command line, or from stdin one per line (all of it as one post with `--whole`: a
+    pasted post keeps its lines), a byte that was not UTF-8 (Python keeps it as a lone surrogate) made U+FFFD:
+    printed JSON then stays valid UTF-8 for whatever reads it."""
+    lines = [" ".join(args.question)] if args.question else [stdin.read()] if args.whole else stdin
     return (well_formed(line) for line in lines)
 
 
@@ -231,6 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = ask.add_mutually_exclusive_group()
     fmt.add_argument("--card", action="store_true", help="print the Adaptive Card JSON")
     fmt.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--whole", action="store_true",
+                     help="read all of standard input as one question (a post with line breaks)")
     ask.set_defaults(func=cmd_ask)
     aud = sub.add_parser("audit", help="which requested scopes an app does not need, and which it lacks")
     aud.add_argument("--scopes", required=True, help="the requested scopes, or the app's authorization URL")

@@ -39,6 +39,13 @@ def test_ask_json_one_line_per_question_from_stdin() -> None:
         assert all(isinstance(row[k], list) for k in ("scopes", "alternatives", "assumptions", "guidance"))
 
 
+def test_ask_whole_reads_standard_input_as_one_post() -> None:
+    post = "Our helpdesk tool, when a ticket is escalated:\n1. create a space for it\n2. post the summary into it\n"
+    rows = [json.loads(line) for line in bot("ask", "--json", "--whole", stdin=post).stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["scopes"] == ["spark:rooms_write", "spark:messages_write"]
+    assert len(bot("ask", "--json", stdin=post).stdout.splitlines()) == 3  # without it, one question per line
+
+
 @pytest.mark.parametrize("where", ["stdin", "argument"])
 def test_ask_json_stays_utf8_when_the_question_is_not(where: str) -> None:
     raw = b"which scope reads my messages \xff\xfe"
