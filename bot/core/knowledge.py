@@ -624,7 +624,8 @@ def build_knowledge(
     for scope in scopes:
         _check_references(scope, where[scope.key], where, roles)
     for topic in guidance.values():
-        for fld, name in [("scopes", n) for n in topic.scopes] + [("already_scopes", n) for n in topic.already_scopes]:
+        named = [("scopes", n) for n in topic.scopes] + [("already_scopes", n) for n in topic.already_scopes]
+        for fld, name in named:
             if name.lower() not in where:
                 raise KnowledgeError(f"{GUIDANCE_FILE}: topic {topic.id}: field '{fld}': {name!r} is not a scope")
     scopes = [replace(s, requires=_also_needed(s, roles)) for s in scopes]

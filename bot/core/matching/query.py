@@ -386,8 +386,8 @@ _ASKER_ROLE_RE = re.compile(r"\b(?:i m|i am|as|we re|we are)\s+(?:an?\s+|the\s+)
 
 
 # ...of which these say only how much the admin may do (a partner or a site admin is its own audience)
-_ADMIN_RANKS = frozenset({"full", "global", "super", "org", "organization", "organisation", "company", "tenant", "admin",
-                          "admins", "administrator", "administrators"})
+_ADMIN_RANKS = frozenset({"full", "global", "super", "org", "organization", "organisation", "company", "tenant",
+                          "admin", "admins", "administrator", "administrators"})
 
 
 def asker_role_words(joined: str) -> set[str]:
@@ -422,8 +422,9 @@ _PIECE_END_RE = re.compile(r"[:;](?=\s)")
 # "create a meeting for the team", "a bot for our team": the people a thing is made for, not the Teams API
 # ("the members for the team", "the members for the team space" keep it)
 _FOR_THE_TEAM_RE = re.compile(
-    r"(\b(?!(?:members?|memberships?|people|users?|everyone|persons?)\b)[\w'’-]+)\s+for\s+(?:the|my|our|his|her|their)"
-    r"\s+(?:whole\s+|entire\s+)?team\b(?!\s+(?:spaces?|members?|memberships?)\b)", re.IGNORECASE)
+    r"(\b(?!(?:members?|memberships?|people|users?|everyone|persons?)\b)[\w'’-]+)\s+for\s+"
+    r"(?:the|my|our|his|her|their)\s+(?:whole\s+|entire\s+)?team\b(?!\s+(?:spaces?|members?|memberships?)\b)",
+    re.IGNORECASE)
 
 
 # What the app is, has, or where it runs: context, not the need
