@@ -1027,3 +1027,12 @@ def test_a_phrase_said_over_and_over_is_said_once_and_a_long_run_without_spaces_
 ])
 def test_people_added_to_one_place_are_each_added_there(matcher, said: str, parts: list[str]) -> None:
     assert [p.strip() for p in clause_parts(said, matcher.index)] == parts
+
+
+@pytest.mark.parametrize("said, scope", [
+    ("invite the participants to my meeting", "meeting:schedules_write"),  # invitees, before it starts
+    ("invite attendees to my meeting", "meeting:schedules_write"),
+    ("admit the participants waiting in the lobby", "meeting:participants_write"),  # those in the meeting
+])
+def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]

@@ -48,6 +48,10 @@ _DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}
 # "call back the missed numbers", "call that person back", "ring them back": dialling, not reading a call
 _CALL_BACK_RE = re.compile(r"\b(?:call|ring)(s|ing)?(?=\s+(?:(?:them|him|her|it|me|us"
                            r"|(?:the|that|each|those|a)\s+[\w-]+)\s+)?back\b)", re.IGNORECASE)
+# "invite the participants to my meeting": who is invited are invitees (the Meeting Invitees API), not the
+# participants of a meeting in progress that are muted or admitted
+_INVITED_RE = re.compile(r"\b(invit(?:e|es|ing|ed))\s+(?:the\s+|all\s+|our\s+|my\s+|their\s+)?"
+                         r"(?:participants?|attendees?)\b", re.IGNORECASE)
 # A webhook or event name ("messages:created") names what happened, not what the app does.
 _EVENT_NAME_RE = re.compile(r"\b([A-Za-z]+):(?:created|updated|deleted|started|ended|joined|left|changed)\b")
 # a quoted name as written, and where one was taken out
@@ -436,7 +440,7 @@ def _as_meant(text: str, lexicon: Lexicon) -> str:
     """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
     out (who we are, where it runs), so that what is left is the need."""
     named = lexicon.as_named(without_credential(text))
-    dialled = _CALL_BACK_RE.sub(r"dial\1", named)
+    dialled = _INVITED_RE.sub(r"\1 people", _CALL_BACK_RE.sub(r"dial\1", named))
     marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", dialled)))
     return reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
                   _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
