@@ -1036,3 +1036,18 @@ def test_people_added_to_one_place_are_each_added_there(matcher, said: str, part
 ])
 def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str) -> None:
     assert matcher.answer(said).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("said, scope", [
+    ("@mention them in the team space", "spark:messages_write"),  # a post that mentions someone is written
+    ("mention the assignee in a message", "spark:messages_write"),
+    ("read the messages that mention my bot", "spark:messages_read"),  # mentions of the app are read
+    ("drop the new hires into the welcome space", "spark:memberships_write"),  # people put in are added
+    ("add the new hires to the space", "spark:memberships_write"),  # new people, not a new space
+    ("drop the recap into the project space", "spark:messages_write"),  # a thing dropped in is posted
+    ("fetch all the replies under one thread", "spark:messages_read"),  # replies that are read are messages
+    ("read the replies in a thread", "spark:messages_read"),
+    ("reply in a thread", "spark:messages_write"),
+])
+def test_who_is_mentioned_or_dropped_in_says_what_is_written(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]

@@ -45,6 +45,21 @@ _SPACE_KIND_RE = re.compile(r"\b(?:group|direct)[\s-]+(?=(?:spaces?|rooms?|chats
 _DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}?\s+(?:into|in|to|onto)\s+"
                               r"(?:[\w'’#-]+\s+){0,4}?(?:spaces?|rooms?|channels?|chats?|1:1s?|dms?)\b)",
                               re.IGNORECASE)
+# who a post is addressed to or who is put somewhere: "mention them", "drop the new hires into the space"
+_SOMEONE = (r"(?:the\s+|all\s+|our\s+|my\s+|those\s+|these\s+|each\s+|every\s+|a\s+|new\s+)*"
+            r"(?:them|him|her|someone|somebody|people|persons?|users?|members?|colleagues?|teammates?"
+            r"|engineers?|assignees?|hires?|employees?|experts?)\b")
+# "drop the new hires into the space": adding people, not posting a message
+_DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE + r"(?:\s+[\w'’-]+){0,4}?\s+(?:into|in|to)\b)",
+                                re.IGNORECASE)
+# "@mention the assignee in the team space": a message that mentions someone is posted, not read
+_MENTION_SOMEONE_RE = re.compile(r"@?\bmention(?:s|ed|ing)?(?=\s+" + _SOMEONE + ")", re.IGNORECASE)
+# "add the new hires to the space": new people put in a space are people, not a new space
+_NEW_PEOPLE_RE = re.compile(r"\bnew\s+(?=(?:hires?|joiners?|starters?|employees?|users?|members?|colleagues?"
+                            r"|teammates?|people|staff|contractors?)\b(?:\s+[\w'’-]+){0,3}?\s+(?:to|into|in)\s+"
+                            r"(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?)\b)", re.IGNORECASE)
+# "fetch the replies under a thread": replies that are read are messages, not the act of replying
+_THE_REPLIES_RE = re.compile(r"\b(the|all|its|their|any|thread)\s+replies\b", re.IGNORECASE)
 # "call back the missed numbers", "call that person back", "ring them back": dialling, not reading a call
 _CALL_BACK_RE = re.compile(r"\b(?:call|ring)(s|ing)?(?=\s+(?:(?:them|him|her|it|me|us"
                            r"|(?:the|that|each|those|a)\s+[\w-]+)\s+)?back\b)", re.IGNORECASE)
@@ -441,7 +456,9 @@ def _as_meant(text: str, lexicon: Lexicon) -> str:
     out (who we are, where it runs), so that what is left is the need."""
     named = lexicon.as_named(without_credential(text))
     dialled = _INVITED_RE.sub(r"\1 people", _CALL_BACK_RE.sub(r"dial\1", named))
-    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _DROPPED_INTO_RE.sub("post", dialled)))
+    added = _DROPPED_PEOPLE_RE.sub("add", _NEW_PEOPLE_RE.sub("", dialled))
+    posted = _DROPPED_INTO_RE.sub("post", _MENTION_SOMEONE_RE.sub("post to", added))
+    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _THE_REPLIES_RE.sub(r"\1 messages", posted)))
     return reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
                   _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
 
