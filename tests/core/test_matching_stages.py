@@ -1047,6 +1047,8 @@ def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str
     ("drop the recap into the project space", "spark:messages_write"),  # a thing dropped in is posted
     ("fetch all the replies under one thread", "spark:messages_read"),  # replies that are read are messages
     ("read the replies in a thread", "spark:messages_read"),
+    ("DM the summary to each invitee", "spark:messages_write"),  # whom a post goes to is a person
+    ("remove an invitee from the meeting", "meeting:schedules_write"),
     ("reply in a thread", "spark:messages_write"),
 ])
 def test_who_is_mentioned_or_dropped_in_says_what_is_written(matcher, said: str, scope: str) -> None:
