@@ -31,6 +31,7 @@ STOPWORDS = frozenset(
     able way use using used one ones get gets got give tell know act acts acting
     not no isn doesn don didn dont cannot re ve ll won wasn aren couldn shouldn wouldn haven hasn weren
     im ive lol haha thx ty btw fyi asap ok okay tia thnx cheers regards yo guys folks quick frm u ur cant wont
+    wat wut scop scops
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems enough sufficient suffice suffices still

@@ -74,6 +74,7 @@ def test_plain_words(matcher, question: str, expected: str) -> None:
     ("wich scoep lets me sned a mesage to a romm", "spark:messages_write"),  # 4-letter slips too
     ("scope for listng my own spaces", "spark:rooms_read"),  # a slip of a verb form
     ("lst devics in the whole org", "spark-admin:devices_read"),  # 'whole' says who, not what
+    ("wat scop for sendng mesages to a rom", "spark:messages_write"),  # chat spellings of what, scope, room
 ])
 def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
