@@ -301,6 +301,20 @@ def test_a_bot_token_in_pasted_code_brings_the_bots_topic(matcher) -> None:
     assert "bots" in matcher.answer(question).guidance
 
 
+_REFUSED_BODY = ('401 {"message":"The request requires a valid access token set in the Authorization request '
+                 'header.","trackingId":"ROUTER_5E70"}')
+
+
+def test_a_401_pasted_beside_a_scope_question_says_the_token_was_refused(matcher) -> None:
+    answer = matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nwhich scope do i need to add")
+    assert answer.guidance[:1] == ("token-refused",) and answer.kind == AnswerKind.GUIDANCE
+    assert answer.scopes == ["spark:people_read"]  # what the call takes, once a valid token is sent
+
+
+def test_a_401_with_no_scope_asked_of_is_not_explained_as_one(matcher) -> None:
+    assert "token-refused" not in matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nhow long do tokens last?").guidance
+
+
 @pytest.mark.parametrize("question, scope, topic", [
     ("We requested spark-compliance:meetings_write so we can delete meeting transcripts on erasure requests. The "
      "full admin who authorized the app gets 403 from DELETE /v1/meetingTranscripts/{transcriptId}.",
