@@ -75,6 +75,7 @@ def test_plain_words(matcher, question: str, expected: str) -> None:
     ("scope for listng my own spaces", "spark:rooms_read"),  # a slip of a verb form
     ("lst devics in the whole org", "spark-admin:devices_read"),  # 'whole' says who, not what
     ("wat scop for sendng mesages to a rom", "spark:messages_write"),  # chat spellings of what, scope, room
+    ("scope for reading meeting recordings as admn", "meeting:admin_recordings_read"),  # a slip of "admin"
 ])
 def test_typos(matcher, question: str, expected: str) -> None:
     assert top(matcher, question) == expected
@@ -144,6 +145,7 @@ def test_compare_two_scopes(matcher) -> None:
     "how do I sort a linked list in python", "list the files in a folder with bash",
     "what time does the store close", "how old is the universe",
     "Salesforce connected app: what OAuth scope do I need for refresh tokens?",
+    "+1 same issue here",  # a reply in a thread, not the Issues API
 ])
 def test_off_topic_questions_are_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)

@@ -447,7 +447,10 @@ _FOR_THE_TEAM_RE = re.compile(
 
 
 # What the app is, has, or where it runs: context, not the need
-_CONTEXT = (_OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
+# "+1 same issue here", "similar problem": a reply in a thread that tells of someone else's problem, no need
+_SAME_ISSUE_RE = re.compile(r"\b(?:same|similar)\s+(?:issue|problem|error)s?\b(?:\s+(?:here|too|as\s+well))?",
+                            re.IGNORECASE)
+_CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
             _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
 
 
