@@ -19,7 +19,12 @@ ELLIPSIS = "…"
 _DROP_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _ANGLES = str.maketrans({"<": "‹", ">": "›"})  # look-alikes: no tag, mention or HTML can form
 _SCHEME_RE = re.compile(r":(?=//)")  # https://x -> https[:]//x, and any other "://" too
-_DOT_RE = re.compile(r"(?<=[A-Za-z0-9])\.(?=[A-Za-z]{2})")  # evil.example -> evil[.]example
+# A dot a client could read as part of a host name: before a top-level domain (evil.com, evil.co, evil.app), after
+# "www", or in an address (boss@evil.example); not in code ("api.messages.create", "webex.meetings.register").
+_TLDS = ("[a-z]{2}|com|net|org|edu|gov|mil|int|info|biz|pro|name|mobi|aero|asia|coop|museum|jobs|travel|app|dev"
+         "|cloud|site|online|xyz|tech|store|shop|blog|page|link|live|club|top|icu|vip|web|xxx|one|zip|mov|work|art")
+_DOT_RE = re.compile(rf"(?<=[A-Za-z0-9])\.(?=(?:{_TLDS})(?![A-Za-z0-9-]))|(?<=\bwww)\.", re.IGNORECASE)
+_ADDRESS_RE = re.compile(r"@[A-Za-z0-9.-]+")  # boss@evil.example: every dot of the domain
 _LIST_START_RE = re.compile(r"^(\d+)([.)])")  # "1. x" would start an ordered list
 _SECRET_RE = re.compile(r"(?i)(bearer\s+|access_token\s*[=:]\s*['\"]?|token\s*[=:]\s*['\"])[\w.~+/=-]{8,}")
 _MARKDOWN_RE = re.compile(r"([\\`*_{}\[\]()#+\-!|~=^$&])")
@@ -56,6 +61,7 @@ def defang(text: str) -> str:
     """Links, addresses and tags written so no client turns them into something live."""
     text = text.translate(_ANGLES)
     text = _SCHEME_RE.sub("[:]", text)
+    text = _ADDRESS_RE.sub(lambda m: m.group(0).replace(".", "[.]"), text)
     return _DOT_RE.sub("[.]", text)
 
 

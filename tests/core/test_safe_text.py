@@ -45,7 +45,17 @@ def test_markdown_control_characters_are_escaped(hostile: str) -> None:
                                        "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f",
                                        "\x00", "\x1b", "\x7f"])
 def test_zero_width_bidi_and_control_characters_are_removed(invisible: str) -> None:
-    assert one_line(f"pay{invisible}gnp.exe") == "paygnp[.]exe"
+    assert one_line(f"pay{invisible}gnp.com") == "paygnp[.]com"
+
+
+@pytest.mark.parametrize("said, echoed", [
+    ("webex.meetings.register()", "webex.meetings.register()"),  # code reads as written
+    ("api.messages.create(roomId=rid)", "api.messages.create(roomId=rid)"),
+    ("developer.webex.com", "developer.webex[.]com"),  # a host name does not
+    ("evil.co.uk/login", "evil[.]co[.]uk/login"), ("EVIL.APP", "EVIL[.]APP"), ("www.evil.example", "www[.]evil.example"),
+])
+def test_code_keeps_its_dots_and_host_names_lose_theirs(said: str, echoed: str) -> None:
+    assert one_line(said) == echoed
 
 
 def test_echo_is_one_line_and_capped() -> None:
