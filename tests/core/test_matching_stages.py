@@ -1053,3 +1053,12 @@ def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str
 ])
 def test_who_is_mentioned_or_dropped_in_says_what_is_written(matcher, said: str, scope: str) -> None:
     assert matcher.answer(said).scopes[:1] == [scope]
+
+
+def test_the_other_actors_scope_is_offered_only_when_it_serves_the_same_call(matcher) -> None:
+    put = matcher.answer("curl -X PUT 'https://webexapis.com/v1/people/Y2lzY29?callingData=true' -d @person.json "
+                         " what scopes for updating a person like this")
+    assert put.scopes[:1] == ["spark-admin:people_write"]
+    assert not any("spark:people_write" in note for note in put.assumptions)  # it changes calling settings only
+    listed = matcher.answer("GET https://webexapis.com/v1/people?email=a@b.com scope?")
+    assert any("spark-admin:people_read" in note for note in listed.assumptions)  # the admin lists the same way

@@ -85,6 +85,12 @@ def replaced(needs: list[Need], kb: KnowledgeBase) -> tuple[str, ...]:
                  and (old := kb.get(n.evidence[0])) is not None and old.deprecated)
 
 
+def serves_the_call(need: Need, other: Scope) -> bool:
+    """Whether the other actor's scope also documents the call a need was read from (PUT /v1/people/{personId}
+    is an admin's alone: spark:people_write changes only some calling settings); a need read from words, yes."""
+    return need.via != Via.ENDPOINT or any(str(e) == need.evidence[0] for e in other.endpoints)
+
+
 def assumptions(needs: list[Need], cues: frozenset[str], language: Language | None, english: str,
                 kb: KnowledgeBase) -> tuple[str, ...]:
     """What an answer that is not sure took for granted, said plainly."""
@@ -95,7 +101,7 @@ def assumptions(needs: list[Need], cues: frozenset[str], language: Language | No
     if len(needs) == 1 and not cues & {"admin", "compliance", "partner", "service-app", "user"}:
         scope = needs[0].scope
         other = twin(scope, kb)
-        if other is not None and not other.deprecated:
+        if other is not None and not other.deprecated and serves_the_call(needs[0], other):
             if scope.audience == "user":
                 notes.append(f"the app acts for the signed-in user only; to act for everyone in the "
                              f"organization, an admin authorizes {other.name}.")
