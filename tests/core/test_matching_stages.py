@@ -1062,3 +1062,9 @@ def test_the_other_actors_scope_is_offered_only_when_it_serves_the_same_call(mat
     assert not any("spark:people_write" in note for note in put.assumptions)  # it changes calling settings only
     listed = matcher.answer("GET https://webexapis.com/v1/people?email=a@b.com scope?")
     assert any("spark-admin:people_read" in note for note in listed.assumptions)  # the admin lists the same way
+
+
+def test_new_people_added_to_the_space_just_made_join_it(matcher) -> None:
+    answer = matcher.answer("create a new space, add three new hires to it, then post a welcome message in it")
+    assert {"spark:rooms_write", "spark:memberships_write", "spark:messages_write"} <= set(answer.scopes)
+    assert not any(s.startswith("spark-admin:") for s in answer.scopes)  # not people to create

@@ -54,10 +54,11 @@ _DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE + r"(?
                                 re.IGNORECASE)
 # "@mention the assignee in the team space": a message that mentions someone is posted, not read
 _MENTION_SOMEONE_RE = re.compile(r"@?\bmention(?:s|ed|ing)?(?=\s+" + _SOMEONE + ")", re.IGNORECASE)
-# "add the new hires to the space": new people put in a space are people, not a new space
+# "add the new hires to the space", "create a space, add three new hires to it": new people put in a space are
+# people, not a new space nor people to create
 _NEW_PEOPLE_RE = re.compile(r"\bnew\s+(?=(?:hires?|joiners?|starters?|employees?|users?|members?|colleagues?"
                             r"|teammates?|people|staff|contractors?)\b(?:\s+[\w'’-]+){0,3}?\s+(?:to|into|in)\s+"
-                            r"(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?)\b)", re.IGNORECASE)
+                            r"(?:(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?)|it)\b)", re.IGNORECASE)
 # "fetch the replies under a thread": replies that are read are messages, not the act of replying
 _THE_REPLIES_RE = re.compile(r"\b(the|all|its|their|any|thread)\s+replies\b", re.IGNORECASE)
 # "call back the missed numbers", "call that person back", "ring them back": dialling, not reading a call
