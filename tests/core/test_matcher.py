@@ -225,6 +225,8 @@ def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> N
     ("Quel scope faut-il pour créer une réunion ?", "meeting:schedules_write"),
     ("Welchen Scope braucht meine App, um Webex-Meetings für den Nutzer anzulegen?", "meeting:schedules_write"),
     ("¿Qué scope necesito para leer los mensajes de un espacio?", "spark:messages_read"),
+    ("¿Qué scope necesito para leer los eventos de auditoría de administración de mi organización?",
+     "audit:events_read"),  # the admin audit events, not the Compliance Officer's events
     ("Notre appli doit retrouver les collègues dans l'annuaire à partir de leur nom. Quel scope ?",
      "spark:people_read"),
 ])
