@@ -312,7 +312,8 @@ def test_a_401_pasted_beside_a_scope_question_says_the_token_was_refused(matcher
 
 
 def test_a_401_with_no_scope_asked_of_is_not_explained_as_one(matcher) -> None:
-    assert "token-refused" not in matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nhow long do tokens last?").guidance
+    answer = matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nhow long do tokens last?")
+    assert "token-refused" not in answer.guidance
 
 
 @pytest.mark.parametrize("question, scope, topic", [

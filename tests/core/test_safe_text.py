@@ -52,7 +52,8 @@ def test_zero_width_bidi_and_control_characters_are_removed(invisible: str) -> N
     ("webex.meetings.register()", "webex.meetings.register()"),  # code reads as written
     ("api.messages.create(roomId=rid)", "api.messages.create(roomId=rid)"),
     ("developer.webex.com", "developer.webex[.]com"),  # a host name does not
-    ("evil.co.uk/login", "evil[.]co[.]uk/login"), ("EVIL.APP", "EVIL[.]APP"), ("www.evil.example", "www[.]evil.example"),
+    ("evil.co.uk/login", "evil[.]co[.]uk/login"), ("EVIL.APP", "EVIL[.]APP"),
+    ("www.evil.example", "www[.]evil.example"),
 ])
 def test_code_keeps_its_dots_and_host_names_lose_theirs(said: str, echoed: str) -> None:
     assert one_line(said) == echoed

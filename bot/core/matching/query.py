@@ -50,8 +50,8 @@ _SOMEONE = (r"(?:the\s+|all\s+|our\s+|my\s+|those\s+|these\s+|each\s+|every\s+|a
             r"(?:them|him|her|someone|somebody|people|persons?|users?|members?|colleagues?|teammates?"
             r"|engineers?|assignees?|hires?|employees?|experts?)\b")
 # "drop the new hires into the space": adding people, not posting a message
-_DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE + r"(?:\s+[\w'’-]+){0,4}?\s+(?:into|in|to)\b)",
-                                re.IGNORECASE)
+_DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE
+                                + r"(?:\s+[\w'’-]+){0,4}?\s+(?:into|in|to)\b)", re.IGNORECASE)
 # "@mention the assignee in the team space": a message that mentions someone is posted, not read
 _MENTION_SOMEONE_RE = re.compile(r"@?\bmention(?:s|ed|ing)?(?=\s+" + _SOMEONE + ")", re.IGNORECASE)
 # "add the new hires to the space", "create a space, add three new hires to it": new people put in a space are
@@ -451,8 +451,9 @@ _FOR_THE_TEAM_RE = re.compile(
 # "+1 same issue here", "similar problem": a reply in a thread that tells of someone else's problem, no need
 _SAME_ISSUE_RE = re.compile(r"\b(?:same|similar)\s+(?:issue|problem|error)s?\b(?:\s+(?:here|too|as\s+well))?",
                             re.IGNORECASE)
-_CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE, _WHERE_SCOPES_GO_RE,
-            _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE, _HELD_REFRESH_RE)
+_CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
+            _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE,
+            _HELD_REFRESH_RE)
 
 
 def _as_meant(text: str, lexicon: Lexicon) -> str:

@@ -221,7 +221,7 @@ _BOT_TOKEN_IN_CODE_RE = re.compile(r"(?<![a-z])bot[_-]?token\b", re.IGNORECASE) 
 _TOKEN_REFUSED_RE = re.compile(r"requires\s+a\s+valid\s+access\s+token|invalid\s+(?:or\s+expired\s+)?access\s+token",
                                re.IGNORECASE)
 _SCOPE_WORD_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
-TOKEN_REFUSED = "token-refused"  # the guidance topic of a 401: explained only to a post that asks for a scope
+_REFUSED_TOPIC = "token-refused"  # the guidance topic of a 401: explained only to a post that asks for a scope
 
 
 def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
@@ -230,9 +230,9 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
     scope, told in its words or its pasted error body (a 401 with no scope asked of is no question of scopes)."""
     written = guidance.topics(message.prose or message.text)
     written += ("bots",) if _BOT_TOKEN_IN_CODE_RE.search(message.pasted) and "bots" not in written else ()
-    written += (TOKEN_REFUSED,) if _TOKEN_REFUSED_RE.search(message.pasted) and TOKEN_REFUSED not in written else ()
+    written += (_REFUSED_TOPIC,) if _TOKEN_REFUSED_RE.search(message.pasted) and _REFUSED_TOPIC not in written else ()
     if not _SCOPE_WORD_RE.search(message.prose):
-        written = tuple(topic for topic in written if topic != TOKEN_REFUSED)
+        written = tuple(topic for topic in written if topic != _REFUSED_TOPIC)
     return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
 
 
