@@ -1044,6 +1044,7 @@ def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str
     ("read the messages that mention my bot", "spark:messages_read"),  # mentions of the app are read
     ("drop the new hires into the welcome space", "spark:memberships_write"),  # people put in are added
     ("add the new hires to the space", "spark:memberships_write"),  # new people, not a new space
+    ("add a new person to that team", "spark:team_memberships_write"),  # nor a new team
     ("drop the recap into the project space", "spark:messages_write"),  # a thing dropped in is posted
     ("fetch all the replies under one thread", "spark:messages_read"),  # replies that are read are messages
     ("read the replies in a thread", "spark:messages_read"),

@@ -54,11 +54,12 @@ _DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE
                                 + r"(?:\s+[\w'’-]+){0,4}?\s+(?:into|in|to)\b)", re.IGNORECASE)
 # "@mention the assignee in the team space": a message that mentions someone is posted, not read
 _MENTION_SOMEONE_RE = re.compile(r"@?\bmention(?:s|ed|ing)?(?=\s+" + _SOMEONE + ")", re.IGNORECASE)
-# "add the new hires to the space", "create a space, add three new hires to it": new people put in a space are
-# people, not a new space nor people to create
+# "add the new hires to the space", "create a space, add three new hires to it", "add a new person to that team":
+# new people put in a space or a team are people, not a new space or team nor people to create
 _NEW_PEOPLE_RE = re.compile(r"\bnew\s+(?=(?:hires?|joiners?|starters?|employees?|users?|members?|colleagues?"
-                            r"|teammates?|people|staff|contractors?)\b(?:\s+[\w'’-]+){0,3}?\s+(?:to|into|in)\s+"
-                            r"(?:(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?)|it)\b)", re.IGNORECASE)
+                            r"|teammates?|persons?|people|staff|contractors?)\b(?:\s+[\w'’-]+){0,3}?\s+"
+                            r"(?:to|into|in)\s+(?:(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?|teams?)|it)\b)",
+                            re.IGNORECASE)
 # "fetch the replies under a thread": replies that are read are messages, not the act of replying
 _THE_REPLIES_RE = re.compile(r"\b(the|all|its|their|any|thread)\s+replies\b", re.IGNORECASE)
 # "call back the missed numbers", "call that person back", "ring them back": dialling, not reading a call
