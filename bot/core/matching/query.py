@@ -45,10 +45,12 @@ _SPACE_KIND_RE = re.compile(r"\b(?:group|direct)[\s-]+(?=(?:spaces?|rooms?|chats
 _DROPPED_INTO_RE = re.compile(r"\bdrop(?:s|ped|ping)?\b(?=(?:\s+[\w'’-]+){1,8}?\s+(?:into|in|to|onto)\s+"
                               r"(?:[\w'’#-]+\s+){0,4}?(?:spaces?|rooms?|channels?|chats?|1:1s?|dms?)\b)",
                               re.IGNORECASE)
+# people named by what they are to the org, as one word: whom a post goes to or who is put somewhere
+_PEOPLE_NOUNS = (r"(?:people|persons?|users?|members?|colleagues?|teammates?|engineers?|assignees?|hires?|joiners?"
+                 r"|starters?|employees?|experts?|staff|contractors?)")
 # who a post is addressed to or who is put somewhere: "mention them", "drop the new hires into the space"
 _SOMEONE = (r"(?:the\s+|all\s+|our\s+|my\s+|those\s+|these\s+|each\s+|every\s+|a\s+|new\s+)*"
-            r"(?:them|him|her|someone|somebody|people|persons?|users?|members?|colleagues?|teammates?"
-            r"|engineers?|assignees?|hires?|employees?|experts?)\b")
+            r"(?:them|him|her|someone|somebody|" + _PEOPLE_NOUNS + r")\b")
 # "drop the new hires into the space": adding people, not posting a message
 _DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE
                                 + r"(?:\s+[\w'’-]+){0,4}?\s+(?:into|in|to)\b)", re.IGNORECASE)
@@ -56,8 +58,7 @@ _DROPPED_PEOPLE_RE = re.compile(r"\bdrop(?:s|ped|ping)?(?=\s+" + _SOMEONE
 _MENTION_SOMEONE_RE = re.compile(r"@?\bmention(?:s|ed|ing)?(?=\s+" + _SOMEONE + ")", re.IGNORECASE)
 # "add the new hires to the space", "create a space, add three new hires to it", "add a new person to that team":
 # new people put in a space or a team are people, not a new space or team nor people to create
-_NEW_PEOPLE_RE = re.compile(r"\bnew\s+(?=(?:hires?|joiners?|starters?|employees?|users?|members?|colleagues?"
-                            r"|teammates?|persons?|people|staff|contractors?)\b(?:\s+[\w'’-]+){0,3}?\s+"
+_NEW_PEOPLE_RE = re.compile(r"\bnew\s+(?=" + _PEOPLE_NOUNS + r"\b(?:\s+[\w'’-]+){0,3}?\s+"
                             r"(?:to|into|in)\s+(?:(?:[\w'’#-]+\s+){0,3}?(?:spaces?|rooms?|channels?|teams?)|it)\b)",
                             re.IGNORECASE)
 # "fetch the replies under a thread": replies that are read are messages, not the act of replying
@@ -457,16 +458,18 @@ _CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _A
             _HELD_REFRESH_RE)
 
 
+# What a text names, read as what it is, in this order (each rewrite reads the text the ones before it left)
+_READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOPLE_RE, ""), (_DROPPED_PEOPLE_RE, "add"),
+             (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
+             (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
+             *((pattern, " ") for pattern in _CONTEXT))
+
+
 def _as_meant(text: str, lexicon: Lexicon) -> str:
     """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
     out (who we are, where it runs), so that what is left is the need."""
-    named = lexicon.as_named(without_credential(text))
-    dialled = _INVITED_RE.sub(r"\1 people", _CALL_BACK_RE.sub(r"dial\1", named))
-    added = _DROPPED_PEOPLE_RE.sub("add", _NEW_PEOPLE_RE.sub("", dialled))
-    posted = _DROPPED_INTO_RE.sub("post", _MENTION_SOMEONE_RE.sub("post to", added))
-    marked = _EVENT_NAME_RE.sub(r"\1 events", _SPACE_KIND_RE.sub("", _THE_REPLIES_RE.sub(r"\1 messages", posted)))
-    return reduce(lambda said, pattern: pattern.sub(" ", said), _CONTEXT,
-                  _FOR_THE_TEAM_RE.sub(r"\1", _MEMBER_OF_RE.sub(r"\1", marked)))
+    return reduce(lambda said, reading: reading[0].sub(reading[1], said), _READINGS,
+                  lexicon.as_named(without_credential(text)))
 
 
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
