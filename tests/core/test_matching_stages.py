@@ -1069,3 +1069,13 @@ def test_new_people_added_to_the_space_just_made_join_it(matcher) -> None:
     answer = matcher.answer("create a new space, add three new hires to it, then post a welcome message in it")
     assert {"spark:rooms_write", "spark:memberships_write", "spark:messages_write"} <= set(answer.scopes)
     assert not any(s.startswith("spark-admin:") for s in answer.scopes)  # not people to create
+
+
+@pytest.mark.parametrize("said, scope", [
+    ("update a user's display name", "spark-admin:people_write"),  # "display" names the name, it reads nothing
+    ("change the displayName of a person as admin", "spark-admin:people_write"),
+    ("list the display names of the people in a space", "spark:memberships_read"),
+])
+def test_a_display_name_is_a_name_not_a_verb(matcher, said: str, scope: str) -> None:
+    answer = matcher.answer(said)
+    assert answer.answered and answer.scopes[:1] == [scope]
