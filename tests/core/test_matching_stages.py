@@ -1079,3 +1079,12 @@ def test_new_people_added_to_the_space_just_made_join_it(matcher) -> None:
 def test_a_display_name_is_a_name_not_a_verb(matcher, said: str, scope: str) -> None:
     answer = matcher.answer(said)
     assert answer.answered and answer.scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("said, scope", [
+    ("we hold spark:memberships_read; can we also add people to spaces with it or do we need more?",
+     "spark:memberships_write"),
+    ("our app holds spark:rooms_read, what else to rename a space", "spark:rooms_write"),
+])
+def test_a_scope_the_app_holds_is_not_the_answer_to_what_else_it_needs(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]

@@ -85,8 +85,8 @@ def without_ruled_out(text: str) -> str:
 
 
 _CONTEXT_BEFORE_RE = re.compile(
-    r"\b(?:have|has|had|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|added|got|"
-    r"already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token)"
+    r"\b(?:have|has|had|hold|holds|held|ticked|checked|selected|enabled|using|use|uses|used|with|granted|requested|"
+    r"added|got|already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token)"
     r"|(?:gave|given|give)\s+(?:my|our|the)\s+(?:app|integration|token))\b"
     r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y", "gave my integration X"
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
