@@ -35,6 +35,7 @@ from train_offtopic import DIGITS, save, words_and_pairs  # noqa: E402
 from train_scope import CHECKS, FOLDS, read_out_of_fold  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
+from bot.core.matching.packed import Rows, packed  # noqa: E402
 from bot.core.matching.scope_model import NEEDS_PATH, ScopeModel  # noqa: E402
 
 C = 4.0  # inverse regularisation of each scope's model
@@ -94,13 +95,13 @@ def main() -> None:
     fitted = Fitted(texts, binarizer.transform(needs), binarizer.classes_)
     terms = sorted(fitted.vectorizer.vocabulary_.items())  # every term, for the norm
     data = {"about": "bench/train_needs.py: TF-IDF (words and pairs) and a logistic regression a scope, one against "
-                     "the rest, on the development sets; each term's idf and its weights as class, weight pairs",
+                     "the rest, on the development sets; each term's idf and its weights (class, weight rows), packed: "
+                     "bot/core/matching/packed.py",
             "ngrams": 2, "link": "logistic", "scopes": [str(s) for s in fitted.scopes],
             "intercepts": [round(float(v), DIGITS) for v in fitted.intercepts], "terms": [term for term, _ in terms],
-            "idf": [round(float(fitted.vectorizer.idf_[i]), DIGITS) for _, i in terms],
-            "weights": [[x for c in np.flatnonzero(fitted.coef[:, i]) for x in (int(c), round(float(fitted.coef[c, i]),
-                                                                                            DIGITS))]
-                        for _, i in terms]}
+            "idf": packed(round(float(fitted.vectorizer.idf_[i]), DIGITS) for _, i in terms),
+            "weights": Rows.pack(((int(c), round(float(fitted.coef[c, i]), DIGITS))
+                                  for c in np.flatnonzero(fitted.coef[:, i])) for _, i in terms)}
     probabilities = fitted.probabilities(texts)
     picked = sorted((float(p.max()), at) for at, p in enumerate(probabilities))
     picked = [picked[round(i * (len(picked) - 1) / (CHECKS - 1))] for i in range(CHECKS)]

@@ -28,6 +28,7 @@ from calibrate import DEV_SETS  # noqa: E402
 
 from bot.core.matching import tuning as t  # noqa: E402
 from bot.core.matching.offtopic import MODEL_PATH, TOKEN_RE, OfftopicModel  # noqa: E402
+from bot.core.matching.packed import packed  # noqa: E402
 
 # Development sets the model is not trained on, so that they show how it does on posts it has not seen
 # (the rules are tuned on them as on the others).
@@ -76,12 +77,13 @@ def leave_one_set_out(sets: dict[str, list[dict]]) -> None:
 
 def export(vectorizer: TfidfVectorizer, model: LogisticRegression, texts: list[str]) -> dict:
     """The weights as the runtime scorer reads them, with check probabilities it must reproduce."""
-    coefficients = model.coef_[0]
-    terms = {term: [round(float(vectorizer.idf_[i]), DIGITS), round(float(coefficients[i]), DIGITS)]
-             for term, i in sorted(vectorizer.vocabulary_.items())}
+    coefficients, terms = model.coef_[0], sorted(vectorizer.vocabulary_.items())
     data = {"about": "bench/train_offtopic.py: TF-IDF (words and pairs) and logistic regression on the "
-                     "development sets", "ngrams": NGRAMS, "intercept": round(float(model.intercept_[0]), DIGITS),
-            "terms": terms}
+                     "development sets; the terms, and their idf and weights in the same order, packed: "
+                     "bot/core/matching/packed.py", "ngrams": NGRAMS,
+            "intercept": round(float(model.intercept_[0]), DIGITS), "terms": [term for term, _ in terms],
+            "idf": packed(round(float(vectorizer.idf_[i]), DIGITS) for _, i in terms),
+            "weights": packed(round(float(coefficients[i]), DIGITS) for _, i in terms)}
     probabilities = model.predict_proba(vectorizer.transform(texts))[:, 1]
     ranked = sorted(zip(probabilities, texts))
     picked = [ranked[round(i * (len(ranked) - 1) / (CHECKS - 1))] for i in range(CHECKS)]  # low to high
@@ -97,8 +99,7 @@ def main() -> None:
     texts = [i["q"] for i in items]
     vectorizer, model = fit(texts, [bool(i.get("none")) for i in items])
     data = export(vectorizer, model, texts)
-    runtime = OfftopicModel({term: (idf, weight) for term, (idf, weight) in data["terms"].items()},
-                            data["intercept"], data["ngrams"])
+    runtime = OfftopicModel.read(data)
     worst = max(abs(runtime.probability(text) - p) for text, p in data["checks"])
     print(f"{len(data['terms'])} terms")
     save(MODEL_PATH, data, worst, compact=True)

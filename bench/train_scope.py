@@ -31,6 +31,7 @@ from train_offtopic import DIGITS, save, words_and_pairs  # noqa: E402
 
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import tuning as t  # noqa: E402
+from bot.core.matching.packed import Rows, packed  # noqa: E402
 from bot.core.matching.scope_model import MODEL_PATH, ScopeModel  # noqa: E402
 
 C = 20.0  # inverse regularisation: many classes, few posts each
@@ -92,12 +93,13 @@ def export(texts: list[str], scopes: list[str]) -> tuple[dict, np.ndarray]:
     coef = kept(fitted)
     terms = sorted(vectorizer.vocabulary_.items())  # every term, for the norm, even one with no weight kept
     data = {"about": "bench/train_scope.py: TF-IDF (words and pairs) and a logistic regression a scope on the "
-                     "development sets; each term's idf and its weights as class, weight pairs",
+                     "development sets; each term's idf and its weights (class, weight rows), packed: "
+                     "bot/core/matching/packed.py",
             "ngrams": 2, "scopes": [str(c) for c in fitted.classes_],
             "intercepts": [round(float(v), DIGITS) for v in fitted.intercept_], "terms": [term for term, _ in terms],
-            "idf": [round(float(vectorizer.idf_[i]), DIGITS) for _, i in terms],
-            "weights": [[x for c in np.flatnonzero(coef[:, i]) for x in (int(c), round(float(coef[c, i]), DIGITS))]
-                        for _, i in terms]}
+            "idf": packed(round(float(vectorizer.idf_[i]), DIGITS) for _, i in terms),
+            "weights": Rows.pack(((int(c), round(float(coef[c, i]), DIGITS)) for c in np.flatnonzero(coef[:, i]))
+                                 for _, i in terms)}
     return data, pruned(fitted, features)
 
 

@@ -28,6 +28,7 @@ from calibrate import DEV_SETS  # noqa: E402
 from train_offtopic import C, DIGITS, save, words_and_pairs  # noqa: E402
 
 from bot.core.matching import tuning as t  # noqa: E402
+from bot.core.matching.packed import packed  # noqa: E402
 from bot.core.matching.topic_model import MODEL_PATH, TopicModel  # noqa: E402
 
 TOPICS = ("bots", "service-apps", "admin-role", "guest-issuer", "compliance-role")
@@ -60,13 +61,15 @@ def export(texts: list[str], labels: dict[str, np.ndarray]) -> dict:
     features = vectorizer.fit_transform(texts)
     terms = sorted(vectorizer.vocabulary_.items())
     data: dict = {"about": "bench/train_topics.py: TF-IDF (words and pairs) and a logistic regression a guidance "
-                           "topic on the development sets; idf and each topic's weights in the order of terms",
+                           "topic on the development sets; idf and each topic's weights in the order of terms, packed: "
+                           "bot/core/matching/packed.py",
                   "ngrams": 2, "terms": [term for term, _ in terms],
-                  "idf": [round(float(vectorizer.idf_[i]), DIGITS) for _, i in terms], "topics": {}, "checks": []}
+                  "idf": packed(round(float(vectorizer.idf_[i]), DIGITS) for _, i in terms), "topics": {},
+                  "checks": []}
     for topic in TOPICS:
         fitted = model(features, labels[topic])
         data["topics"][topic] = {"intercept": round(float(fitted.intercept_[0]), DIGITS),
-                                 "weights": [round(float(fitted.coef_[0][i]), DIGITS) for _, i in terms]}
+                                 "weights": packed(round(float(fitted.coef_[0][i]), DIGITS) for _, i in terms)}
         ranked = sorted(zip(fitted.predict_proba(features)[:, 1], texts))
         picked = [ranked[round(i * (len(ranked) - 1) / (CHECKS - 1))] for i in range(CHECKS)]
         data["checks"] += [[topic, text, round(float(p), 4)] for p, text in picked]

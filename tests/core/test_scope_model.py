@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 from bot.core.answer import AnswerKind, Confidence, Via
+from bot.core.matching.packed import Rows, packed
 from bot.core.matching.scope_model import MODEL_PATH, NEEDS_PATH, ScopeModel
 
 READ, WRITE, ROOMS = "spark:messages_read", "spark:messages_write", "spark:rooms_read"
@@ -43,7 +44,7 @@ def leaning(towards: str, weight: float) -> ScopeModel:
     other = WRITE if towards == READ else towards
     weights = [weight, 0.0] if towards == READ else [0.0, weight]
     return ScopeModel.read({"ngrams": 1, "scopes": [READ, other], "intercepts": [0.0, 0.0], "terms": ["space"],
-                            "idf": [1.0], "weights": [[0, weights[0], 1, weights[1]]]})
+                            "idf": packed([1.0]), "weights": Rows.pack([[(0, weights[0]), (1, weights[1])]])})
 
 
 def unsure(question: str, matcher) -> tuple:

@@ -10,13 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from bot.core.answer import Confidence, Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.logit import logistic
+from bot.core.matching.packed import unpacked
 from bot.core.matching.platforms import asks_for_access
 
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ class OfftopicModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> OfftopicModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({term: (idf, weight) for term, (idf, weight) in data["terms"].items()},
+        return cls.read(json.loads(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> OfftopicModel:
+        """The model from its exported form: the terms, and their idf and weights in the same order."""
+        return cls(dict(zip(data["terms"], zip(unpacked(data["idf"]), unpacked(data["weights"])))),
                    data["intercept"], data["ngrams"])
 
     def probability(self, text: str) -> float:

@@ -20,6 +20,7 @@ from bot.core.matching import tuning as t
 from bot.core.matching.frames import with_together
 from bot.core.matching.logit import logistic
 from bot.core.matching.offtopic import tfidf
+from bot.core.matching.packed import Rows, unpacked
 
 if TYPE_CHECKING:
     from bot.core.matching.index import ScopeIndex
@@ -32,15 +33,14 @@ _STEERED_KINDS = (AnswerKind.SCOPE, AnswerKind.PLAN)
 
 @dataclass(frozen=True)
 class ScopeModel:
-    """The scopes (classes), their intercepts, each term's place in the idf array and its weights, kept only
-    where they count (a term's classes and their weights, two arrays side by side: zipped, the hot loop needs
-    no index arithmetic)."""
+    """The scopes (classes), their intercepts, each term's place in the idf array and in the rows of its weights,
+    kept only where they count (a term's classes and their weights)."""
 
     scopes: tuple[str, ...]
     intercepts: tuple[float, ...]
     places: dict[str, int]
     idf: array
-    weights: tuple[tuple[array, array], ...]
+    weights: Rows
     ngrams: int = 2
     each: bool = False  # one model a scope, each read on its own (the needs model), not one over them all
     _last: list[tuple[str, dict[str, float]]] = field(default_factory=lambda: [("", {})], init=False, repr=False,
@@ -54,9 +54,7 @@ class ScopeModel:
     def read(cls, data: dict[str, Any]) -> ScopeModel:
         """The model from its exported form."""
         return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
-                   array("d", data["idf"]), tuple((array("H", map(int, pairs[::2])), array("d", pairs[1::2]))
-                                                  for pairs in data["weights"]), data["ngrams"],
-                   data.get("link") == "logistic")
+                   unpacked(data["idf"]), Rows.read(data["weights"]), data["ngrams"], data.get("link") == "logistic")
 
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is about each scope: a softmax over every scope the model knows, or for the needs
@@ -67,8 +65,7 @@ class ScopeModel:
             return last
         scores = list(self.intercepts)
         for term, value in tfidf(text, self._idf, self.ngrams).items():
-            classes, weights = self.weights[self.places[term]]
-            for c, weight in zip(classes, weights):
+            for c, weight in self.weights.row(self.places[term]):
                 scores[c] += value * weight
         if self.each:
             read = {scope: logistic(score) for scope, score in zip(self.scopes, scores)}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.matching import tuning as t
 from bot.core.matching.logit import logistic
 from bot.core.matching.offtopic import tfidf
+from bot.core.matching.packed import unpacked
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
@@ -42,8 +43,8 @@ class TopicModel:
         """The model from its exported form: the terms, their idf and each topic's weights in the same order."""
         models = data["topics"]
         return cls(tuple(models), tuple(model["intercept"] for model in models.values()),
-                   {term: i for i, term in enumerate(data["terms"])}, array("d", data["idf"]),
-                   tuple(array("d", model["weights"]) for model in models.values()), data["ngrams"])
+                   {term: i for i, term in enumerate(data["terms"])}, unpacked(data["idf"]),
+                   tuple(unpacked(model["weights"]) for model in models.values()), data["ngrams"])
 
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is each topic's situation."""
