@@ -824,10 +824,20 @@ def test_who_after_the_actor_opens_a_relative_clause(matcher, said: str, asks_wh
     assert (who in build_query(said, matcher.index).terms) == asks_who
 
 
-def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher) -> None:
-    query = build_query("create a couple of spaces inside the team", matcher.index)
-    team, space = matcher.index.lexicon.term("team"), matcher.index.lexicon.term("spaces")
-    assert query.terms[team] < query.terms[space]
+@pytest.mark.parametrize("said, thing, where", [
+    ("create a couple of spaces inside the team", "spaces", "team"),
+    ("list the people at one of our locations", "people", "locations"),  # after a thing, 'at' says where it is
+    ("list the users assigned to the Leeds office location", "users", "location"),  # past a name and fillers
+])
+def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher, said: str, thing: str, where: str) -> None:
+    query, term = build_query(said, matcher.index), matcher.index.lexicon.term
+    assert query.terms[term(where)] < query.terms[term(thing)]
+
+
+@pytest.mark.parametrize("said", ["look at the locations of the org", "who is assigned to the location"])
+def test_at_with_no_thing_before_it_names_no_container(matcher, said: str) -> None:
+    query = build_query(said, matcher.index)
+    assert query.terms[matcher.index.lexicon.term("location")] == 1.0
 
 
 @pytest.mark.parametrize("said", ["read the people count of each Room Kit", "list the Desk Pros and Room Bars"])

@@ -400,6 +400,8 @@ _CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the
 _IN_EACH = frozenset({"in", "at"})  # before "each" or "every": where each of the things is
 _CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "their", "its", "each", "that", "this",
                                 "existing", "new", "same"})
+# "the people at one of our locations", "users assigned to the Leeds location": after a thing, where it is
+_WHERE_IT_IS = (("at",), ("assigned", "to"))
 
 
 # "I'm a full admin", "as a site admin", "we are org admins": who asks, said in words of an admin role
@@ -424,9 +426,10 @@ def actor_whos(kept: list[str]) -> set[int]:
             if kept[i] == "who" and kept[i - 1] in _ACTORS and kept[i + 1] in _SIGNS_IN}
 
 
-def contained_words(kept: list[str]) -> set[int]:
+def contained_words(kept: list[str], is_resource: Callable[[str], bool]) -> set[int]:
     """Positions of the words that name a container: right after 'inside', 'within' or 'under', or 'in each'
-    and 'at every', past determiners ("within one of our locations", "the devices in each workspace")."""
+    and 'at every', past determiners ("within one of our locations", "the devices in each workspace"); and
+    the thing named after a thing and 'at' or 'assigned to' ("the people at one of our locations")."""
     found, after = set(), False
     for i, word in enumerate(kept):
         if word in _CONTAINING or (word in _IN_EACH and kept[i + 1:i + 2] in (["each"], ["every"])):
@@ -434,7 +437,20 @@ def contained_words(kept: list[str]) -> set[int]:
         elif after and word not in _CONTAINER_FILLERS:
             found.add(i)
             after = False
+        elif i and is_resource(kept[i - 1]) and (said := _where_it_is(kept, i)):
+            found |= _thing_named(kept, i + said, is_resource)
     return found
+
+
+def _where_it_is(kept: list[str], i: int) -> int:
+    """How many words from `i` say where a thing is ('at', 'assigned to'), or 0."""
+    return next((len(words) for words in _WHERE_IT_IS if tuple(kept[i:i + len(words)]) == words), 0)
+
+
+def _thing_named(kept: list[str], start: int, is_resource: Callable[[str], bool]) -> set[int]:
+    """The position of the first thing named from `start`, past fillers and a few other words (a name)."""
+    rest = [i for i in range(start, len(kept)) if kept[i] not in _CONTAINER_FILLERS][:t.CONTAINER_REACH]
+    return next(({i} for i in rest if is_resource(kept[i])), set())
 
 
 # A colon or semicolon ends a piece: no relative clause or negation reaches across it.
@@ -495,7 +511,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
     kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
-    api_names, contained, which_actor = named_apis(kept), contained_words(kept), actor_whos(kept)
+    api_names, contained, which_actor = named_apis(kept), contained_words(kept, is_resource), actor_whos(kept)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
