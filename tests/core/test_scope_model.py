@@ -96,3 +96,12 @@ def test_a_plan_that_holds_the_scope_keeps_its_order_and_a_short_post_its_answer
     assert leaning(ROOMS, 3.0).steered(plan, q, matcher.index) is plan
     q, answer = unsure("read the messages in a space", matcher)  # six words
     assert leaning(ROOMS, 3.0).steered(answer, q, matcher.index) is answer
+
+
+def test_a_lead_the_needs_model_still_reads_as_needed_stays_beside_the_read_scope(matcher) -> None:
+    q, answer = unsure(ASKED, matcher)
+    kept = leaning(ROOMS, 3.0).steered(answer, q, matcher.index, lambda text: {READ: 0.8})
+    assert kept.kind == AnswerKind.PLAN and kept.scopes[:2] == [ROOMS, READ]
+    assert kept.confidence == Confidence.MEDIUM and any("also needs" in note for note in kept.assumptions)
+    replaced = leaning(ROOMS, 3.0).steered(answer, q, matcher.index, lambda text: {READ: 0.2})
+    assert replaced.kind == answer.kind and replaced.scopes[0] == ROOMS and READ not in replaced.scopes

@@ -87,7 +87,8 @@ class Matcher:
                 return audited  # names alone, with nothing to check them against, are a plan
         q, sure = self.undoubted(question)
         doubted = self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics)
-        return kept_to_reading(self.scope_model.steered(doubted, q, self.index), q, self.kb)
+        return kept_to_reading(self.scope_model.steered(doubted, q, self.index, self.needs_model.probabilities), q,
+                               self.kb)
 
     def undoubted(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what

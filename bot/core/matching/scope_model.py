@@ -19,6 +19,7 @@ from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.frames import with_together
 from bot.core.matching.logit import logistic
+from bot.core.matching.missed import Reading, unread
 from bot.core.matching.offtopic import tfidf
 from bot.core.matching.packed import Rows, unpacked
 
@@ -85,13 +86,14 @@ class ScopeModel:
         place = self.places.get(term)
         return None if place is None else self.idf[place]
 
-    def steered(self, answer: Answer, q: Question, index: ScopeIndex) -> Answer:
+    def steered(self, answer: Answer, q: Question, index: ScopeIndex, needed: Reading = unread) -> Answer:
         """An answer that is not sure, led by the scope the model reads the post surely as, when its lead came from
         words alone (not a name, an endpoint or a call) and no need of it is that scope: the scope takes the lead's
-        place and the lead is its first alternative. The model reads which resource a post is about, not who acts
-        or whether it reads or writes: another form of the lead's resource is no reason to change it. A sure
-        answer stays (the model is right less often than a sure answer is), and so do a plan's order (the lead
-        model's), a lead the post tells in the knowledge base's own words, and a post in another language (the
+        place and the lead is its first alternative, or, when `needed` (the needs model) reads the lead as still
+        needed, the scope goes first in a plan that keeps the lead. The model reads which resource a post is about,
+        not who acts or whether it reads or writes: another form of the lead's resource is no reason to change it.
+        A sure answer stays (the model is right less often than a sure answer is), and so do a plan's order (the
+        lead model's), a lead the post tells in the knowledge base's own words, and a post in another language (the
         model knows English) or too short for it to tell. Read less surely, the scope is offered as an alternative
         among the first three shown, after the lead's own first."""
         if (answer.kind not in _STEERED_KINDS or answer.confidence == Confidence.HIGH or not answer.needs
@@ -106,11 +108,21 @@ class ScopeModel:
                 or index.named_for(scope) == index.named_for(lead.scope) or _told_as_documented(lead.scope, q.text)):
             return answer
         others = tuple(s for s in lead.alternatives if s not in (scope, lead.scope))
+        if needed(q.text).get(lead.scope.name, 0.0) >= t.LEAD_STILL_NEEDED_FROM:
+            return _beside_the_lead(answer, Need(lead.text, scope, Via.WORDS, lead.evidence, others, p), index)
         steered = Need(lead.text, scope, Via.WORDS, lead.evidence, (lead.scope, *others), p)
         note = (f"questions worded like this one are usually about {scope.name}; if yours is about "
                 f"{lead.scope.name}, use that one instead.")
         return replace(answer, needs=(*with_together([steered], index), *answer.needs[1:]),
                        assumptions=(*answer.assumptions, note))
+
+
+def _beside_the_lead(answer: Answer, read: Need, index: ScopeIndex) -> Answer:
+    """A plan led by the need the scope model read, then every need the answer had: its lead is still needed."""
+    note = (f"questions worded like this one are usually about {read.scope.name}, and this one also needs "
+            f"{answer.needs[0].scope.name}; leave either out if the app does not do that.")
+    return replace(answer, kind=AnswerKind.PLAN, needs=(*with_together([read], index), *answer.needs),
+                   assumptions=(*answer.assumptions, note))
 
 
 def _told_as_documented(scope: Scope, text: str) -> bool:
