@@ -64,6 +64,16 @@ def test_unmapped_calls_are_listed_not_dropped(matcher: Matcher, text: str) -> N
     assert len(answer.calls) == 2 and len(unmapped) == 1 and unmapped[0].scopes == ()
 
 
+def test_a_call_inside_another_calls_arguments_is_a_call(matcher: Matcher) -> None:
+    nested = "await Promise.all(members.map(e => webex.memberships.create({roomId: room.id, personEmail: e})));"
+    assert ("POST", "/v1/memberships", ("spark:memberships_write",)) in rows(matcher, nested)
+
+
+def test_a_name_in_code_read_only_once_respelled_names_no_scope(matcher: Matcher) -> None:
+    code = "```python\nfor e in api.admin_audit.list_events(org_id=org):\n    siem.send(e.to_dict())\n```"
+    assert matcher.answer(code).scopes == ["audit:events_read"]  # to_dict is no DECT device
+
+
 def test_calls_are_in_ask_json_and_the_answer_scopes_cover_them(matcher: Matcher) -> None:
     answer = matcher.answer(PYTHON)
     data = answer.to_json()

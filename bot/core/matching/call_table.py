@@ -30,7 +30,8 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
     if need is None and call.words:
         query = build_query(_as_said(call, index), index)
         query = replace(query, audiences=query.audiences | cues)  # who the prose says acts makes the call
-        ranked = eligible(index.rank(query), query, index)
+        # a name in code is spelled as written: one read only once repaired ("to_dict" as "dect") names nothing
+        ranked = [] if query.repaired else eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
     return for_a_service_app(need, index) if need is not None and "service-app" in cues else need
 

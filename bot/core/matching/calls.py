@@ -21,7 +21,9 @@ _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{
 _BASE_PATH_RE = re.compile(r"""(?:\{|\$\{)?\w*(?:webex|base)\w*\}?\s*\+?\s*[fr]?['"`]?"""
                            r"(?P<path>/[A-Za-z][\w/{}.$-]*)", re.IGNORECASE)
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
-_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\(\s*([^)]{0,200})\)?")
+# a call and its arguments, read ahead and not taken: a call inside another's arguments is a call too
+# (`Promise.all(members.map(e => webex.memberships.create({...})))`)
+_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\((?=\s*([^)]{0,200})(\)?))")
 CALL_TEXT_CHARS = 120  # a call is echoed up to this many characters
 _HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 # What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
@@ -96,7 +98,8 @@ def fetch_calls(text: str) -> list[Call]:
 def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     """`api.memberships.create(roomId=...)`, `webex.messages.list(...)`, `requests.post(url)`."""
     calls = []
-    for m in _CHAIN_RE.finditer(_FETCH_RE.sub(" ", text)):
+    code = _FETCH_RE.sub(" ", text)
+    for m in _CHAIN_RE.finditer(code):
         parts = m.group(1).split(".")
         from_client = parts[0].lower() in _CLIENT_NAMES
         while len(parts) > 2 and parts[0].lower() in _CLIENT_NAMES:  # api.teams.create: teams is the resource
@@ -104,7 +107,8 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
         if len(parts) < 2:
             continue
         *resources, verb = parts
-        call = _http_client_call(m.group(0), verb, m.group(2)) or _sdk_call(m.group(0), resources, verb, sdk_paths)
+        said = code[m.start():m.end(3)]
+        call = _http_client_call(said, verb, m.group(2)) or _sdk_call(said, resources, verb, sdk_paths)
         if call:
             calls.append(replace(call, from_client=from_client, chain=tuple(parts)))
     return calls
