@@ -8,6 +8,7 @@ import pytest
 from bot.core.answer import Confidence
 from bot.core.matching import Matcher
 from bot.core.matching.calls import webhook_mentions
+from bot.core.matching.evidence import working_calls
 
 PYTHON = """
 ```python
@@ -208,9 +209,19 @@ def test_a_webhook_body_in_a_code_block_names_the_resource(matcher) -> None:
     "```python\nfor m in api.messages.list(roomId=room_id):\n    api.messages.delete(m.id)\n```\n"
     "listing works fine, the delete line blows up with 403. what am I missing?",
     "GET /v1/messages?roomId=abc works but DELETE /v1/messages/{messageId} returns 403. Which scope?",
+    "```python\nfor m in api.messages.list(roomId=room_id):\n    api.messages.delete(m.id)\n```\n"
+    "the list part works, deleting gets a 403.",
 ])
 def test_a_call_said_to_work_beside_a_refused_one_is_already_granted(matcher, question) -> None:
     assert matcher.answer(question).scopes == ["spark:messages_write"]
+
+
+def test_a_verb_with_its_object_or_a_part_named_by_its_verb_is_said_to_work(matcher) -> None:
+    def works(text: str) -> set:
+        return working_calls(text, matcher.index)
+    assert ("POST", None) in works("Creating normal scheduled meetings already works.")
+    assert ("GET", None) in works("The read part works already")
+    assert not works("creating it worked until yesterday") and not works("getting a 403 although the rest works")
 
 
 def test_a_working_call_alone_is_still_answered(matcher) -> None:

@@ -334,9 +334,12 @@ _FAILURE_RE = re.compile(
     r"|what\s+changed|instead|replacement|replaced|deprecated)\b", re.IGNORECASE)
 
 
-# "listing works fine", "GET /v1/rooms works": that call is granted; "the delete never worked", "posting
-# worked until yesterday" are no such thing.
-_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+))\s+(?:(?:still|also|just)\s+)?"
+# "listing works fine", "GET /v1/rooms works", "creating normal meetings already works", "the read part works": that
+# call is granted; "the delete never worked", "posting worked until yesterday" are no such thing.
+_GERUND_OBJECT = r"(?<=ing)(?:\s+(?!(?:and|but|while|although|though|except|it|that)\b)[\w'-]*[A-Za-z][\w'-]*){0,5}?"
+_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
+                       rf"(?:{_GERUND_OBJECT}|\s+(?:part|call|calls|request|requests|step|side))?)"
+                       r"\s+(?:(?:still|also|just|already)\s+)?"
                        r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
                        r"|returns?(?!\s+(?i:nothing|empty|null|no)\b)"  # "GET /v1/people returns the roles"
                        r"(?!(?:\s+\S+){0,4}?\s+['\"]?(?i:\d{3}|errors?|forbidden|unauthori[sz]ed|denied|refused|fails?"
