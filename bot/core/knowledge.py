@@ -95,6 +95,9 @@ class Role:
     source: str
 
 
+WordPairs = tuple[tuple[frozenset[str], frozenset[str]], ...]  # [words, words]: a word of each in one sentence
+
+
 @dataclass(frozen=True)
 class Guidance:
     """An explanation for questions whose right answer is not a scope (bots, admin roles...)."""
@@ -113,7 +116,8 @@ class Guidance:
     see_also: tuple[str, ...] = ()  # topic ids whose explanation goes with this one (guest issuer: service apps)
     offers: str | None = None  # one of `scopes`, named when the question asks which scope (guest-issuer:write)
     offered_for: tuple[str, ...] = ()  # ...or, when given, only when it asks one of these ("get the token")
-    cue_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()  # a sentence with a word of each signals it
+    offered_for_pairs: WordPairs = ()  # ...or holds, in one asking sentence, a word of each list ("get", "token")
+    cue_pairs: WordPairs = ()  # a sentence with a word of each signals it
     already: str | None = None  # what the app already does on its own token, said when every need is in...
     already_scopes: tuple[str, ...] = ()  # ...these scopes' work (a bot posting messages): nothing to add
 
@@ -499,18 +503,18 @@ def parse_roles(doc: Any, filename: str = ROLES_FILE) -> dict[str, Role]:
 
 
 _GUIDANCE_FIELDS = {"id", "title", "summary", "points", "instead", "cues", "scopes", "cues_say_who", "source",
-                    "explains_403_for", "applies_to", "see_also", "offers", "offered_for", "cue_pairs", "already",
-                    "already_scopes"}
+                    "explains_403_for", "applies_to", "see_also", "offers", "offered_for", "offered_for_pairs",
+                    "cue_pairs", "already", "already_scopes"}
 
 
-def _cue_pairs(raw: Any, entry: _Entry) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """`cue_pairs`: a list of [words, words] pairs, each a list of lower-case single words."""
+def _word_pairs(raw: Any, entry: _Entry, field_name: str) -> WordPairs:
+    """`cue_pairs`, `offered_for_pairs`: a list of [words, words] pairs, each a list of lower-case single words."""
     ok = isinstance(raw, list) and all(
         isinstance(p, list) and len(p) == 2 and all(
             isinstance(side, list) and side and all(isinstance(w, str) and w.strip() and " " not in w.strip()
                                                     for w in side) for side in p) for p in raw)
     if not ok:
-        raise entry.fail("cue_pairs", "must be a list of [words, words] pairs of single words")
+        raise entry.fail(field_name, "must be a list of [words, words] pairs of single words")
     return tuple((frozenset(w.strip().lower() for w in a), frozenset(w.strip().lower() for w in b)) for a, b in raw)
 
 
@@ -540,7 +544,8 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
             see_also=entry.texts("see_also"),
             offers=raw.get("offers"),
             offered_for=tuple(p.lower() for p in entry.texts("offered_for")),
-            cue_pairs=_cue_pairs(raw.get("cue_pairs", []), entry),
+            offered_for_pairs=_word_pairs(raw.get("offered_for_pairs", []), entry, "offered_for_pairs"),
+            cue_pairs=_word_pairs(raw.get("cue_pairs", []), entry, "cue_pairs"),
             already=entry.text("already", required=False),
             already_scopes=entry.scope_names("already_scopes"),
         )
@@ -549,8 +554,9 @@ def parse_guidance(doc: Any, filename: str = GUIDANCE_FILE) -> dict[str, Guidanc
                 raise entry.fail(fld, "needs at least one item")
         if topic.offers is not None and topic.offers not in topic.scopes:
             raise entry.fail("offers", f"{topic.offers!r} is not one of the topic's scopes")
-        if topic.offered_for and topic.offers is None:
-            raise entry.fail("offered_for", "needs 'offers': the scope it offers")
+        for fld in ("offered_for", "offered_for_pairs"):
+            if getattr(topic, fld) and topic.offers is None:
+                raise entry.fail(fld, "needs 'offers': the scope it offers")
         if bool(topic.already) != bool(topic.already_scopes):
             raise entry.fail("already", "goes with 'already_scopes': what is said, and for which scopes' work")
         found[topic_id] = topic

@@ -250,6 +250,15 @@ def test_an_explanation_brings_the_topics_own_scope_when_the_question_asks_for_i
     assert answer.scopes == ["spark:applications_token"]
 
 
+def test_a_sentence_with_a_word_of_each_of_a_pair_asks_for_the_topics_scope(matcher) -> None:
+    story = "Our nightly job must keep working after the admin who set it up leaves the company. "
+    answer = matcher.answer(story + "How should we get a token programmatically?")
+    assert answer.guidance[0] == "service-apps" and answer.scopes == ["spark:applications_token"]
+    shoppers = matcher.answer("Shoppers chat with our sales team without logging in. Which OAuth scope lets "
+                              "anonymous shoppers get a Webex token?")
+    assert shoppers.guidance[0] == "guest-issuer" and "spark:applications_token" not in shoppers.scopes
+
+
 @pytest.mark.parametrize("question, topic", [
     ("Our partner full admin authorized the meetings integration for a customer org, but listing their "
      "meetings returns nothing. Why?", "admin-role"),

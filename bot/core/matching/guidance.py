@@ -164,6 +164,7 @@ class GuidanceFinder:
         self._see_also = {g.id: g.see_also for g in guidance.values()}
         self._offers = {g.id: g.offers for g in guidance.values() if g.offers}
         self._offered_for = {g.id: tuple(" ".join(words(p)) for p in g.offered_for) for g in guidance.values()}
+        self._offered_pairs = {g.id: g.offered_for_pairs for g in guidance.values()}
         # Longest first, one at a time, so "my bot token" loses "bot token" as well as "my bot".
         self._who = self._cues(g for g in guidance.values() if g.cues_say_who)
         self._all = self._cues(guidance.values())
@@ -205,12 +206,18 @@ class GuidanceFinder:
         return not _NEGATED_RE.search(sentence, max(0, at - t.NEGATION_REACH), at)
 
     def offered(self, topics: Iterable[str], asking: str) -> str | None:
-        """The scope a topic names beside its explanation when the question asks which scope to pick, or, for a
-        topic that lists what asks for its scope, asks that ("how does our backend get the service app's token")."""
+        """The scope the first topic that offers one names beside its explanation when the question asks which scope
+        to pick, or, for a topic that lists what asks for its scope, asks that ("how does our backend get the
+        service app's token", or a sentence with a word of each of a pair: "how do we get a token")."""
+        offering = next((t for t in topics if t in self._offers), None)  # the topic most told that offers one
+        return self._offers[offering] if offering and self._asks_for_offer(offering, asking) else None
+
+    def _asks_for_offer(self, topic: str, asking: str) -> bool:
+        if not (self._offered_for[topic] or self._offered_pairs[topic]):
+            return bool(_ASKS_WHICH_SCOPE_RE.search(asking))
         said = f" {' '.join(words(asking))} "
-        return next((self._offers[t] for t in topics if t in self._offers and (
-            any(f" {p} " in said for p in self._offered_for[t]) if self._offered_for[t]
-            else _ASKS_WHICH_SCOPE_RE.search(asking))), None)
+        return any(f" {p} " in said for p in self._offered_for[topic]) or any(
+            self._holds(s, a, b) for s in sentences_of(asking.lower()) for a, b in self._offered_pairs[topic])
 
     def answer_topics(self, text: str, audiences: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The topics an answer with scopes of these audiences needs: those that apply to every
