@@ -65,14 +65,18 @@ def test_unmapped_calls_are_listed_not_dropped(matcher: Matcher, text: str) -> N
     assert len(answer.calls) == 2 and len(unmapped) == 1 and unmapped[0].scopes == ()
 
 
-def test_a_call_inside_another_calls_arguments_is_a_call(matcher: Matcher) -> None:
+def test_a_call_on_the_client_inside_another_calls_arguments_is_a_call(matcher: Matcher) -> None:
     nested = "await Promise.all(members.map(e => webex.memberships.create({roomId: room.id, personEmail: e})));"
     assert ("POST", "/v1/memberships", ("spark:memberships_write",)) in rows(matcher, nested)
+    plain = matcher.answer("api.memberships.create(roomId=rid, personEmail=user.email.lower())")
+    assert plain.scopes == ["spark:memberships_write"] and len(plain.calls) == 1  # user.email.lower is no API
 
 
-def test_a_name_in_code_read_only_once_respelled_names_no_scope(matcher: Matcher) -> None:
-    code = "```python\nfor e in api.admin_audit.list_events(org_id=org):\n    siem.send(e.to_dict())\n```"
+def test_a_name_in_code_is_read_as_written(matcher: Matcher) -> None:
+    code = "```python\nfor e in api.admin_audit.list_events(org_id=org):\n    row = e.to_dict()\n```"
     assert matcher.answer(code).scopes == ["audit:events_read"]  # to_dict is no DECT device
+    respelled = matcher.answer("api.telephony.prem_pstn.dial_plan.list()")  # "prem" needs respelling; the rest not
+    assert respelled.scopes[:1] == ["spark-admin:telephony_config_read"]
 
 
 def test_calls_are_in_ask_json_and_the_answer_scopes_cover_them(matcher: Matcher) -> None:
@@ -222,6 +226,9 @@ def test_a_verb_with_its_object_or_a_part_named_by_its_verb_is_said_to_work(matc
     assert ("POST", None) in works("Creating normal scheduled meetings already works.")
     assert ("GET", None) in works("The read part works already")
     assert not works("creating it worked until yesterday") and not works("getting a 403 although the rest works")
+    assert not works("creating meetings for other users never works")  # the words between may not negate
+    assert not works("getting forbidden errors when everything else works")
+    assert not works("everything except the delete call works") and not works("all but the delete works")
 
 
 def test_a_working_call_alone_is_still_answered(matcher) -> None:

@@ -14,7 +14,8 @@ from bot.core.matching.evidence import endpoint_need
 from bot.core.matching.explain import twin
 from bot.core.matching.frames import documented_call, matched_endpoint, together
 from bot.core.matching.index import ScopeIndex
-from bot.core.matching.query import build_query
+from bot.core.matching.query import Query, build_query
+from bot.core.text import words
 
 
 
@@ -28,10 +29,9 @@ def call_need(call: Call, cues: frozenset[str], index: ScopeIndex) -> Need | Non
     if need is None:
         need = endpoint_need(call.endpoint, cues, index) if call.endpoint else _chain_need(call, cues, index)
     if need is None and call.words:
-        query = build_query(_as_said(call, index), index)
+        query = _as_written(_as_said(call, index), index)
         query = replace(query, audiences=query.audiences | cues)  # who the prose says acts makes the call
-        # a name in code is spelled as written: one read only once repaired ("to_dict" as "dect") names nothing
-        ranked = [] if query.repaired else eligible(index.rank(query), query, index)
+        ranked = eligible(index.rank(query), query, index)
         need = best_need(call.text, ranked) if ranked and ranked[0].coverage >= t.CONFIDENT_FROM else None
     return for_a_service_app(need, index) if need is not None and "service-app" in cues else need
 
@@ -41,6 +41,15 @@ def _as_said(call: Call, index: ScopeIndex) -> str:
     50)" sets the volume; its words "Set Audio Volume" would read the volume's status)."""
     dotted = ".".join(call.chain)
     return dotted if call.chain and index.lexicon.as_xapi_paths(dotted) != dotted else call.words
+
+
+def _as_written(said: str, index: ScopeIndex) -> Query:
+    """The query of a call's words as written: a name in code is spelled as its author meant, so a word the
+    index knows only once respelled ("to_dict" read as "dect") is left out, not read as another."""
+    query = build_query(said, index)
+    if not query.repaired:
+        return query
+    return build_query(" ".join(w for w in words(said) if index.lexicon.term(w) in index.postings), index)
 
 
 def for_a_service_app(need: Need, index: ScopeIndex) -> Need:

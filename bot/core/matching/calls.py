@@ -96,12 +96,18 @@ def fetch_calls(text: str) -> list[Call]:
 
 
 def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
-    """`api.memberships.create(roomId=...)`, `webex.messages.list(...)`, `requests.post(url)`."""
+    """`api.memberships.create(roomId=...)`, `webex.messages.list(...)`, `requests.post(url)`; inside another
+    call's arguments, only a call on the client (`webex.memberships.create` in `Promise.all(...)`, not
+    `user.email.lower()` in `personEmail=...`)."""
     calls = []
     code = _FETCH_RE.sub(" ", text)
+    outer_end = 0  # where the arguments of the last call not inside another end
     for m in _CHAIN_RE.finditer(code):
         parts = m.group(1).split(".")
         from_client = parts[0].lower() in _CLIENT_NAMES
+        if m.start() < outer_end and not from_client:
+            continue
+        outer_end = max(outer_end, m.end(3))
         while len(parts) > 2 and parts[0].lower() in _CLIENT_NAMES:  # api.teams.create: teams is the resource
             parts = parts[1:]
         if len(parts) < 2:
