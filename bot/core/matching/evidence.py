@@ -336,8 +336,13 @@ _FAILURE_RE = re.compile(
 
 # "listing works fine", "GET /v1/rooms works", "creating normal meetings already works", "the read part works": that
 # call is granted; "the delete never worked", "posting worked until yesterday" are no such thing.
-_GERUND_OBJECT = r"(?<=ing)(?:\s+(?!(?:and|but|while|although|though|except|it|that)\b)[\w'-]*[A-Za-z][\w'-]*){0,5}?"
-_WORKS_RE = re.compile(r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
+# Between the verb and "works", no word that joins another clause, negates, limits or tells a failure.
+_NOT_AN_OBJECT = (r"and|but|while|although|though|except|besides|it|that|when|if|until|else|never|not|no|longer"
+                  r"|only|sometimes|ever|errors?|forbidden|\d{3}|fails?|failed")
+_GERUND_OBJECT = rf"(?<=ing)(?:\s+(?!(?:{_NOT_AN_OBJECT})\b)[\w'-]*[A-Za-z][\w'-]*){{0,5}}?"
+_WORKS_RE = re.compile(r"(?<!\bexcept\s)(?<!\bbesides\s)(?<!\bbut\s)(?<!\bfrom\s)"  # not "all but the delete works"
+                       r"(?<!\bexcept\sthe\s)(?<!\bbesides\sthe\s)(?<!\bbut\sthe\s)(?<!\bfrom\sthe\s)"
+                       r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
                        rf"(?:{_GERUND_OBJECT}|\s+(?:part|call|calls|request|requests|step|side))?)"
                        r"\s+(?:(?:still|also|just|already)\s+)?"
                        r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
