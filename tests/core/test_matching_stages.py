@@ -834,10 +834,13 @@ def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher, said: str, t
     assert query.terms[term(where)] < query.terms[term(thing)]
 
 
-@pytest.mark.parametrize("said", ["look at the locations of the org", "who is assigned to the location"])
-def test_at_with_no_thing_before_it_names_no_container(matcher, said: str) -> None:
+@pytest.mark.parametrize("said, named", [("look at the locations of the org", "location"),
+                                         ("who is assigned to the location", "location"),
+                                         ("list the members at the time of the meeting", "meeting"),  # when
+                                         ("post a message at the start of each meeting", "meeting")])
+def test_at_with_no_thing_before_it_or_saying_when_names_no_container(matcher, said: str, named: str) -> None:
     query = build_query(said, matcher.index)
-    assert query.terms[matcher.index.lexicon.term("location")] == 1.0
+    assert query.terms[matcher.index.lexicon.term(named)] == 1.0
 
 
 @pytest.mark.parametrize("said", ["read the people count of each Room Kit", "list the Desk Pros and Room Bars"])

@@ -400,8 +400,11 @@ _CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the
 _IN_EACH = frozenset({"in", "at"})  # before "each" or "every": where each of the things is
 _CONTAINER_FILLERS = frozenset({"the", "a", "an", "one", "of", "our", "my", "their", "its", "each", "that", "this",
                                 "existing", "new", "same"})
-# "the people at one of our locations", "users assigned to the Leeds location": after a thing, where it is
+# "the people at one of our locations", "users assigned to the Leeds location": after a thing, where it is;
+# not when, nor how many: "members at the time of the meeting", "a message at the start of each call", "at least"
 _WHERE_IT_IS = (("at",), ("assigned", "to"))
+_WHEN_OR_HOW_MANY = frozenset({"time", "times", "start", "end", "moment", "beginning", "least", "most", "all",
+                               "once", "first", "last", "night", "noon", "midnight", "weekend", "weekends"})
 
 
 # "I'm a full admin", "as a site admin", "we are org admins": who asks, said in words of an admin role
@@ -448,8 +451,11 @@ def _where_it_is(kept: list[str], i: int) -> int:
 
 
 def _thing_named(kept: list[str], start: int, is_resource: Callable[[str], bool]) -> set[int]:
-    """The position of the first thing named from `start`, past fillers and a few other words (a name)."""
+    """The position of the first thing named from `start`, past fillers and a few other words (a name); none
+    when the words say when or how many, not where."""
     rest = [i for i in range(start, len(kept)) if kept[i] not in _CONTAINER_FILLERS][:t.CONTAINER_REACH]
+    if rest and kept[rest[0]] in _WHEN_OR_HOW_MANY:
+        return set()
     return next(({i} for i in rest if is_resource(kept[i])), set())
 
 
