@@ -7,8 +7,15 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+import pytest
+
+from bot.core.matching import packed as packed_module
+from bot.core.matching.offtopic import MODEL_PATH as OFFTOPIC_PATH
+from bot.core.matching.offtopic import OfftopicModel
 from bot.core.matching.packed import Rows, packed, unpacked
-from bot.core.matching.scope_model import MODEL_PATH
+from bot.core.matching.scope_model import MODEL_PATH, NEEDS_PATH, ScopeModel
+from bot.core.matching.topic_model import MODEL_PATH as TOPIC_PATH
+from bot.core.matching.topic_model import TopicModel
 
 doubles = st.floats(allow_nan=False)
 
@@ -29,12 +36,27 @@ def test_rows_read_back_row_by_row(rows: list[list[tuple[int, float]]]) -> None:
     assert [list(read.row(i)) for i in range(len(rows))] == rows
 
 
-def test_the_stored_form_is_little_endian_whatever_the_machine() -> None:
-    assert packed([1], "I") == "AQAAAA=="  # 01 00 00 00
+def test_the_stored_form_is_little_endian_whatever_the_machine(monkeypatch) -> None:
+    assert packed([1], "I") == "AQAAAA=="  # 01 00 00 00, as this machine (little-endian) holds it
+    monkeypatch.setattr(packed_module, "_SWAPPED", True)  # as on a big-endian machine: swapped both ways
+    assert packed([1], "I") == "AAAAAQ==" and list(unpacked(packed([1, 2**20], "I"), "I")) == [1, 2**20]
 
 
-def test_a_stored_model_has_a_row_of_weights_for_every_term() -> None:
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    rows = Rows.read(data["weights"])
-    assert len(rows.starts) == len(data["terms"]) + 1 and rows.starts[-1] == len(rows.classes) == len(rows.weights)
-    assert max(rows.classes) < len(data["scopes"]) and len(unpacked(data["idf"])) == len(data["terms"])
+MODELS = [(ScopeModel, MODEL_PATH), (ScopeModel, NEEDS_PATH), (TopicModel, TOPIC_PATH), (OfftopicModel, OFFTOPIC_PATH)]
+
+
+@pytest.mark.parametrize("model, path", MODELS)
+def test_a_stored_model_reads_with_as_many_weights_as_terms(model, path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    model.read(data)  # reading checks the columns fit together
+    cut = {**data, "idf": packed(list(unpacked(data["idf"]))[:-1])}
+    with pytest.raises(ValueError, match="differ in length"):
+        model.read(cut)
+
+
+def test_rows_that_do_not_end_at_their_last_weight_are_refused() -> None:
+    stored = Rows.pack([[(0, 1.0)], [(1, 2.0)]])
+    with pytest.raises(ValueError):
+        Rows.read({**stored, "starts": packed([0, 1], "I")})
+    with pytest.raises(ValueError):
+        Rows.read({**stored, "weights": packed([1.0])})

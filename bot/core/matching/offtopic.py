@@ -17,7 +17,7 @@ from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
 from bot.core.matching.calls import WEBHOOK_CREATED
 from bot.core.matching.logit import logistic
-from bot.core.matching.packed import unpacked
+from bot.core.matching.packed import aligned, unpacked
 from bot.core.matching.platforms import asks_for_access
 
 if TYPE_CHECKING:
@@ -68,8 +68,9 @@ class OfftopicModel:
     @classmethod
     def read(cls, data: dict[str, Any]) -> OfftopicModel:
         """The model from its exported form: the terms, and their idf and weights in the same order."""
-        return cls(dict(zip(data["terms"], zip(unpacked(data["idf"]), unpacked(data["weights"])))),
-                   data["intercept"], data["ngrams"])
+        terms, idf, weights = data["terms"], unpacked(data["idf"]), unpacked(data["weights"])
+        aligned(terms, idf, weights)
+        return cls(dict(zip(terms, zip(idf, weights))), data["intercept"], data["ngrams"])
 
     def probability(self, text: str) -> float:
         """How likely `text` is off-topic: sublinear term counts times idf, L2-normalised, then the logistic."""

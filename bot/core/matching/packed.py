@@ -8,7 +8,7 @@ import base64
 import sys
 from array import array
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sized
 
 _SWAPPED = sys.byteorder != "little"  # stored little-endian whatever the machine
 
@@ -27,6 +27,13 @@ def unpacked(text: str, typecode: str = "d") -> array:
     if _SWAPPED:
         numbers.byteswap()
     return numbers
+
+
+def aligned(*columns: Sized) -> None:
+    """Raises ValueError unless a model's columns (its terms, their idf, their weights) are equally long: a file
+    cut short or mixed up fails when it is read, not at some later question."""
+    if len({len(column) for column in columns}) > 1:
+        raise ValueError(f"a stored model's columns differ in length: {[len(c) for c in columns]}")
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,15 @@ class Rows:
 
     @classmethod
     def read(cls, data: dict[str, Any]) -> Rows:
-        """The rows from their stored form."""
-        return cls(unpacked(data["starts"], "I"), unpacked(data["classes"], "H"), unpacked(data["weights"]))
+        """The rows from their stored form; ValueError when the three arrays do not fit together."""
+        rows = cls(unpacked(data["starts"], "I"), unpacked(data["classes"], "H"), unpacked(data["weights"]))
+        aligned(rows.classes, rows.weights)
+        if not rows.starts or rows.starts[0] != 0 or rows.starts[-1] != len(rows.classes):
+            raise ValueError("a stored model's rows do not start at 0 and end at its last weight")
+        return rows
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
 
     def row(self, i: int) -> Iterator[tuple[int, float]]:
         """The i-th row's classes and weights."""

@@ -21,7 +21,7 @@ from bot.core.matching.frames import with_together
 from bot.core.matching.logit import logistic
 from bot.core.matching.missed import Reading, unread
 from bot.core.matching.offtopic import tfidf
-from bot.core.matching.packed import Rows, unpacked
+from bot.core.matching.packed import Rows, aligned, unpacked
 
 if TYPE_CHECKING:
     from bot.core.matching.index import ScopeIndex
@@ -54,8 +54,10 @@ class ScopeModel:
     @classmethod
     def read(cls, data: dict[str, Any]) -> ScopeModel:
         """The model from its exported form."""
-        return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(data["terms"])},
-                   unpacked(data["idf"]), Rows.read(data["weights"]), data["ngrams"], data.get("link") == "logistic")
+        terms, idf, weights = data["terms"], unpacked(data["idf"]), Rows.read(data["weights"])
+        aligned(terms, idf, weights)
+        return cls(tuple(data["scopes"]), tuple(data["intercepts"]), {term: i for i, term in enumerate(terms)},
+                   idf, weights, data["ngrams"], data.get("link") == "logistic")
 
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is about each scope: a softmax over every scope the model knows, or for the needs

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.matching import tuning as t
 from bot.core.matching.logit import logistic
 from bot.core.matching.offtopic import tfidf
-from bot.core.matching.packed import unpacked
+from bot.core.matching.packed import aligned, unpacked
 
 if TYPE_CHECKING:
     from bot.core.matching.question import Question
@@ -41,10 +41,11 @@ class TopicModel:
     @classmethod
     def read(cls, data: dict[str, Any]) -> TopicModel:
         """The model from its exported form: the terms, their idf and each topic's weights in the same order."""
-        models = data["topics"]
+        models, terms, idf = data["topics"], data["terms"], unpacked(data["idf"])
+        weights = tuple(unpacked(model["weights"]) for model in models.values())
+        aligned(terms, idf, *weights)
         return cls(tuple(models), tuple(model["intercept"] for model in models.values()),
-                   {term: i for i, term in enumerate(data["terms"])}, unpacked(data["idf"]),
-                   tuple(unpacked(model["weights"]) for model in models.values()), data["ngrams"])
+                   {term: i for i, term in enumerate(terms)}, idf, weights, data["ngrams"])
 
     def probabilities(self, text: str) -> dict[str, float]:
         """How likely the post is each topic's situation."""
