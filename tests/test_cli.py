@@ -108,6 +108,9 @@ def test_kb_export_json_has_stable_fields() -> None:
     assert post["host"] == "webexapis.com" and post["requires_scopes"] == ["spark-admin:people_read"]
     assert {"id", "title", "kind", "summary", "source"} <= set(data["roles"][0])
     assert {"id", "summary", "points", "instead", "cues", "source"} <= set(data["guidance"][0])
+    apps = next(g for g in data["guidance"] if g["id"] == "service-apps")
+    assert apps["offers"] == "spark:applications_token" and "get the service app's token" in apps["offered_for"]
+    assert any("token" in second for _, second in apps["offered_for_pairs"])
 
 
 def test_kb_audit_passes() -> None:

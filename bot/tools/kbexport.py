@@ -62,6 +62,8 @@ def guidance_data(topic: Guidance) -> dict[str, Any]:
         "applies_to": topic.applies_to,
         "see_also": list(topic.see_also),
         "offers": topic.offers,
+        "offered_for": list(topic.offered_for),
+        "offered_for_pairs": [[sorted(a), sorted(b)] for a, b in topic.offered_for_pairs],
         "cue_pairs": [[sorted(a), sorted(b)] for a, b in topic.cue_pairs],
         "already": topic.already,
         "already_scopes": list(topic.already_scopes),

@@ -213,6 +213,8 @@ class GuidanceFinder:
         return self._offers[offering] if offering and self._asks_for_offer(offering, asking) else None
 
     def _asks_for_offer(self, topic: str, asking: str) -> bool:
+        """Whether the asking sentences ask for the topic's scope: one of its phrases or pairs when it lists
+        some, else any question of which scope to pick."""
         if not (self._offered_for[topic] or self._offered_pairs[topic]):
             return bool(_ASKS_WHICH_SCOPE_RE.search(asking))
         said = f" {' '.join(words(asking))} "
