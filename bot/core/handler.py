@@ -14,6 +14,7 @@ from bot.core.actions import CardAction
 from bot.core.answer import Answer, AnswerKind
 from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import Matcher
+from bot.core.matching.matcher import compared
 from bot.core.oauth import AppLinks
 from bot.core.safe_text import quoted_markdown
 
@@ -100,7 +101,7 @@ class Handler:
             scope = self.kb.get(inputs["scope"])
             if scope is not None:
                 related = [s for name in scope.related if (s := self.kb.get(name)) is not None]
-                return self.reply(self.matcher.compare([scope, *related][:MAX_RELATED]))
+                return self.reply(compared([scope, *related][:MAX_RELATED]))
         if action == CardAction.HELP:
             return self.help()
         if action == CardAction.LIST:

@@ -87,8 +87,8 @@ class Matcher:
                 return audited  # names alone, with nothing to check them against, are a plan
         q, sure = self.undoubted(question)
         doubted = self.doubt.doubted(sure, q, self.kb, self.offtopic, self.topics)
-        return kept_to_reading(self.scope_model.steered(doubted, q, self.index, self.needs_model.probabilities), q,
-                               self.kb)
+        steered = self.scope_model.steered(doubted, q, self.index, self.needs_model.probabilities)
+        return kept_to_reading(steered, q, self.kb)
 
     def undoubted(self, question: str) -> tuple[Question, Answer]:
         """The question as read and its answer with the needs it likely missed, before the doubt model (what
@@ -118,12 +118,6 @@ class Matcher:
         """The question as read and the draft answer with its signals (for calibration)."""
         read = self.topics.beside(read_question(question, self.index, self.guidance))
         return read, self._resolve(read)
-
-    def compare(self, scopes: list[Scope]) -> Answer:
-        """Scopes side by side (a card's 'compare' button)."""
-        needs = tuple(Need(s.name, s, Via.NAME, (s.name,)) for s in scopes[:3])
-        return Answer("compare " + " vs ".join(n.scope.name for n in needs), AnswerKind.COMPARE, needs,
-                      "Here is how these scopes differ.")
 
     # ----- resolving: strongest evidence first ----------------------------------------------
 
@@ -266,6 +260,13 @@ class Matcher:
                 "" if needs else ", not a scope"), confidence=Confidence.MEDIUM, guidance=topics)
         return Answer(q.text, AnswerKind.DECLINE, why=language_decline(q.language) if q.language else draft.why,
                       confidence=Confidence.LOW if q.language or draft.unsure else Confidence.HIGH, guidance=topics)
+
+
+def compared(scopes: list[Scope]) -> Answer:
+    """Scopes side by side (a card's 'compare' button): no question to read, so no matcher."""
+    needs = tuple(Need(s.name, s, Via.NAME, (s.name,)) for s in scopes[:3])
+    return Answer("compare " + " vs ".join(n.scope.name for n in needs), AnswerKind.COMPARE, needs,
+                  "Here is how these scopes differ.")
 
 
 def topics_of(q: Question, audiences: set[str], guidance: GuidanceFinder) -> tuple[tuple[str, ...], tuple[str, ...]]:
