@@ -1094,6 +1094,12 @@ def test_a_display_name_is_a_name_not_a_verb(matcher, said: str, scope: str) -> 
     assert answer.answered and answer.scopes[:1] == [scope]
 
 
+@pytest.mark.parametrize("said", ["admin deleting someone else's meeting recording",
+                                  "as an admin, delete somebody else’s meeting recording"])
+def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
+    assert matcher.answer(said).scopes[:1] == ["meeting:admin_recordings_write"]
+
+
 @pytest.mark.parametrize("said, scope", [
     ("we hold spark:memberships_read; can we also add people to spaces with it or do we need more?",
      "spark:memberships_write"),
