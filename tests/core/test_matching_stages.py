@@ -1100,6 +1100,11 @@ def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_recordings_write"]
 
 
+@pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin"])
+def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(matcher, said: str) -> None:
+    assert matcher.answer(said).scopes[:1] == ["meeting:admin_schedule_write"]  # not a recordings scope
+
+
 @pytest.mark.parametrize("said, scope", [
     ("we hold spark:memberships_read; can we also add people to spaces with it or do we need more?",
      "spark:memberships_write"),
