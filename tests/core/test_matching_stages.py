@@ -1100,7 +1100,8 @@ def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_recordings_write"]
 
 
-@pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin"])
+@pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin",
+                                  "admin: delete another user's meeting"])
 def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_schedule_write"]  # not a recordings scope
 
