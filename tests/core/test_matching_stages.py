@@ -770,6 +770,13 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
     assert "upcoming meetings" in read_question(later, matcher.index, matcher.guidance).focus
 
 
+@pytest.mark.parametrize("said, intent", [("is DND on for me", "read"), ("are my meeting recordings enabled?", "read"),
+                                          ("is there a scope to create meetings", "write"),
+                                          ("is it possible to turn DND on for me", "write")])
+def test_a_yes_no_question_about_a_state_reads_it(matcher, said: str, intent: str) -> None:
+    assert build_query(said, matcher.index).intent == intent
+
+
 @pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
                                   "building an internal tool that shows the spaces I am in",
                                   'Building a "Today" tile that shows my meetings for the day',

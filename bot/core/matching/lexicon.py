@@ -63,6 +63,13 @@ _NOUN_MAKERS = frozenset({"a", "an", "the", "this", "my", "our", "your", "their"
                           "any", "some", "each", "every"})
 # After these a verb form tells a state: "which scope is correct", "the forwarding is set".
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# what a yes-no question with no verb that acts asks of a setting: whether it is on, off, enabled, set
+_A_STATE = frozenset({"on", "off", "enabled", "disabled", "active", "set"})
+
+
+def _asks_a_state(raw: list[str]) -> str | None:
+    """A yes-no question about a setting's state asks to read it ("is DND on for me?")."""
+    return "read" if raw[:1] in (["is"], ["are"]) and any(w in _A_STATE for w in raw[2:]) else None
 
 
 def _doubles(verb: str) -> bool:
@@ -271,8 +278,11 @@ class Lexicon:
 
     def intent(self, raw: list[str], found: tuple[int, str] | None) -> str | None:
         """What to do, read or write: what the verb `verb_at` found says; without one, a participle wanted
-        ("which scope should be granted so the bot can read messages" reads)."""
-        return found[1] if found else self._wanted(raw)
+        ("which scope should be granted so the bot can read messages" reads); a yes-no question about a state
+        reads it ("is DND on for me?", "is call forwarding enabled for my line?")."""
+        if found and raw[:1] in (["is"], ["are"]) and raw[found[0]] in self.done_forms:
+            return "read"
+        return found[1] if found else self._wanted(raw) or _asks_a_state(raw)
 
     def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
         """Where the first verb that says read or write stands, and which it says; later ones are usually
