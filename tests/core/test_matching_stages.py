@@ -770,6 +770,13 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
     assert "upcoming meetings" in read_question(later, matcher.index, matcher.guidance).focus
 
 
+@pytest.mark.parametrize("said, scope", [("change my caller ID", "spark:telephony_config_write"),
+                                         ("as admin, change a user's caller ID", "spark-admin:people_write"),
+                                         ("read my caller ID settings", "spark:telephony_config_read")])
+def test_caller_id_is_a_persons_calling_setting_not_a_workspaces(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]
+
+
 @pytest.mark.parametrize("said, intent", [("is DND on for me", "read"), ("are my meeting recordings enabled?", "read"),
                                           ("is there a scope to create meetings", "write"),
                                           ("is it possible to turn DND on for me", "write")])
