@@ -67,9 +67,13 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _A_STATE = frozenset({"on", "off", "enabled", "disabled", "active", "set"})
 
 
-def _asks_a_state(raw: list[str]) -> str | None:
-    """A yes-no question about a setting's state asks to read it ("is DND on for me?")."""
-    return "read" if raw[:1] in (["is"], ["are"]) and any(w in _A_STATE for w in raw[2:]) else None
+def _asks_a_state(raw: list[str], found: tuple[int, str] | None, participles: frozenset[str]) -> str | None:
+    """A yes-no question about a setting's state asks to read it: "is DND on for me?" (no verb that acts), "is
+    call forwarding enabled for my line?" (its verb a participle)."""
+    if raw[:1] not in (["is"], ["are"]):
+        return None
+    said = raw[found[0]] in participles if found else any(w in _A_STATE for w in raw[2:])
+    return "read" if said else None
 
 
 def _doubles(verb: str) -> bool:
@@ -277,12 +281,9 @@ class Lexicon:
         return self.canonical.get(term, term)
 
     def intent(self, raw: list[str], found: tuple[int, str] | None) -> str | None:
-        """What to do, read or write: what the verb `verb_at` found says; without one, a participle wanted
-        ("which scope should be granted so the bot can read messages" reads); a yes-no question about a state
-        reads it ("is DND on for me?", "is call forwarding enabled for my line?")."""
-        if found and raw[:1] in (["is"], ["are"]) and raw[found[0]] in self.done_forms:
-            return "read"
-        return found[1] if found else self._wanted(raw) or _asks_a_state(raw)
+        """What to do, read or write: what the verb `verb_at` found says, unless the question asks a state; without
+        a verb, a participle wanted ("which scope should be granted so the bot can read messages" reads)."""
+        return _asks_a_state(raw, found, self.done_forms) or (found[1] if found else self._wanted(raw))
 
     def verb_at(self, raw: list[str], speller: Speller) -> tuple[int, str] | None:
         """Where the first verb that says read or write stands, and which it says; later ones are usually
