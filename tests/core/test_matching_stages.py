@@ -772,8 +772,9 @@ def test_a_story_asking_only_which_scopes_is_read_through_every_sentence_that_ac
 
 @pytest.mark.parametrize("said, scope", [("change my caller ID", "spark:telephony_config_write"),
                                          ("as admin, change a user's caller ID", "spark-admin:people_write"),
-                                         ("read my caller ID settings", "spark:telephony_config_read")])
-def test_caller_id_is_a_persons_calling_setting_not_a_workspaces(matcher, said: str, scope: str) -> None:
+                                         ("read my caller ID settings", "spark:telephony_config_read"),
+                                         ("create a virtual line", "spark-admin:telephony_config_write")])
+def test_calling_settings_are_read_as_the_calls_that_make_them(matcher, said: str, scope: str) -> None:
     assert matcher.answer(said).scopes[:1] == [scope]
 
 
