@@ -849,6 +849,12 @@ def test_what_a_thing_is_inside_weighs_less_than_the_thing(matcher, said: str, t
     assert query.terms[term(where)] < query.terms[term(thing)]
 
 
+def test_assigned_to_after_a_thing_says_where_it_is_not_what_to_do(matcher) -> None:
+    assign = matcher.index.lexicon.term("assign")
+    assert assign not in build_query("list the users assigned to the Leeds location", matcher.index).terms
+    assert assign in build_query("assign the users to the Leeds location", matcher.index).terms
+
+
 @pytest.mark.parametrize("said, named", [("look at the locations of the org", "location"),
                                          ("who is assigned to the location", "location"),
                                          ("list the members at the time of the meeting", "meeting"),  # when

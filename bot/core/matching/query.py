@@ -445,6 +445,12 @@ def contained_words(kept: list[str], is_resource: Callable[[str], bool]) -> set[
     return found
 
 
+def placing_words(kept: list[str], is_resource: Callable[[str], bool]) -> set[int]:
+    """Positions of a verb that says where the thing named before it is ("the users assigned to the Leeds
+    location"): where it is, not an action to do."""
+    return {i for i in range(1, len(kept)) if is_resource(kept[i - 1]) and _where_it_is(kept, i) > 1}
+
+
 def _where_it_is(kept: list[str], i: int) -> int:
     """How many words from `i` say where a thing is ('at', 'assigned to'), or 0."""
     return next((len(words) for words in _WHERE_IT_IS if tuple(kept[i:i + len(words)]) == words), 0)
@@ -521,10 +527,12 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
     kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
     api_names, contained, which_actor = named_apis(kept), contained_words(kept, is_resource), actor_whos(kept)
+    placing = placing_words(kept, is_resource)
     for i, word in enumerate(kept):
         term, after = lexicon.term(word), previous
         previous = word
-        if term is None or (after in COPULAS and term in lexicon.verb_terms) or i in which_actor or word in roles:
+        if (term is None or (after in COPULAS and term in lexicon.verb_terms) or i in which_actor or word in roles
+                or i in placing):
             continue  # "which licenses are assigned" tells a state; "the user who signed in" asks nothing
         factor = t.CUE_WORD_FACTOR if word in in_cues else t.API_NAME_FACTOR if i in api_names else 1.0
         if i in contained:
