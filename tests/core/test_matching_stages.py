@@ -778,6 +778,13 @@ def test_calling_settings_are_read_as_the_calls_that_make_them(matcher, said: st
     assert matcher.answer(said).scopes[:1] == [scope]
 
 
+@pytest.mark.parametrize("said, scope", [("get the details of a membership", "spark:memberships_read"),  # no call
+                                         ("get a person by id", "spark:people_read"),
+                                         ("list org contacts", "Identity:contact")])  # not Contact Center's
+def test_plain_reads_of_a_resource_go_to_its_own_scope(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]
+
+
 @pytest.mark.parametrize("said, intent", [("is DND on for me", "read"), ("are my meeting recordings enabled?", "read"),
                                           ("is there a scope to create meetings", "write"),
                                           ("is it possible to turn DND on for me", "write")])
