@@ -780,7 +780,9 @@ def test_calling_settings_are_read_as_the_calls_that_make_them(matcher, said: st
 
 @pytest.mark.parametrize("said, scope", [("get the details of a membership", "spark:memberships_read"),  # no call
                                          ("get a person by id", "spark:people_read"),
-                                         ("list org contacts", "Identity:contact")])  # not Contact Center's
+                                         ("list org contacts", "Identity:contact"),  # not Contact Center's
+                                         ("get the details of a license", "spark-admin:licenses_read"),
+                                         ("get the details of a role", "spark-admin:roles_read")])
 def test_plain_reads_of_a_resource_go_to_its_own_scope(matcher, said: str, scope: str) -> None:
     assert matcher.answer(said).scopes[:1] == [scope]
 
