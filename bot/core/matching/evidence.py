@@ -340,9 +340,9 @@ _FAILURE_RE = re.compile(
 _NOT_AN_OBJECT = (r"and|but|while|although|though|except|besides|it|that|when|if|until|else|never|not|no|longer"
                   r"|only|sometimes|ever|errors?|forbidden|\d{3}|fails?|failed")
 _GERUND_OBJECT = rf"(?<=ing)(?:\s+(?!(?:{_NOT_AN_OBJECT})\b)[\w'-]*[A-Za-z][\w'-]*){{0,5}}?"
-_WORKS_RE = re.compile(r"(?<!\bexcept\s)(?<!\bbesides\s)(?<!\bbut\s)(?<!\bfrom\s)"  # not "all but the delete works"
-                       r"(?<!\bexcept\sthe\s)(?<!\bbesides\sthe\s)(?<!\bbut\sthe\s)(?<!\bfrom\sthe\s)"
-                       r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
+# not after "except", "besides", "but", "apart from", with or without "the" ("all but the delete works")
+_SET_APART = "".join(rf"(?<!\b{word}\s)(?<!\b{word}\sthe\s)" for word in ("except", "besides", "but", "from"))
+_WORKS_RE = re.compile(_SET_APART + r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
                        rf"(?:{_GERUND_OBJECT}|\s+(?:part|call|calls|request|requests|step|side))?)"
                        r"\s+(?:(?:still|also|just|already)\s+)?"
                        r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
