@@ -994,6 +994,15 @@ def test_the_passive_with_get_says_what_is_done(matcher, said: str, intent: str 
     assert build_query(said, matcher.index).intent == intent
 
 
+@pytest.mark.parametrize("said, intent", [
+    ("DM cleanup for myself: list my 1:1 messages with a colleague", "read"),  # the label's noun is no verb
+    ("Recording export: delete the recordings older than a year", "write"),
+    ("Delete old recordings: the ones older than a year", "write"),  # no verb after the colon: the first counts
+])
+def test_after_a_label_the_verb_that_opens_the_need_says_what_to_do(matcher, said: str, intent: str) -> None:
+    assert build_query(said, matcher.index).intent == intent
+
+
 @pytest.mark.parametrize("said, kept", [
     ("I'm a full admin, which scope lets my integration list every user in our org?", False),
     ("as a full administrator I need the list of all users", False),

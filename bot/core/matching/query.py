@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.matching import tuning as t
 from bot.core.matching.lexicon import BEYOND_OWN_RE, COPULAS, Lexicon
-from bot.core.text import STOPWORDS, words
+from bot.core.text import STOPWORDS, Speller, words
 
 if TYPE_CHECKING:
     from bot.core.matching.index import ScopeIndex
@@ -525,7 +525,8 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
     previous = ""
     is_resource = lambda w: lexicon.term(w) in index.resource_terms  # noqa: E731
     acts = lambda w: lexicon.term(w) in lexicon.verb_terms  # noqa: E731
-    kept = [w for piece in pieces for w in without_relative(without_negated(piece, is_resource), is_resource, acts)]
+    read = [without_relative(without_negated(piece, is_resource), is_resource, acts) for piece in pieces]
+    kept = [w for piece in read for w in piece]
     api_names, contained, which_actor = named_apis(kept), contained_words(kept, is_resource), actor_whos(kept)
     placing = placing_words(kept, is_resource)
     for i, word in enumerate(kept):
@@ -552,11 +553,25 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             repaired += 1
         elif word not in in_cues and not speller.is_stopword_slip(word):
             unknown += 1
-    verb = lexicon.verb_at(asked := [w for w in kept if w not in in_phrases], speller)  # "not call control"
+    asked, verb = _the_verb(read, in_phrases, lexicon, speller)
     intent = intent_override or lexicon.intent(asked, verb)
     acted = lexicon.acted_on(asked, verb, index.resource_terms)
     return Query(text, _as_posted(terms, intent, acted, index), unknown, intent, lexicon.audiences(joined), known,
                  repaired, context, acted, bool(terms) and terms.keys() <= lexicon.verb_terms)
+
+
+def _the_verb(pieces: list[list[str]], in_phrases: set[str], lexicon: Lexicon,
+              speller: Speller) -> tuple[list[str], tuple[int, str] | None]:
+    """The words that may ask (not those of a cue phrase: "not call control") and the verb that says read or
+    write among them; after a label the verb that opens the next piece ("DM cleanup for myself: list my
+    messages"), not the noun the label is made of (cleanup, export, sync)."""
+    asked = [[w for w in piece if w not in in_phrases] for piece in pieces]
+    flat = [w for piece in asked for w in piece]
+    if len(asked) > 1 and asked[1] and asked[1][0] in lexicon.verb_forms:
+        found = lexicon.verb_at(asked[1], speller)
+        if found:
+            return flat, (len(asked[0]) + found[0], found[1])
+    return flat, lexicon.verb_at(flat, speller)
 
 
 def _as_posted(terms: dict[str, float], intent: str | None, acted: str | None, index: "ScopeIndex") -> dict[str, float]:
