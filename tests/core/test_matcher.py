@@ -287,6 +287,20 @@ def test_a_meeting_created_for_a_space_also_needs_spark_all(matcher, question: s
     assert ("spark:all" in matcher.answer(question).scopes) == with_all
 
 
+@pytest.mark.parametrize("question", [
+    "Our integration has meeting:schedules_write and creating meetings works. Creating one for a space (passing "
+    "roomId) now fails. Does it need something else?",
+    "We have meeting:schedules_write; creating a meeting for the space (roomId) fails. What is missing?",
+])
+def test_the_scope_a_held_one_lacks_for_a_refused_call_leads(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes[:2] == ["spark:all", "meeting:schedules_write"]
+
+
+def test_a_scope_named_as_asked_about_is_not_held(matcher) -> None:
+    answer = matcher.answer("Does a bot token come with spark:all? Security wants to know what it can touch.")
+    assert answer.scopes[:1] == ["spark:all"]
+
+
 def test_a_call_that_needs_nothing_more_brings_nothing_more(matcher) -> None:
     assert matcher.answer("list people in my org").scopes == ["spark-admin:people_read"]
 

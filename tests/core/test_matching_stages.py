@@ -1056,6 +1056,17 @@ def test_what_precedes_a_scope_name_is_read_near_it_only() -> None:
     assert not said_before(_CONTEXT_BEFORE_RE, far, far.index("spark:"))
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("meeting:schedules_write is already on the app, but the call is refused", []),
+    ("`spark:rooms_read` has been granted; posting still fails", []),
+    ("is spark:rooms_read enough to list my spaces?", ["spark:rooms_read"]),
+    ("spark:rooms_read is what I should ask for?", ["spark:rooms_read"]),
+])
+def test_a_scope_told_as_there_after_its_name_is_held_not_asked(matcher, text: str, asked: list[str]) -> None:
+    from bot.core.matching.evidence import asked_names
+    assert [s.name for s in asked_names(text, matcher.index)] == asked
+
+
 def test_a_clause_with_only_a_verb_borrows_the_nearest_topic_after_it_else_before(matcher) -> None:
     from bot.core.matching.clauses import _topic_donors
     index = matcher.index

@@ -89,6 +89,10 @@ _CONTEXT_BEFORE_RE = re.compile(
     r"added|got|already|only|includes?|including|currently|right\s+now|on\s+the\s+(?:app|integration|token)"
     r"|(?:gave|given|give)\s+(?:my|our|the)\s+(?:app|integration|token))\b"
     r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y", "gave my integration X"
+# "X is already on the app", "X's been granted": told after the name, what the app has
+_HELD_AFTER_RE = re.compile(r"[`'\"]?\s*(?:is|are|'s|has\s+been|have\s+been)\s+(?:already\s+)?(?:on\s+(?:the|our|my)\s+"
+                            r"(?:app|integration|token)|granted|selected|ticked|checked|enabled|requested|added|included"
+                            r"|there)\b", re.IGNORECASE)
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
 _GUESSED_BEFORE_RE = re.compile(r"\b(?:said|says|suggested|suggests|recommended|claims|thinks"
                                 r"|told\s+(?:me|us)\s+(?:we|i|you)\s+need)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
@@ -126,7 +130,7 @@ def asked_names(text: str, index: ScopeIndex) -> list[Scope]:
     kept, held_end = [], None
     for m in SCOPE_NAME_RE.finditer(text):
         listed = held_end is not None and _LIST_JOIN_RE.fullmatch(text[held_end:m.start()])  # "have X and Y"
-        if ((said_before(_CONTEXT_BEFORE_RE, text, m.start()) or listed)
+        if ((said_before(_CONTEXT_BEFORE_RE, text, m.start()) or listed or _HELD_AFTER_RE.match(text, m.end()))
                 and not said_before(_ASKS_TO_USE_RE, text, m.start())):
             held_end = m.end()
         else:
@@ -139,8 +143,6 @@ _LIST_JOIN_RE = re.compile(r"[`'\"]?\s*(?:,|and|or|&|\+|/|,\s*and)?\s*[`'\"]?", 
 _TOTAL_RE = re.compile(r"\b(?:final|complete|full|whole|total|entire)\s+(?:scopes?\s+)?(?:list|set)\b(?!\s+of\b)"
                        r"|\btotal\s+scopes\b"
                        r"|\bin\s+total\b|\b(?:all\s+together|altogether)\b", re.IGNORECASE)
-
-
 
 
 _WHETHER_RE = re.compile(r"(?:^|[.!?]\s+|[,:—–-]\s*|\b(?:so|and|but)\s+)(?:(?:should|shall|can|could|will|would|may|must)"

@@ -245,7 +245,9 @@ class Matcher:
             kind, draft = AnswerKind.GUIDANCE, explained_first(draft, q, topics, level == Confidence.LOW, self)
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
-        needs = with_together(draft.needs, self.index, q.text)
+        # the app has the need's scope and is refused: a scope that must go with it is missing, and leads
+        held = held_scopes(q, self.index) if reports_failure(q.message.prose) else frozenset()
+        needs = [lacking_beside(n, held) for n in with_together(draft.needs, self.index, q.text)]
         needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
                  else needs)
         return Answer(q.text, kind, unmarked(needs), draft.why.replace(MEMBERS_MARK, ""), level, notes, topics,
