@@ -229,6 +229,7 @@ def test_a_verb_with_its_object_or_a_part_named_by_its_verb_is_said_to_work(matc
     assert not works("creating meetings for other users never works")  # the words between may not negate
     assert not works("getting forbidden errors when everything else works")
     assert not works("everything except the delete call works") and not works("all but the delete works")
+    assert ("", "details") in works("the update fails with 403, the details call right before it works fine")
 
 
 def test_a_working_call_alone_is_still_answered(matcher) -> None:

@@ -344,8 +344,10 @@ _NOT_AN_OBJECT = (r"and|but|while|although|though|except|besides|it|that|when|if
 _GERUND_OBJECT = rf"(?<=ing)(?:\s+(?!(?:{_NOT_AN_OBJECT})\b)[\w'-]*[A-Za-z][\w'-]*){{0,5}}?"
 # not after "except", "besides", "but", "apart from", with or without "the" ("all but the delete works")
 _SET_APART = "".join(rf"(?<!\b{word}\s)(?<!\b{word}\sthe\s)" for word in ("except", "besides", "but", "from"))
+# where the call stands in the pasted code: "the details call right before it works fine"
+_PLACED = r"(?:\s+(?:right\s+|just\s+)?(?:before|above|after|below)(?:\s+(?:it|that|this))?)?"
 _WORKS_RE = re.compile(_SET_APART + r"\b(?:(GET|POST|PUT|PATCH|DELETE)\s+(\S+?)|([A-Za-z]+)"
-                       rf"(?:{_GERUND_OBJECT}|\s+(?:part|call|calls|request|requests|step|side))?)"
+                       rf"(?:{_GERUND_OBJECT}|\s+(?:part|call|calls|request|requests|step|side){_PLACED})?)"
                        r"\s+(?:(?:still|also|just|already)\s+)?"
                        r"(?:works|worked|is\s+fine|succeeds|succeeded|goes\s+through|went\s+through"
                        r"|returns?(?!\s+(?i:nothing|empty|null|no)\b)"  # "GET /v1/people returns the roles"
