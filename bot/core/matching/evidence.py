@@ -90,9 +90,9 @@ _CONTEXT_BEFORE_RE = re.compile(
     r"|(?:gave|given|give)\s+(?:my|our|the)\s+(?:app|integration|token))\b"
     r"[\w\s,:`'\"-]{0,12}$", re.IGNORECASE)  # "scopes on the app right now: X Y", "gave my integration X"
 # "X is already on the app", "X's been granted": told after the name, what the app has
-_HELD_AFTER_RE = re.compile(r"[`'\"]?\s*(?:is|are|'s|has\s+been|have\s+been)\s+(?:already\s+)?(?:on\s+(?:the|our|my)\s+"
-                            r"(?:app|integration|token)|granted|selected|ticked|checked|enabled|requested|added|included"
-                            r"|there)\b", re.IGNORECASE)
+_HELD_AFTER_RE = re.compile(r"[`'\"]?\s*(?:is|are|'s|has\s+been|have\s+been)\s+(?:already\s+)?"
+                            r"(?:on\s+(?:the|our|my)\s+(?:app|integration|token)|granted|selected|ticked|checked"
+                            r"|enabled|requested|added|included|there)\b", re.IGNORECASE)
 # "a colleague told me we need X, another said Y": names someone else guessed, not the question
 _GUESSED_BEFORE_RE = re.compile(r"\b(?:said|says|suggested|suggests|recommended|claims|thinks"
                                 r"|told\s+(?:me|us)\s+(?:we|i|you)\s+need)\b[\w\s,`'\"-]{0,12}$", re.IGNORECASE)
