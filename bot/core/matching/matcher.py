@@ -246,7 +246,8 @@ class Matcher:
         notes = replaced(draft.needs, self.kb)
         notes += assumptions(draft.needs, q.cues, q.language, q.prose, self.kb) if level != Confidence.HIGH else ()
         # the app has the need's scope and is refused: a scope that must go with it is missing, and leads
-        held = held_scopes(q, self.index) if reports_failure(q.message.prose) else frozenset()
+        held = (held_scopes(q, self.index) if reports_failure(q.message.prose) and "admin-role" not in q.topics
+                else frozenset())  # a person without the role: the role is missing, not a scope (as `without_held`)
         needs = [lacking_beside(n, held) for n in with_together(draft.needs, self.index, q.text)]
         needs = ([with_twins(needs[0], self.kb, q.cues, q.prose)] if level != Confidence.HIGH and len(needs) == 1
                  else needs)
