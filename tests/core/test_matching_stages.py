@@ -1003,6 +1003,15 @@ def test_after_a_label_the_verb_that_opens_the_need_says_what_to_do(matcher, sai
     assert build_query(said, matcher.index).intent == intent
 
 
+@pytest.mark.parametrize("said, intent", [
+    ("archive a project space by deleting it", "write"),  # the goal is a read verb, the call a write
+    ("keep a backup by exporting the messages of my spaces", "read"),
+    ("archive the messages of a space", "read"),  # no means given: the verb itself
+])
+def test_the_verb_after_by_says_how_the_goal_is_reached(matcher, said: str, intent: str) -> None:
+    assert build_query(said, matcher.index).intent == intent
+
+
 @pytest.mark.parametrize("said, kept", [
     ("I'm a full admin, which scope lets my integration list every user in our org?", False),
     ("as a full administrator I need the list of all users", False),
