@@ -1021,3 +1021,8 @@ def test_pricing_is_no_scope_question(matcher, question: str) -> None:
 ])
 def test_checking_a_meeting_is_its_schedule_or_its_live_controls(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[0] == scope
+
+
+def test_a_dump_is_an_export(matcher) -> None:
+    assert matcher.answer("a nightly dump of all users in the org").scopes[:1] == ["spark-admin:people_read"]
+    assert not matcher.answer("core dump when calling the api").answered  # a crash, not a need

@@ -491,12 +491,15 @@ _DISPLAY_NAME_RE = re.compile(r"\bdisplay[\s_-]?(names?)\b", re.IGNORECASE)
 # "someone else's recording": another user's, as the knowledge base says it
 _SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['’]s\b", re.IGNORECASE)
 
+# "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
+_DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
+
 
 # What a text names, read as what it is, in this order (each rewrite reads the text the ones before it left)
 _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOPLE_RE, ""), (_DROPPED_PEOPLE_RE, "add"),
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
-             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"),
+             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
              *((pattern, " ") for pattern in _CONTEXT))
 
 
