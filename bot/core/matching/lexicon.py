@@ -311,16 +311,8 @@ class Lexicon:
                     and not (word.endswith("ing") and following in _APP_NOUNS)
                     and not tells_an_outcome(raw, i)
                     and not self._names_a_kind(previous, word)):
-                return self._means(raw, i) or (i, self.verb_forms[word])
+                return means(raw, i, self.verb_forms) or (i, self.verb_forms[word])
             previous = word
-        return None
-
-    def _means(self, raw: list[str], i: int) -> tuple[int, str] | None:
-        """The verb after "by" that says how the goal at `i` is reached: it is the call ("archive a space by
-        deleting it" writes, "keep a backup by exporting the messages" reads)."""
-        for j in range(i + 1, len(raw) - 1):
-            if raw[j] == "by" and raw[j + 1].endswith("ing") and raw[j + 1] in self.verb_forms:
-                return j + 1, self.verb_forms[raw[j + 1]]
         return None
 
     def _passive_get(self, raw: list[str], i: int, previous: str) -> bool:
@@ -402,3 +394,12 @@ class Lexicon:
         "gives me 403", which tells what came back."""
         joined = _GIVES_AN_OUTCOME_RE.sub(" ", " ".join(raw))
         return any(p.search(joined) for p in self.reverse)
+
+
+def means(raw: list[str], i: int, verb_forms: dict[str, str]) -> tuple[int, str] | None:
+    """The verb after "by" that says how the goal at `i` is reached: it is the call ("archive a space by deleting
+    it" writes, "keep a backup by exporting the messages" reads)."""
+    for j in range(i + 1, len(raw) - 1):
+        if raw[j] == "by" and raw[j + 1].endswith("ing") and raw[j + 1] in verb_forms:
+            return j + 1, verb_forms[raw[j + 1]]
+    return None
