@@ -988,7 +988,8 @@ def test_a_service_account_that_is_a_normal_user_gets_the_users_scope(matcher) -
 
 
 @pytest.mark.parametrize("question", ["list the teams I am a member of",
-                                      "show which Webex teams the signed-in user is a member of"])
+                                      "show which Webex teams the signed-in user is a member of",
+                                      "list teams im a member of lol"])  # "im", chat spelling
 def test_the_teams_one_is_a_member_of_are_a_list_of_teams(matcher, question: str) -> None:
     assert matcher.answer(question).scopes[0] == "spark:teams_read"  # GET /v1/teams: the teams the user is in
 

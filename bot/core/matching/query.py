@@ -387,13 +387,13 @@ def named_apis(kept: list[str]) -> set[int]:
             if j >= 0 and kept[j] not in STOPWORDS and all(kept[k] not in STOPWORDS for k in range(j, i))}
 
 
-# "the spaces I'm a member of", "a space where the user is a member", "the teams my user is a member of": which
-# spaces or teams, the asker's own; not a question about memberships (kept: the space, the team)
+# "the spaces I'm (or "im") a member of", "a space where the user is a member", "the teams my user is a member
+# of": which spaces or teams, the asker's own; not a question about memberships (kept: the space, the team)
 _MEMBER_OF_RE = re.compile(
     r"\b(spaces?|rooms?|teams?)\s+(?:(?:where|that|which|in\s+which)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:user|users|i|we|they|he|she|person|people|nobody|no\s+one|none\s+of\s+(?:us|them)"
-    r"|nobody\s+from\s+(?:[\w-]+\s+){0,2}?)\s*(?:is|are|am|'m|’m|'re|’re)(?:n['’]?t|\s+not)?\s+(?:already\s+)?"
-    r"(?:an?\s+)?members?(?:\s+of)?\b", re.IGNORECASE)
+    r"(?:(?:user|users|i|we|they|he|she|person|people|nobody|no\s+one|none\s+of\s+(?:us|them)"
+    r"|nobody\s+from\s+(?:[\w-]+\s+){0,2}?)\s*(?:is|are|am|'m|’m|'re|’re)|im)(?:n['’]?t|\s+not)?\s+"
+    r"(?:already\s+)?(?:an?\s+)?members?(?:\s+of)?\b", re.IGNORECASE)
 # "spaces inside the team", "the people within one of our locations": what follows one of these names where
 # the thing is, not the thing
 _CONTAINING = frozenset({"inside", "within", "under"})  # not "at": "look at the messages"
