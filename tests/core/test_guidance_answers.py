@@ -324,6 +324,11 @@ def test_a_401_pasted_beside_a_scope_question_says_the_token_was_refused(matcher
     assert answer.scopes == ["spark:people_read"]  # what the call takes, once a valid token is sent
 
 
+def test_a_401_asked_about_in_another_language_says_the_token_was_refused(matcher) -> None:
+    answer = matcher.answer("APIを呼ぶと全部 401 Unauthorized が返ってきます。スコープが足りないのでしょうか？")
+    assert answer.guidance[:1] == ("token-refused",) and answer.kind == AnswerKind.GUIDANCE  # スコープ: scope
+
+
 def test_a_401_with_no_scope_asked_of_is_not_explained_as_one(matcher) -> None:
     answer = matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nhow long do tokens last?")
     assert "token-refused" not in answer.guidance
