@@ -424,6 +424,9 @@ def test_an_app_question_in_another_language_is_declined(matcher) -> None:
     ("how can I mute myself in a webex meeting?", True),
     ("how do I mute a participant in a webex meeting through the API?", False),
     ("How do I send a message to a space in Webex?", False),  # no act of using the app: may be the API
+    ("Where can I see my organization ID in Control Hub?", True),  # a click path in the admin portal
+    ("Where in Control Hub do I click to give someone the Compliance Officer role?", True),
+    ("Where in Control Hub can I see which scopes our integration has?", False),  # speaks of building
 ])
 def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(matcher, question, declined) -> None:
     assert (matcher.answer(question).kind == AnswerKind.DECLINE) == declined

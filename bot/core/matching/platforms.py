@@ -60,6 +60,8 @@ _LEFT_RE = re.compile(r"\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:e
                       r"\s+(?:off|away\s+from|over\s+from|from)\s+(?:of\s+)?$")
 _WEBEX_SCOPE_ASKED_RE = re.compile(r"\bwebex\s+(?:scopes?|permissions?|side)\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
+# "Where in Control Hub do I ...", "Where can I see my org ID in Control Hub?": a click path in the admin portal
+_WHERE_IN_HUB_RE = re.compile(r"^\W*where\b.*\bcontrol\s*hub\b", re.IGNORECASE)
 
 
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
@@ -181,8 +183,8 @@ class PlatformFinder:
         with no call, scope or guidance topic, nothing said to fail or come back missing, and nothing done to a
         resource anywhere in the post."""
         if words_only and (usage := (None if sure else self.app_usage(q.text)) or self.how_to_use(q.text)):
-            return f"this reads as a question about using the Webex app (\"{usage}\"), not about the scopes an " \
-                   "integration needs"
+            return f"this reads as a question about using the Webex app or Control Hub (\"{usage}\"), not about the " \
+                   "scopes an integration needs"
         if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
@@ -215,13 +217,13 @@ class PlatformFinder:
         return found.group(0) if found and not asks_for_access(lowered) else None
 
     def how_to_use(self, text: str) -> str | None:
-        """A short "how do I ... in Webex" about something a person does in the app, with no word of
-        building against the API ("how do i mute in webex"), asks how to use the app, however
-        clear the scope its words suggest."""
+        """A short "how do I ... in Webex" about something a person does in the app, or "where in Control Hub ...",
+        with no word of building against the API ("how do i mute in webex"), asks how to use the app or the admin
+        portal, however clear the scope its words suggest."""
         lowered = " ".join(text.lower().split())
-        if (not _HOW_TO_RE.search(lowered) or len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS
-                or not (self._webex and self._webex.search(lowered))
-                or not (self._actions and self._actions.search(lowered))
-                or (self._developer and self._developer.search(lowered))):
+        if (len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS or (self._developer and self._developer.search(lowered))
+                or not (_WHERE_IN_HUB_RE.search(lowered) or (
+                    _HOW_TO_RE.search(lowered) and self._webex and self._webex.search(lowered)
+                    and self._actions and self._actions.search(lowered)))):
             return None
         return lowered.rstrip("?!. ")
