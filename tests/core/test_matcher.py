@@ -1030,3 +1030,10 @@ def test_checking_a_meeting_is_its_schedule_or_its_live_controls(matcher, questi
 def test_a_dump_is_an_export(matcher) -> None:
     assert matcher.answer("a nightly dump of all users in the org").scopes[:1] == ["spark-admin:people_read"]
     assert not matcher.answer("core dump when calling the api").answered  # a crash, not a need
+
+
+@pytest.mark.parametrize("question, scope", [("show the signed-in user their own devices and whether they're online",
+                                              "spark:devices_read"),
+                                             ("which devices in the org are online", "spark-admin:devices_read")])
+def test_whose_devices_are_online_says_which_devices_scope(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes == [scope]  # the user's own devices report it too
