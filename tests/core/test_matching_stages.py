@@ -1172,3 +1172,9 @@ def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(
 ])
 def test_a_scope_the_app_holds_is_not_the_answer_to_what_else_it_needs(matcher, said: str, scope: str) -> None:
     assert matcher.answer(said).scopes[:1] == [scope]
+
+
+@pytest.mark.parametrize("said", ["Which scope does the integration need for that token call?",
+                                  "the REST call fails", "an API call from our backend"])
+def test_a_call_to_the_api_is_no_phone_call(matcher, said: str) -> None:
+    assert "call" not in build_query(said, matcher.index).terms

@@ -491,6 +491,10 @@ _DISPLAY_NAME_RE = re.compile(r"\bdisplay[\s_-]?(names?)\b", re.IGNORECASE)
 # "someone else's recording": another user's, as the knowledge base says it
 _SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['’]s\b", re.IGNORECASE)
 
+# "that token call", "the REST call", "an API call": a request to the API, not a phone call
+_API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b",
+                          re.IGNORECASE)
+
 # "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
 _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 
@@ -507,7 +511,7 @@ def _as_meant(text: str, lexicon: Lexicon) -> str:
     """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
     out (who we are, where it runs), so that what is left is the need."""
     return reduce(lambda said, reading: reading[0].sub(reading[1], said), _READINGS,
-                  lexicon.as_named(without_credential(text)))
+                  lexicon.as_named(without_credential(_API_CALL_RE.sub(r"\1 request", text))))
 
 
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
