@@ -229,6 +229,8 @@ def test_not_being_an_admin_is_explained_and_the_admin_scope_named(matcher) -> N
      "audit:events_read"),  # the admin audit events, not the Compliance Officer's events
     ("Notre appli doit retrouver les collègues dans l'annuaire à partir de leur nom. Quel scope ?",
      "spark:people_read"),
+    ("Nosso app cria um espaço no Webex para cada projeto. Quais scopes?", "spark:rooms_write"),  # cria: creates
+    ("Nuestra app crea un espacio de Webex para cada proyecto. ¿Qué scopes?", "spark:rooms_write"),
 ])
 def test_questions_in_other_languages_are_answered_with_their_reading(matcher, question: str,
                                                                       expected: str) -> None:
