@@ -1117,6 +1117,7 @@ def test_people_invited_to_a_meeting_are_invitees(matcher, said: str, scope: str
     ("drop the new hires into the welcome space", "spark:memberships_write"),  # people put in are added
     ("add the new hires to the space", "spark:memberships_write"),  # new people, not a new space
     ("add a new person to that team", "spark:team_memberships_write"),  # nor a new team
+    ("add each new engineer to the Platform Eng team", "spark:team_memberships_write"),  # a team's name between
     ("drop the recap into the project space", "spark:messages_write"),  # a thing dropped in is posted
     ("fetch all the replies under one thread", "spark:messages_read"),  # replies that are read are messages
     ("read the replies in a thread", "spark:messages_read"),

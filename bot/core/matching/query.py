@@ -186,7 +186,7 @@ _WHERE_SCOPES_GO_RE = re.compile(
 # own ("..., and then add the three leads to it"), 'it' is what the clause before named.
 _JOINS_RE = re.compile(
     r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+,?\s+){1,8}?)"
-    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+)??" + _TITLED + r"(?:space|room|team)s?)\b"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+){0,2}?" + _TITLED + r"(?:space|room|team)s?)\b"
     r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
     r"(?P<outof>it|(?:the|that|this)\s+" + _TITLED + r"(?:space|room))\b"
     # "create a space, add the six people from our roster by email": people added with no place said join
@@ -204,6 +204,9 @@ _PEOPLE_IN_RE = re.compile(r"\b(?:people|persons|users|everyone|folks)\s+in\s+(?
                            re.IGNORECASE)
 
 
+_NEW = frozenset({"new"})  # "add each new engineer to the team": new people, not a new thing
+
+
 def as_members(text: str, index: "ScopeIndex") -> str:
     """The text with MEMBERS_MARK after the people it adds to a space or takes out of one: people told by
     a people word or a role ("the on-call engineers"), with nothing else the knowledge base names."""
@@ -214,7 +217,7 @@ def as_members(text: str, index: "ScopeIndex") -> str:
         container = match.group("into") or match.group("outof") or "it"
         said = words(who)
         pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
-        rest = [w for w in said if w not in roles and not any(w in pair.split() for pair in pairs)]
+        rest = [w for w in said if w not in roles | _NEW and not any(w in pair.split() for pair in pairs)]
         terms = {lexicon.term(w) for w in rest} & index.postings.keys()
         if terms - lexicon.people_terms or not (terms or pairs or roles & set(said)):
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
