@@ -186,7 +186,8 @@ _WHERE_SCOPES_GO_RE = re.compile(
 # own ("..., and then add the three leads to it"), 'it' is what the clause before named.
 _JOINS_RE = re.compile(
     r"\b(?:add|adds|adding|invite|invites|inviting|drop|drops|put|puts)\s+(?P<added>(?:[\w'-]+,?\s+){1,8}?)"
-    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+){0,2}?" + _TITLED + r"(?:space|room|team)s?)\b"
+    r"(?:to|into)\s+(?P<into>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+){0,2}?" + _TITLED
+    + r"(?:space|room|team)s?)\b"
     r"|\b(?:kick|kicks|remove|removes|removing)\s+(?P<removed>(?:[\w'-]+\s+){1,6}?)(?:out\s+of|from)\s+"
     r"(?P<outof>it|(?:the|that|this)\s+" + _TITLED + r"(?:space|room))\b"
     # "create a space, add the six people from our roster by email": people added with no place said join
