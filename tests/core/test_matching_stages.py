@@ -1179,3 +1179,10 @@ def test_a_scope_the_app_holds_is_not_the_answer_to_what_else_it_needs(matcher, 
                                   "the REST call fails", "an API call from our backend"])
 def test_a_call_to_the_api_is_no_phone_call(matcher, said: str) -> None:
     assert "call" not in build_query(said, matcher.index).terms
+
+
+@pytest.mark.parametrize("said", ["show which PSTN connection type each location is set up with. Full admin runs it.",
+                                  "show which PSTN connection type each location is set up with. It runs as a "
+                                  "read-only admin."])
+def test_who_runs_the_app_asks_for_nothing_to_run(matcher, said: str) -> None:
+    assert matcher.answer(said).scopes == ["spark-admin:telephony_pstn_read"]  # not the write twin for "runs"

@@ -499,6 +499,12 @@ _SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['â
 _API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b",
                           re.IGNORECASE)
 
+# "a read-only admin runs it", "it runs as a full admin": who runs the app (a who-acts cue), not a need to run
+_APP_RUN = r"(?:it|this|that|the\s+(?:script|tool|job|app|integration|report))"
+_RUNS_IT_RE = re.compile(r"\b((?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+){0,2}?(?:admins?|administrators?|users?"
+                         r"|officers?))\s+runs\s+" + _APP_RUN + r"\b", re.IGNORECASE)
+_IT_RUNS_AS_RE = re.compile(r"\b" + _APP_RUN + r"\s+runs\s+(?=(?:as|under|with)\b)", re.IGNORECASE)
+
 # "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
 _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 
@@ -508,6 +514,7 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
+             (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              *((pattern, " ") for pattern in _CONTEXT))
 
 
