@@ -429,6 +429,8 @@ def test_an_app_question_in_another_language_is_declined(matcher) -> None:
     ("Where can I see my organization ID in Control Hub?", True),  # a click path in the admin portal
     ("Where in Control Hub do I click to give someone the Compliance Officer role?", True),
     ("Where in Control Hub can I see which scopes our integration has?", False),  # speaks of building
+    ("How do I give a colleague the compliance officer role in Control Hub?", True),
+    ("How do I pull the Control Hub admin audit log through the API?", False),
 ])
 def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(matcher, question, declined) -> None:
     assert (matcher.answer(question).kind == AnswerKind.DECLINE) == declined

@@ -60,8 +60,10 @@ _LEFT_RE = re.compile(r"\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:e
                       r"\s+(?:off|away\s+from|over\s+from|from)\s+(?:of\s+)?$")
 _WEBEX_SCOPE_ASKED_RE = re.compile(r"\bwebex\s+(?:scopes?|permissions?|side)\b", re.IGNORECASE)
 _HOW_TO_RE = re.compile(r"^\W*how\s+(?:do|can|could|would|should)\s+(?:i|we|you)\b|^\W*how\s+to\b", re.IGNORECASE)
-# "Where in Control Hub do I ...", "Where can I see my org ID in Control Hub?": a click path in the admin portal
-_WHERE_IN_HUB_RE = re.compile(r"^\W*where\b.*\bcontrol\s*hub\b", re.IGNORECASE)
+# "Where in Control Hub do I ...", "Where can I see my org ID in Control Hub?", "How do I give someone a role in
+# Control Hub?": a click path in the admin portal
+_WHERE_IN_HUB_RE = re.compile(r"^\W*(?:where\b.*\bcontrol\s*hub\b|how\s+(?:do|can|could|should)\s+(?:i|we)\b.*"
+                              r"\b(?:in|from)\s+(?:the\s+)?control\s*hub\b)", re.IGNORECASE)
 
 
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
