@@ -417,9 +417,12 @@ def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, qu
     assert answer.kind == AnswerKind.DECLINE and "using the Webex app" in answer.why
 
 
-def test_an_app_question_in_another_language_is_declined(matcher) -> None:
-    answer = matcher.answer("Wie richte ich am Tischtelefon die Anklopffunktion ein? Ich finde das Menü nicht.")
-    assert answer.kind == AnswerKind.DECLINE
+@pytest.mark.parametrize("question", [
+    "Wie richte ich am Tischtelefon die Anklopffunktion ein? Ich finde das Menü nicht.",
+    "Como faço para gravar uma reunião no app desktop do Webex e onde o arquivo fica salvo?",  # the desktop app
+])
+def test_an_app_question_in_another_language_is_declined(matcher, question: str) -> None:
+    assert matcher.answer(question).kind == AnswerKind.DECLINE
 
 
 @pytest.mark.parametrize("question, declined", [
