@@ -754,6 +754,9 @@ def test_a_decline_says_whether_it_is_a_verdict_or_a_question_it_could_not_place
     assert unplaced.kind == AnswerKind.DECLINE and unplaced.confidence == Confidence.LOW
     plugin = matcher.answer("Stream Deck plugin: one button that shows whether DND is on for me and toggles it.")
     assert plugin.confidence == Confidence.LOW  # a plugin is software built against the API: not a verdict
+    dashboard = matcher.answer("Want a little dashboard on my laptop: list my devices and show each one's current "
+                               "call status")  # "on my laptop" beside a dashboard one builds is no app usage
+    assert dashboard.answered
     for elsewhere in ("who won the football game last night", "how do I sort a linked list in python",
                       "Which Zoom OAuth scope lists a user's cloud recordings? We support Webex too, but today it's "
                       "the Zoom part."):
