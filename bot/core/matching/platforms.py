@@ -219,9 +219,9 @@ class PlatformFinder:
         return found.group(0) if found and not asks_for_access(lowered) else None
 
     def how_to_use(self, text: str) -> str | None:
-        """A short "how do I ... in Webex" about something a person does in the app, or "where in Control Hub ...",
-        with no word of building against the API ("how do i mute in webex"), asks how to use the app or the admin
-        portal, however clear the scope its words suggest."""
+        """A short "how do I ... in Webex" about something a person does in the app, or "where in Control Hub ..."
+        and "how do I ... in Control Hub", with no word of building against the API ("how do i mute in webex"),
+        asks how to use the app or the admin portal, however clear the scope its words suggest."""
         lowered = " ".join(text.lower().split())
         if (len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS or (self._developer and self._developer.search(lowered))
                 or not (_WHERE_IN_HUB_RE.search(lowered) or (
