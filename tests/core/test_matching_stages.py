@@ -1186,3 +1186,9 @@ def test_a_call_to_the_api_is_no_phone_call(matcher, said: str) -> None:
                                   "read-only admin."])
 def test_who_runs_the_app_asks_for_nothing_to_run(matcher, said: str) -> None:
     assert matcher.answer(said).scopes == ["spark-admin:telephony_pstn_read"]  # not the write twin for "runs"
+
+
+def test_a_colon_before_what_the_app_does_ends_a_clause(matcher) -> None:
+    answer = matcher.answer("We ship a service app that syncs our WFM schedule into Webex Calling: it reads each "
+                            "call queue's settings and then updates the agent list. Which scopes?")
+    assert {"spark-admin:telephony_config_read", "spark-admin:telephony_config_write"} <= set(answer.scopes)

@@ -23,6 +23,7 @@ CLAUSE_SPLIT_RE = re.compile(
     r"|\bso\s+(?:that\s+)?(?=(?:i|we)\s+can\b)"  # "a webhook when it ends so I can download the recording"
     r"|(?<=\s)(?:->|=>|→)" + STEP_AFTER_ARROW +  # "look up -> send", not "Hub -> Calling"
     r"|:(?=\s+(?:when|whenever|after|before|once|each\s+time|every\s+time)\b)"  # "Focus mode: when the user ..."
+    r"|:(?=\s+(?:it|we|they|the\s+(?:app|tool|script|bot|integration|service\s+app))\s+[a-z]+s?\b)"  # "...: it reads"
     r"|(?<=[\w)\]\"'])[.!?]+(?=\s|$)"  # sentence ends, also after a bracket or quote
     r"|(?:^|(?<=\s)|(?<=:))(?:\(?\d{1,2}[.)]|[a-h]\)|[-*•]|step\s+\d{1,2}\b[:.)]?)(?=\s))\s*",  # 1) 2. a) - step 3
     re.IGNORECASE,
