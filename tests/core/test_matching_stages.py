@@ -1192,3 +1192,8 @@ def test_a_colon_before_what_the_app_does_ends_a_clause(matcher) -> None:
     answer = matcher.answer("We ship a service app that syncs our WFM schedule into Webex Calling: it reads each "
                             "call queue's settings and then updates the agent list. Which scopes?")
     assert {"spark-admin:telephony_config_read", "spark-admin:telephony_config_write"} <= set(answer.scopes)
+
+
+def test_a_dash_between_spaces_ends_a_clause(matcher) -> None:
+    answer = matcher.answer("e911 emergency address update for a location — scopes?")
+    assert answer.scopes[:2] == ["spark-admin:telephony_pstn_write", "spark-admin:telephony_pstn_read"]

@@ -17,7 +17,7 @@ from bot.core.matching.query import Query, build_query
 from bot.core.text import STOPWORDS, is_common_word, words
 
 CLAUSE_SPLIT_RE = re.compile(
-    r"\s*(?:[,;]|\s[+&]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
+    r"\s*(?:[,;]|\s[+&—–]\s|\band\s+also\b|\bas\s+well\s+as\b|\balong\s+with\b|\balongside\b|\btogether\s+with\b"
     r"|\bnext\s+to\b|\bin\s+addition\s+to\b|\band\b|\balso\b|\bplus\b"
     r"|\bthen\b|\bwhile\b|\bbut\b"
     r"|\bso\s+(?:that\s+)?(?=(?:i|we)\s+can\b)"  # "a webhook when it ends so I can download the recording"
