@@ -223,9 +223,8 @@ class PlatformFinder:
         and "how do I ... in Control Hub", with no word of building against the API ("how do i mute in webex"),
         asks how to use the app or the admin portal, however clear the scope its words suggest."""
         lowered = " ".join(text.lower().split())
-        if (len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS or (self._developer and self._developer.search(lowered))
-                or not (_WHERE_IN_HUB_RE.search(lowered) or (
-                    _HOW_TO_RE.search(lowered) and self._webex and self._webex.search(lowered)
-                    and self._actions and self._actions.search(lowered)))):
+        if len(lowered.split()) > t.HOW_TO_USE_MAX_WORDS or (self._developer and self._developer.search(lowered)):
             return None
-        return lowered.rstrip("?!. ")
+        in_the_app = (_HOW_TO_RE.search(lowered) and self._webex and self._webex.search(lowered)
+                      and self._actions and self._actions.search(lowered))
+        return lowered.rstrip("?!. ") if _WHERE_IN_HUB_RE.search(lowered) or in_the_app else None

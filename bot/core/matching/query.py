@@ -205,9 +205,6 @@ _PEOPLE_IN_RE = re.compile(r"\b(?:people|persons|users|everyone|folks)\s+in\s+(?
                            re.IGNORECASE)
 
 
-_NEW = frozenset({"new"})  # "add each new engineer to the team": new people, not a new thing
-
-
 def as_members(text: str, index: "ScopeIndex") -> str:
     """The text with MEMBERS_MARK after the people it adds to a space or takes out of one: people told by
     a people word or a role ("the on-call engineers"), with nothing else the knowledge base names."""
@@ -218,7 +215,8 @@ def as_members(text: str, index: "ScopeIndex") -> str:
         container = match.group("into") or match.group("outof") or "it"
         said = words(who)
         pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
-        rest = [w for w in said if w not in roles | _NEW and not any(w in pair.split() for pair in pairs)]
+        rest = [w for w in said if w not in roles and w != "new"  # "each new engineer": new people, no new thing
+                and not any(w in pair.split() for pair in pairs)]
         terms = {lexicon.term(w) for w in rest} & index.postings.keys()
         if terms - lexicon.people_terms or not (terms or pairs or roles & set(said)):
             return match.group(0)  # a thing ("the file"), or no one said ("the tab")
@@ -520,7 +518,8 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
 
 def _as_meant(text: str, lexicon: Lexicon) -> str:
     """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
-    out (who we are, where it runs), so that what is left is the need."""
+    out (who we are, where it runs), so that what is left is the need; an API call is read before the credential
+    words go ("that token call" must not leave a bare "call")."""
     return reduce(lambda said, reading: reading[0].sub(reading[1], said), _READINGS,
                   lexicon.as_named(without_credential(_API_CALL_RE.sub(r"\1 request", text))))
 
