@@ -1197,3 +1197,15 @@ def test_a_colon_before_what_the_app_does_ends_a_clause(matcher) -> None:
 def test_a_dash_between_spaces_ends_a_clause(matcher) -> None:
     answer = matcher.answer("e911 emergency address update for a location — scopes?")
     assert answer.scopes[:2] == ["spark-admin:telephony_pstn_write", "spark-admin:telephony_pstn_read"]
+
+
+@pytest.mark.parametrize("said", ["user token", "the user's access token", "Admin authorizes.",
+                                  "a full admin authorizes it"])
+def test_whose_token_or_who_authorizes_says_who_acts_and_names_no_need(matcher, said: str) -> None:
+    query = build_query(said, matcher.index)
+    assert query.audiences and (query.only_context or not query.terms)
+
+
+def test_a_user_token_lends_no_topic_to_a_bare_verb(matcher) -> None:
+    answer = matcher.answer("list my voicemails, delete on swipe. user token. which scopes?")
+    assert not any(s.endswith("people_write") for s in answer.scopes)  # "delete" acts on the voicemails

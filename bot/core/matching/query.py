@@ -138,9 +138,17 @@ _TOKENS_API_RE = re.compile(r"\b(?:revok\w*|authori[sz]ations?|grants?|invalidat
 _TOKEN_RE = re.compile(r"(?<!\bevery\s)(?<!\bany\s)(?<!\beach\s)\btoken\b", re.IGNORECASE)  # one, not "tokens"
 
 
+# "user token", "the user's access token": the credential says who acts (the user), not the people it names
+_USER_TOKEN_RE = re.compile(
+    r"\b(?:the\s+)?users?(?:['’]s)?(?:[\s-]+level)?\s+(?:own\s+)?(?:oauth\s+|access\s+)?token\b", re.IGNORECASE)
+
+
 def without_credential(text: str) -> str:
-    """The text without the word "token" when it names the app's credential (see _TOKENS_API_RE)."""
-    return text if _TOKENS_API_RE.search(text) else _TOKEN_RE.sub(" ", text)
+    """The text without the word "token" when it names the app's credential (see _TOKENS_API_RE); a user's
+    token is left as who acts."""
+    if _TOKENS_API_RE.search(text):
+        return text
+    return _TOKEN_RE.sub(" ", _USER_TOKEN_RE.sub("as the user", text))
 
 
 # "our integration runs in Kubernetes", "we run the bot in a docker container", "the job runs on our own server":
@@ -502,6 +510,12 @@ _APP_RUN = r"(?:it|this|that|the\s+(?:script|tool|job|app|integration|report))"
 _RUNS_IT_RE = re.compile(r"\b((?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+){0,2}?(?:admins?|administrators?|users?"
                          r"|officers?))\s+runs\s+" + _APP_RUN + r"\b", re.IGNORECASE)
 _IT_RUNS_AS_RE = re.compile(r"\b" + _APP_RUN + r"\s+runs\s+(?=(?:as|under|with)\b)", re.IGNORECASE)
+# "Admin authorizes.", "a full admin authorises it once": who grants the app its scopes (a who-acts cue), not the
+# authorizations that identity:tokens_* list and revoke; said as a sentence of its own, not as an event ("get notified
+# when an admin authorizes my service app")
+_ADMIN_AUTHORIZES_RE = re.compile(
+    r"(?:^|(?<=[,.;:?!(]))\s*((?:(?:a|an|the|our|my)\s+)?(?:[\w-]+\s+)?(?:admins?|administrators?))\s+"
+    r"authori[sz]es\b(?:\s+(?:it|the\s+(?:app|integration|tool|script)))?", re.IGNORECASE)
 
 # "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
 _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
@@ -512,7 +526,7 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
-             (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
+             (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "), (_ADMIN_AUTHORIZES_RE, r"as \1"),
              *((pattern, " ") for pattern in _CONTEXT))
 
 
