@@ -1209,3 +1209,13 @@ def test_whose_token_or_who_authorizes_says_who_acts_and_names_no_need(matcher, 
 def test_a_user_token_lends_no_topic_to_a_bare_verb(matcher) -> None:
     answer = matcher.answer("list my voicemails, delete on swipe. user token. which scopes?")
     assert not any(s.endswith("people_write") for s in answer.scopes)  # "delete" acts on the voicemails
+
+
+@pytest.mark.parametrize("said, twin", [
+    ("after a meeting ends I fetch the summary (GET /v1/meetingSummaries?meetingId=...) and post it to Confluence; "
+     "if the user clicks discard we delete the summary.", "meeting:summaries_write"),
+    ("I list the members with GET /v1/memberships?roomId=..., then make some of them moderators",
+     "spark:memberships_write"),
+])
+def test_a_pasted_calls_twin_the_words_ask_for_joins_the_plan(matcher, said: str, twin: str) -> None:
+    assert twin in matcher.answer(said).scopes

@@ -564,12 +564,17 @@ def _for_actor(ranked: list[Ranked], handed: frozenset[str]) -> list[Ranked]:
     return [r for r in ranked if r.scope.audience != "compliance"] if handed else ranked
 
 
+def without_calls(prose: str, calls: list[str]) -> str:
+    """The prose with its pasted calls left out: what the words say beside them."""
+    for call in calls:
+        prose = prose.replace(call, " ")
+    return prose
+
+
 def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
     """Whether the prose, its pasted calls left out, has a clause that asks for a scope the calls
     did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
-    for call in calls:
-        prose = prose.replace(call, " ")
-    return any(c.need.scope not in found for c in clause_needs(prose, index, likeliest=False))
+    return any(c.need.scope not in found for c in clause_needs(without_calls(prose, calls), index, likeliest=False))
 
 
 def _states_a_need(best: Ranked, query: Query) -> bool:

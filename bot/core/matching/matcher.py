@@ -21,7 +21,7 @@ from bot.core.oauth import AppLinks
 from bot.core.matching import tuning as t
 from bot.core.matching.calibrate import Signals, actor_conflict, call_signals, confidence, weakest
 from bot.core.matching.clauses import (Clause, asks_beyond, best_need, clause_needs, clear_guess, eligible,
-                                       is_rival, one_scope_suffices, refers_back)
+                                       is_rival, one_scope_suffices, refers_back, without_calls)
 from bot.core.matching.evidence import (REFUSED_RE, SCOPE_NAME_RE, asked_names, asks_for_more, asks_for_several,
                                         asks_for_the_total, asks_if_needed, asks_instead, asks_what_is_missing,
                                         asks_which_to_use, asks_whether, fall_short, gives_too_little, guesses_differ,
@@ -134,6 +134,7 @@ class Matcher:
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
             if asks_beyond(q.prose, written, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
+                return told_beside_calls(from_calls, q, written, self.index)
             return from_calls
         return or_the_whole_post(self._from_words(q), q, self._from_words)
 
@@ -359,6 +360,27 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
         return webhooks
     needs = webhooks.needs + [n for n, _ in others]
     return Draft(AnswerKind.PLAN, needs, webhooks.signals + [s for _, s in others], why(needs))
+
+
+def told_beside_calls(from_calls: Draft, q: Question, written: list[str], index: ScopeIndex) -> Draft:
+    """Beside the calls a post pastes, the read/write twin of a call's scope that its words ask to do ("GET
+    /meetingSummaries ... and if the user clicks discard we delete the summary"); the words' other needs are left
+    to the missed-need stage (taken all from the words here, development answers fell: -9 of 6794)."""
+    if all(c.told for c in q.calls):  # webhooks told by their events: their resource is watched, not changed
+        return from_calls
+    seen = {n.scope for n in from_calls.needs}
+    twins = {n.scope.counterpart for n in from_calls.needs if n.scope.counterpart}
+    told: list[Clause] = []
+    for clause in clause_needs(without_calls(q.prose, written), index):
+        scope = clause.need.scope
+        if scope.name in twins and scope not in seen and clause.query.intent == scope.access:
+            seen.add(scope)
+            told.append(clause)
+    if not told:
+        return from_calls
+    needs = from_calls.needs + [c.need for c in told]
+    signals = from_calls.signals + [replace(word_signals(c.query, c.ranked, q), split=True) for c in told]
+    return Draft(AnswerKind.PLAN, needs, signals, why(needs))
 
 
 def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
