@@ -39,7 +39,8 @@ def scope_markdown(scope: Scope, kb: KnowledgeBase, max_endpoints: int = MAX_END
         lines.append(f"Also needed: {scope.requires}")
     if scope.endpoints:
         on, calls = shown_on(scope.endpoints[:max_endpoints])
-        lines.append(f"Endpoints{on}: " + ", ".join(f"`{call}`" for call in calls))
+        some = f" ({len(calls)} of {len(scope.endpoints)})" if len(calls) < len(scope.endpoints) else ""  # as the card
+        lines.append(f"Endpoints{on}{some}: " + ", ".join(f"`{call}`" for call in calls))
     related = [f"counterpart: `{scope.counterpart}`"] if scope.counterpart else []
     related += [f"usual choice instead: `{scope.alternative_to}`"] if scope.alternative_to else []
     if related:

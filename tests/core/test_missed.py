@@ -47,7 +47,7 @@ def test_needs_added_from_one_clause_are_said_in_one_note(matcher) -> None:
 def test_the_other_access_of_a_held_scope_is_a_candidate_wherever_a_clause_ranks_it(matcher) -> None:
     question = "WxCC: list available event types, then register a subscription to them."
     q, first = matcher.first_answer(question)
-    assert first.scopes == ["cjp:config_write"]
+    assert "cjp:config_write" in first.scopes and "cjp:config_read" not in first.scopes
     listing = [r.scope.name for r in matcher.index.rank(build_query("WxCC: list available event types", matcher.index))]
     assert listing.index("cjp:config_read") >= t.MISSED_AMONG  # not among the listing's best few
     found = {c.scope.name: c for c in candidates(first, q, matcher.index)}
