@@ -1219,3 +1219,10 @@ def test_a_user_token_lends_no_topic_to_a_bare_verb(matcher) -> None:
 ])
 def test_a_pasted_calls_twin_the_words_ask_for_joins_the_plan(matcher, said: str, twin: str) -> None:
     assert twin in matcher.answer(said).scopes
+
+
+@pytest.mark.parametrize("said", ["My integration registers two webhooks: `messages/created` and "
+                                  "`memberships/created`. Which scopes?",
+                                  "We register two webhooks: messages:created and memberships:created. Which scopes?"])
+def test_webhooks_told_as_resource_and_event_need_their_resources_read_scopes(matcher, said: str) -> None:
+    assert matcher.answer(said).scopes[:2] == ["spark:messages_read", "spark:memberships_read"]

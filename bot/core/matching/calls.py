@@ -188,6 +188,13 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\bresource\s*[=:]?\s*[`'\"]?({names})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
+    """A webhook told as its resource and event ("messages:created", `memberships/deleted`)."""
+    names = _alternation(resources)
+    return re.compile(rf"(?<![\w/])[`'\"]?({names})[:/](?:created|updated|deleted|started|ended|all)\b", re.IGNORECASE)
+
+
 _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
 _SET_TO_RE = re.compile(r"\bresource\s*[=:]", re.IGNORECASE)  # "one webhook, resource=all and event=all"
 # a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...)
@@ -279,6 +286,8 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
     found += [m.group(1) for sentence in creating
               if _CREATES_WEBHOOK_RE.search(sentence) or _WEBHOOK_RE.search(sentence) and _SET_TO_RE.search(sentence)
               for m in _resource_pattern(frozenset(known)).finditer(sentence)]
+    found += [m.group(1) for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)
+              for m in _event_pattern(frozenset(known)).finditer(sentence)]
     if _CREATE_CALL_RE.search(message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
     found = [each for resource in found for each in (firehose if resource.lower() == "all" else (resource,))]
