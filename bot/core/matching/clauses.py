@@ -571,10 +571,10 @@ def without_calls(prose: str, calls: list[str]) -> str:
     return prose
 
 
-def asks_beyond(prose: str, calls: list[str], found: set[Scope], index: ScopeIndex) -> bool:
-    """Whether the prose, its pasted calls left out, has a clause that asks for a scope the calls
-    did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
-    return any(c.need.scope not in found for c in clause_needs(without_calls(prose, calls), index, likeliest=False))
+def asks_beyond(words: str, found: set[Scope], index: ScopeIndex) -> bool:
+    """Whether the words beside a post's pasted calls (`without_calls`) have a clause that asks for a scope the
+    calls did not give ("... GET /v1/meetings, and then archive their recordings"): they may miss a need."""
+    return any(c.need.scope not in found for c in clause_needs(words, index, likeliest=False))
 
 
 def _states_a_need(best: Ranked, query: Query) -> bool:

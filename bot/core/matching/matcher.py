@@ -130,11 +130,11 @@ class Matcher:
             return self._named_or_described(q)
         from_calls = beside_told_webhooks(self._from_calls(q), q, self._from_words, self.index)
         if from_calls.needs:
-            written = [c.endpoint.text if c.endpoint else c.words for c in q.calls]
+            words = without_calls(q.prose, [c.endpoint.text if c.endpoint else c.words for c in q.calls])
             # any sentence, not only those that ask: "Plan: a webhook on X, then GET it, then reply"
-            if asks_beyond(q.prose, written, {n.scope for n in from_calls.needs}, self.index):
+            if asks_beyond(words, {n.scope for n in from_calls.needs}, self.index):
                 from_calls.signals = [replace(s, focused=True) for s in from_calls.signals]  # may miss one
-                return told_beside_calls(from_calls, q, written, self.index)
+                return told_beside_calls(from_calls, q, words, self.index)
             return from_calls
         return or_the_whole_post(self._from_words(q), q, self._from_words)
 
@@ -362,8 +362,8 @@ def beside_told_webhooks(webhooks: Draft, q: Question, from_words: Callable[[Que
     return Draft(AnswerKind.PLAN, needs, webhooks.signals + [s for _, s in others], why(needs))
 
 
-def told_beside_calls(from_calls: Draft, q: Question, written: list[str], index: ScopeIndex) -> Draft:
-    """Beside the calls a post pastes, the read/write twin of a call's scope that its words ask to do ("GET
+def told_beside_calls(from_calls: Draft, q: Question, words: str, index: ScopeIndex) -> Draft:
+    """Beside the calls a post pastes, the read/write twin of a call's scope that its `words` ask to do ("GET
     /meetingSummaries ... and if the user clicks discard we delete the summary"); the words' other needs are left
     to the missed-need stage (taken all from the words here, development answers fell: -9 of 6794)."""
     if all(c.told for c in q.calls):  # webhooks told by their events: their resource is watched, not changed
@@ -371,7 +371,7 @@ def told_beside_calls(from_calls: Draft, q: Question, written: list[str], index:
     seen = {n.scope for n in from_calls.needs}
     twins = {n.scope.counterpart for n in from_calls.needs if n.scope.counterpart}
     told: list[Clause] = []
-    for clause in clause_needs(without_calls(q.prose, written), index):
+    for clause in clause_needs(words, index):
         scope = clause.need.scope
         if scope.name in twins and scope not in seen and clause.query.intent == scope.access:
             seen.add(scope)
