@@ -359,6 +359,12 @@ def test_the_documented_call_a_need_is_about(matcher, kb) -> None:
     assert documented_call(kb["spark-admin:people_write"], "something else", matcher.index) is None
 
 
+def test_a_misspelt_need_finds_its_documented_call_as_the_spelt_one_does(matcher, kb) -> None:
+    scope = kb["meeting:transcripts_read"]
+    spelt = documented_call(scope, "read the transcripts of my meetings", matcher.index)
+    assert spelt is not None and documented_call(scope, "read transcrpts of my meetigns", matcher.index) == spelt
+
+
 @pytest.mark.parametrize("word, repaired", [("shedule", "schedule"), ("ticked", None), ("older", None),
                                             ("sned", "send"), ("spce", "space"), ("life", None), ("lose", None)])
 def test_typos_are_repaired_but_common_words_are_not(matcher, word: str, repaired: str | None) -> None:

@@ -32,7 +32,7 @@ def documented_call(scope: Scope, text: str, index: ScopeIndex) -> Endpoint | No
     """The scope's endpoint this need is about: the asked method on the path that shares most
     words with the need; None when no endpoint fits both."""
     method = method_asked(text, index)
-    asked = {t for w in words(text) if (t := index.lexicon.term(w))}
+    asked = {t for w in words(text) if (t := _term(w, index))}
     best, best_overlap = None, 0
     for endpoint in scope.endpoints:
         if method and endpoint.method != method and not (method == "PUT" and endpoint.method == "PATCH"):
@@ -42,6 +42,15 @@ def documented_call(scope: Scope, text: str, index: ScopeIndex) -> Endpoint | No
         if overlap > best_overlap or (overlap == best_overlap and best is not None and _shorter(endpoint, best)):
             best, best_overlap = endpoint, overlap
     return best if best_overlap else None
+
+
+def _term(word: str, index: ScopeIndex) -> str | None:
+    """The word's term, its misspelling repaired as the question's is ("transcrpts of my meetigns")."""
+    term = index.lexicon.term(word)
+    if term in index.postings:
+        return term
+    fixed = index.speller.correct(word)
+    return index.lexicon.term(fixed) if fixed else term
 
 
 def _shorter(a: Endpoint, b: Endpoint) -> bool:
