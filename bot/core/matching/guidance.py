@@ -17,9 +17,9 @@ from bot.core.text import words
 
 
 def _cue_text(cue: str) -> str:
-    """A cue's words as a pattern: spaces, underscores or hyphens between them (client_credentials),
-    straight or curly apostrophes."""
-    return re.escape(cue.lower()).replace(r"\ ", r"[\s_-]+").replace("'", "['\u2019]?")
+    """A cue's words as a pattern: spaces, underscores, hyphens or a colon between them (client_credentials,
+    spark:all), straight or curly apostrophes."""
+    return re.escape(cue.lower()).replace(r"\ ", r"[\s_:-]+").replace("'", "['\u2019]?")
 
 
 def _cue_pattern(cue: str) -> str:
