@@ -215,6 +215,9 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
 
 # A bot's token named in pasted code ("-H 'Authorization: Bearer $BOT_TOKEN'", "botToken"): the bot makes the call
 _BOT_TOKEN_IN_CODE_RE = re.compile(r"(?<![a-z])bot[_-]?token\b", re.IGNORECASE)  # also WEBEX_BOT_TOKEN
+# A webhook created in pasted code ("POST https://webexapis.com/v1/webhooks", "api.webhooks.create("): the
+# webhooks explanation (the watched resource's read scope) answers it
+_WEBHOOK_IN_CODE_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNORECASE)
 
 
 # The body Webex sends with a 401: the token itself was refused, whatever scopes it holds
@@ -226,11 +229,12 @@ _REFUSED_TOPIC = "token-refused"  # the guidance topic of a 401: explained only 
 
 def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
     """The guidance topics of the message as written and, for another language, as read in English; the
-    bots topic also when the pasted code calls with a bot's token; a refused token's when the post asks for a
-    scope, told in its words (or in its English reading) or its pasted error body (a 401 with no scope asked of is
-    no question of scopes)."""
+    bots topic also when the pasted code calls with a bot's token, the webhooks topic when it creates a webhook;
+    a refused token's when the post asks for a scope, told in its words (or in its English reading) or its pasted
+    error body (a 401 with no scope asked of is no question of scopes)."""
     written = guidance.topics(message.prose or message.text)
     written += ("bots",) if _BOT_TOKEN_IN_CODE_RE.search(message.pasted) and "bots" not in written else ()
+    written += ("webhooks",) if _WEBHOOK_IN_CODE_RE.search(message.pasted) and "webhooks" not in written else ()
     written += (_REFUSED_TOPIC,) if _TOKEN_REFUSED_RE.search(message.pasted) and _REFUSED_TOPIC not in written else ()
     if not (_SCOPE_WORD_RE.search(message.prose) or _SCOPE_WORD_RE.search(prose)):  # or its English reading
         written = tuple(topic for topic in written if topic != _REFUSED_TOPIC)
