@@ -314,6 +314,14 @@ def test_a_bot_token_in_pasted_code_brings_the_bots_topic(matcher) -> None:
     assert "bots" in matcher.answer(question).guidance
 
 
+def test_a_webhook_created_in_pasted_code_brings_the_webhooks_topic(matcher) -> None:
+    question = ("```\ncurl -X POST https://webexapis.com/v1/webhooks -H \"Authorization: Bearer $TOKEN\" \\\n"
+                "  -d '{\"name\":\"joins\",\"targetUrl\":\"https://example.org/j\",\"resource\":\"memberships\","
+                "\"event\":\"created\"}'\n```\n403. Which scope is it?")
+    answer = matcher.answer(question)
+    assert "webhooks" in answer.guidance and "spark:memberships_read" in answer.scopes
+
+
 _REFUSED_BODY = ('401 {"message":"The request requires a valid access token set in the Authorization request '
                  'header.","trackingId":"ROUTER_5E70"}')
 
