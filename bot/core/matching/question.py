@@ -221,7 +221,8 @@ _WEBHOOK_IN_CODE_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNO
 
 
 # The body Webex sends with a 401: the token itself was refused, whatever scopes it holds
-_TOKEN_REFUSED_RE = re.compile(r"requires\s+a\s+valid\s+access\s+token|invalid\s+(?:or\s+expired\s+)?access\s+token",
+_TOKEN_REFUSED_RE = re.compile(r"requires\s+a\s+valid\s+access\s+token|invalid\s+(?:or\s+expired\s+)?access\s+token"
+                               r"|authentication\s+credentials\s+were\s+missing\s+or\s+incorrect",  # the SDKs' 401
                                re.IGNORECASE)
 _SCOPE_WORD_RE = re.compile(r"\b(?:scopes?|permissions?)\b", re.IGNORECASE)
 _REFUSED_TOPIC = "token-refused"  # the guidance topic of a 401: explained only to a post that asks for a scope
