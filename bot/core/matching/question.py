@@ -231,13 +231,13 @@ _REFUSED_TOPIC = "token-refused"  # the guidance topic of a 401: explained only 
 def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str, ...]:
     """The guidance topics of the message as written and, for another language, as read in English; the
     bots topic also when the pasted code calls with a bot's token, the webhooks topic when it creates a webhook;
-    a refused token's when the post asks for a scope, told in its words (or in its English reading) or its pasted
-    error body (a 401 with no scope asked of is no question of scopes)."""
+    a refused token's when the post asks about a scope (the word or a scope's name, in its words or its English
+    reading), told there or in its pasted error body (a 401 with no scope asked of is no question of scopes)."""
     written = guidance.topics(message.prose or message.text)
     written += ("bots",) if _BOT_TOKEN_IN_CODE_RE.search(message.pasted) and "bots" not in written else ()
     written += ("webhooks",) if _WEBHOOK_IN_CODE_RE.search(message.pasted) and "webhooks" not in written else ()
     written += (_REFUSED_TOPIC,) if _TOKEN_REFUSED_RE.search(message.pasted) and _REFUSED_TOPIC not in written else ()
-    if not (_SCOPE_WORD_RE.search(message.prose) or _SCOPE_WORD_RE.search(prose)):  # or its English reading
+    if not any(r.search(said) for r in (_SCOPE_WORD_RE, SCOPE_NAME_RE) for said in (message.prose, prose)):
         written = tuple(topic for topic in written if topic != _REFUSED_TOPIC)
     return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
 
