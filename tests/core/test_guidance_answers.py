@@ -322,6 +322,22 @@ def test_a_webhook_created_in_pasted_code_brings_the_webhooks_topic(matcher) -> 
     assert "webhooks" in answer.guidance and "spark:memberships_read" in answer.scopes
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("I ticked spark:all and GET /v1/people?orgId=... still 403s. Which scope?", "spark-all"),
+    ("dev token ok for prod?", "personal-access-token"),
+    ("our cron uses the token from developer.webex.com and breaks every morning. what should it use?",
+     "personal-access-token"),
+    ("curl https://webexapis.com/v1/people/me gives 401. same token works in postman. scope issue?", "token-refused"),
+    ("Registering the webhook for meetingTranscripts fails with 403. Which scope do I add?", "webhooks"),
+])
+def test_an_explanation_topic_as_posts_tell_it(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance
+
+
+def test_a_401_denied_is_no_refused_token(matcher) -> None:
+    assert "token-refused" not in matcher.answer("it was a 403, not 401. which scope lists my rooms?").guidance
+
+
 _REFUSED_BODY = ('401 {"message":"The request requires a valid access token set in the Authorization request '
                  'header.","trackingId":"ROUTER_5E70"}')
 
