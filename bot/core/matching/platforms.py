@@ -50,10 +50,10 @@ _FAILS_OR_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:resul
                                   r"|only\s+(?:see|sees|get|gets|returns?)|can'?t|cannot|unable|fails?|failed|error)\b",
                                   re.IGNORECASE)
 # A product named as where the app runs or is built: "hosted on AWS", "deployed to our k8s cluster", "a GitLab
-# job", "GitHub Actions"; not as what it asks about ("my GitHub app", "a Slack bot")
+# job", "a GitHub Action"; not as what it asks about ("my GitHub app", "a Slack bot")
 _RUNS_THERE_RE = re.compile(r"\b(?:host(?:ed|ing)?|runs?|running|deploy(?:ed)?|lives?|sits?)\s+(?:is\s+|are\s+)?"
                             r"(?:on|in|to|at|from)?\s*(?:(?:an?|the|our|my|their)\s+)?(?:own\s+)?$")
-_RUNS_ON_RE = re.compile(r"\s+(?:clusters?|pipelines?|jobs?|ci|runners?|actions|lambdas?|functions?|instances?"
+_RUNS_ON_RE = re.compile(r"\s+(?:clusters?|pipelines?|jobs?|ci|runners?|actions?|lambdas?|functions?|instances?"
                          r"|servers?|buckets?|vms?|containers?|pods?|workflows?)\b")
 # "a helper for people moving off Slack", "we migrated from Zoom": the product left behind is not the subject
 _LEFT_RE = re.compile(r"\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|com(?:e|es|ing)|came)"
