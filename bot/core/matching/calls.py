@@ -198,7 +198,7 @@ def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
 _SET_TO_RE = re.compile(r"\bresource\s*[=:]", re.IGNORECASE)  # "one webhook, resource=all and event=all"
 # a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...)
-_CREATE_CALL_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNORECASE)
+CREATES_WEBHOOK_CALL_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNORECASE)
 # "we receive a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
 _RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|gets?\s+an?)\b"
 _WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
@@ -288,7 +288,7 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
               for m in _resource_pattern(frozenset(known)).finditer(sentence)]
     found += [m.group(1) for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)
               for m in _event_pattern(frozenset(known)).finditer(sentence)]
-    if _CREATE_CALL_RE.search(message):
+    if CREATES_WEBHOOK_CALL_RE.search(message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
     found = [each for resource in found for each in (firehose if resource.lower() == "all" else (resource,))]
     told = [] if found else _told_by_events(creating, known)

@@ -14,7 +14,8 @@ from typing import Callable
 from bot.core.endpoints import find_endpoints
 from bot.core.knowledge import Language, Scope
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls, webhook_mentions
+from bot.core.matching.calls import (CREATES_WEBHOOK_CALL_RE, WEBHOOK_CREATED, WEBHOOK_RESOURCE_RE, Call, find_calls,
+                                     webhook_mentions)
 from bot.core.matching.clauses import opens_with_a_label
 from bot.core.matching.evidence import SCOPE_NAME_RE, named_scopes, without_ruled_out
 from bot.core.matching.guidance import GuidanceFinder
@@ -215,9 +216,6 @@ def _dedupe(calls: list[Call]) -> tuple[Call, ...]:
 
 # A bot's token named in pasted code ("-H 'Authorization: Bearer $BOT_TOKEN'", "botToken"): the bot makes the call
 _BOT_TOKEN_IN_CODE_RE = re.compile(r"(?<![a-z])bot[_-]?token\b", re.IGNORECASE)  # also WEBEX_BOT_TOKEN
-# A webhook created in pasted code ("POST https://webexapis.com/v1/webhooks", "api.webhooks.create("): the
-# webhooks explanation (the watched resource's read scope) answers it
-_WEBHOOK_IN_CODE_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNORECASE)
 
 
 # The body Webex sends with a 401: the token itself was refused, whatever scopes it holds
@@ -235,7 +233,7 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
     reading), told there or in its pasted error body (a 401 with no scope asked of is no question of scopes)."""
     written = guidance.topics(message.prose or message.text)
     written += ("bots",) if _BOT_TOKEN_IN_CODE_RE.search(message.pasted) and "bots" not in written else ()
-    written += ("webhooks",) if _WEBHOOK_IN_CODE_RE.search(message.pasted) and "webhooks" not in written else ()
+    written += ("webhooks",) if CREATES_WEBHOOK_CALL_RE.search(message.pasted) and "webhooks" not in written else ()
     written += (_REFUSED_TOPIC,) if _TOKEN_REFUSED_RE.search(message.pasted) and _REFUSED_TOPIC not in written else ()
     if not any(r.search(said) for r in (_SCOPE_WORD_RE, SCOPE_NAME_RE) for said in (message.prose, prose)):
         written = tuple(topic for topic in written if topic != _REFUSED_TOPIC)
