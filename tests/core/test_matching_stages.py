@@ -1232,3 +1232,9 @@ def test_a_pasted_calls_twin_the_words_ask_for_joins_the_plan(matcher, said: str
                                   "We register two webhooks: messages:created and memberships:created. Which scopes?"])
 def test_webhooks_told_as_resource_and_event_need_their_resources_read_scopes(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:2] == ["spark:messages_read", "spark:memberships_read"]
+
+
+def test_a_resources_events_in_a_post_that_creates_a_webhook_need_its_read_scope(matcher) -> None:
+    said = ("I want telephony_calls events for my own Webex Calling line, user token. "
+            "Which scope to create that webhook?")
+    assert matcher.answer(said).scopes[:1] == ["spark:calls_read"]

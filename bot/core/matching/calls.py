@@ -189,6 +189,12 @@ def _resource_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
+def _events_pattern(resources: frozenset[str]) -> re.Pattern[str]:
+    """A resource's events named as such ("telephony_calls events"), in a post that creates a webhook."""
+    return re.compile(rf"(?<![\w/])[`'\"]?({_alternation(resources)})[`'\"]?\s+events?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
 def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     """A webhook told as its resource and event ("messages:created", `memberships/deleted`)."""
     names = _alternation(resources)
@@ -288,6 +294,8 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
               for m in _resource_pattern(frozenset(known)).finditer(sentence)]
     found += [m.group(1) for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)
               for m in _event_pattern(frozenset(known)).finditer(sentence)]
+    if any(_CREATES_WEBHOOK_RE.search(sentence) for sentence in creating):  # "... which scope to create that webhook"
+        found += [m.group(1) for sentence in creating for m in _events_pattern(frozenset(known)).finditer(sentence)]
     if CREATES_WEBHOOK_CALL_RE.search(message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]
     found = [each for resource in found for each in (firehose if resource.lower() == "all" else (resource,))]
