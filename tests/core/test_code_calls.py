@@ -378,6 +378,11 @@ def test_a_webhook_the_app_gets_is_told_by_the_event_it_watches(kb, prose: str, 
     assert [c.endpoint.text for c in calls if c.endpoint] == [resource]
 
 
+def test_an_event_name_creates_no_webhook(kb) -> None:
+    prose = "The webhook side is done (messages:created arrives fine). Next we reply in the space."
+    assert webhook_mentions(prose, prose, kb.vocabulary.webhook_resources, kb.vocabulary.webhook_firehose) == []
+
+
 def test_a_need_told_after_a_webhook_in_the_same_sentence_stays(matcher) -> None:
     answer = matcher.answer("I'd like a webhook when my meeting ends so I can download the recording")
     assert sorted(answer.scopes) == ["meeting:recordings_read", "meeting:schedules_read"]

@@ -160,10 +160,10 @@ _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove
 
 
 # a sentence that creates a webhook, for reading its resource from 'resource "meetings"'
-_CREATES_WEBHOOK_RE = re.compile(
-    r"\b(?:creat\w*|register\w*|set\s+up|setting\s+up|subscrib\w*|want|need|add\w*|scopes?|permissions?)\b"
+_CREATES_WEBHOOK_RE = re.compile(  # not an event's name: "messages:created arrives fine" creates nothing
+    r"(?<![:/])\b(?:creat\w*|register\w*|set\s+up|setting\s+up|subscrib\w*|want|need|add\w*|scopes?|permissions?)\b"
     r".*\bwebhooks?\b"
-    r"|\bwebhooks?\b.*\b(?:creat\w*|register\w*|scopes?|permissions?)\b",  # "...: scopes?" asks to create one
+    r"|\bwebhooks?\b.*(?<![:/])\b(?:creat\w*|register\w*|scopes?|permissions?)\b",  # "...: scopes?" asks to create one
     re.IGNORECASE)
 WEBHOOK_CREATED = "POST /v1/webhooks "  # how a webhook told by its resource is shown: this, then resource="..."
 
