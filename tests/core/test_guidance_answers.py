@@ -329,6 +329,8 @@ def test_a_webhook_created_in_pasted_code_brings_the_webhooks_topic(matcher) -> 
      "personal-access-token"),
     ("curl https://webexapis.com/v1/people/me gives 401. same token works in postman. scope issue?", "token-refused"),
     ("Registering the webhook for meetingTranscripts fails with 403. Which scope do I add?", "webhooks"),
+    ("As a full admin I want one webhook for meetings ended across the org (ownedBy: org). What do I need?",
+     "webhooks"),
 ])
 def test_an_explanation_topic_as_posts_tell_it(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
