@@ -378,6 +378,13 @@ def test_a_webhook_the_app_gets_is_told_by_the_event_it_watches(kb, prose: str, 
     assert [c.endpoint.text for c in calls if c.endpoint] == [resource]
 
 
+def test_a_pasted_webhook_body_alone_is_a_webhook_on_its_resource(kb) -> None:
+    message = ('Registering the webhook {"name":"added","targetUrl":"https://hooks.example.io/wx",'
+               '"resource":"memberships","event":"created"} gives 403. Scopes?')
+    calls = webhook_mentions("Registering the webhook gives 403. Scopes?", message, kb.vocabulary.webhook_resources)
+    assert [c.endpoint.text for c in calls if c.endpoint] == ["memberships"]
+
+
 def test_an_event_name_creates_no_webhook(kb) -> None:
     prose = "The webhook side is done (messages:created arrives fine). Next we reply in the space."
     assert webhook_mentions(prose, prose, kb.vocabulary.webhook_resources, kb.vocabulary.webhook_firehose) == []

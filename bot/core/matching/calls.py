@@ -203,8 +203,9 @@ def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
 
 _WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
 _SET_TO_RE = re.compile(r"\bresource\s*[=:]", re.IGNORECASE)  # "one webhook, resource=all and event=all"
-# a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...)
-CREATES_WEBHOOK_CALL_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b", re.IGNORECASE)
+# a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...), or the body
+# alone ('{"targetUrl": "https://...", "resource": "messages"}': only a webhook has a target URL)
+CREATES_WEBHOOK_CALL_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b|[\"']targetUrl[\"']\s*:", re.IGNORECASE)
 # "we receive a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
 _RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|gets?\s+an?)\b"
 _WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
