@@ -290,12 +290,12 @@ def webhook_mentions(prose: str, message: str, resources: Iterable[str],
     creating = [s for s in sentences_of(prose) if not _OTHER_WEBHOOK_ACTION_RE.search(s)]
     found = [m.group(1) or m.group(2) for sentence in creating for m in pattern.finditer(sentence)]
     known |= {"all"} if firehose else set()  # only where a resource is named as such: "for all messages" is messages
+    asking = [sentence for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)]
     found += [m.group(1) for sentence in creating
-              if _CREATES_WEBHOOK_RE.search(sentence) or _WEBHOOK_RE.search(sentence) and _SET_TO_RE.search(sentence)
+              if sentence in asking or _WEBHOOK_RE.search(sentence) and _SET_TO_RE.search(sentence)
               for m in _resource_pattern(frozenset(known)).finditer(sentence)]
-    found += [m.group(1) for sentence in creating if _CREATES_WEBHOOK_RE.search(sentence)
-              for m in _event_pattern(frozenset(known)).finditer(sentence)]
-    if any(_CREATES_WEBHOOK_RE.search(sentence) for sentence in creating):  # "... which scope to create that webhook"
+    found += [m.group(1) for sentence in asking for m in _event_pattern(frozenset(known)).finditer(sentence)]
+    if asking:  # "I want telephony_calls events ... which scope to create that webhook": in any sentence
         found += [m.group(1) for sentence in creating for m in _events_pattern(frozenset(known)).finditer(sentence)]
     if CREATES_WEBHOOK_CALL_RE.search(message):
         found += [m.group(1) for m in WEBHOOK_RESOURCE_RE.finditer(message) if m.group(1).lower() in known]

@@ -224,8 +224,8 @@ def _after_the_label(part: str, index: ScopeIndex) -> list[str]:
     """A clause that opens with a verbless label ("Incident tool: spin up a space ...") as the label,
     kept as context, and what the label introduces: the need starts at the verb after the colon."""
     m = _label(part, index)
-    goes_on = m and (m.group(2).lower() in index.lexicon.verb_forms or m.group(2).lower() in _EVERY)
-    return [m.group(1), part[m.start(2):]] if goes_on else [part]
+    after = m.group(2).lower() if m else ""
+    return [m.group(1), part[m.start(2):]] if m and (after in index.lexicon.verb_forms or after in _EVERY) else [part]
 
 
 _EVERY = frozenset({"all", "every", "each"})  # "Admin report for the site: all meetings hosted by anyone"

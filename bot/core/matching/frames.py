@@ -11,6 +11,7 @@ from bot.core.endpoints import Endpoint
 from bot.core.knowledge import Scope
 from bot.core.matching.index import ScopeIndex
 from bot.core.matching.lexicon import tells_an_outcome
+from bot.core.matching.query import repaired_term
 from bot.core.text import words
 
 
@@ -47,10 +48,7 @@ def documented_call(scope: Scope, text: str, index: ScopeIndex) -> Endpoint | No
 def _term(word: str, index: ScopeIndex) -> str | None:
     """The word's term, its misspelling repaired as the question's is ("transcrpts of my meetigns")."""
     term = index.lexicon.term(word)
-    if term in index.postings:
-        return term
-    fixed = index.speller.correct(word)
-    return index.lexicon.term(fixed) if fixed else term
+    return term if term in index.postings else repaired_term(word, index) or term
 
 
 def _shorter(a: Endpoint, b: Endpoint) -> bool:

@@ -538,6 +538,12 @@ def _as_meant(text: str, lexicon: Lexicon) -> str:
                   lexicon.as_named(without_credential(_API_CALL_RE.sub(r"\1 request", text))))
 
 
+def repaired_term(word: str, index: "ScopeIndex") -> str | None:
+    """The term of the word's repaired spelling ("transcrpts"), not for a verb form ("order" is no "older")."""
+    fixed = None if word in index.lexicon.verb_forms else index.speller.correct(word)
+    return index.lexicon.term(fixed) if fixed else None
+
+
 @lru_cache(maxsize=t.QUERIES_KEPT)  # the stages after the first answer read the same clauses again
 def build_query(text: str, index: "ScopeIndex", intent_override: str | None = None) -> Query:
     """Read `text` against the index: its terms, how strongly, what is unknown (kept: never change a Query)."""
@@ -576,8 +582,7 @@ def build_query(text: str, index: "ScopeIndex", intent_override: str | None = No
             known += 1
             context += word in in_cues or word in in_products or term in lexicon.product_terms
             continue
-        fixed = None if word in lexicon.verb_forms else speller.correct(word)  # order != older
-        fixed_term = lexicon.term(fixed) if fixed else None
+        fixed_term = repaired_term(word, index)
         if fixed_term in index.postings:
             terms[fixed_term] = max(terms.get(fixed_term, 0.0), t.CORRECTED_FACTOR * factor)
             known += 1
