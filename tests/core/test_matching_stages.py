@@ -235,6 +235,14 @@ def test_the_wallboard_of_who_is_on_a_call_asks_for_calls_not_teams(matcher) -> 
     assert answer.scopes and all("calls" in s for s in answer.scopes)
 
 
+@pytest.mark.parametrize("said, message", [
+    ("creates locations (POST /locations) for a customer", False), ("POST https://webexapis.com/v1/rooms", False),
+    ("post it into the space", True), ("we POST the alert to the team space", True),
+])
+def test_the_http_method_post_creates_and_posts_no_message(matcher, said: str, message: bool) -> None:
+    assert (matcher.index.lexicon.message_term in build_query(said, matcher.index).terms) == message
+
+
 @pytest.mark.parametrize("said", ["lists the group spaces they're in", "post into a direct room"])
 def test_the_kind_of_space_is_no_group_of_the_groups_api(matcher, said: str) -> None:
     assert matcher.index.lexicon.term("group") not in build_query(said, matcher.index).terms
