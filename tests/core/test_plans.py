@@ -409,6 +409,17 @@ def test_a_pronoun_lends_its_object_not_the_need(matcher, question: str, scopes:
     assert sorted(matcher.answer(question).scopes) == sorted(scopes)  # which leads: test_the_change_leads_...
 
 
+@pytest.mark.parametrize("question, scopes", [
+    ("a script lists my own call recordings, downloads them, and then deletes the ones older than 90 days",
+     {"spark:recordings_read", "spark:recordings_write"}),
+    ("grab the recording of my meeting, push it to our S3 bucket, and then remove it from Webex",
+     {"meeting:recordings_read", "meeting:recordings_write"}),
+])
+def test_a_pronoun_after_one_that_refers_back_stands_for_the_same_thing(matcher, question: str,
+                                                                         scopes: set[str]) -> None:
+    assert {c.need.scope.name for c in clause_needs(question, matcher.index)} == scopes
+
+
 def test_a_pronoun_clause_that_neither_acts_nor_names_a_resource_is_context(matcher) -> None:
     answer = matcher.answer("my script should list my meeting recordings and I use it daily")
     assert answer.scopes == ["meeting:recordings_read"]

@@ -295,6 +295,19 @@ def _topic_donors(queries: list[Query], verbs: frozenset[str]) -> list[Query | N
     return donors
 
 
+def _referents(told: list[Query], verbs: frozenset[str]) -> list[Query | None]:
+    """For each clause, the clause before it that a pronoun in it stands for: that one, or when that one only
+    refers back itself, what it stands for ("grab the recording, push it to S3, then remove it"; "list my
+    recordings, download them, delete the old ones"); none after a clause that names nothing."""
+    referents: list[Query | None] = []
+    last: Query | None = None
+    for query in told:
+        referents.append(last)
+        if set(query.terms) - verbs or not refers_back(query.text):
+            last = query if query.terms else None
+    return referents
+
+
 def clause_queries(parts: list[str], index: ScopeIndex,
                    apart: frozenset[str] = frozenset()) -> list[tuple[Query, bool, frozenset[str]]]:
     """Each part's query, and whether it refers back to the clause before; a part with only a
@@ -317,6 +330,7 @@ def clause_queries(parts: list[str], index: ScopeIndex,
     verbs = index.lexicon.verb_terms
     webhook = index.lexicon.term("webhook")
     donors = _topic_donors(queries, verbs)
+    referents = _referents(told, verbs)
     for i, q in enumerate(queries):
         if set(q.terms) - verbs == {webhook}:
             continue  # "receive a webhook": its scope is the watched resource's, told elsewhere
@@ -328,7 +342,8 @@ def clause_queries(parts: list[str], index: ScopeIndex,
             # the neighbour's words in brackets: shown as what the verb acts on ("delete them (read my messages)")
             q = replace(donor, text=f"{q.text} ({donor.text})", intent=q.intent, terms=q.terms | topic)
         terms = q.terms
-        back = i > 0 and bool(told[i - 1].terms) and refers_back(q.text)
+        referent = referents[i]
+        back = referent is not None and refers_back(q.text)
         if back:
             own = set(q.terms) & index.resource_terms  # "DM them": the message is the need, 'them' its object
             if q.intent is None and not own:
@@ -336,7 +351,7 @@ def clause_queries(parts: list[str], index: ScopeIndex,
             factor = t.BORROWED_FACTOR / 2 if own else t.BORROWED_FACTOR
             if q.acted_on == index.lexicon.message_term:
                 factor *= t.POSTED_CONTENT_FACTOR  # "post a chart of them into the space": them is what is posted
-            terms = {term: factor for term in told[i - 1].terms if term not in verbs} | q.terms
+            terms = {term: factor for term in referent.terms if term not in verbs} | q.terms
         officer = officer or q.audiences & {"compliance"}
         handed = frozenset() if q.audiences or officer else actor - {"compliance"}  # an officer named acts on
         actor = q.audiences - {"user"} or (frozenset() if "user" in q.audiences else actor)
