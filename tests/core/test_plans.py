@@ -468,6 +468,17 @@ def test_a_possessive_brings_its_own_noun(matcher) -> None:
     assert "spark-admin:licenses_read" in matcher.answer("list users and their licenses").scopes
 
 
+@pytest.mark.parametrize("part, parts", [
+    ("once it's stored on our side move the recording to the recycle bin",
+     ["once it's stored on our side", "move the recording to the recycle bin"]),
+    ("when the meeting is over send a summary", ["when the meeting is over", "send a summary"]),
+    ("when a message is posted", ["when a message is posted"]),  # the state is the one verb
+    ("when someone adds me to a space", ["when someone adds me to a space"]),
+])
+def test_a_trigger_that_tells_its_state_leaves_the_one_verb_after_it_to_the_need(matcher, part, parts) -> None:
+    assert clause_parts(part, matcher.index) == parts
+
+
 def test_a_trigger_whose_subject_is_someone_else_keeps_its_verb(matcher) -> None:
     answer = matcher.answer("When someone has to join a meeting, post a message in the space")
     assert answer.scopes == ["spark:messages_write"]

@@ -266,9 +266,21 @@ def _after_the_trigger(part: str, index: ScopeIndex) -> list[str]:
         return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]  # "after the meeting we want to pull"
     if not verbs and (wanted := _WANTS_THING_RE.search(part)):  # "after each meeting we want both the transcript"
         return [part[:wanted.end()], part[wanted.end():]]
-    if len(verbs) == 1 and _APP_ACTS_RE.search(" ".join(written[:verbs[0]])):  # "after each session our tool pulls"
+    if len(verbs) == 1 and (_APP_ACTS_RE.search(" ".join(written[:verbs[0]]))  # "after each session our tool pulls"
+                            or _told_its_state(written, verbs[0])):
         return [" ".join(written[:verbs[0]]), " ".join(written[verbs[0]:])]
     return [" ".join(written[:verbs[1]]), " ".join(written[verbs[1]:])] if len(verbs) > 1 else [part]
+
+
+_BE = frozenset({"is", "are", "was", "were", "been"})
+
+
+def _told_its_state(written: list[str], verb: int) -> bool:
+    """Whether a trigger says what state its thing is in before the one verb that follows ("once it's stored on
+    our side move the recording", "when the meeting is over send a summary"): that verb is the need's, unless it
+    is the state itself ("when a message is posted")."""
+    said = [w.lower().replace("\u2019", "'") for w in written[1:verb - 1]]
+    return not written[verb].lower().endswith("ed") and any(w in _BE or w.endswith("'s") for w in said)
 
 
 def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
