@@ -842,6 +842,11 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     ("Welchen Scope braucht unser Tool, um im Namen des angemeldeten Nutzers neue Webex-Meetings anzulegen?",
      "meeting:schedules_write"),
     ("会議室の温度と騒音のメトリクスを取得するスコープは？", "spark-admin:workspace_metrics_read"),
+    # "admin" said as such, and said not to be
+    ("Posso simplesmente ler as preferências de reunião de outro usuário do site como admin?",
+     "meeting:admin_preferences_read"),
+    ("Necesito ver el historial de llamadas de mi propio usuario de Webex Calling, sin permisos de admin. ¿Cuál scope?",
+     "spark:calls_read"),
 ])
 def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]

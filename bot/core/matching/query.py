@@ -528,8 +528,8 @@ _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOPLE_RE, ""), (_DROPPED_PEOPLE_RE, "add"),
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
-             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"), (_HTTP_POST_RE, "create"),
-             (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "), (_ADMIN_AUTHORIZES_RE, r"as \1"),
+             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
+             (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "), (_ADMIN_AUTHORIZES_RE, r"as \1"),
              *((pattern, " ") for pattern in _CONTEXT))
 
 

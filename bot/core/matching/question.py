@@ -251,7 +251,8 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     message = normalise(text)
     told = lambda said: as_told(said, index)  # noqa: E731
     message = replace(message, prose=told(message.prose), sentences=tuple(told(s) for s in message.sentences))
-    known = lambda w: index.lexicon.term(w) in index.postings  # noqa: E731
+    # the English words of the knowledge base, and who acts ("el token es de un admin")
+    known = lambda w: index.lexicon.term(w) in index.postings or bool(index.lexicon.audiences(w))  # noqa: E731
     foreign = reading(message.prose, index.kb.vocabulary, known)
     gloss = lambda said: glossed(said, index.lexicon.glossary, known)  # noqa: E731
     if foreign is None and (english := gloss(message.prose)) != message.prose:  # "hunt group per api anlegen"
