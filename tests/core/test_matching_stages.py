@@ -101,6 +101,10 @@ def test_api_calls_in_code(kb) -> None:
     ("¿Qué alcance necesito para crear una reunión?", "es", "scope create meeting"),
     ("Qual escopo preciso para ler o histórico de chamadas?", "pt", "scope read history call"),
     ("会議を作成するにはどのスコープが必要ですか", "ja", "meeting create scope"),
+    # what the app does in a subordinate clause, and what it says it never does
+    ("Ich baue eine Integration, die meine Meetings auflistet und Meetings absagt", "de",
+     "list and cancel"),
+    ("Le script liste les sites et ne modifie rien", "fr", "list and changes nothing"),
 ])
 def test_other_languages_are_read_in_english(kb, text: str, code: str, english: str) -> None:
     read = reading(text, kb.vocabulary)
