@@ -33,7 +33,7 @@ DEV_NAMES = ("fresh", "blind", "blind2", "dev_docs", "dev_posts", "dev_posts2", 
              "dev_blind26", "dev_blind27", "dev_blind28", "dev_blind29",
              "dev_blind30", "dev_blind31", "dev_blind32", "dev_blind33", "dev_blind34",
              "dev_blind35", "dev_blind36", "dev_blind37", "dev_blind38", "dev_blind39", "dev_blind40", "dev_blind41",
-             "dev_lang42", "dev_actors43", "dev_blind44", "dev_blind45", "dev_topics46")
+             "dev_lang42", "dev_actors43", "dev_blind44", "dev_blind45", "dev_topics46", "dev_blind47")
 DEV_SETS = [ROOT.parent / "shared/eval/dev_questions.yaml"] + [ROOT / "bench" / f"{name}.yaml" for name in DEV_NAMES]
 
 
