@@ -464,6 +464,10 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "all of them?", "scopes are in place"),
     ("meeting:schedules_write is granted and creation works. Should the start time carry a UTC offset?",
      "scopes are in place"),
+    ("My token is fine and I get data, but only 50 messages come back:\n```\ncurl -H 'Authorization: Bearer $T' "
+     "https://webexapis.com/v1/messages?roomId=abc\n```\nHow do I get the older ones?", "scopes are in place"),
+    ("```\nGET https://webexapis.com/v1/meetings?from=2026/12/01\n400 Bad Request {\"message\":\"Invalid 'from' "
+     "value\"}\n```\nWhich date format does it want?", "scopes are in place"),  # the API let the call in
     # access said not to be the question: its words do not make the post a scope question
     ("Our sync job adds people to spaces in bulk and starts getting 429 with Retry-After after a few hundred "
      "memberships. Is that limit per token or per app? Not a permissions problem, just throughput.", "programming"),

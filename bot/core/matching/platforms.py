@@ -67,7 +67,8 @@ _WHERE_IN_HUB_RE = re.compile(r"^\W*(?:where\b.*\bcontrol\s*hub\b|how\s+(?:do|ca
 
 
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
-# fine", "not a permissions problem": the post says its access is in place
+# fine", "not a permissions problem", "my token is fine": the post says its access is in place; "400 Bad Request",
+# "409 Conflict", "429 Too Many Requests": the API let the call in and refused it for something no scope changes
 _ACCESS_FINE_RE = re.compile(
     r"(?:(?<!which )(?<!what )\b(?:scopes?|permissions?)\b(?:[^.!?]|etc\.){0,30}?\b(?:are|is|seem|seems)\s+"
     r"(?:all\s+|already\s+|definitely\s+)?(?:fine|ok|okay|sorted|good|correct|in\s+place"
@@ -75,7 +76,10 @@ _ACCESS_FINE_RE = re.compile(
     r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b"
     r"|\b(?:not|isn'?t|is\s+not)\s+(?:an?\s+)?(?:scopes?|permissions?|access)\s+(?:problem|issue|question|thing)\b"
     r"|\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:scopes?|permissions?)\b"
-    r")(?![^.!?]*\?)", re.IGNORECASE)  # not asked: "which scope is correct?"
+    r"|\b(?:access\s+)?token\s+(?:is|seems)\s+(?:fine|ok|okay|good|valid)\b|\bworks\s+(?:great|perfectly|well)\b"
+    r")(?![^.!?]*\?)"  # not asked: "which scope is correct?"
+    r"|\b(?:400\s+bad\s+request|409\s+conflict|429\s+too\s+many\s+requests)\b",  # the API let the call in
+    re.IGNORECASE)
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
                              r"|\b(?:does|do|did|is|are|was|won|can|could|would)n'?t\b", re.IGNORECASE)
