@@ -812,6 +812,13 @@ def test_a_yes_no_question_about_a_state_reads_it(matcher, said: str, intent: st
     assert build_query(said, matcher.index).intent == intent
 
 
+def test_scanning_messages_for_a_keyword_reads_them(matcher) -> None:
+    assert build_query("scan the messages for a keyword", matcher.index).intent == "read"
+    answer = matcher.answer("Knowledge-routing feature: go through the spaces I'm in, scan the messages for a keyword, "
+                            "and invite the right expert into the spaces where it came up. All as me.")
+    assert {"spark:messages_read", "spark:memberships_write"} <= set(answer.scopes)
+
+
 @pytest.mark.parametrize("said", ["Writing a script that lists my meeting recordings",
                                   "building an internal tool that shows the spaces I am in",
                                   'Building a "Today" tile that shows my meetings for the day',
