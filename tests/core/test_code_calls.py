@@ -385,6 +385,12 @@ def test_a_pasted_webhook_body_alone_is_a_webhook_on_its_resource(kb) -> None:
     assert [c.endpoint.text for c in calls if c.endpoint] == ["memberships"]
 
 
+def test_a_webhook_named_between_japanese_words_is_found(kb) -> None:
+    prose = "メンバーシップの作成イベント（resource=memberships, event=created）のWebhookを登録したいです。"
+    calls = webhook_mentions(prose, prose, kb.vocabulary.webhook_resources, kb.vocabulary.webhook_firehose)
+    assert [c.endpoint.text for c in calls if c.endpoint] == ["memberships"]
+
+
 def test_an_event_name_creates_no_webhook(kb) -> None:
     prose = "The webhook side is done (messages:created arrives fine). Next we reply in the space."
     assert webhook_mentions(prose, prose, kb.vocabulary.webhook_resources, kb.vocabulary.webhook_firehose) == []

@@ -201,7 +201,8 @@ def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/])[`'\"]?({names})[:/](?:created|updated|deleted|started|ended|all)\b", re.IGNORECASE)
 
 
-_WEBHOOK_RE = re.compile(r"\bwebhooks?\b", re.IGNORECASE)
+# the word between letters of no alphabet too: "のWebhookを登録したい" has no word boundary around it
+_WEBHOOK_RE = re.compile(r"(?<![A-Za-z])webhooks?(?![A-Za-z])", re.IGNORECASE)
 _SET_TO_RE = re.compile(r"\bresource\s*[=:]", re.IGNORECASE)  # "one webhook, resource=all and event=all"
 # a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...), or the body
 # alone ('{"targetUrl": "https://...", "resource": "messages"}': only a webhook has a target URL)
