@@ -327,6 +327,8 @@ def test_a_webhook_created_in_pasted_code_brings_the_webhooks_topic(matcher) -> 
     ("dev token ok for prod?", "personal-access-token"),
     ("our cron uses the token from developer.webex.com and breaks every morning. what should it use?",
      "personal-access-token"),
+    ("the script runs on the token I copied from developer.webex.com and breaks each morning. proper setup?",
+     "personal-access-token"),
     ("curl https://webexapis.com/v1/people/me gives 401. same token works in postman. scope issue?", "token-refused"),
     ("Registering the webhook for meetingTranscripts fails with 403. Which scope do I add?", "webhooks"),
     ("As a full admin I want one webhook for meetings ended across the org (ownedBy: org). What do I need?",
@@ -334,6 +336,11 @@ def test_a_webhook_created_in_pasted_code_brings_the_webhooks_topic(matcher) -> 
 ])
 def test_an_explanation_topic_as_posts_tell_it(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+def test_every_call_refused_is_about_the_api_calls_not_calling(matcher) -> None:
+    answer = matcher.answer("My script worked yesterday, today every call is 401. Do I need to add scopes to the token?")
+    assert "token-refused" in answer.guidance and not any("call" in scope for scope in answer.scopes)
 
 
 def test_a_401_denied_is_no_refused_token(matcher) -> None:
