@@ -493,6 +493,15 @@ def test_fetch_reads_its_method_from_the_options(kb) -> None:
     assert (call.endpoint.method, call.endpoint.path) == ("POST", "/v1/rooms")
 
 
+def test_fetch_of_a_template_literal_keeps_its_method_when_the_backticks_are_gone(matcher) -> None:
+    [call] = find_calls('fetch(https://webexapis.com/v1/messages/${id}, { method: "DELETE" })', {})
+    assert call.endpoint.method == "DELETE"
+    answer = matcher.answer("Users delete what they posted by mistake:\n\n    fetch(`https://webexapis.com/v1/messages/"
+                            "${id}`, { method: \"DELETE\" })\n\nWe only ask for spark:messages_read and get 403. "
+                            "What do I add?")
+    assert answer.scopes[:1] == ["spark:messages_write"]
+
+
 @pytest.mark.parametrize("noise", [
     " <@all>", " [docs](http://evil.example)", " https://evil.example/cjp/user", " javascript:alert(1)",
     " <script>alert(1)</script>", " ![x](https://evil.example/p.png)", " " + "buy now " * 50,

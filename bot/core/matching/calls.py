@@ -16,7 +16,8 @@ _CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
 _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
 _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
 _URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
-_FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"](https?://[^`'\"\s]+)[`'\"]\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
+# the URL quoted, or bare as a pasted snippet may be left with its template literal's backticks lost
+_FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"]?(https?://[^`'\"\s,)]+)[`'\"]?\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
 # a path after a Webex base URL variable: f"{BASE}/messages/{mid}", BASE + "/rooms", `${webexBase}/v1/people`
 _BASE_PATH_RE = re.compile(r"""(?:\{|\$\{)?\w*(?:webex|base)\w*\}?\s*\+?\s*[fr]?['"`]?"""
                            r"(?P<path>/[A-Za-z][\w/{}.$-]*)", re.IGNORECASE)
