@@ -468,6 +468,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "https://webexapis.com/v1/messages?roomId=abc\n```\nHow do I get the older ones?", "scopes are in place"),
     ("```\nGET https://webexapis.com/v1/meetings?from=2026/12/01\n400 Bad Request {\"message\":\"Invalid 'from' "
      "value\"}\n```\nWhich date format does it want?", "scopes are in place"),  # the API let the call in
+    ("wxc_sdk works great with my admin token:\n```python\nfor p in api.people.list(calling_data=True): ...\n```\n"
+     "but it is slow for 20k users. How do I fetch person details concurrently?", "scopes are in place"),
     # access said not to be the question: its words do not make the post a scope question
     ("Our sync job adds people to spaces in bulk and starts getting 429 with Retry-After after a few hundred "
      "memberships. Is that limit per token or per app? Not a permissions problem, just throughput.", "programming"),
@@ -502,6 +504,9 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
     ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
+    ("I call GET https://webexapis.com/v1/people?max=1000 as the full admin and get back 400 \"Email, displayName, "
+     "or id list should be specified.\" With email= it works. It was authorized with spark:people_read. How do I get "
+     "the whole org list?", "spark-admin:people_read"),  # the scope it names is not the one the call needs
     ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
      "meeting:transcripts_read"),
     ("curl https://webexapis.com/v1/telephony/config/queues works fine for listing our call queues. Next step is "
