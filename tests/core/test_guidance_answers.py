@@ -339,7 +339,7 @@ def test_an_explanation_topic_as_posts_tell_it(matcher, question: str, topic: st
 
 
 def test_every_call_refused_is_about_the_api_calls_not_calling(matcher) -> None:
-    answer = matcher.answer("My script worked yesterday, today every call is 401. Do I need to add scopes to the token?")
+    answer = matcher.answer("My script worked yesterday, today every call is 401. Do I need to add scopes to it?")
     assert "token-refused" in answer.guidance and not any("call" in scope for scope in answer.scopes)
 
 

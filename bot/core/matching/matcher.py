@@ -233,8 +233,8 @@ class Matcher:
         level = calibrated(draft, q, self.offtopic)
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
         # by the scopes it names; in a post that names none, by the calls it shows when no need rests on words alone
-        told = {n.scope for n in draft.needs if q.named or n.via == Via.WORDS}
-        covered = bool(draft.needs) and told <= set(q.named)
+        to_name = {n.scope for n in draft.needs if q.named or n.via == Via.WORDS}
+        covered = bool(draft.needs) and to_name <= set(q.named)
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
                          or access_settled(q, covered, partial(names_a_resource, index=self.index))
                          or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level, acts)):

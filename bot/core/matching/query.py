@@ -505,7 +505,8 @@ _SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['â
 _API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b"
                           # "every call is 401" (the status may be read out of the text already: "every call is .")
                           r"|\b(every|each|all|any)\s+calls?\b(?=\s+(?:is|are|was|were|returns?|returned|fails?|failed"
-                          r"|gives?|gets?)(?:\s+(?:with\s+)?(?:an?\s+)?(?:4\d\d|unauthori[sz]ed|forbidden)|\s*[.,;!?]|\s*$))",
+                          r"|gives?|gets?)(?:\s+(?:with\s+)?(?:an?\s+)?(?:4\d\d|unauthori[sz]ed|forbidden)"
+                          r"|\s*[.,;!?]|\s*$))",
                           re.IGNORECASE)
 
 # "a read-only admin runs it", "it runs as a full admin": who runs the app (a who-acts cue), not a need to run
@@ -532,8 +533,8 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
-             (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "), (_ADMIN_AUTHORIZES_RE, r"as \1"),
-             *((pattern, " ") for pattern in _CONTEXT))
+             (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
+             (_ADMIN_AUTHORIZES_RE, r"as \1"), *((pattern, " ") for pattern in _CONTEXT))
 
 
 def _as_meant(text: str, lexicon: Lexicon) -> str:
