@@ -232,11 +232,8 @@ class Matcher:
         topics, raised = topics_of(q, audiences, self.guidance)
         level = calibrated(draft, q, self.offtopic)
         words_only, acts = all(n.via == Via.WORDS for n in draft.needs), partial(asks_to_act, index=self.index)
-        # by the scopes it names; in a post that names none, by the calls it shows when no need rests on words alone
-        to_name = {n.scope for n in draft.needs if q.named or n.via == Via.WORDS}
-        covered = bool(draft.needs) and to_name <= set(q.named)
         if elsewhere := (self.platforms.answered_elsewhere(q, words_only, level == Confidence.HIGH, acts)
-                         or access_settled(q, covered, partial(names_a_resource, index=self.index))
+                         or access_settled(q, _covered(draft, q), partial(names_a_resource, index=self.index))
                          or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level, acts)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
         if (restating := restated(draft, raised, self.guidance)) or draft.kind == AnswerKind.DECLINE:
@@ -383,6 +380,13 @@ def told_beside_calls(from_calls: Draft, q: Question, words: str, index: ScopeIn
     needs = from_calls.needs + [c.need for c in told]
     signals = from_calls.signals + [replace(word_signals(c.query, c.ranked, q), split=True) for c in told]
     return Draft(AnswerKind.PLAN, needs, signals, why(needs))
+
+
+def _covered(draft: Draft, q: Question) -> bool:
+    """Whether the draft's needs are covered by the scopes the post names; in a post that names none, by the calls
+    it shows, when no need rests on words alone ("wxc_sdk works great ... how do I fetch them concurrently?")."""
+    to_name = {n.scope for n in draft.needs if q.named or n.via == Via.WORDS}
+    return bool(draft.needs) and to_name <= set(q.named)
 
 
 def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
