@@ -420,6 +420,7 @@ def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, qu
 @pytest.mark.parametrize("question", [
     "Wie richte ich am Tischtelefon die Anklopffunktion ein? Ich finde das Menü nicht.",
     "Como faço para gravar uma reunião no app desktop do Webex e onde o arquivo fica salvo?",  # the desktop app
+    "¿Cuánto cuesta la licencia de Webex Suite para 50 usuarios y dónde la compro?",  # a price
 ])
 def test_an_app_question_in_another_language_is_declined(matcher, question: str) -> None:
     assert matcher.answer(question).kind == AnswerKind.DECLINE
@@ -851,6 +852,9 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     ("Welchen Scope braucht unser Tool, um im Namen des angemeldeten Nutzers neue Webex-Meetings anzulegen?",
      "meeting:schedules_write"),
     ("会議室の温度と騒音のメトリクスを取得するスコープは？", "spark-admin:workspace_metrics_read"),
+    # Portuguese told by its everyday words ("ele", "dele", "ao", "estamos")
+    ("Olá pessoal, estamos criando um painel para vendedores: ele mostra o histórico de chamadas do próprio "
+     "vendedor e, ao lado, as gravações das chamadas dele. Quais scopes?", "spark:calls_read"),
     # "admin" said as such, and said not to be
     ("Posso simplesmente ler as preferências de reunião de outro usuário do site como admin?",
      "meeting:admin_preferences_read"),
