@@ -160,11 +160,13 @@ _OTHER_WEBHOOK_ACTION_RE = re.compile(r"\b(?:list|listing|delete|deleting|remove
                                       r"|editing|rename|renaming|disable|disabling)\b", re.IGNORECASE)
 
 
+# the word "webhook(s)" bounded by no ASCII word character: "のWebhookを登録したい" has no \b around it
+_WEBHOOK_WORD = r"(?<![A-Za-z0-9_])webhooks?(?![A-Za-z0-9_])"
 # a sentence that creates a webhook, for reading its resource from 'resource "meetings"'
 _CREATES_WEBHOOK_RE = re.compile(  # not an event's name: "messages:created arrives fine" creates nothing
     r"(?<![:/])\b(?:creat\w*|register\w*|set\s+up|setting\s+up|subscrib\w*|want|need|add\w*|scopes?|permissions?)\b"
-    r".*\bwebhooks?\b"
-    r"|\bwebhooks?\b.*(?<![:/])\b(?:creat\w*|register\w*|scopes?|permissions?)\b",  # "...: scopes?" asks to create one
+    r".*" + _WEBHOOK_WORD +
+    r"|" + _WEBHOOK_WORD + r".*(?<![:/])\b(?:creat\w*|register\w*|scopes?|permissions?)\b",  # "...: scopes?" creates
     re.IGNORECASE)
 WEBHOOK_CREATED = "POST /v1/webhooks "  # how a webhook told by its resource is shown: this, then resource="..."
 
@@ -177,10 +179,10 @@ def _alternation(resources: frozenset[str]) -> str:
 @lru_cache(maxsize=4)
 def _mention_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     names = _alternation(resources)
-    return re.compile(rf"\bwebhooks?\b(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
+    return re.compile(_WEBHOOK_WORD + rf"(?:\s+[\w-]+){{0,3}}?\s+(?:on|for|watching|when|whenever)\s+"
                       rf"(?:(?:the|my|our|a|an|one|of|any|every|each|their|its|[\w-]+['’]s?)\s+){{0,4}}"
                       rf"[`'\"]?({names})\b"
-                      rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+webhooks?\b", re.IGNORECASE)
+                      rf"|(?<![\w/])[`'\"]?({names})(?::\w+)?[`'\"]?\s+" + _WEBHOOK_WORD, re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -202,19 +204,18 @@ def _event_pattern(resources: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/])[`'\"]?({names})[:/](?:created|updated|deleted|started|ended|all)\b", re.IGNORECASE)
 
 
-# the word between letters of no alphabet too: "のWebhookを登録したい" has no word boundary around it
-_WEBHOOK_RE = re.compile(r"(?<![A-Za-z])webhooks?(?![A-Za-z])", re.IGNORECASE)
+_WEBHOOK_RE = re.compile(_WEBHOOK_WORD, re.IGNORECASE)
 _SET_TO_RE = re.compile(r"\bresource\s*[=:]", re.IGNORECASE)  # "one webhook, resource=all and event=all"
 # a call that creates a webhook, its body pasted with it: POST /v1/webhooks, api.webhooks.create(...), or the body
 # alone ('{"targetUrl": "https://...", "resource": "messages"}': only a webhook has a target URL)
 CREATES_WEBHOOK_CALL_RE = re.compile(r"/v1/webhooks\b|\bwebhooks\.create\b|[\"']targetUrl[\"']\s*:", re.IGNORECASE)
 # "we receive a webhook when ...", "I want a webhook to fire": a webhook the app is to receive, not one it reads about
 _RECEIVES = r"\b(?:receive|fires?|fired|ping|notif\w*|(?:i|we)['’]d\s+like|would\s+like|gets?\s+an?)\b"
-_WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*\bwebhooks?\b"
-                               r"|\bwebhooks?\s+(?:for|on|when|whenever|that|which|every)\b"
-                               r"|\bwebhooks?\b.*" + _RECEIVES, re.IGNORECASE)
+_WANTS_WEBHOOK_RE = re.compile(_CREATES_WEBHOOK_RE.pattern + r"|" + _RECEIVES + r".*" + _WEBHOOK_WORD
+                               + r"|" + _WEBHOOK_WORD + r"\s+(?:for|on|when|whenever|that|which|every)\b"
+                               r"|" + _WEBHOOK_WORD + r".*" + _RECEIVES, re.IGNORECASE)
 # "without a webhook", "no webhooks", "instead of a webhook": a webhook set aside
-_NO_WEBHOOK_RE = re.compile(r"\b(?:without|no|not|instead\s+of|rather\s+than)\s+(?:an?\s+|any\s+)?webhooks?\b",
+_NO_WEBHOOK_RE = re.compile(r"\b(?:without|no|not|instead\s+of|rather\s+than)\s+(?:an?\s+|any\s+)?" + _WEBHOOK_WORD,
                             re.IGNORECASE)
 # "notified when", "be told whenever", "get pinged when": what a webhook does, said of the app
 _NOTIFIED_RE = re.compile(r"\b(?:notif\w*|pinged|ping|callback(?!\s+url)|alerted|be\s+told|hear\s+about)\b",
