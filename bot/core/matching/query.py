@@ -502,12 +502,13 @@ _DISPLAY_NAME_RE = re.compile(r"\bdisplay[\s_-]?(names?)\b", re.IGNORECASE)
 _SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['’]s\b", re.IGNORECASE)
 
 # "that token call", "the REST call", "an API call": a request to the API, not a phone call
-_API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b"
-                          # "every call is 401" (the status may be read out of the text already: "every call is .")
-                          r"|\b(every|each|all|any)\s+calls?\b(?=\s+(?:is|are|was|were|returns?|returned|fails?|failed"
-                          r"|gives?|gets?)(?:\s+(?:with\s+)?(?:an?\s+)?(?:4\d\d|unauthori[sz]ed|forbidden)"
-                          r"|\s*[.,;!?]|\s*$))",
+_API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b",
                           re.IGNORECASE)
+# "every call is 401", "each call fails": requests the API refused (the status may be read out of the text already:
+# "every call is ."), not phone calls
+_REFUSED_CALLS_RE = re.compile(r"\b(every|each|all|any)\s+calls?\b(?=\s+(?:is|are|was|were|returns?|returned|fails?"
+                               r"|failed|gives?|gets?)(?:\s+(?:with\s+)?(?:an?\s+)?(?:4\d\d|unauthori[sz]ed|forbidden)"
+                               r"|\s*[.,;!?]|\s*$))", re.IGNORECASE)
 
 # "a read-only admin runs it", "it runs as a full admin": who runs the app (a who-acts cue), not a need to run
 _APP_RUN = r"(?:it|this|that|the\s+(?:script|tool|job|app|integration|report))"
@@ -541,8 +542,9 @@ def _as_meant(text: str, lexicon: Lexicon) -> str:
     """The text with what it names read as what it is (a device, "dial back", "post") and the app's setting left
     out (who we are, where it runs), so that what is left is the need; an API call is read before the credential
     words go ("that token call" must not leave a bare "call")."""
+    requests = _REFUSED_CALLS_RE.sub(r"\1 request", _API_CALL_RE.sub(r"\1 request", text))
     return reduce(lambda said, reading: reading[0].sub(reading[1], said), _READINGS,
-                  lexicon.as_named(without_credential(_API_CALL_RE.sub(r"\1\2 request", text))))
+                  lexicon.as_named(without_credential(requests)))
 
 
 def repaired_term(word: str, index: "ScopeIndex") -> str | None:
