@@ -471,6 +471,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "value\"}\n```\nWhich date format does it want?", "scopes are in place"),  # the API let the call in
     ("wxc_sdk works great with my admin token:\n```python\nfor p in api.people.list(calling_data=True): ...\n```\n"
      "but it is slow for 20k users. How do I fetch person details concurrently?", "scopes are in place"),
+    ("Downloading files works (GET https://webexapis.com/v1/contents/abc returns the bytes), but how do I get the "
+     "original file name?", "scopes are in place"),  # a thing done, said to work
     # access said not to be the question: its words do not make the post a scope question
     ("Our sync job adds people to spaces in bulk and starts getting 429 with Retry-After after a few hundred "
      "memberships. Is that limit per token or per app? Not a permissions problem, just throughput.", "programming"),
@@ -510,6 +512,7 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
      "the whole org list?", "spark-admin:people_read"),  # the scope it names is not the one the call needs
     ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
      "meeting:transcripts_read"),
+    ("Listing meetings works, but I can't get the recordings. I have meeting:schedules_read.", "meeting:recordings_read"),
     ("curl https://webexapis.com/v1/telephony/config/queues works fine for listing our call queues. Next step is "
      "changing the overflow destination. What do I need for both?", "spark-admin:telephony_config_read"),
 ])

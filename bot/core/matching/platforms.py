@@ -77,12 +77,13 @@ _ACCESS_FINE_RE = re.compile(
     r"|\b(?:not|isn'?t|is\s+not)\s+(?:an?\s+)?(?:scopes?|permissions?|access)\s+(?:problem|issue|question|thing)\b"
     r"|\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:scopes?|permissions?)\b"
     r"|\b(?:access\s+)?token\s+(?:is|seems)\s+(?:fine|ok|okay|good|valid)\b|\bworks\s+(?:great|perfectly|well)\b"
+    r"|\b\w+ing\s+(?:\w+\s+){0,3}?works(?=\s*[(,;])"  # "downloading files works (GET ...)"
     r")(?![^.!?]*\?)"  # not asked: "which scope is correct?"
     r"|\b(?:400\s+bad\s+request|409\s+conflict|429\s+too\s+many\s+requests)\b",  # the API let the call in
     re.IGNORECASE)
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
-                             r"|\b(?:does|do|did|is|are|was|won|can|could|would)n'?t\b", re.IGNORECASE)
+                             r"|\b(?:does|do|did|is|are|was|wo|ca|could|would)n'?t\b", re.IGNORECASE)
 
 
 # Microsoft Graph's permission names: a resource, a dotted Read or ReadWrite and an optional reach
