@@ -458,6 +458,9 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
      "programming"),
     ("With webex.min.js from unpkg the page throws Uncaught TypeError: Cannot read properties of undefined "
      "(reading 'register'). Is the plugin missing from that bundle?", "programming"),
+    ("is there a jq one-liner that keeps only id and displayName from `curl https://webexapis.com/v1/people` "
+     "output?", "programming"),  # the code shown is what the question works on
+    ("Gradle cannot find the Webex Android SDK. Which Maven repository do I add?", "programming"),
     # scopes said to be in place, and a question about something they cover
     ("Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
      "mention in the markdown?", "scopes are in place"),

@@ -33,6 +33,8 @@ _HOW_MANY_CAN_RE = re.compile(
 _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:raises?|increases?|lifts?|bypass(?:es)?"
                               r"|higher)\b", re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
+# Code and addresses a programming question shows are what it works on: "pull id and title out of `curl URL` output"
+_SHOWN_RE = re.compile(r"`[^`]*`|https?://\S+")
 _CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # "Why did my webhook get disabled?", "What's the max page size?", "Does Webex retry?", "Can I rename my app?": a
@@ -196,7 +198,8 @@ class PlatformFinder:
             return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
-        if not q.named and cue and not acts(self._coding.sub(" ", q.asking.lower())) and not asks_for_access(q.text):
+        if (not q.named and cue and not acts(self._coding.sub(" ", _SHOWN_RE.sub(" ", q.asking.lower())))
+                and not asks_for_access(q.text)):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
                 and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text) and not acts(q.prose)):
