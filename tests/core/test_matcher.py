@@ -411,6 +411,7 @@ def test_a_question_about_using_the_webex_app_is_declined_as_such_unless_a_scope
     "I forgot my webex password and the reset email never comes. How do I get back into my account and my spaces?",
     "What's the keyboard shortcut to raise my hand in a Webex meeting on a Mac?",
     "Where do I turn on call waiting on the desk phone? I can't find the menu.",
+    "Can meeting recordings start automatically for every host on our site? Where is that setting?",
 ])
 def test_an_app_question_that_says_it_is_no_api_question_is_declined(matcher, question: str) -> None:
     answer = matcher.answer(question)
