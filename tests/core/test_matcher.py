@@ -462,6 +462,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("is there a jq one-liner that keeps only id and displayName from `curl https://webexapis.com/v1/people` "
      "output?", "programming"),  # the code shown is what the question works on
     ("Gradle cannot find the Webex Android SDK. Which Maven repository do I add?", "programming"),
+    ("Testing my bot locally with ngrok: the webhook is created fine but events stop after a few minutes. Why?",
+     "programming"),
     # scopes said to be in place, and a question about something they cover
     ("Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
      "mention in the markdown?", "scopes are in place"),
