@@ -464,6 +464,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Gradle cannot find the Webex Android SDK. Which Maven repository do I add?", "programming"),
     ("Testing my bot locally with ngrok: the webhook is created fine but events stop after a few minutes. Why?",
      "programming"),
+    ("Which version of the Webex JS SDK added virtual backgrounds? Is there a changelog?", "programming"),
+    ("Adaptive card column widths look squished on mobile, any tips?", "programming"),
     # scopes said to be in place, and a question about something they cover
     ("Our app has spark:messages_write and posting works fine. How do I make a person's name render as a real "
      "mention in the markdown?", "scopes are in place"),
