@@ -497,8 +497,9 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Listing the members of a big space, I only get 100 back. Is that a hard cap?", "limit"),
     ("how do I paginate /v1/people results?", "limit"),  # how the API pages, beside an endpoint
     ("how do I get the next page of GET /v1/memberships", "limit"),
+    ("Is there a free sandbox org where I can be an admin to try the calling APIs?", "fact"),  # a fact of the docs
     # how something behaves, asked with nothing to be done and no word of access
-    ("Is there a sandbox org I can use to try my integration?", "behaves"),
+    ("Is there a trial I can use to try my integration?", "behaves"),
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
     ("Why does my adaptive card render differently on mobile?", "behaves"),
 ])

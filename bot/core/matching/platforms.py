@@ -195,7 +195,7 @@ class PlatformFinder:
             return f"this reads as a question about using the Webex app or Control Hub (\"{usage}\"), not about the " \
                    "scopes an integration needs"
         if not q.named and (fact := self.platform_fact(q.asking)) and not acts(self._others_asked(q.asking)):
-            return f"this asks about a limit the Webex docs state (\"{fact}\"), not about the scopes an " \
+            return f"this asks about a limit or a fact the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
         if (not q.named and cue and not acts(self._coding.sub(" ", _SHOWN_RE.sub(" ", q.asking.lower())))
