@@ -121,6 +121,14 @@ def test_ones_refers_back_like_them(matcher) -> None:
     assert set(answer.scopes[:2]) == {"meeting:admin_recordings_read", "meeting:admin_recordings_write"}
 
 
+@pytest.mark.parametrize("question", [
+    "as an admin I want to list all devices in the org and delete the ones that have been offline for 30 days",
+    "as an admin, list every device in the org and remove those which are offline",
+])
+def test_the_state_that_picks_which_ones_is_not_the_need(matcher, question: str) -> None:
+    assert set(matcher.answer(question).scopes) == {"spark-admin:devices_read", "spark-admin:devices_write"}
+
+
 @pytest.mark.parametrize("text, back", [("then add two new members to the Sales one", True),
                                         ("delete the old ones", True), ("create a new one", True),
                                         ("the only one who signs in", False), ("add one member", False)])

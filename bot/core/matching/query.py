@@ -491,6 +491,12 @@ _FOR_THE_TEAM_RE = re.compile(
 # "+1 same issue here", "similar problem": a reply in a thread that tells of someone else's problem, no need
 _SAME_ISSUE_RE = re.compile(r"\b(?:same|similar)\s+(?:issue|problem|error)s?\b(?:\s+(?:here|too|as\s+well))?",
                             re.IGNORECASE)
+# "delete the ones that have been offline for 30 days", "remove those which are older than a year": which of the
+# things named before, told by their state after the verb that acts on them; the need is what is done to them, not
+# reading that state ("and the ones that are tagged get removed", "for the ones that were recorded" keep theirs)
+_WHICH_ONES_RE = re.compile(r"\b(?!(?:and|or|but|for|of|with|to|from|in|on|at|by|that|the)\b)([a-z]+)\s+((?:the\s+)?"
+                            r"(?:ones|those|them))\s+(?:that|which|who)\s+(?:have\s+been|has\s+been|had\s+been|are"
+                            r"|were|is|was)\s+[^,.;:!?()]*", re.IGNORECASE)
 _CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
             _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE,
             _HELD_REFRESH_RE)
@@ -535,7 +541,8 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
              (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
-             (_ADMIN_AUTHORIZES_RE, r"as \1"), *((pattern, " ") for pattern in _CONTEXT))
+             (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
+             *((pattern, " ") for pattern in _CONTEXT))
 
 
 def _as_meant(text: str, lexicon: Lexicon) -> str:
