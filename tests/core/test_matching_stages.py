@@ -637,6 +637,12 @@ def test_equal_scores_go_to_the_least_privileged_scope(matcher) -> None:
     assert len(tied) > 1 and ranked[0].scope.audience == "user"
 
 
+def test_the_resource_the_verb_acts_on_leads_the_one_that_only_narrows_it(matcher) -> None:
+    query = build_query("list the devices in a workspace", matcher.index)
+    assert query.acted_on is not None
+    assert matcher.index.rank(query)[0].scope.key.endswith("devices_read")  # not the workspaces read scope
+
+
 @pytest.mark.parametrize("text, word", [("voicemail msgs", "voicemessages"), ("voice messages", "voicemessages"),
                                         ("voicemail messages", "voicemessages"), ("Do Not Disturb", "dnd")])
 def test_a_compound_is_one_word_however_it_is_written(text: str, word: str) -> None:

@@ -113,12 +113,14 @@ class ScopeIndex:
 
     def rank(self, query: Query, best: int | None = None) -> list[Ranked]:
         """Scopes ordered by score, or only the `best` few; coverage is the IDF share of the question they
-        explain. A ranking depends only on the query's terms, unknown words, intent and who-acts cues."""
-        ranked = self._ranked(tuple(query.terms.items()), query.unknown, query.intent, query.audiences)
+        explain. A ranking depends only on the query's terms, unknown words, intent, who-acts cues and the
+        resource its verb acts on."""
+        ranked = self._ranked(tuple(query.terms.items()), query.unknown, query.intent, query.audiences,
+                              query.acted_on)
         return list(ranked[:best])
 
     def _ranking(self, told: tuple[tuple[str, float], ...], unknown: int, intent: str | None,
-                 audiences: frozenset[str]) -> tuple[Ranked, ...]:
+                 audiences: frozenset[str], acted_on: str | None) -> tuple[Ranked, ...]:
         """Scores every scope with a term of the query and orders them."""
         terms = dict(told)
         total = sum(self.idf[term] * f for term, f in terms.items()) + unknown * self.unknown_idf
@@ -148,6 +150,8 @@ class ScopeIndex:
             score = mass / total + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
             if name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(name_terms[i])
+            if acted_on in name_terms[i]:
+                score += t.ACTED_ON_BONUS
             scored.append((-score, tie_order[i], i, named))  # sorts best first, ties by least privilege
         scored.sort()
         scopes = self.kb.scopes
