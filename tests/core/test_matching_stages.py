@@ -1201,7 +1201,7 @@ def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin",
-                                  "admin: delete another user's meeting"])
+                                  "admin: delete another user's meeting", "create a meeting for someone else as admin"])
 def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_schedule_write"]  # not a recordings scope
 

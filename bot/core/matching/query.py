@@ -504,8 +504,8 @@ _CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _A
 # "a user's display name", "displayName": the name a person shows, a noun; "display" is no verb that reads there
 _DISPLAY_NAME_RE = re.compile(r"\bdisplay[\s_-]?(names?)\b", re.IGNORECASE)
 
-# "someone else's recording": another user's, as the knowledge base says it
-_SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else['’]s\b", re.IGNORECASE)
+# "someone else's recording", "a meeting for someone else": another user's, another user, as the knowledge base says it
+_SOMEONE_ELSES_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody)\s+else(['’]s)?\b", re.IGNORECASE)
 
 # "that token call", "the REST call", "an API call": a request to the API, not a phone call
 _API_CALL_RE = re.compile(r"\b(api|rest|https?|token|sdk|endpoint|graphql|backend|server|network)\s+calls?\b",
@@ -539,7 +539,7 @@ _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOPLE_RE, ""), (_DROPPED_PEOPLE_RE, "add"),
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
-             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, "another user's"), (_DUMP_RE, r"export\1"),
+             (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, r"another user\1"), (_DUMP_RE, r"export\1"),
              (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
              *((pattern, " ") for pattern in _CONTEXT))
