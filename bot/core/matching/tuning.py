@@ -155,7 +155,7 @@ READ_ONLY_SENTENCE_WORDS = 6
 # --- bonuses and penalties added to the score ---
 NAME_COVERAGE_BONUS = 0.08  # prefer the scope whose name the question spells out most fully
 PHRASE_BONUS = 0.1  # the question contains one of the scope's phrasings word for word
-ACTED_ON_BONUS = 0.1  # the scope is named for what the verb acts on ("list the devices in a workspace": devices)
+ACTED_ON_BONUS = 0.1  # the scope is named, in full, for what the verb acts on ("list the devices in a workspace")
 DEPRECATED_PENALTY = 0.3
 ALTERNATIVE_PENALTY = 0.08  # an entry that is only an accepted alternative for some endpoints
 
