@@ -1,5 +1,6 @@
 """`make bench`: scopebot against BM25 and MiniLM baselines on the development, paraphrase and held-out sets,
-plus scopebot's latency, throughput, cold start and memory; results into docs/benchmarks.md.
+plus scopebot's latency and throughput (bench/speed.py, in a process of its own), cold start and memory; results
+into docs/benchmarks.md.
 
     python bench/run.py [--dev ../shared/eval/dev_questions.yaml] [--write docs/benchmarks.md]
 """
@@ -7,6 +8,7 @@ plus scopebot's latency, throughput, cold start and memory; results into docs/be
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -27,7 +29,6 @@ from questionset import build  # noqa: E402
 from bot.core.answer import Answer, AnswerKind, Need, Via  # noqa: E402
 from bot.core.knowledge import load_knowledge  # noqa: E402
 from bot.core.matching import Matcher  # noqa: E402
-from bot.service import heap  # noqa: E402
 from bot.tools.evaluate import EvalReport, Tally, evaluate  # noqa: E402
 
 TARGETS = {"throughput": 1000.0, "p99_ms": 2.0, "cold_start_s": 1.0}
@@ -76,37 +77,11 @@ def calibrate(baseline, items: list[dict]) -> float:
     return max(candidates, key=lambda t: sum((s >= t) == r for s, r in zip(tops, real)))
 
 
-def latency(matcher: Matcher, questions: list[str]) -> dict[str, float]:
-    for q in questions[:50]:
-        matcher.answer(q)
-    heap.settle()  # as the service does once it is built
-    times = []
-    for q in questions:
-        start = time.perf_counter()
-        matcher.answer(q)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    batch = questions * 3
-    start = time.perf_counter()
-    for q in batch:
-        matcher.answer(q)
-    elapsed = time.perf_counter() - start
-    return {"p50_ms": statistics.median(times), "p99_ms": times[int(0.99 * len(times)) - 1],
-            "max_ms": times[-1], "throughput": len(batch) / elapsed}
-
-
-# long made-up inputs at the bot's 8000-character limit: runs of names and punctuation that once took seconds
-ADVERSARIAL = ("x:y," * 2000, "does " + "a:" * 3997, "read messages " + "x," * 3993, "spark:a," * 1000)
-
-
-def slowest_adversarial(matcher: Matcher) -> float:
-    """Seconds the slowest of the ADVERSARIAL inputs takes to answer."""
-    times = []
-    for text in ADVERSARIAL:
-        start = time.perf_counter()
-        matcher.answer(text)
-        times.append(time.perf_counter() - start)
-    return max(times)
+def measured_speed() -> dict[str, float]:
+    """bench/speed.py's latency, throughput and slowest long input, from a process of their own."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "speed.py")], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
 
 
 def cold_start(runs: int = 5) -> float:
@@ -220,8 +195,7 @@ def main() -> int:
     rows = {name: {system: evaluate(answer, items) for system, answer in systems.items()}
             for name, items in sets.items()}
     questions = [i["q"] for i in sets["paraphrases"]]
-    speed, cold, memory = latency(matcher, questions), cold_start(), peak_memory_mb(questions)
-    adversarial = slowest_adversarial(matcher)
+    speed, cold, memory = measured_speed(), cold_start(), peak_memory_mb(questions)
     checks = quality_checks(rows) + [
         (f">= {TARGETS['throughput']:.0f} questions/s in batch", speed["throughput"] >= TARGETS["throughput"]),
         (f"p99 < {TARGETS['p99_ms']} ms per question", speed["p99_ms"] < TARGETS["p99_ms"]),
@@ -235,7 +209,7 @@ def main() -> int:
         f"| batch throughput | {speed['throughput']:.0f} questions/s |",
         f"| cold start (new process answers one question) | {cold:.3f} s |",
         f"| peak memory answering the paraphrase set | {memory:.0f} MiB |",
-        f"| slowest long made-up input (8000 characters of names and punctuation) | {adversarial:.2f} s |",
+        f"| slowest long made-up input (8000 characters of names and punctuation) | {speed['adversarial_s']:.2f} s |",
         "", "| baseline | index/load time |", "|---|---|",
         *(f"| {name} | {t:.2f} s |" for name, t in timings.items()),
         "", "| target | met |", "|---|---|",

@@ -521,7 +521,8 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
      "the whole org list?", "spark-admin:people_read"),  # the scope it names is not the one the call needs
     ("Listing the user's spaces works fine. What else is needed for their meeting transcripts?",
      "meeting:transcripts_read"),
-    ("Listing meetings works, but I can't get the recordings. I have meeting:schedules_read.", "meeting:recordings_read"),
+    ("Listing meetings works, but I can't get the recordings. I have meeting:schedules_read.",
+     "meeting:recordings_read"),
     ("curl https://webexapis.com/v1/telephony/config/queues works fine for listing our call queues. Next step is "
      "changing the overflow destination. What do I need for both?", "spark-admin:telephony_config_read"),
 ])
