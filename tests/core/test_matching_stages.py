@@ -584,6 +584,7 @@ def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question
     ("a key that lets in everyone waiting in the lobby", set()),  # the people gathered there, not the org
     ("schedule a meeting with everybody in this space", set()),
     ("list everyone in the org", {"admin"}),
+    ("the transcripts of all meetings on my site", {"admin"}),  # every host's meetings: the site's admin
 ])
 def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
     assert matcher.index.lexicon.audiences(text) >= audiences
