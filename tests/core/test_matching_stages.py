@@ -644,6 +644,10 @@ def test_the_resource_the_verb_acts_on_leads_the_one_that_only_narrows_it(matche
     assert matcher.index.rank(query)[0].scope.key.endswith("devices_read")  # not the workspaces read scope
 
 
+def test_the_spaces_of_a_team_are_listed_with_the_rooms_scope(matcher) -> None:
+    assert matcher.answer("list the spaces in a team").scopes[:1] == ["spark:rooms_read"]  # GET /rooms?teamId=
+
+
 @pytest.mark.parametrize("text, word", [("voicemail msgs", "voicemessages"), ("voice messages", "voicemessages"),
                                         ("voicemail messages", "voicemessages"), ("Do Not Disturb", "dnd")])
 def test_a_compound_is_one_word_however_it_is_written(text: str, word: str) -> None:
