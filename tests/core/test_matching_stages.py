@@ -644,6 +644,10 @@ def test_the_resource_the_verb_acts_on_leads_the_one_that_only_narrows_it(matche
     assert matcher.index.rank(query)[0].scope.key.endswith("devices_read")  # not the workspaces read scope
 
 
+def test_numbers_assigned_to_a_workspace_are_read_not_assigned(matcher) -> None:
+    assert matcher.answer("list numbers assigned to a workspace").scopes[:1] == ["spark-admin:workspaces_read"]
+
+
 def test_the_spaces_of_a_team_are_listed_with_the_rooms_scope(matcher) -> None:
     assert matcher.answer("list the spaces in a team").scopes[:1] == ["spark:rooms_read"]  # GET /rooms?teamId=
 
