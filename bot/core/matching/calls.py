@@ -15,7 +15,7 @@ from bot.core.safe_text import without_secrets
 _CURL_RE = re.compile(r"\bcurl\b[^\n]*(?:\\\n[^\n]*)*", re.IGNORECASE)
 _CURL_METHOD_RE = re.compile(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
 _CURL_DATA_RE = re.compile(r"\s(?:-d|--data(?:-raw|-binary)?|-F|--form|--json)\b")
-_URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
+URL_RE = re.compile(r"https?://[^\s'\"\\`]+")
 # the URL quoted, or bare as a pasted snippet may be left with its template literal's backticks lost
 _FETCH_RE = re.compile(r"\bfetch\(\s*[`'\"]?(https?://[^`'\"\s,)]+)[`'\"]?\s*(,\s*\{[^}]*\})?", re.IGNORECASE)
 # a path after a Webex base URL variable: f"{BASE}/messages/{mid}", BASE + "/rooms", `${webexBase}/v1/people`
@@ -74,7 +74,7 @@ def curl_calls(text: str) -> list[Call]:
     calls = []
     for m in _CURL_RE.finditer(text):
         line = m.group(0)
-        url = _URL_RE.search(line)
+        url = URL_RE.search(line)
         if not url:
             continue
         method = _CURL_METHOD_RE.search(line)
@@ -125,7 +125,7 @@ def _http_client_call(text: str, verb: str, args: str) -> Call | None:
     """`requests.post("https://webexapis.com/v1/messages", ...)`, or its path after a base URL
     variable: `requests.put(f"{BASE}/messages/{mid}")`, `http.get(BASE + "/rooms")`."""
     first = args.split(",")[0]  # the URL argument, not a JSON body after it
-    url = _URL_RE.search(first)
+    url = URL_RE.search(first)
     target = url.group(0) if url else (m.group("path") if (m := _BASE_PATH_RE.search(first)) else None)
     if verb.lower() not in _HTTP_CLIENT_VERBS or not target:
         return None

@@ -150,7 +150,7 @@ class ScopeIndex:
             score = mass / total + priors[i] + (t.PHRASE_BONUS if i in phrased else 0.0)
             if name_terms[i]:
                 score += t.NAME_COVERAGE_BONUS * named / len(name_terms[i])
-            if acted_on in name_terms[i] and name_terms[i] <= asked:  # named for it, and fully said
+            if acted_on in name_terms[i] and named == len(name_terms[i]):  # named for it, and fully said
                 score += t.ACTED_ON_BONUS
             scored.append((-score, tie_order[i], i, named))  # sorts best first, ties by least privilege
         scored.sort()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
+from bot.core.matching.calls import URL_RE
 from bot.core.matching.evidence import SCOPE_NAME_RE, asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
@@ -33,8 +34,6 @@ _HOW_MANY_CAN_RE = re.compile(
 _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:raises?|increases?|lifts?|bypass(?:es)?"
                               r"|higher)\b", re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
-# Code and addresses a programming question shows are what it works on: "pull id and title out of `curl URL` output"
-_SHOWN_RE = re.compile(r"`[^`]*`|https?://\S+")
 _CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # "Why did my webhook get disabled?", "What's the max page size?", "Does Webex retry?", "Can I rename my app?": a
@@ -198,7 +197,8 @@ class PlatformFinder:
             return f"this asks about a limit or a fact the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
-        if (not q.named and cue and not acts(self._coding.sub(" ", _SHOWN_RE.sub(" ", q.asking.lower())))
+        # the addresses a programming question shows are what it works on ("pull id and title out of curl URL output")
+        if (not q.named and cue and not acts(self._coding.sub(" ", URL_RE.sub(" ", q.asking.lower())))
                 and not asks_for_access(q.text)):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
