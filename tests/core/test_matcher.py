@@ -1078,3 +1078,15 @@ def test_a_dump_is_an_export(matcher) -> None:
                                              ("which devices in the org are online", "spark-admin:devices_read")])
 def test_whose_devices_are_online_says_which_devices_scope(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes == [scope]  # the user's own devices report it too
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("list the business hours schedules of a location", "spark-admin:telephony_config_read"),
+    ("update the holiday schedule of a location", "spark-admin:telephony_config_write")])
+def test_a_locations_schedules_are_its_calling_configuration(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[0] == scope
+
+
+def test_busy_is_not_business(matcher) -> None:
+    lexicon = matcher.index.lexicon
+    assert lexicon.term("busy") != lexicon.term("business")
