@@ -35,6 +35,7 @@ STOPWORDS = frozenset(
     two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands
     time times today tomorrow yesterday now day days week weeks afterwards afterward later beforehand
     else missing problem problems enough sufficient suffice suffices still
+    sometimes sometime often occasionally usually rarely regularly frequently periodically
     up out back off down away last next first then there
     """.split()
 )

@@ -389,6 +389,13 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     assert matcher.index.speller.is_stopword_slip(word) is slip
 
 
+@pytest.mark.parametrize("adverb", ["sometimes", "often", "occasionally", "regularly"])
+def test_how_often_something_is_done_is_no_unknown_word(matcher, adverb: str) -> None:
+    plain = build_query("delete a transcript", matcher.index)
+    told = build_query(f"{adverb} delete a transcript", matcher.index)
+    assert (told.terms, told.unknown) == (plain.terms, plain.unknown)
+
+
 @pytest.mark.parametrize("text, platform", [
     ("how do I get the channels:history scope for my Slack app", "slack"),
     ("my Discord bot needs to read messages in a channel", "discord"),
