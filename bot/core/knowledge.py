@@ -143,6 +143,7 @@ class Vocabulary:
     sdk_paths: Mapping[str, str] = field(default_factory=dict)  # SDK attribute -> API path
     webhook_resources: Mapping[str, str] = field(default_factory=dict)  # webhook resource -> its read scope
     webhook_firehose: tuple[str, ...] = ()  # the resources a resource=all webhook watches
+    admin_lists_whole: frozenset[str] = frozenset()  # user read scopes whose whole list only an admin gets
     languages: Mapping[str, "Language"] = field(default_factory=dict)  # by ISO 639-1 code
     english_lookalikes: frozenset[str] = frozenset()  # glossary words that are English words too ("rapport")
     method_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # HTTP method -> verbs
@@ -416,6 +417,7 @@ def parse_vocabulary(doc: Any, filename: str = VOCABULARY_FILE) -> Vocabulary:
         sdk_paths=_sdk_paths(doc.get("sdk_paths", {}), entry),
         webhook_resources=_webhook_resources(doc.get("webhook_resources", {}), entry),
         webhook_firehose=tuple(r.lower() for r in entry.texts("webhook_firehose")),
+        admin_lists_whole=_words(entry, "admin_lists_whole"),
         languages=_languages(doc.get("languages", {}), filename),
         english_lookalikes=_words(entry, "english_lookalikes"),
         method_verbs=_method_verbs(doc.get("method_verbs", {}), entry),

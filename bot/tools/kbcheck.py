@@ -6,8 +6,9 @@ from urllib.parse import urlparse
 
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import KnowledgeBase, Scope
 from bot.core.matching import Matcher
+from bot.core.matching.explain import twin
 
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
@@ -20,6 +21,8 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
                            for resource, name in vocabulary.webhook_resources.items() if kb.get(name) is None]
     problems += [f"vocabulary: firehose resource {resource} is no webhook resource"
                  for resource in vocabulary.webhook_firehose if resource not in vocabulary.webhook_resources]
+    problems += [f"vocabulary: admin_lists_whole names {name}, no user read scope with an admin form"
+                 for name in vocabulary.admin_lists_whole if not _reads_with_an_admin_form(kb.get(name), kb)]
     for scope in kb.scopes:
         where = f"{scope.area}: {scope.name}"
         if scope.counterpart:
@@ -61,3 +64,9 @@ def knowledge_stats(kb: KnowledgeBase) -> dict:
         "endpoints": sum(len(s.endpoints) for s in kb.scopes),
         "areas": {name: len(kb.in_area(name)) for name in kb.areas},
     }
+
+
+def _reads_with_an_admin_form(scope: Scope | None, kb: KnowledgeBase) -> bool:
+    """Whether `scope` is a user read scope whose admin form is in use (spark:people_read)."""
+    other = twin(scope, kb) if scope is not None and scope.audience == "user" and scope.access == "read" else None
+    return other is not None and other.audience == "admin" and not other.deprecated

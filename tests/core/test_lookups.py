@@ -45,11 +45,17 @@ def test_no_admin_form_when_a_user_acts_or_no_need_is_the_admins(kb) -> None:
 
 
 def test_only_a_read_told_as_a_lookup_from_words_changes_form(kb) -> None:
-    assert admin_form(_need(kb, "list the people in the org", "spark:people_read"), kb).scope.name == "spark:people_read"
+    assert admin_form(_need(kb, "list the spaces in the org", "spark:rooms_read"), kb).scope.name == "spark:rooms_read"
+    assert admin_form(_need(kb, "show my profile", "spark:people_read"), kb).scope.name == "spark:people_read"
     named = _need(kb, "look up people with spark:people_read", "spark:people_read", Via.NAME)
     assert admin_form(named, kb) == named
     write = _need(kb, "find the space and post into it", "spark:messages_write")
     assert admin_form(write, kb) == write
+
+
+@pytest.mark.parametrize("text", ["list the people in the org", "loop over all users", "for each user"])
+def test_listing_all_of_what_only_an_admin_lists_whole_takes_the_admin_form(kb, text: str) -> None:
+    assert admin_form(_need(kb, text, "spark:people_read"), kb).scope.name == "spark-admin:people_read"
 
 
 def test_an_admin_tool_looks_up_people_as_the_admin(matcher) -> None:

@@ -1,6 +1,7 @@
 """A lookup that serves an admin's change is the admin's too: in a plan whose other needs act on the
 organization as an admin ("create a hunt group ... looking each agent up by email"), finding the people
-it acts on reads the organization's directory, which the admin form of the read scope covers."""
+it acts on reads the organization's directory, which the admin form of the read scope covers; so does listing
+all of what only an admin may list whole ("loop over all users in the org and update each one's caller ID")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from bot.core.matching.explain import twin
 # finds what another step acts on or shows
 _LOOKS_UP_RE = re.compile(r"\b(?:look(?:s|ing)?\s+(?:\w+\s+){0,3}?up|lookups?|finds?|finding|search(?:es|ing)?"
                           r"|resolv\w*|enrich\w*|personids?|ids?\s+of)\b", re.IGNORECASE)
+
+
+# "list all users", "loop over every person": the whole list, which for some scopes only an admin gets
+_ENUMERATES_RE = re.compile(r"\b(?:lists?|listing|all|every|each|everyone|everybody|loops?|looping|iterat\w*)\b",
+                            re.IGNORECASE)
 
 
 def looked_up(text: str) -> bool:
@@ -40,10 +46,17 @@ def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cu
     return [n for n, _ in kept.values()], [s for _, s in kept.values()]
 
 
+def lists_whole(need: Need, kb: KnowledgeBase) -> bool:
+    """Whether a need lists or loops over all of what only an admin may list whole ("loop over all users")."""
+    return need.scope.key in kb.vocabulary.admin_lists_whole and bool(_ENUMERATES_RE.search(need.text))
+
+
 def admin_form(need: Need, kb: KnowledgeBase) -> Need:
-    """A lookup need read from words in the admin form of its scope, the user form kept as its first
-    alternative; any other need as it is."""
-    if need.via == Via.NAME or need.scope.audience != "user" or need.scope.access != "read" or not looked_up(need.text):
+    """A lookup need read from words, or one listing what only an admin lists whole, in the admin form of its
+    scope, the user form kept as its first alternative; any other need as it is."""
+    if need.via == Via.NAME or need.scope.audience != "user" or need.scope.access != "read":
+        return need
+    if not looked_up(need.text) and not lists_whole(need, kb):
         return need
     other = twin(need.scope, kb)
     if other is None or other.audience != "admin" or other.deprecated:
