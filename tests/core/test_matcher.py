@@ -1090,3 +1090,8 @@ def test_a_locations_schedules_are_its_calling_configuration(matcher, question: 
 def test_busy_is_not_business(matcher) -> None:
     lexicon = matcher.index.lexicon
     assert lexicon.term("busy") != lexicon.term("business")
+
+
+@pytest.mark.parametrize("question", ["show my meetings", "view my meetings", "fetch my meetings"])
+def test_a_one_word_phrasing_holds_beside_a_verb(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes[:1] == ["meeting:schedules_read"]

@@ -137,9 +137,10 @@ class ScopeIndex:
                     strong[i].add(term)
         asked = terms.keys()
         # A phrasing of the scope found word for word; a one-word phrasing only when it is the
-        # whole question ("read meetings" is a phrasing of meeting:schedules_read).
+        # whole question, verbs aside ("show my meetings": "my meetings" is a phrasing of meeting:schedules_read).
+        verbs = self.lexicon.verb_terms
         found = [(i, len(phrase)) for term in asked for i, phrase in self.phrases.get(term, ())
-                 if phrase <= asked and (len(phrase) >= 2 or len(asked) == 1)]
+                 if phrase <= asked and (len(phrase) >= 2 or asked - phrase <= verbs)]
         phrased = {i for i, _ in found}
         spelled = {i for i, size in found if size >= t.TELLING_PHRASE_TERMS}  # "meeting usage report"
         priors = self.priors(intent, audiences)
