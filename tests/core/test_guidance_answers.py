@@ -362,6 +362,13 @@ def test_a_401_asked_about_in_another_language_says_the_token_was_refused(matche
     assert answer.guidance[:1] == ("token-refused",) and answer.kind == AnswerKind.GUIDANCE  # スコープ: scope
 
 
+@pytest.mark.parametrize("question", ["which scope do I need to refresh an access token?",
+                                      "what scope lets my integration refresh the token"])
+def test_refreshing_a_token_takes_no_scope(matcher, question: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.GUIDANCE and answer.guidance[:1] == ("token-refused",) and not answer.scopes
+
+
 def test_a_401_with_no_scope_asked_of_is_not_explained_as_one(matcher) -> None:
     answer = matcher.answer(f"GET /v1/people/me\n{_REFUSED_BODY}\nhow long do tokens last?")
     assert "token-refused" not in answer.guidance
