@@ -788,3 +788,7 @@ def test_a_need_said_with_a_pronoun_shows_what_it_refers_to_apart(matcher) -> No
     answer = matcher.answer("read my messages and delete them")
     texts = [need.text for need in answer.needs]
     assert "delete them (read my messages)" in texts, texts  # not "delete them read my messages"
+
+
+def test_inviting_people_beside_a_new_meeting_is_the_meetings_own_scope(matcher) -> None:
+    assert matcher.answer("create a meeting and invite people").scopes == ["meeting:schedules_write"]
