@@ -1157,6 +1157,14 @@ def test_people_added_to_one_place_are_each_added_there(matcher, said: str, part
     assert [p.strip() for p in clause_parts(said, matcher.index)] == parts
 
 
+@pytest.mark.parametrize("said, parts", [
+    ("get notified when my meetings start and end", ["get notified when my meetings start and end"]),
+    ("list my meetings and delete", ["list my meetings", "delete"]),  # no trigger: a verb of its own
+])
+def test_a_verb_that_ends_a_triggers_event_stays_in_it(matcher, said: str, parts: list[str]) -> None:
+    assert [p.strip() for p in clause_parts(said, matcher.index)] == parts
+
+
 @pytest.mark.parametrize("said, scope", [
     ("invite the participants to my meeting", "meeting:schedules_write"),  # invitees, before it starts
     ("invite attendees to my meeting", "meeting:schedules_write"),

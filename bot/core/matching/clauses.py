@@ -435,8 +435,21 @@ def clause_parts(question: str, index: ScopeIndex) -> list[str]:
     set apart from the need it introduces."""
     question = _PARENS_RE.sub(lambda m: _aside(m.group(0), index), question)
     question = _SHARED_PLACE_RE.sub(r"\1 \2 \4 \5 and \1 \3 \4 \5", question)
-    return [q for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()
-            for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
+    split = _with_trigger_verbs([p for p in CLAUSE_SPLIT_RE.split(question) if p and p.strip()], index)
+    return [q for p in split for label in _after_the_label(p, index) for q in _after_the_trigger(label, index)]
+
+
+def _with_trigger_verbs(parts: list[str], index: ScopeIndex) -> list[str]:
+    """The parts with a bare verb that ends a trigger's event kept in it ("get notified when my meetings start
+    and end": the meetings end; nothing is ended)."""
+    out: list[str] = []
+    for part in parts:
+        said = part.split()
+        if out and len(said) == 1 and said[0].lower() in index.lexicon.verb_forms and _TRIGGER_TAIL_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} and {part.strip()}"
+        else:
+            out.append(part)
+    return out
 
 
 def clause_needs(question: str, index: ScopeIndex, likeliest: bool = True,
