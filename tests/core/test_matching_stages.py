@@ -389,6 +389,13 @@ def test_slips_of_function_words_are_noise_not_unknown_words(matcher, word: str,
     assert matcher.index.speller.is_stopword_slip(word) is slip
 
 
+@pytest.mark.parametrize("said, kept", [("a webhook should wake up our service", False),
+                                         ("our backend service polls the API", False),
+                                         ("our service app lists people", True), ("our service account", True)])
+def test_our_own_service_is_the_app_not_a_service_app(matcher, said: str, kept: bool) -> None:
+    assert (matcher.index.lexicon.term("service") in build_query(said, matcher.index).terms) == kept
+
+
 @pytest.mark.parametrize("adverb", ["sometimes", "often", "occasionally", "regularly"])
 def test_how_often_something_is_done_is_no_unknown_word(matcher, adverb: str) -> None:
     plain = build_query("delete a transcript", matcher.index)

@@ -94,6 +94,10 @@ _WHO_WE_ARE_RE = re.compile(
     r"|german|french|dutch|swiss|european|american|canadian|australian|\d+-(?:person|people|seat))\s+)?"
     r"(?:company|corporation|startup|agency|business|firm|bank|hospital|university|school|college|shop|retailer"
     r"|nonprofit|non-profit)\b", re.IGNORECASE)  # "a contact center company" keeps its contact center
+# "a webhook should wake up our service", "our backend service polls": the asker's own program, the app itself; not
+# a Service App, a service account or a Webex service
+_OUR_SERVICE_RE = re.compile(r"\b(?:our|my)\s+(?:own\s+)?(?:backend\s+|web\s+)?services?\b"
+                             r"(?!\s*(?:apps?|accounts?|users?|desk|numbers?|providers?)\b)", re.IGNORECASE)
 # "our security team says", "the data team wants", "the IT team creates the spaces", "for our sales team: ...": a
 # group in the asker's company that speaks, acts or is served, not a Webex team ("add my colleague to the
 # engineering team" is one)
@@ -499,7 +503,7 @@ _WHICH_ONES_RE = re.compile(r"\b(?!(?:and|or|but|for|of|with|to|from|in|on|at|by
                             r"|were|is|was)\s+[^,.;:!?()]*", re.IGNORECASE)
 _CONTEXT = (_SAME_ISSUE_RE, _OWN_TOKEN_RE, _MAKING_THE_APP_RE, BEYOND_OWN_RE, _AUTHORIZED_APP_RE, _WHO_WE_ARE_RE,
             _WHERE_SCOPES_GO_RE, _OUR_TEAM_RE, _TEAM_ASKS_RE, _WHO_AUTHORIZES_RE, _APP_TOKEN_RE, _WHERE_IT_RUNS_RE,
-            _HELD_REFRESH_RE)
+            _HELD_REFRESH_RE, _OUR_SERVICE_RE)
 
 # "a user's display name", "displayName": the name a person shows, a noun; "display" is no verb that reads there
 _DISPLAY_NAME_RE = re.compile(r"\bdisplay[\s_-]?(names?)\b", re.IGNORECASE)
