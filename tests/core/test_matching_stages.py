@@ -396,6 +396,12 @@ def test_our_own_service_is_the_app_not_a_service_app(matcher, said: str, kept: 
     assert (matcher.index.lexicon.term("service") in build_query(said, matcher.index).terms) == kept
 
 
+@pytest.mark.parametrize("said, kept", [("non-admin users can't authorize my integration", False),
+                                         ("list the apps a user has authorized", True)])
+def test_authorizing_the_app_is_context_not_the_authorizations_api(matcher, said: str, kept: bool) -> None:
+    assert (matcher.index.lexicon.term("authorize") in build_query(said, matcher.index).terms) == kept
+
+
 @pytest.mark.parametrize("adverb", ["sometimes", "often", "occasionally", "regularly"])
 def test_how_often_something_is_done_is_no_unknown_word(matcher, adverb: str) -> None:
     plain = build_query("delete a transcript", matcher.index)

@@ -173,7 +173,8 @@ _WHO_AUTHORIZES_RE = re.compile(
 # "a user authorized my integration", "each user authorises once", "users authorize it themselves": who
 # granted the app its scopes is context, not the authorizations that identity:tokens_* list and revoke.
 _AUTHORIZED_APP_RE = re.compile(
-    r"\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
+    r"\bauthori[sz]e\s+(?:my|our|this|the)\s+(?:integration|app|application)\b"  # "users can't authorize our app"
+    r"|\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
     r"\s+(?:own\s+)?account\b)|(?:\b(?:the\s+|each\s+|every\s+|our\s+)?(?:users?|people|hosts?|employees?)\s+)?"
     r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b"
