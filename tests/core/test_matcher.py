@@ -1095,3 +1095,12 @@ def test_busy_is_not_business(matcher) -> None:
 @pytest.mark.parametrize("question", ["show my meetings", "view my meetings", "fetch my meetings"])
 def test_a_one_word_phrasing_holds_beside_a_verb(matcher, question: str) -> None:
     assert matcher.answer(question).scopes[:1] == ["meeting:schedules_read"]
+
+
+@pytest.mark.parametrize("question, why", [
+    ("api.messages.list(roomId=x) is slow, can I cache it?", "programming"),  # the call is what it works on
+    ("what is the max parameter limit for GET /rooms", "limit"),
+    ("getting 429 from /v1/messages, how long should I wait", "limit")])
+def test_a_question_beside_a_call_about_something_else_is_declined(matcher, question: str, why: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.kind == AnswerKind.DECLINE and why in answer.why

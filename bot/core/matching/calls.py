@@ -24,7 +24,7 @@ _BASE_PATH_RE = re.compile(r"""(?:\{|\$\{)?\w*(?:webex|base)\w*\}?\s*\+?\s*[fr]?
 _OPTION_METHOD_RE = re.compile(r"\bmethod\s*:\s*[`'\"](\w+)[`'\"]", re.IGNORECASE)
 # a call and its arguments, read ahead and not taken: a call inside another's arguments is a call too
 # (`Promise.all(members.map(e => webex.memberships.create({...})))`)
-_CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\((?=\s*([^)]{0,200})(\)?))")
+CHAIN_RE = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*){1,5})\s*\((?=\s*([^)]{0,200})(\)?))")
 CALL_TEXT_CHARS = 120  # a call is echoed up to this many characters
 _HTTP_CLIENT_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 # What an SDK's method name means over HTTP: (method, whether the path ends with the item's id).
@@ -103,7 +103,7 @@ def sdk_calls(text: str, sdk_paths: Mapping[str, str]) -> list[Call]:
     calls = []
     code = _FETCH_RE.sub(" ", text)
     outer_end = 0  # where the arguments of the last call not inside another end
-    for m in _CHAIN_RE.finditer(code):
+    for m in CHAIN_RE.finditer(code):
         parts = m.group(1).split(".")
         from_client = parts[0].lower() in _CLIENT_NAMES
         if m.start() < outer_end and not from_client:

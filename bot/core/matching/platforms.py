@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from bot.core.knowledge import Vocabulary
 from bot.core.matching import tuning as t
-from bot.core.matching.calls import URL_RE
+from bot.core.matching.calls import CHAIN_RE, URL_RE
 from bot.core.matching.evidence import SCOPE_NAME_RE, asks_for_more, reports_failure
 from bot.core.matching.lexicon import any_of
 from bot.core.matching.normalise import sentences_of
@@ -197,8 +197,10 @@ class PlatformFinder:
             return f"this asks about a limit or a fact the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
-        # the addresses a programming question shows are what it works on ("pull id and title out of curl URL output")
-        if (not q.named and cue and not acts(self._coding.sub(" ", URL_RE.sub(" ", q.asking.lower())))
+        # the addresses and SDK calls a programming question shows are what it works on ("pull id and title out of
+        # curl URL output", "api.messages.list(roomId=x) is slow, can I cache it?")
+        shown = CHAIN_RE.sub(" ", URL_RE.sub(" ", q.asking)).lower()
+        if (not q.named and cue and not acts(self._coding.sub(" ", shown))
                 and not asks_for_access(q.text)):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
