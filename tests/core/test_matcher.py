@@ -1104,3 +1104,14 @@ def test_a_one_word_phrasing_holds_beside_a_verb(matcher, question: str) -> None
 def test_a_question_beside_a_call_about_something_else_is_declined(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)
     assert answer.kind == AnswerKind.DECLINE and why in answer.why
+
+
+@pytest.mark.parametrize("question", ["I have spark:messages_write. How do I send a markdown table?",
+                                      "GET /v1/people/me works, how do I parse the JSON in Java?"])
+def test_a_scope_held_or_a_call_that_works_beside_another_question_is_declined(matcher, question: str) -> None:
+    assert matcher.answer(question).kind == AnswerKind.DECLINE
+
+
+def test_a_call_that_works_beside_a_need_for_another_resource_is_answered(matcher) -> None:
+    answer = matcher.answer("GET /v1/rooms works, but how do I list the members of each room?")
+    assert "spark:memberships_read" in answer.scopes

@@ -82,6 +82,11 @@ _ACCESS_FINE_RE = re.compile(
     r")(?![^.!?]*\?)"  # not asked: "which scope is correct?"
     r"|\b(?:400\s+bad\s+request|409\s+conflict|429\s+too\s+many\s+requests)\b",  # the API let the call in
     re.IGNORECASE)
+# "I have spark:messages_write.", "my token has spark:people_read;": a scope held, in place for what it covers
+_HOLDS_SCOPE_RE = re.compile(r"\b(?:(?:i|we)\s+(?:already\s+)?(?:have|hold)|(?:my|our|the)\s+token\s+has)\s+"
+                             + SCOPE_NAME_RE.pattern + r"(?=\s*[.;])", re.IGNORECASE)
+# "GET /v1/people/me works, how do I parse the JSON?": the call shown works; it covers only what it reads or changes
+_CALL_WORKS_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+\s+(?:works|worked|is\s+working)\b")
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
                              r"|\b(?:does|do|did|is|are|was|wo|ca|could|would)n'?t\b", re.IGNORECASE)
@@ -106,10 +111,15 @@ def access_settled(q: "Question", covered: bool, names_resource: Callable[[str],
     """Why a post that says its scopes are in place asks about something else, or None: it reports no
     failure, and its asking sentences ask nothing of scopes, nothing more ("what else ...?"), and about
     no resource beyond what the scopes it names cover (`covered`), and ask for no scope to be added ("posting
-    works fine. Can I add spark-admin:people_read to the bot's token?" asks about that scope)."""
-    found = _ACCESS_FINE_RE.search(q.text)
+    works fine. Can I add spark-admin:people_read to the bot's token?" asks about that scope). A scope said to
+    be held settles only what it covers; a call said to work, only a question that names no other resource."""
+    found, beyond = _ACCESS_FINE_RE.search(q.text), q.asking
+    if found is None and (found := _HOLDS_SCOPE_RE.search(q.text)) and not covered:
+        return None  # "We have meeting:schedules_read. How do I reschedule?": a need beyond the scope held
+    if found is None and (found := _CALL_WORKS_RE.search(q.text)):
+        covered, beyond = False, _CALL_WORKS_RE.sub(" ", q.asking)  # a resource named beside the call is another
     if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
-            or asks_for_more(q.asking) or (names_resource(q.asking) and not covered)
+            or asks_for_more(q.asking) or (names_resource(beyond) and not covered)
             or _ASKS_TO_ADD_RE.search(q.asking)):
         return None
     return f"you say the scopes are in place (\"{found.group(0)}\"); this asks about something else"
