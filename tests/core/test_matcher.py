@@ -1099,6 +1099,7 @@ def test_a_one_word_phrasing_holds_beside_a_verb(matcher, question: str) -> None
 
 @pytest.mark.parametrize("question, why", [
     ("api.messages.list(roomId=x) is slow, can I cache it?", "programming"),  # the call is what it works on
+    ("what's the format of the roomId returned by GET /v1/rooms? is it base64?", "programming"),
     ("what is the max parameter limit for GET /rooms", "limit"),
     ("getting 429 from /v1/messages, how long should I wait", "limit")])
 def test_a_question_beside_a_call_about_something_else_is_declined(matcher, question: str, why: str) -> None:

@@ -86,7 +86,7 @@ _ACCESS_FINE_RE = re.compile(
 _HOLDS_SCOPE_RE = re.compile(r"\b(?:(?:i|we)\s+(?:already\s+)?(?:have|hold)|(?:my|our|the)\s+token\s+has)\s+"
                              + SCOPE_NAME_RE.pattern + r"(?=\s*[.;])", re.IGNORECASE)
 # "GET /v1/people/me works, how do I parse the JSON?": the call shown works; it covers only what it reads or changes
-_CALL_WORKS_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+\s+(?:works|worked|is\s+working)\b")
+_CALL_WORKS_RE = re.compile(_CALL_RE.pattern + r"\s+(?:works|worked|is\s+working)\b")
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
 _STILL_FAILS_RE = re.compile(r"\b(?:but|however|except|just|only)\b[^.!?]*\b(?:not|never|no)\b|\bcannot\b"
                              r"|\b(?:does|do|did|is|are|was|wo|ca|could|would)n'?t\b", re.IGNORECASE)
@@ -207,9 +207,9 @@ class PlatformFinder:
             return f"this asks about a limit or a fact the Webex docs state (\"{fact}\"), not about the scopes an " \
                    "integration needs"
         cue = self.programming(q.text)  # "gives a CORS error. How do I get around it?"
-        # the addresses and SDK calls a programming question shows are what it works on ("pull id and title out of
+        # the addresses and calls a programming question shows are what it works on ("pull id and title out of
         # curl URL output", "api.messages.list(roomId=x) is slow, can I cache it?")
-        shown = CHAIN_RE.sub(" ", URL_RE.sub(" ", q.asking)).lower()
+        shown = _CALL_RE.sub(" ", CHAIN_RE.sub(" ", URL_RE.sub(" ", q.asking))).lower()
         if (not q.named and cue and not acts(self._coding.sub(" ", shown))
                 and not asks_for_access(q.text)):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
