@@ -1108,6 +1108,7 @@ def test_a_question_beside_a_call_about_something_else_is_declined(matcher, ques
 
 
 @pytest.mark.parametrize("question", ["I have spark:messages_write. How do I send a markdown table?",
+                                      "with spark:rooms_read, can I sort GET /v1/rooms by last activity?",
                                       "GET /v1/people/me works, how do I parse the JSON in Java?"])
 def test_a_scope_held_or_a_call_that_works_beside_another_question_is_declined(matcher, question: str) -> None:
     assert matcher.answer(question).kind == AnswerKind.DECLINE
@@ -1116,3 +1117,7 @@ def test_a_scope_held_or_a_call_that_works_beside_another_question_is_declined(m
 def test_a_call_that_works_beside_a_need_for_another_resource_is_answered(matcher) -> None:
     answer = matcher.answer("GET /v1/rooms works, but how do I list the members of each room?")
     assert "spark:memberships_read" in answer.scopes
+
+
+def test_a_scope_held_beside_a_need_it_does_not_cover_is_answered(matcher) -> None:
+    assert matcher.answer("with spark:calls_read, can I also answer calls?").scopes[:1] == ["spark:calls_write"]

@@ -82,9 +82,11 @@ _ACCESS_FINE_RE = re.compile(
     r")(?![^.!?]*\?)"  # not asked: "which scope is correct?"
     r"|\b(?:400\s+bad\s+request|409\s+conflict|429\s+too\s+many\s+requests)\b",  # the API let the call in
     re.IGNORECASE)
-# "I have spark:messages_write.", "my token has spark:people_read;": a scope held, in place for what it covers
+# "I have spark:messages_write.", "my token has spark:people_read;", "with spark:rooms_read, can I sort ...": a scope
+# held, in place for what it covers
 _HOLDS_SCOPE_RE = re.compile(r"\b(?:(?:i|we)\s+(?:already\s+)?(?:have|hold)|(?:my|our|the)\s+token\s+has)\s+"
-                             + SCOPE_NAME_RE.pattern + r"(?=\s*[.;])", re.IGNORECASE)
+                             + SCOPE_NAME_RE.pattern + r"(?=\s*[.;])|(?:^|(?<=[.!?]\s))\s*with\s+"
+                             + SCOPE_NAME_RE.pattern + r"\s*,", re.IGNORECASE)
 # "GET /v1/people/me works, how do I parse the JSON?": the call shown works; it covers only what it reads or changes
 _CALL_WORKS_RE = re.compile(_CALL_RE.pattern + r"\s+(?:works|worked|is\s+working)\b")
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
