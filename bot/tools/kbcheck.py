@@ -6,9 +6,9 @@ from urllib.parse import urlparse
 
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
-from bot.core.knowledge import KnowledgeBase, Scope
+from bot.core.knowledge import KnowledgeBase
 from bot.core.matching import Matcher
-from bot.core.matching.explain import twin
+from bot.core.matching.lookups import admin_twin
 
 
 def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[str]:
@@ -22,7 +22,7 @@ def check_knowledge(kb: KnowledgeBase, matcher: Matcher | None = None) -> list[s
     problems += [f"vocabulary: firehose resource {resource} is no webhook resource"
                  for resource in vocabulary.webhook_firehose if resource not in vocabulary.webhook_resources]
     problems += [f"vocabulary: admin_lists_whole names {name}, no user read scope with an admin form"
-                 for name in vocabulary.admin_lists_whole if not _reads_with_an_admin_form(kb.get(name), kb)]
+                 for name in vocabulary.admin_lists_whole if not ((named := kb.get(name)) and admin_twin(named, kb))]
     for scope in kb.scopes:
         where = f"{scope.area}: {scope.name}"
         if scope.counterpart:
@@ -65,8 +65,3 @@ def knowledge_stats(kb: KnowledgeBase) -> dict:
         "areas": {name: len(kb.in_area(name)) for name in kb.areas},
     }
 
-
-def _reads_with_an_admin_form(scope: Scope | None, kb: KnowledgeBase) -> bool:
-    """Whether `scope` is a user read scope whose admin form is in use (spark:people_read)."""
-    other = twin(scope, kb) if scope is not None and scope.audience == "user" and scope.access == "read" else None
-    return other is not None and other.audience == "admin" and not other.deprecated

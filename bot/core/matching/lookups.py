@@ -46,19 +46,23 @@ def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cu
     return [n for n, _ in kept.values()], [s for _, s in kept.values()]
 
 
-def lists_whole(need: Need, kb: KnowledgeBase) -> bool:
+def _lists_whole(need: Need, kb: KnowledgeBase) -> bool:
     """Whether a need lists or loops over all of what only an admin may list whole ("loop over all users")."""
     return need.scope.key in kb.vocabulary.admin_lists_whole and bool(_ENUMERATES_RE.search(need.text))
+
+
+def admin_twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
+    """The admin form in use of a user read scope (spark-admin:people_read for spark:people_read), or None."""
+    other = twin(scope, kb) if scope.audience == "user" and scope.access == "read" else None
+    return other if other is not None and other.audience == "admin" and not other.deprecated else None
 
 
 def admin_form(need: Need, kb: KnowledgeBase) -> Need:
     """A lookup need read from words, or one listing what only an admin lists whole, in the admin form of its
     scope, the user form kept as its first alternative; any other need as it is."""
-    if need.via == Via.NAME or need.scope.audience != "user" or need.scope.access != "read":
+    if need.via == Via.NAME or not (looked_up(need.text) or _lists_whole(need, kb)):
         return need
-    if not looked_up(need.text) and not lists_whole(need, kb):
-        return need
-    other = twin(need.scope, kb)
-    if other is None or other.audience != "admin" or other.deprecated:
+    other = admin_twin(need.scope, kb)
+    if other is None:
         return need
     return replace(need, scope=other, alternatives=(need.scope, *(s for s in need.alternatives if s != other)))
