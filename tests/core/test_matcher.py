@@ -913,11 +913,17 @@ def test_a_product_or_a_word_named_in_passing_declines_nothing(matcher, question
     assert matcher.answer(question).scopes[0] == scope
 
 
-
 @pytest.mark.parametrize("question", ["space exploration news", "licenses for windows",
                                       "the spaces between words look wrong"])
 def test_one_domain_word_in_everyday_english_is_no_guess(matcher, question: str) -> None:
     assert not matcher.answer(question).answered
+
+
+@pytest.mark.parametrize("question, scope", [("display my spaces", "spark:rooms_read"),
+                                             ("display my messages", "spark:messages_read")])
+def test_a_verb_acting_on_its_one_resource_word_is_a_low_guess(matcher, question: str, scope: str) -> None:
+    answer = matcher.answer(question)
+    assert answer.scopes[0] == scope and answer.confidence.value == "low"
 
 
 def test_scopes_listed_after_have_are_all_held(matcher) -> None:

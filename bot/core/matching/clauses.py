@@ -141,14 +141,15 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     return t.DECLINE_BELOW if distinctive else t.LONE_WORD_MIN
 
 
-def clear_guess(ranked: list[Ranked], index: ScopeIndex) -> Ranked | None:
+def clear_guess(ranked: list[Ranked], index: ScopeIndex, acted_on: str | None = None) -> Ranked | None:
     """When nothing passes the decline line: a candidate that names its resource, rests on more than
-    one word that is no verb ("the org's details": not "space exploration news") and leads clearly."""
+    one word that is no verb ("the org's details": not "space exploration news") or on the resource the
+    question's verb acts on ("display my spaces"), and leads clearly."""
     if not ranked:
         return None
     top = ranked[0]
     nouns = set(top.evidence) - index.lexicon.verb_terms
-    if not top.names_resource or len(nouns) < 2 or top.coverage < t.GUESS_FROM:
+    if not top.names_resource or (len(nouns) < 2 and acted_on not in nouns) or top.coverage < t.GUESS_FROM:
         return None
     return top if len(ranked) == 1 or top.score - ranked[1].score >= t.CLEAR_LEAD else None
 

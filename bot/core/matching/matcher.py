@@ -215,7 +215,7 @@ class Matcher:
             clause: Clause = clauses[0]
             signals = Signals(Via.WORDS, coverage=0.0)  # only a part of the question was understood
             return Draft(AnswerKind.SCOPE, [clause.need], [signals], why([clause.need]))
-        if (guess := guessed(q, candidates, self.offtopic, self.index)) is not None:
+        if (guess := guessed(q, candidates, whole.acted_on, self.offtopic, self.index)) is not None:
             need = best_need(focus, [guess])
             return Draft(AnswerKind.SCOPE, [need], [Signals(Via.WORDS, coverage=0.0)], why([need]))
         return Draft(AnswerKind.DECLINE, why=decline_reason(whole),
@@ -399,10 +399,11 @@ def calibrated(draft: Draft, q: Question, model: OfftopicModel) -> Confidence:
     return model.doubted(weakest([confidence(s) for s in signals]), q) if draft.needs else Confidence.LOW
 
 
-def guessed(q: Question, candidates: list[Ranked], model: OfftopicModel, index: ScopeIndex) -> Ranked | None:
+def guessed(q: Question, candidates: list[Ranked], acted_on: str | None, model: OfftopicModel,
+            index: ScopeIndex) -> Ranked | None:
     """When nothing passes the decline line: a candidate that names its resource and leads clearly,
     or the best one of a post the model reads clearly as a scope question."""
-    return clear_guess(candidates, index) or read_as_asked(q, candidates, model, index)
+    return clear_guess(candidates, index, acted_on) or read_as_asked(q, candidates, model, index)
 
 
 def read_as_asked(q: Question, candidates: list[Ranked], model: OfftopicModel, index: ScopeIndex) -> Ranked | None:
