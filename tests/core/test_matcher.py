@@ -878,6 +878,14 @@ def test_other_languages_read_who_and_what(matcher, question: str, scope: str) -
     assert matcher.answer(question).scopes[:1] == [scope]
 
 
+@pytest.mark.parametrize("question", [
+    "Preciso criar um espaço e adicionar pessoas nele (como o próprio usuário). Quais escopos?",
+    "Necesito crear un espacio y añadir personas como el propio usuario. ¿Qué scopes?",
+])
+def test_acting_as_the_user_in_another_language_adds_members_not_people(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes == ["spark:rooms_write", "spark:memberships_write"]
+
+
 def test_a_named_api_says_what_the_question_is_about(matcher) -> None:
     answer = matcher.answer("Our security team wants a report of the third-party apps every user has authorized "
                             "(the Authorizations API). What scope?")
