@@ -31,8 +31,11 @@ def test_what_a_bot_does_on_its_own_token_is_said_to_be_covered(handler) -> None
         assert "Instead:" in shown and "Already covered" not in shown
 
 
-def test_a_negated_cue_is_no_cue(matcher) -> None:
-    answer = matcher.answer("It's an integration, not a bot: which scope posts messages as the user?")
+@pytest.mark.parametrize("question", ["It's an integration, not a bot: which scope posts messages as the user?",
+                                      "Our bot-less integration posts messages as the user: which scope?",
+                                      "A non-bot integration posts messages as the user: which scope?"])
+def test_a_negated_cue_is_no_cue(matcher, question: str) -> None:
+    answer = matcher.answer(question)
     assert "bots" not in answer.guidance and answer.kind == AnswerKind.SCOPE
     assert answer.scopes == ["spark:messages_write"]
 

@@ -126,9 +126,11 @@ _SAID_OTHERWISE = (
                 r"|\b(?:nobody|no\s+one|no\s+human)\s+(?:ever\s+)?(?:logs?|signs?)\s+(?:in|on)\s+(?:to\s+)?it\b"),
      " nobody logs in "),
 )
-# "not a bot", "rather than from a bot": the cue after it is set aside
+# "not a bot", "rather than from a bot", "a non-bot integration": the cue after it is set aside
 _NEGATED_RE = re.compile(r"\b(?:not|no|isn't|isnt|never|instead\s+of|rather\s+than)\s+"
-                         r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$")
+                         r"(?:(?:from|by|as|using|via|through|with)\s+)?(?:an?\s+|the\s+|our\s+)?$|\bnon-$")
+# "a bot-less integration", "admin-free": the cue before it is set aside
+_WITHOUT_RE = re.compile(r"-(?:less|free)\b")
 
 
 # "which scopes do I pick?", "what scope should we request?", "what do we have to tick?", "what does the
@@ -181,7 +183,7 @@ class GuidanceFinder:
         lowered = reduce(lambda said, rule: rule[0].sub(lambda m: m.group(0) + rule[1], said), _SAID_OTHERWISE,
                          text.lower().replace("*", ""))  # the words said stay, for the other topics' cues; no emphasis
         counts = [(sum(not _NEGATED_RE.search(lowered, max(0, m.start() - t.NEGATION_REACH), m.start())
-                       for m in p.finditer(lowered)), topic)
+                       and not _WITHOUT_RE.match(lowered, m.end()) for m in p.finditer(lowered)), topic)
                   for topic, p, anchors in self._patterns if any(a in lowered for a in anchors)]
         counts += self._paired(lowered)
         found = [topic for n, topic in sorted(counts, key=lambda c: -c[0]) if n]
