@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 _CAMEL_RE = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")  # callForwarding, not iOS
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_ANY_CASE_TOKEN_RE = re.compile(r"[a-z0-9]+", re.IGNORECASE)
 
 # Function words that carry no meaning for choosing a scope.
 STOPWORDS = frozenset(
@@ -175,6 +176,10 @@ class Speller:
 
     def __contains__(self, word: str) -> bool:
         return word in self._counts
+
+    def respelled(self, text: str) -> str:
+        """The text with its misspelt words repaired, the rest as written ("creatng webhoks")."""
+        return _ANY_CASE_TOKEN_RE.sub(lambda m: self.correct(m.group(0).lower()) or m.group(0), text)
 
     def correct(self, word: str) -> str | None:
         """The closest known word for an unknown `word`, or None when none is close enough."""

@@ -521,3 +521,10 @@ def test_that_call_in_a_post_about_phone_calls_is_the_phone_call(matcher) -> Non
                             "that call with one click. We have the user's token. Which scope is needed to answer "
                             "that call?")
     assert answer.scopes[:1] == ["spark:calls_write"]
+
+
+@pytest.mark.parametrize("question, topic", [("scope for creatng webhoks", "webhooks"),
+                                             ("which scope does my serivce app need to read all users?",
+                                              "service-apps")])
+def test_a_guidance_topic_is_found_through_a_typo(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance

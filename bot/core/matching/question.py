@@ -240,6 +240,15 @@ def _topics(message: Message, prose: str, guidance: GuidanceFinder) -> tuple[str
     return written if prose == message.prose else tuple(dict.fromkeys(written + guidance.topics(prose)))
 
 
+def _spelt_topics(message: Message, prose: str, guidance: GuidanceFinder, index: ScopeIndex) -> tuple[str, ...]:
+    """The message's guidance topics; when it has none, those of its words with their slips repaired ("which scope
+    for creatng webhoks")."""
+    found = _topics(message, prose, guidance)
+    if found or (fixed := index.speller.respelled(message.prose)) == message.prose:
+        return found
+    return _topics(replace(message, prose=fixed), fixed if prose == message.prose else prose, guidance)
+
+
 def as_told(said: str, index: ScopeIndex) -> str:
     """Prose as the app's own story: less the quoted names of things, the scopes it rules out and what it says the
     app does not do; with the people it adds to a space marked as members."""
@@ -267,5 +276,5 @@ def read_question(text: str, index: ScopeIndex, guidance: GuidanceFinder) -> Que
     return Question(message.text, message, prose, focus_of(message, prose, index), asking_of(message, prose),
                     foreign.language if foreign else None, tuple(named),
                     with_asked_method(_dedupe(calls), prose, index),
-                    _topics(message, prose, guidance),
+                    _spelt_topics(message, prose, guidance, index),
                     index.lexicon.audiences(" ".join(words(SCOPE_NAME_RE.sub(" ", prose)))))  # not "spark-admin:x"
