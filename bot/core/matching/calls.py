@@ -251,7 +251,7 @@ def _event(resource: str, pattern: str, within: str = "", unless: str = "") -> _
 # The resources of the webhooks guide (https://developer.webex.com/admin/docs/api/guides/webhooks) and their events
 _EVENTS = (
     _event("memberships", r"\b(?:added|removed|kicked)\s+(?:to|from|into|or\s+removed\s+from)" + _TO_A_SPACE
-           + r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?\b",
+           + r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?\b|\bnew\s+memberships?\b",
            unless=r"\b(?:files?|messages?|attachments?|documents?|tabs?|cards?|devices?)\s+(?:is|are|gets?|was|were)"
                   r"\s+(?:added|removed)\b"),
     _event("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
