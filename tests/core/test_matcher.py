@@ -886,6 +886,12 @@ def test_acting_as_the_user_in_another_language_adds_members_not_people(matcher,
     assert matcher.answer(question).scopes == ["spark:rooms_write", "spark:memberships_write"]
 
 
+def test_then_in_french_splits_two_needs(matcher) -> None:
+    answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
+                            "dans un espace Webex. Quels scopes faut-il ?")
+    assert {"meeting:transcripts_read", "spark:messages_write"} <= set(answer.scopes)
+
+
 def test_a_named_api_says_what_the_question_is_about(matcher) -> None:
     answer = matcher.answer("Our security team wants a report of the third-party apps every user has authorized "
                             "(the Authorizations API). What scope?")
