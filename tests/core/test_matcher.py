@@ -886,6 +886,11 @@ def test_acting_as_the_user_in_another_language_adds_members_not_people(matcher,
     assert matcher.answer(question).scopes == ["spark:rooms_write", "spark:memberships_write"]
 
 
+def test_answering_in_portuguese_is_a_need_of_its_own(matcher) -> None:
+    answer = matcher.answer("Preciso ler as mensagens de um espaço e depois responder. Quais escopos?")
+    assert answer.scopes == ["spark:messages_read", "spark:messages_write"]
+
+
 def test_then_in_french_splits_two_needs(matcher) -> None:
     answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
                             "dans un espace Webex. Quels scopes faut-il ?")
