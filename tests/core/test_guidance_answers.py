@@ -528,3 +528,14 @@ def test_that_call_in_a_post_about_phone_calls_is_the_phone_call(matcher) -> Non
                                               "service-apps")])
 def test_a_guidance_topic_is_found_through_a_typo(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Comment mon application de service obtient-elle ses scopes ?", "service-apps"),
+    ("Como funciona o token de acesso pessoal? Serve para produção?", "personal-access-token"),
+    ("¿Puedo usar mi token de acceso personal en producción?", "personal-access-token"),
+    ("Kann ich mein persönliches Zugriffstoken in Produktion verwenden?", "personal-access-token"),
+    ("パーソナルアクセストークンは本番で使えますか？", "personal-access-token"),
+])
+def test_a_guidance_topic_named_in_another_language_is_found(matcher, question: str, topic: str) -> None:
+    assert topic in matcher.answer(question).guidance
