@@ -189,6 +189,7 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
     ('We register a webhook with resource "meetings" and event "ended" for the user\'s own meetings. Scope?',
      "meeting:schedules_read"),
     ("which scope to create a webhook for new memberships", "spark:memberships_read"),
+    ("Quel scope pour créer un webhook sur les nouveaux messages ?", "spark:messages_read"),
 ])
 def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[0] == scope
