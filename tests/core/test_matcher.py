@@ -865,6 +865,7 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     ("Welchen Scope braucht unser Tool, um im Namen des angemeldeten Nutzers neue Webex-Meetings anzulegen?",
      "meeting:schedules_write"),
     ("会議室の温度と騒音のメトリクスを取得するスコープは？", "spark-admin:workspace_metrics_read"),
+    ("ボットでスペースのメッセージを全部読みたいのですが、どのスコープを追加すればいいですか？", "spark:messages_read"),
     # Portuguese told by its everyday words ("ele", "dele", "ao", "estamos")
     ("Olá pessoal, estamos criando um painel para vendedores: ele mostra o histórico de chamadas do próprio "
      "vendedor e, ao lado, as gravações das chamadas dele. Quais scopes?", "spark:calls_read"),
