@@ -892,6 +892,12 @@ def test_answering_in_portuguese_is_a_need_of_its_own(matcher) -> None:
     assert answer.scopes == ["spark:messages_read", "spark:messages_write"]
 
 
+def test_a_japanese_te_form_and_comma_join_two_needs(matcher) -> None:
+    answer = matcher.answer("アプリを作っていて、ユーザー本人の会議一覧を取得して、それぞれの会議の録画をダウンロードしたい"
+                            "です。書き込みはしません。スコープは？")
+    assert set(answer.scopes) == {"meeting:schedules_read", "meeting:recordings_read"}
+
+
 def test_then_in_french_splits_two_needs(matcher) -> None:
     answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
                             "dans un espace Webex. Quels scopes faut-il ?")
