@@ -898,6 +898,12 @@ def test_a_japanese_te_form_and_comma_join_two_needs(matcher) -> None:
     assert set(answer.scopes) == {"meeting:schedules_read", "meeting:recordings_read"}
 
 
+def test_the_app_being_built_in_another_language_is_context(matcher) -> None:
+    answer = matcher.answer("Estoy creando una integración que lista los espacios del usuario y lee los mensajes. "
+                            "¿Qué scopes?")
+    assert set(answer.scopes) == {"spark:rooms_read", "spark:messages_read"}
+
+
 def test_then_in_french_splits_two_needs(matcher) -> None:
     answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
                             "dans un espace Webex. Quels scopes faut-il ?")
