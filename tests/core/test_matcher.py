@@ -864,6 +864,7 @@ def test_a_limit_beside_a_scope_question_is_still_a_scope_question(matcher) -> N
     # on behalf of the signed-in user; a meeting room's sensor metrics
     ("Welchen Scope braucht unser Tool, um im Namen des angemeldeten Nutzers neue Webex-Meetings anzulegen?",
      "meeting:schedules_write"),
+    ("Wir entwickeln ein Tool, das Meetings für den Benutzer plant. Welcher Scope?", "meeting:schedules_write"),
     ("会議室の温度と騒音のメトリクスを取得するスコープは？", "spark-admin:workspace_metrics_read"),
     ("ボットでスペースのメッセージを全部読みたいのですが、どのスコープを追加すればいいですか？", "spark:messages_read"),
     # Portuguese told by its everyday words ("ele", "dele", "ao", "estamos")
