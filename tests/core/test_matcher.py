@@ -905,6 +905,12 @@ def test_the_app_being_built_in_another_language_is_context(matcher) -> None:
     assert set(answer.scopes) == {"spark:rooms_read", "spark:messages_read"}
 
 
+def test_portuguese_third_person_verbs_are_read(matcher) -> None:
+    answer = matcher.answer("Nosso app agenda reuniões para o usuário e altera as configurações de áudio dele. "
+                            "Quais escopos?")
+    assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
+
+
 def test_then_in_french_splits_two_needs(matcher) -> None:
     answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
                             "dans un espace Webex. Quels scopes faut-il ?")
