@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
     """
     a an the and or but if then so of to in on at by for with from into onto as about over via per
     is are was were be been being am do does did doing have has had having can could would should
-    shall will may might must i me my mine we us our you your he she it its they them their this
+    shall will may might must i me my mine we us our you your he she it its they them their this his
     that these those there here what which whom whose when where why how whats hows
     scope scopes oauth permission permissions need needs needed require requires required
     request requests requested requesting select selected tick ticked choose pick

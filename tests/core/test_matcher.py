@@ -911,6 +911,11 @@ def test_portuguese_third_person_verbs_are_read(matcher) -> None:
     assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
 
 
+def test_his_is_no_unknown_word(matcher) -> None:
+    answer = matcher.answer("our app schedules meetings for the user and changes his audio settings")
+    assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
+
+
 def test_then_in_french_splits_two_needs(matcher) -> None:
     answer = matcher.answer("Notre appli télécharge la transcription d'une réunion terminée puis publie un résumé "
                             "dans un espace Webex. Quels scopes faut-il ?")
