@@ -77,6 +77,8 @@ def split_camel(text: str) -> str:
 _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
               (re.compile(r"\bon-call\b", re.IGNORECASE), " oncall "),  # the on-call engineer makes no call
               (re.compile(r"\bchat\s*gpt\b", re.IGNORECASE), " chatgpt "),  # "ChatGPT says ...": no chat message
+              # "the invite link": the meeting's join link, nobody invited to a space
+              (re.compile(r"\b(?:invite|invitation)\s+link(s?)\b", re.IGNORECASE), r" join link\1 "),
               (re.compile(r"\bcloud[\s-]+(?=record)", re.IGNORECASE), " "),  # cloud recordings are recordings
               # "the minimal set to tick", "a set of scopes": a collection, not the verb that sets a setting
               (re.compile(r"\b(minimal|minimum|smallest|full|complete|whole|right|correct|exact|same)\s+set\b"

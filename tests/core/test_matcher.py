@@ -911,6 +911,13 @@ def test_portuguese_third_person_verbs_are_read(matcher) -> None:
     assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
 
 
+def test_an_invite_link_is_the_meetings_join_link(matcher) -> None:
+    assert matcher.answer("get the invite link of my meeting").scopes[:1] == ["meeting:schedules_read"]
+    answer = matcher.answer("create a meeting and send the invite link in a space")
+    assert {"meeting:schedules_write", "spark:messages_write"} <= set(answer.scopes)
+    assert "spark:memberships_write" not in answer.scopes
+
+
 def test_his_is_no_unknown_word(matcher) -> None:
     answer = matcher.answer("our app schedules meetings for the user and changes his audio settings")
     assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
