@@ -447,3 +447,9 @@ def test_do_not_disturb_for_me_takes_the_call_settings_scopes(matcher, question:
                                       "the script sends Audio.Volume.Set (Level 50) to each device"])
 def test_an_xapi_command_written_as_a_call_is_a_command(matcher, question: str) -> None:
     assert matcher.answer(question).scopes[:1] == ["spark:xapi_commands"]
+
+
+@pytest.mark.parametrize("question", ["create webhooks and read messages",
+                                      "I need to create webhooks and also read messages in the user's spaces"])
+def test_creating_a_webhook_creates_nothing_else(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes == ["spark:messages_read"]

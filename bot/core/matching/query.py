@@ -536,6 +536,13 @@ _ADMIN_AUTHORIZES_RE = re.compile(
 # "POST /locations", "POST https://webexapis.com/v1/rooms": the HTTP method creates; it posts no message
 _HTTP_POST_RE = re.compile(r"\bPOST(?=\s+(?:/|https?://))")
 
+# "create webhooks", "manage the webhooks": a webhook's own scope is the one of what it watches, told apart; the
+# verb creates no message, space or meeting. Not a Contact Center subscription (made with its config scope), nor
+# webhooks made through the Messaging MCP server (spark:webhooks_write).
+_MAKES_WEBHOOKS_RE = re.compile(r"\b(?:creat\w*|register\w*|set\s+up|setting\s+up|manag\w*)\s+"
+                                r"(?:(?:an?|the|my|our|some|a\s+few)\s+)?(webhooks?)\b"
+                                r"(?!\s+subscriptions?)(?![^.?!\n]*\bmcp\b)", re.IGNORECASE)
+
 # "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
 _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 
@@ -545,7 +552,7 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, r"another user\1"), (_DUMP_RE, r"export\1"),
-             (_HTTP_POST_RE, "create"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
+             (_HTTP_POST_RE, "create"), (_MAKES_WEBHOOKS_RE, r"\1"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
              *((pattern, " ") for pattern in _CONTEXT))
 
