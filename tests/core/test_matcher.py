@@ -918,6 +918,13 @@ def test_an_invite_link_is_the_meetings_join_link(matcher) -> None:
     assert "spark:memberships_write" not in answer.scopes
 
 
+@pytest.mark.parametrize("question, scope", [("list the meeting templates", "meeting:schedules_read"),
+                                             ("get the breakout sessions of a meeting", "meeting:schedules_read"),
+                                             ("delete breakout sessions", "meeting:schedules_write")])
+def test_meeting_templates_and_breakout_sessions_are_the_meetings_scopes(matcher, question: str, scope: str) -> None:
+    assert matcher.answer(question).scopes[:1] == [scope]
+
+
 def test_his_is_no_unknown_word(matcher) -> None:
     answer = matcher.answer("our app schedules meetings for the user and changes his audio settings")
     assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
