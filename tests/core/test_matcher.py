@@ -920,8 +920,9 @@ def test_an_invite_link_is_the_meetings_join_link(matcher) -> None:
 
 @pytest.mark.parametrize("question, scope", [("list the meeting templates", "meeting:schedules_read"),
                                              ("get the breakout sessions of a meeting", "meeting:schedules_read"),
-                                             ("delete breakout sessions", "meeting:schedules_write")])
-def test_meeting_templates_and_breakout_sessions_are_the_meetings_scopes(matcher, question: str, scope: str) -> None:
+                                             ("delete breakout sessions", "meeting:schedules_write"),
+                                             ("list the interpreters of a meeting", "meeting:schedules_read")])
+def test_meeting_templates_breakouts_and_interpreters_are_meeting_scopes(matcher, question: str, scope: str) -> None:
     assert matcher.answer(question).scopes[:1] == [scope]
 
 
