@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
 _stemmer = snowballstemmer.stemmer("english")
 MIN_REPAIR_LENGTH = 5
 MIN_UNKNOWN_REPAIR_LENGTH = 4  # a 4-letter word no English list has ("sned", "romm") is a slip
+REPAIRS_KEPT = 65536  # repairs remembered; past this many the memory starts afresh (a service runs for weeks)
 # A word this frequent in pyspellchecker's English word list is a word, not a typo: "ticked" is
 # not "ticket", "older" is not "order". Misspellings ("shedule", "calender") are far rarer.
 COMMON_WORD_COUNT = 500
@@ -181,7 +182,10 @@ class Speller:
 
     def respelled(self, text: str) -> str:
         """The text with its misspelt words repaired, the rest as written ("creatng webhoks")."""
-        return _ANY_CASE_TOKEN_RE.sub(lambda m: self.correct(m.group(0).lower()) or m.group(0), text)
+        def repaired(m: re.Match[str]) -> str:
+            word = m.group(0).lower()
+            return (word not in self._counts and word.isalpha() and self.correct(word)) or m.group(0)
+        return _ANY_CASE_TOKEN_RE.sub(repaired, text)
 
     def correct(self, word: str) -> str | None:
         """The closest known word for an unknown `word`, or None when none is close enough."""
@@ -202,5 +206,7 @@ class Speller:
                 result = max(
                     (w for w, d, _ in hits if d == best), key=lambda w: (self._counts[w], w)
                 )
+        if len(self._cache) >= REPAIRS_KEPT:
+            self._cache.clear()
         self._cache[word] = result
         return result
