@@ -141,7 +141,7 @@ def floor(candidate: Ranked, query: Query, index: ScopeIndex) -> float:
     return t.DECLINE_BELOW if distinctive else t.LONE_WORD_MIN
 
 
-def clear_guess(ranked: list[Ranked], index: ScopeIndex, acted_on: str | None = None) -> Ranked | None:
+def clear_guess(ranked: list[Ranked], index: ScopeIndex, acted_on: str | None) -> Ranked | None:
     """When nothing passes the decline line: a candidate that names its resource, rests on more than
     one word that is no verb ("the org's details": not "space exploration news") or on the resource the
     question's verb acts on ("display my spaces"), and leads clearly."""
