@@ -484,6 +484,10 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     # access said not to be the question: its words do not make the post a scope question
     ("Our sync job adds people to spaces in bulk and starts getting 429 with Retry-After after a few hundred "
      "memberships. Is that limit per token or per app? Not a permissions problem, just throughput.", "programming"),
+    ("Why does the card in our space show the old title? The permission isn't the problem, the cache is.",
+     "no scope answers"),
+    ("Our tool posts the weekly report to a space, and the line breaks go missing. The markdown is the problem, "
+     "how do I keep them?", "scopes are in place"),  # what the post names as wrong is no access
     # a documented limit, also when a 400 or 429 was met or a scope is asked of as a way past it
     ("How many Action.Submit buttons can one adaptive card hold in a Webex space?", "limit"),
     ("How many failed deliveries before Webex marks my webhook inactive?", "limit"),
@@ -516,6 +520,7 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
     ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
+    ("I can't list the rooms of the user. The scope is the problem, which one do I need?", "spark:rooms_read"),
     ("I call GET https://webexapis.com/v1/people?max=1000 as the full admin and get back 400 \"Email, displayName, "
      "or id list should be specified.\" With email= it works. It was authorized with spark:people_read. How do I get "
      "the whole org list?", "spark-admin:people_read"),  # the scope it names is not the one the call needs

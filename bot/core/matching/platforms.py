@@ -74,6 +74,7 @@ _ACCESS_FINE_RE = re.compile(
     r"(?:(?<!which )(?<!what )\b(?:scopes?|permissions?)\b(?:[^.!?]|etc\.){0,30}?\b(?:are|is|seem|seems)\s+"
     r"(?:all\s+|already\s+|definitely\s+)?(?:fine|ok|okay|sorted|good|correct|in\s+place"
     r"|not\s+the\s+(?:issue|problem))\b"
+    r"|\b(?:scopes?|permissions?)\s+(?:isn'?t|aren'?t)\s+the\s+(?:issue|problem)\b"
     r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b"
     r"|\b(?:not|isn'?t|is\s+not)\s+(?:an?\s+)?(?:scopes?|permissions?|access)\s+(?:problem|issue|question|thing)\b"
     r"|\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:scopes?|permissions?)\b"
@@ -87,6 +88,9 @@ _ACCESS_FINE_RE = re.compile(
 _HOLDS_SCOPE_RE = re.compile(r"\b(?:(?:i|we)\s+(?:already\s+)?(?:have|hold)|(?:my|our|the)\s+token\s+has)\s+"
                              + SCOPE_NAME_RE.pattern + r"(?=\s*[.;])|(?:^|(?<=[.!?]\s))\s*with\s+"
                              + SCOPE_NAME_RE.pattern + r"\s*,", re.IGNORECASE)
+# "the formatting is the problem", "the mention is the issue": the post names what is wrong, and it is no access
+_OTHER_PROBLEM_RE = re.compile(r"\bthe\s+(?!scopes?\b|permissions?\b|token\b|access\b|auth\w*\b|roles?\b)\w+\s+is"
+                               r"\s+the\s+(?:issue|problem)\b", re.IGNORECASE)
 # "GET /v1/people/me works, how do I parse the JSON?": the call shown works; it covers only what it reads or changes
 _CALL_WORKS_RE = re.compile(_CALL_RE.pattern + r"\s+(?:works|worked|is\s+working)\b")
 # "listing works fine, just dial doesnt", "but posting is not allowed": something still fails
@@ -118,6 +122,8 @@ def access_settled(q: "Question", covered: bool, names_resource: Callable[[str],
     found, beyond = _ACCESS_FINE_RE.search(q.text), q.asking
     if found is None and (found := _HOLDS_SCOPE_RE.search(q.text)) and not covered:
         return None  # "We have meeting:schedules_read. How do I reschedule?": a need beyond the scope held
+    if found is None and (found := _OTHER_PROBLEM_RE.search(q.text)):
+        covered = True  # what the post names as wrong is no access: the resources it names are not asked about
     if found is None and (found := _CALL_WORKS_RE.search(q.text)):
         covered, beyond = False, _CALL_WORKS_RE.sub(" ", q.asking)  # a resource named beside the call is another
     if (found is None or reports_failure(q.text) or _STILL_FAILS_RE.search(q.text) or asks_for_access(q.asking)
