@@ -295,8 +295,14 @@ def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: 
     ("create a meeting for the project and add the attendees", False),  # the meeting's invitees
     ("add the attendees by email", False),  # no place named
     ("create a space for the team and add a tab", False),  # a thing
+    # people told by whom they belong to, said before the verb, or taken out with no place said
+    ("one space per office, then drop the people of that office into it", True),
+    ("a space is made for each squad and everybody in that squad gets added to it", True),
+    ("I run 12 customer spaces; the script kicks out anybody whose address is external", True),
+    ("create a meeting and the panelists get added to it", False),  # the meeting's
+    ("the bot drops the files of the week into the space", False),  # things
 ])
-def test_people_added_with_no_place_said_join_the_space_named_last(matcher, said: str, joined: bool) -> None:
+def test_people_added_to_a_space_or_taken_out_of_it_are_its_members(matcher, said: str, joined: bool) -> None:
     assert (MEMBERS_MARK in as_members(said, matcher.index)) is joined
 
 

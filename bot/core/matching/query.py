@@ -207,7 +207,14 @@ _JOINS_RE = re.compile(
     # the space the sentence named last
     r"|\b(?:add|adds|adding|invite|invites|inviting|pulls?\s+in|pulling\s+in)\s+"
     r"(?P<joined>(?:[\w'-]+(?:,\s*|\s+)){0,6}?[\w'-]+)(?=\s+(?:by|from|with|who|on|via|using|as|based)(?![\w-])"
+    r"|\s*[,.;:()!?]|\s*$)"
+    # "everyone in that department gets added to it", "kicks out anyone whose ...": people said before the verb,
+    # or taken out with no place said
+    r"|\b(?P<gotten>(?:(?!and\b)[\w'-]+\s+){1,6}?)(?:gets?|is|are)\s+(?:being\s+)?(?:added|invited)\s+(?:to|into)\s+"
+    r"(?P<gotinto>it|(?:the|that|this|each|their)\s+(?:[\w'-]+\s+){0,2}?" + _TITLED + r"(?:space|room|team)s?)\b"
+    r"|\b(?:kick|kicks|kicking)\s+out\s+(?P<ousted>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:who|whose|that|from)\b"
     r"|\s*[,.;:()!?]|\s*$)", re.IGNORECASE)
+_OF_WHOM_RE = re.compile(r"\s+(?:of|in|from|at)\s+", re.IGNORECASE)  # what tells which people, after them
 _CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
                            re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?:\s|$)")  # not a list's "2. add the leads"
@@ -224,9 +231,9 @@ def as_members(text: str, index: "ScopeIndex") -> str:
     lexicon, roles = index.lexicon, index.kb.vocabulary.people_words
 
     def told(match: re.Match[str]) -> str:
-        who = match.group("added") or match.group("removed") or match.group("joined")
-        container = match.group("into") or match.group("outof") or "it"
-        said = words(who)
+        who = next(g for g in match.group("added", "removed", "joined", "gotten", "ousted") if g)
+        container = match.group("into") or match.group("outof") or match.group("gotinto") or "it"
+        said = words(_OF_WHOM_RE.split(who)[0])  # "the people of that department": the people
         pairs = {" ".join(pair) for pair in zip(said, said[1:])} & roles  # "the account exec"
         rest = [w for w in said if w not in roles and w != "new"  # "each new engineer": new people, no new thing
                 and not any(w in pair.split() for pair in pairs)]
@@ -245,7 +252,7 @@ def _into_a_space(text: str, match: re.Match[str]) -> bool:
     must be named, in the sentence or else last in the post ("... creates a space. It adds everyone on the rota")."""
     before = text[:match.start()]
     named = [n.lower() for n in _CONTAINER_RE.findall(_SENTENCE_END_RE.split(before)[-1])]
-    if match.group("joined"):
+    if match.group("joined") or match.group("ousted"):
         named = named or [n.lower() for n in _CONTAINER_RE.findall(before)[-1:]]
         if not named:
             return False
