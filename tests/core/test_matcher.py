@@ -599,6 +599,22 @@ def test_a_scope_the_post_rules_out_is_no_answer(matcher, question: str, scope: 
     assert matcher.answer(question).scopes[:1] == [scope]
 
 
+@pytest.mark.parametrize("question, scopes, ruled_out", [
+    ("Our script walks the spaces I own and shows who is in each. Which scopes? prefer not spark:all",
+     {"spark:rooms_read", "spark:memberships_read"}, "spark:all"),
+    ("read my messages and post replies; preferably not spark:all", {"spark:messages_read", "spark:messages_write"},
+     "spark:all"),
+    ("create spaces and add people, I'd prefer not to use spark:all", {"spark:rooms_write", "spark:memberships_write"},
+     "spark:all"),  # "prefer" is no meeting preference either
+    ("schedule meetings for myself, prefer not to request meeting:admin_schedule_write", {"meeting:schedules_write"},
+     "meeting:admin_schedule_write"),
+])
+def test_a_scope_the_post_prefers_not_to_have_is_left_out(matcher, question: str, scopes: set[str],
+                                                          ruled_out: str) -> None:
+    got = set(matcher.answer(question).scopes)
+    assert scopes <= got and ruled_out not in got
+
+
 def test_an_admin_scope_for_regular_users_settings_stays_the_admins(matcher) -> None:
     # the users are what the admin acts on: no user form (spark-admin:people_write, which the missed-need stage
     # adds, leads it: a known wrong order)

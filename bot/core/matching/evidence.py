@@ -39,15 +39,16 @@ def named_scopes(question: str, index: ScopeIndex) -> list[Scope]:
     return found
 
 
-# "we can't request spark:all", "I'd rather not use X", "X is out": a scope ruled out is no need, no scope
-# the app has and no question about it; "without X?", "can't get X to work", "we can't use X, it returns 403"
+# "we can't request spark:all", "I'd rather not use X", "prefer not X", "X is out": a scope ruled out is no need,
+# no scope the app has and no question about it; "without X?", "can't get X to work", "we can't use X, it returns 403"
 # and "instead of X" ask about X or report it failing
 _TO_ASK = r"(?:request|requesting|ask\s+for|asking\s+for|grant|granting|tick|ticking|add|adding|include)"
 _TO_REQUEST = r"(?:use|using|" + _TO_ASK.removeprefix("(?:")  # using it too
 _RULED_OUT_BEFORE_RE = re.compile(
     r"\b(?:(?:can'?t|cannot|can\s+not|won'?t)\s+" + _TO_ASK +
     r"|(?:mustn'?t|must\s+not|shouldn'?t|should\s+not|not\s+allowed\s+to|trying\s+not\s+to)\s+" + _TO_REQUEST +
-    r"|(?:don'?t|do\s+not)\s+want(?:\s+to\s+" + _TO_REQUEST + r")?|rather\s+not(?:\s+" + _TO_REQUEST + r")?"
+    r"|(?:don'?t|do\s+not)\s+want(?:\s+to\s+" + _TO_REQUEST + r")?"
+    r"|(?:rather|prefer(?:ably)?|preferring)\s+not(?:\s+to)?(?:\s+" + _TO_REQUEST + r")?"
     r"|avoid(?:\s+" + _TO_REQUEST + r")?"
     r"|(?:was|were|am|are)\s+(?:about|going|tempted)\s+to\s+(?:just\s+)?" + _TO_REQUEST +  # "... and that feels wrong"
     r"|instead\s+of(?:\s+" + _TO_REQUEST + r")?|rather\s+than(?:\s+" + _TO_REQUEST + r")?)"
