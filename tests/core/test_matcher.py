@@ -506,6 +506,7 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Is there a trial I can use to try my integration?", "behaves"),
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
     ("Why does my adaptive card render differently on mobile?", "behaves"),
+    ("What happens when our tool posts a message to a space the user just left?", "behaves"),  # the case asked of
 ])
 def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)
@@ -520,6 +521,7 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
     ("Our token has spark:rooms_read and listing spaces works fine. How do I list the members of each space too?",
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
+    ("what happens if I delete a space, which scope does that take?", "spark:rooms_write"),
     ("I can't list the rooms of the user. The scope is the problem, which one do I need?", "spark:rooms_read"),
     ("I call GET https://webexapis.com/v1/people?max=1000 as the full admin and get back 400 \"Email, displayName, "
      "or id list should be specified.\" With email= it works. It was authorized with spark:people_read. How do I get "

@@ -43,8 +43,11 @@ _BEHAVIOUR_RE = re.compile(
     r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
     r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b"
-    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b",
+    r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b"
+    r"|\bwhat\s+happens\s+(?:if|when)\b",
     re.IGNORECASE)
+# "What happens if my app adds a person twice?": the action is the case asked about, not one asked to be done
+_CASE_ASKED_RE = re.compile(r"\bwhat\s+happens\s+(?:if|when)\b[^?.!]*", re.IGNORECASE)
 # "the recordings are missing from the response", "the list comes back empty", "it can't post": data the app does
 # not get or an action it cannot do, as a refusal often shows
 _FAILS_OR_EMPTY_RE = re.compile(r"\b(?:missing|empty|nothing|blank|no\s+(?:results|items|data|records)"
@@ -222,7 +225,8 @@ class PlatformFinder:
                 and not asks_for_access(q.text)):
             return f"this asks a programming question (\"{cue}\"), not about the scopes an integration needs"
         if (not q.named and not q.topics and not q.calls and (asked := _BEHAVIOUR_RE.search(q.asking))
-                and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text) and not acts(q.prose)):
+                and not asks_for_access(q.text) and not _FAILS_OR_EMPTY_RE.search(q.text)
+                and not acts(_CASE_ASKED_RE.sub(" ", q.prose))):
             return f"this asks how something behaves (\"{asked.group(0)}\"), not about the scopes an integration needs"
         return None
 
