@@ -91,6 +91,8 @@ _COMPOUNDS = [(re.compile(r"\bq\s*&\s*a\b", re.IGNORECASE), " qanda "),
                           r"|ticket|case|student|staff|directory|ldap|master)(?:'s)?\s+)?)record\b(?!\s+(?:buttons?"
                           r"|features?|options?|settings?|icons?|the|them|it|all|every|their|my|our|an?|calls?"
                           r"|meetings?)\b)", re.IGNORECASE), r"\1"),
+              # "the user's email address": the person's email, no postal or emergency address
+              (re.compile(r"\be-?mail\s+address(?:es)?\b", re.IGNORECASE), " email "),
               (re.compile(r"\bdo[\s-]+not[\s-]+disturb\b", re.IGNORECASE), " dnd "),  # a setting, not a negation
               (re.compile(r"\bvoice[\s-]*mail[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),
               (re.compile(r"\bvoice[\s-]+(?:mess\w*|msgs?\b)", re.IGNORECASE), " voicemessages "),

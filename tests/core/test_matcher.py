@@ -934,6 +934,11 @@ def test_portuguese_third_person_verbs_are_read(matcher) -> None:
     assert set(answer.scopes) == {"meeting:schedules_write", "meeting:preferences_write"}
 
 
+def test_an_email_address_is_the_persons_email_not_an_address(matcher) -> None:
+    answer = matcher.answer("read the user's e-mail address after login")
+    assert answer.scopes[:1] == ["spark:people_read"]
+
+
 def test_an_invite_link_is_the_meetings_join_link(matcher) -> None:
     assert matcher.answer("get the invite link of my meeting").scopes[:1] == ["meeting:schedules_read"]
     answer = matcher.answer("create a meeting and send the invite link in a space")

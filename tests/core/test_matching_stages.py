@@ -673,7 +673,8 @@ def test_the_spaces_of_a_team_are_listed_with_the_rooms_scope(matcher) -> None:
 
 
 @pytest.mark.parametrize("text, word", [("voicemail msgs", "voicemessages"), ("voice messages", "voicemessages"),
-                                        ("voicemail messages", "voicemessages"), ("Do Not Disturb", "dnd")])
+                                        ("voicemail messages", "voicemessages"), ("Do Not Disturb", "dnd"),
+                                        ("e-mail address", "email"), ("email addresses", "email")])
 def test_a_compound_is_one_word_however_it_is_written(text: str, word: str) -> None:
     assert words(text) == [word]
 
