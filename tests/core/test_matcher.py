@@ -171,6 +171,12 @@ def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
                 assert not kb[answer.scopes[0]].deprecated, example
 
 
+@pytest.mark.parametrize("question", ["list workspace locations and floors",
+                                      "create a workspace location for the new building and add its floors"])
+def test_no_stage_adds_a_deprecated_scope(matcher, question: str) -> None:
+    assert not any(n.scope.deprecated for n in matcher.answer(question).needs)  # the needs added as missed too
+
+
 def test_rewriting_settings_changes_them(matcher) -> None:
     assert matcher.answer("Nightly job as admin: it rewrites the call queue overflow settings at every "
                           "location.").scopes[:1] == ["spark-admin:telephony_config_write"]

@@ -195,6 +195,7 @@ class MissedModel(Boosted):
         officer = "compliance" in q.cues or "compliance-role" in q.topics
         missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read, needs)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
+                         and not c.scope.deprecated  # never recommended
                          and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
         needs = list(answer.needs)
         for _, candidate in missed:
