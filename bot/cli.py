@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.tools.evaluate import evaluate
+from bot.tools.evaluate import evaluate, successors
 from bot.core.audit import requested_in
 from bot.core.handler import Handler
 from bot.tools.kbaudit import audit_knowledge, explain, load_exceptions, load_statements
@@ -94,9 +94,10 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if not isinstance(items, list):
         print(f"{args.file}: expected a list of questions", file=sys.stderr)
         return 2
-    handler = Handler(load_knowledge())
+    kb = load_knowledge()
+    handler = Handler(kb)
     try:
-        report = evaluate(handler.matcher.answer, items)
+        report = evaluate(handler.matcher.answer, items, successors(kb))
     except ValueError as exc:
         print(f"{args.file}: {exc}", file=sys.stderr)
         return 2

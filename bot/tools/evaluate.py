@@ -9,16 +9,20 @@ optional `kind`, `lang` and `source`, which are carried along for the breakdown.
 An answer counts as wrong when its primary scope is not expected, when it misses a required
 scope or guidance topic, when it answers an off-topic question, or when it declines a real one.
 A scope no label names does not make it wrong, but is counted apart ("extra scope"): a plan that
-finds every need by asking for more than it should is not least privilege.
+finds every need by asking for more than it should is not least privilege. A label that names a scope
+the knowledge base marks deprecated is also met by the scope that replaced it (`successors`): a set
+written before an API was decommissioned still scores the answer a user should get now.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from bot.core.answer import Answer, Confidence
+from bot.core.knowledge import KnowledgeBase
+from bot.core.matching.evidence import replacement
 
 LABELS = ("expect", "all", "none", "guidance")
 
@@ -112,25 +116,32 @@ def _folded(names: Iterable[str]) -> list[str]:
     return [n.lower() for n in names]
 
 
-def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
-    """Score one answered item; returns what was wrong with it."""
+def successors(kb: KnowledgeBase) -> dict[str, str]:
+    """Each deprecated scope's replacement, by folded name: what a label naming the old scope also accepts."""
+    return {s.name.lower(): new.name.lower() for s in kb.scopes if (new := replacement(s, kb)) is not None}
+
+
+def problems(item: dict, got: Answer, report: EvalReport, renamed: Mapping[str, str] | None = None) -> list[str]:
+    """Score one answered item; returns what was wrong with it. `renamed`: see `successors`."""
     found: list[str] = []
     if item.get("none"):
         report.offtopic_declined.add(not got.answered)
         return ["should decline"] if got.answered else []
     report.real_declined.add(not got.answered)
+    renamed = renamed or {}
     scopes, expect = _folded(got.scopes), _folded(item.get("expect", ()))
+    expect += [renamed[n] for n in expect if n in renamed]
     if expect:  # an empty list says no scope is the answer: scored by its guidance label alone
         hit = bool(scopes) and scopes[0] in expect
         report.top1.add(hit)
         report.top3.add(any(s in expect for s in _folded(got.top(3))))
         if not hit:
             found.append(f"want {' or '.join(item['expect'])}")
-    labelled = set(expect) | set(_folded(item.get("all", ())))
+    labelled = set(expect) | {m for n in _folded(item.get("all", ())) for m in (n, renamed.get(n, n))}
     if labelled and got.answered:
         report.extra.add(bool(set(scopes) - labelled))
     if "all" in item:
-        missing = [s for s in item["all"] if s.lower() not in scopes]
+        missing = [s for s in item["all"] if s.lower() not in scopes and renamed.get(s.lower()) not in scopes]
         report.multi_complete.add(not missing)
         report.multi_scopes.hits += len(item["all"]) - len(missing)
         report.multi_scopes.total += len(item["all"])
@@ -146,13 +157,14 @@ def problems(item: dict, got: Answer, report: EvalReport) -> list[str]:
     return found
 
 
-def evaluate(answer: Callable[[str], Answer], items: Iterable[Any]) -> EvalReport:
-    """Ask every question and compare with what the item expects."""
+def evaluate(answer: Callable[[str], Answer], items: Iterable[Any],
+             renamed: Mapping[str, str] | None = None) -> EvalReport:
+    """Ask every question and compare with what the item expects (`renamed`: see `successors`)."""
     report = EvalReport()
     for index, raw in enumerate(items, 1):
         item = check_item(raw, index)
         got = answer(item["q"])
-        found = problems(item, got, report)
+        found = problems(item, got, report, renamed)
         report.right.add(not found)
         report.by_kind[str(item.get("kind", "unlabelled"))].add(not found)
         if got.answered and got.confidence == Confidence.HIGH:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.answer import Answer, AnswerKind, Need, Via
 from bot.core.knowledge import KnowledgeBase
-from bot.tools.evaluate import evaluate
+from bot.tools.evaluate import evaluate, successors
 
 
 def test_scope_names_are_compared_without_case(kb: KnowledgeBase) -> None:
@@ -45,3 +45,14 @@ def test_all_true_needs_every_expected_scope_and_a_bad_label_is_named(kb: Knowle
     assert report.top1.hits == 1 and report.multi_complete.hits == 0
     with pytest.raises(ValueError, match="item 1 .*'all' must be a list"):
         evaluate(lambda q: answer, [{"q": "q", "expect": ["spark:rooms_write"], "all": "spark:rooms_write"}])
+
+
+def test_a_label_naming_a_deprecated_scope_is_met_by_its_replacement(kb: KnowledgeBase) -> None:
+    renamed = successors(kb)
+    assert renamed["spark-admin:workspace_locations_read"] == "spark-admin:locations_read"
+    answer = Answer("q", AnswerKind.SCOPE, (Need("q", kb.get("spark-admin:locations_read"), Via.WORDS),))
+    items = [{"q": "q", "expect": ["spark-admin:workspace_locations_read"],
+              "all": ["spark-admin:workspace_locations_read"]}]
+    report = evaluate(lambda q: answer, items, renamed)
+    assert report.top1.hits == 1 and report.multi_complete.hits == 1 and report.extra.hits == 0
+    assert evaluate(lambda q: answer, items).top1.hits == 0  # read as written, the old name is not met
