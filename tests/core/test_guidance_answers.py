@@ -536,6 +536,10 @@ def test_a_guidance_topic_is_found_through_a_typo(matcher, question: str, topic:
     ("¿Puedo usar mi token de acceso personal en producción?", "personal-access-token"),
     ("Kann ich mein persönliches Zugriffstoken in Produktion verwenden?", "personal-access-token"),
     ("パーソナルアクセストークンは本番で使えますか？", "personal-access-token"),
+    ("Mi script usa el token personal del portal y deja de funcionar. ¿Qué uso?", "personal-access-token"),
+    ("O token pessoal do portal expira todo dia, o que devo usar?", "personal-access-token"),
+    ("Mon jeton personnel du portail expire sans arrêt, que faut-il utiliser ?", "personal-access-token"),
+    ("Mein persönliches Token vom Portal läuft ständig ab, was soll ich nehmen?", "personal-access-token"),
     ("my token expired after 12 hours, is that normal?", "personal-access-token"),  # the portal token's life
 ])
 def test_a_guidance_topic_is_found_in_another_language_or_by_what_it_tells(matcher, question: str, topic: str) -> None:
