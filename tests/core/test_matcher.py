@@ -497,6 +497,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     # a documented limit, also when a 400 or 429 was met or a scope is asked of as a way past it
     ("How many Action.Submit buttons can one adaptive card hold in a Webex space?", "limit"),
     ("How many failed deliveries before Webex marks my webhook inactive?", "limit"),
+    ("how many messages can my integration send per minute?", "limit"),
+    ("How many meetings can one host schedule per day through the API?", "limit"),
     ("Our webhook went inactive during an outage. Does it come back on its own?", "limit"),
     ("Which Adaptive Card version does the Webex app render?", "limit"),
     ("How often does the access token expire?", "limit"),
@@ -513,6 +515,8 @@ def test_a_short_how_to_about_webex_with_no_api_word_asks_how_to_use_the_app(mat
     ("Is it normal that the webhook payload has IDs but no text?", "behaves"),
     ("Why does my adaptive card render differently on mobile?", "behaves"),
     ("What happens when our tool posts a message to a space the user just left?", "behaves"),  # the case asked of
+    ("Which file formats does Webex accept for message attachments?", "behaves"),
+    ("What audio formats are allowed for an auto attendant greeting?", "behaves"),
 ])
 def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)
@@ -528,6 +532,7 @@ def test_a_post_about_something_other_than_scopes_is_declined_saying_why(matcher
      "spark:memberships_read"),
     ("The scopes are fine, yet POST /v1/messages keeps returning 403 for one space.", "spark:messages_write"),
     ("what happens if I delete a space, which scope does that take?", "spark:rooms_write"),
+    ("which scope to send messages? and how many per day can I send", "spark:messages_write"),
     ("I can't list the rooms of the user. The scope is the problem, which one do I need?", "spark:rooms_read"),
     ("I call GET https://webexapis.com/v1/people?max=1000 as the full admin and get back 400 \"Email, displayName, "
      "or id list should be specified.\" With email= it works. It was authorized with spark:people_read. How do I get "

@@ -25,26 +25,28 @@ _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
 # "we don't use any APIs or integrations", "I'm not using any API": developer words denied are none
 _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?(?:use|using|involve|involving|touch)"
                          r"(?:\s+(?:any|an|the|our))?(?:\s+(?:apis?|integrations?|sdks?|bots?|code|or|and))+\b")
-# "how many buttons can a card have", "how many failures before it is disabled": a limit; "how many
+# "how many buttons can a card have", "how many failures before it is disabled", "how many messages per
+# minute": a limit; "how many
 # licenses are left per type", "how many users do we have, and can my app list them" count data
 _HOW_MANY_CAN_RE = re.compile(
     r"\bhow\s+many\b(?:[^?.!,;]|\.(?=\w))*?\b(?:(?:can|could)\s+(?:\w+\s+){0,3}?(?:have|hold|contain|take|create"
-    r"|register)|before|at\s+once|at\s+most|allowed)\b", re.IGNORECASE)
+    r"|register|schedule|send|post)|before|at\s+once|at\s+most|allowed"
+    r"|per\s+(?:second|minute|hour|day|week|month))\b", re.IGNORECASE)
 # "is there a scope or tier that raises the rate limit?": a scope asked of as a way past a limit, not for access
 _PAST_A_LIMIT_RE = re.compile(r"\b(?:scopes?|permissions?)\b[^?.!]{0,40}?\b(?:raises?|increases?|lifts?|bypass(?:es)?"
                               r"|higher)\b", re.IGNORECASE)
 _CALL_RE = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+")
 _CLAUSE_RE = re.compile(r",\s*(?:and|but|or)\s+|;\s*", re.IGNORECASE)  # "is there a max per user, and how can I ..."
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
-# "Why did my webhook get disabled?", "What's the max page size?", "Does Webex retry?", "Can I rename my app?": a
-# question about how something behaves that no scope answers
+# "Why did my webhook get disabled?", "What's the max page size?", "Does Webex retry?", "Can I rename my app?",
+# "Which date formats does it accept?": a question about how something behaves that no scope answers
 _BEHAVIOUR_RE = re.compile(
     r"\bwhy\s+(?:did|does|do|was)\b|\bwhat(?:'s|\s+is)\s+(?:the\s+)?(?:max|maximum"
     r"|limit|difference)\b|\bwhat(?:'s|\s+is)\s+wrong\b|\bwhat\s+am\s+i\s+doing\s+wrong\b|\bis\s+there\s+(?:a|any)\s+"
     r"(?:limit|cap|max|sandbox|free|trial)\b|\bdoes\s+webex\s+(?:retry|resend|support|encrypt|charge)\b"
     r"|\bcan\s+(?:i|we)\s+(?:rename|reuse|rotate|extend)\b"
     r"|\bis\s+(?:this|that|it)\s+(?:by\s+design|expected|normal|a\s+bug)\b"
-    r"|\bwhat\s+happens\s+(?:if|when)\b",
+    r"|\bwhat\s+happens\s+(?:if|when)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?formats?\s+(?:does|do|is|are)\b",
     re.IGNORECASE)
 # "What happens if my app adds a person twice?": the action is the case asked about, not one asked to be done
 _CASE_ASKED_RE = re.compile(r"\bwhat\s+happens\s+(?:if|when)\b[^?.!]*", re.IGNORECASE)
