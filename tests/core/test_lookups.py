@@ -6,7 +6,8 @@ import pytest
 
 from bot.core.answer import AnswerKind, Need, Via
 from bot.core.matching.calibrate import Signals
-from bot.core.matching.lookups import admin_form, as_the_admin, by_the_admin, looked_up
+from bot.core.matching.lookups import (admin_form, as_the_admin, by_the_admin, looked_up,
+                                      with_the_people_listed)
 
 
 def _need(kb, text: str, scope: str, via: Via = Via.WORDS) -> Need:
@@ -63,3 +64,24 @@ def test_an_admin_tool_looks_up_people_as_the_admin(matcher) -> None:
                             "come as emails from a spreadsheet, so we look up each person by email first.")
     assert "spark-admin:telephony_config_write" in answer.scopes and "spark-admin:people_read" in answer.scopes
     assert "spark:people_read" not in answer.scopes
+
+
+@pytest.mark.parametrize("text, added", [
+    ("Full admin. Pull everyone assigned to the Paris location and add them to the Support call queue.", True),
+    ("As admin, loop over all people and put them in the right call queue", True),
+    ("Admin: list the meetings of every user in the org", False),  # the admin meetings scope lists them whole
+    ("My integration goes through all users of the space and posts them a message", False),  # no admin
+])
+def test_an_admin_going_through_the_orgs_people_reads_them_as_the_admin(matcher, text: str, added: bool) -> None:
+    assert ("spark-admin:people_read" in matcher.answer(text).scopes) is added
+
+
+def test_the_people_read_is_added_once_and_only_to_an_admins_scopes(kb) -> None:
+    queue = _need(kb, "add them to the call queue", "spark-admin:telephony_config_write")
+    signals = [Signals(Via.WORDS, coverage=1.0)]
+    text = "go through all users at the Leeds location and add them to the call queue"
+    needs, more = with_the_people_listed([queue], signals, AnswerKind.SCOPE, frozenset(), text, kb)
+    assert [n.scope.name for n in needs] == ["spark-admin:telephony_config_write", "spark-admin:people_read"]
+    assert len(more) == 2
+    assert with_the_people_listed(needs, more, AnswerKind.PLAN, frozenset(), text, kb)[0] == needs
+    assert with_the_people_listed([queue], signals, AnswerKind.SCOPE, frozenset({"user"}), text, kb)[0] == [queue]

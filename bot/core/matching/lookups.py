@@ -24,6 +24,17 @@ _ENUMERATES_RE = re.compile(r"\b(?:lists?|listing|all|every|each|everyone|everyb
                             re.IGNORECASE)
 
 
+# "loops over all users in the org", "everyone assigned to the Leeds location": the organization's people gone
+# through one by one, which only an admin lists whole (not "the meetings of every user in the org", which the
+# admin scope of the meetings lists whole itself)
+_EVERY_PERSON_RE = re.compile(
+    r"\b(?:loops?|looping|iterat\w*|go(?:es)?|going|walks?|walking)\s+(?:over|through)\s+(?:all|every|each)\s+"
+    r"(?:the\s+)?(?:users|people|persons|employees)\b"
+    r"|\b(?:everyone|everybody|all\s+(?:the\s+)?(?:users|people))\s+(?:assigned\s+to|at|in)\s+(?:the|our|that|each)\s+"
+    r"(?:[\w-]+\s+){0,2}?locations?\b", re.IGNORECASE)
+_PEOPLE_READ = "spark-admin:people_read"
+
+
 def looked_up(text: str) -> bool:
     """Whether a need's words tell a lookup of what another step uses."""
     return bool(_LOOKS_UP_RE.search(text))
@@ -44,6 +55,19 @@ def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cu
     for need, signal in zip(needs, signals):
         kept.setdefault((need := admin_form(need, kb)).scope, (need, signal))
     return [n for n, _ in kept.values()], [s for _, s in kept.values()]
+
+
+def with_the_people_listed(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],
+                           text: str, kb: KnowledgeBase) -> tuple[list[Need], list[Signals]]:
+    """An admin's needs, and the admin read of the organization's people when the post goes through them one by
+    one ("loop over all users in the org and update each one's Personal Room") and no need reads or changes
+    people yet."""
+    found = _EVERY_PERSON_RE.search(text)
+    if (found is None or kind not in (AnswerKind.SCOPE, AnswerKind.PLAN) or not by_the_admin(needs, cues)
+            or any(n.scope.key.split(":")[-1].startswith("people_") for n in needs)):
+        return needs, signals
+    need = Need(found.group(0), kb[_PEOPLE_READ], Via.WORDS, score=needs[-1].score)
+    return [*needs, need], [*signals, replace(signals[-1], split=True)]
 
 
 def _lists_whole(need: Need, kb: KnowledgeBase) -> bool:

@@ -34,7 +34,7 @@ from bot.core.matching.guidance import GuidanceFinder, without_who, without_who_
 from bot.core.matching.index import Ranked, ScopeIndex
 from bot.core.matching.lead import LeadModel
 from bot.core.matching.lexicon import Lexicon, says_no_admin
-from bot.core.matching.lookups import as_the_admin
+from bot.core.matching.lookups import as_the_admin, with_the_people_listed
 from bot.core.matching.normalise import sentence_of, sentences_of
 from bot.core.matching.doubt import DoubtModel
 from bot.core.matching.missed import MissedModel
@@ -643,7 +643,9 @@ def for_the_actor(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
     """The draft's needs in the forms of who acts: the Compliance Officer's, then an admin's lookups."""
     draft = for_the_officer(draft, q, kb)
     needs, signals = as_the_admin(draft.needs, draft.signals, draft.kind, q.cues, kb)
-    return replace(draft, needs=needs, signals=signals)
+    needs, signals = with_the_people_listed(needs, signals, draft.kind, q.cues, q.prose, kb)
+    kind = AnswerKind.PLAN if len(needs) > len(draft.needs) else draft.kind
+    return replace(draft, kind=kind, needs=needs, signals=signals)
 
 
 def for_the_officer(draft: Draft, q: Question, kb: KnowledgeBase) -> Draft:
