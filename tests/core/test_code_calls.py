@@ -189,10 +189,16 @@ def test_a_refused_call_beside_the_scope_the_app_has_is_not_a_question_about_tha
     ('We register a webhook with resource "meetings" and event "ended" for the user\'s own meetings. Scope?',
      "meeting:schedules_read"),
     ("which scope to create a webhook for new memberships", "spark:memberships_read"),
+    ("what do I need for a webhook on new spaces of the signed-in user?", "spark:rooms_read"),
     ("Quel scope pour créer un webhook sur les nouveaux messages ?", "spark:messages_read"),
 ])
 def test_a_webhook_named_by_the_resource_it_watches_needs_that_resources_read_scope(matcher, question, scope) -> None:
     assert matcher.answer(question).scopes[0] == scope
+
+
+def test_new_spaces_created_are_no_webhook_for_new_spaces(matcher) -> None:
+    answer = matcher.answer("create new spaces for each project and a webhook for new messages in them")
+    assert {"spark:rooms_write", "spark:messages_read"} <= set(answer.scopes) and "spark:rooms_read" not in answer.scopes
 
 
 def test_an_admin_token_says_who_acts_and_asks_for_no_token_scope(matcher) -> None:

@@ -260,6 +260,9 @@ _EVENTS = (
            unless=r"\bvoice\s*mail|\bvoice\s+messages?\b"),
     _event("rooms", r"\bspaces?\s+(?:is\s+|are\s+|gets?\s+)?(?:created|renamed|locked|unlocked)\b"
                     r"|\bspaces?\b" + _GAP + r"(?:renamed|locked|unlocked)\b"),
+    # "a webhook for new spaces", not "create new spaces"
+    _event("rooms", r"\bnew\s+(?:spaces|rooms)\b",
+           unless=r"\b(?:creat\w*|makes?|making|spin\w*|sets?\s+up|setting\s+up|open(?:s|ing)?)\b"),
     _event("meetingParticipants", r"\b(?:people|someone|anyone|participants?|attendees?|guests?)\s+"
                                   r"(?:join|joins|joining|joined|leave|leaves|leaving|left)\b",
            within=r"\bmeetings?\b"),
