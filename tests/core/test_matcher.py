@@ -171,8 +171,13 @@ def test_deprecated_scopes_are_not_recommended(matcher, kb) -> None:
                 assert not kb[answer.scopes[0]].deprecated, example
 
 
-@pytest.mark.parametrize("question", ["list workspace locations and floors",
-                                      "create a workspace location for the new building and add its floors"])
+@pytest.mark.parametrize("question", [
+    "list workspace locations and floors",
+    "create a workspace location for the new building and add its floors",
+    # the scope model, which learned the old scope, reads this one as about it
+    "New building: create a workspace location for it with three floors, then list the workspaces so we can see which "
+    "ones still have to be moved to the new location. Assigning devices isn't part of this, the AV team handles that.",
+])
 def test_no_stage_adds_a_deprecated_scope(matcher, question: str) -> None:
     assert not any(n.scope.deprecated for n in matcher.answer(question).needs)  # the needs added as missed too
 

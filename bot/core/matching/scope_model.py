@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.answer import Answer, AnswerKind, Confidence, Need, Via
 from bot.core.knowledge import Scope
 from bot.core.matching import tuning as t
+from bot.core.matching.evidence import replacement
 from bot.core.matching.frames import with_together
 from bot.core.matching.logit import logistic
 from bot.core.matching.missed import Reading, unread
@@ -97,13 +98,19 @@ class ScopeModel:
         A sure answer stays (the model is right less often than a sure answer is), and so do a plan's order (the
         lead model's), a lead the post tells in the knowledge base's own words, and a post in another language (the
         model knows English) or too short for it to tell. Read less surely, the scope is offered as an alternative
-        among the first three shown, after the lead's own first."""
+        among the first three shown, after the lead's own first. A deprecated scope the model learned is read as
+        its replacement, which leads the plan when it is already one of its needs."""
         if (answer.kind not in _STEERED_KINDS or answer.confidence == Confidence.HIGH or not answer.needs
                 or answer.needs[0].via != Via.WORDS or q.language or len(q.text.split()) < t.SCOPE_MODEL_MIN_WORDS):
             return answer
         name, p = self.likeliest(q.text)
         scope, lead = index.kb.get(name), answer.needs[0]
-        if scope is not None and t.SCOPE_MODEL_OFFERED_FROM <= p < t.SCOPE_MODEL_FROM and name not in answer.top(3):
+        if scope is not None and scope.deprecated:  # learned before it was: read as the scope that replaced it
+            scope = replacement(scope, index.kb)
+            if p >= t.SCOPE_MODEL_FROM and (later := [n for n in answer.needs[1:] if n.scope == scope]):
+                return replace(answer, needs=(later[0], *(n for n in answer.needs if n is not later[0])))
+        if (scope is not None and t.SCOPE_MODEL_OFFERED_FROM <= p < t.SCOPE_MODEL_FROM
+                and scope.name not in answer.top(3)):
             offered = replace(lead, alternatives=(*lead.alternatives[:1], scope, *lead.alternatives[1:]))
             return replace(answer, needs=(offered, *answer.needs[1:]))
         if (p < t.SCOPE_MODEL_FROM or scope is None or any(need.scope == scope for need in answer.needs)
