@@ -25,9 +25,8 @@ _WHEN_RE = re.compile(r"\b(?:when|while|whenever)\b[^?.!]*", re.IGNORECASE)
 # "we don't use any APIs or integrations", "I'm not using any API": developer words denied are none
 _DENIED_RE = re.compile(r"\b(?:not|don't|dont|do\s+not|never)\s+(?:\w+\s+){0,2}?(?:use|using|involve|involving|touch)"
                          r"(?:\s+(?:any|an|the|our))?(?:\s+(?:apis?|integrations?|sdks?|bots?|code|or|and))+\b")
-# "how many buttons can a card have", "how many failures before it is disabled", "how many messages per
-# minute": a limit; "how many
-# licenses are left per type", "how many users do we have, and can my app list them" count data
+# "how many buttons can a card have", "how many failures before it is disabled", "how many messages per minute":
+# a limit; "how many licenses are left per type", "how many users do we have, and can my app list them" count data
 _HOW_MANY_CAN_RE = re.compile(
     r"\bhow\s+many\b(?:[^?.!,;]|\.(?=\w))*?\b(?:(?:can|could)\s+(?:\w+\s+){0,3}?(?:have|hold|contain|take|create"
     r"|register|schedule|send|post)|before|at\s+once|at\s+most|allowed"
