@@ -59,6 +59,28 @@ def test_listing_all_of_what_only_an_admin_lists_whole_takes_the_admin_form(kb, 
     assert admin_form(_need(kb, text, "spark:people_read"), kb).scope.name == "spark-admin:people_read"
 
 
+@pytest.mark.parametrize("text, scope, admin", [
+    ("read each user's audio preferences", "meeting:preferences_read", "meeting:admin_preferences_read"),
+    ("change every host's scheduling options", "meeting:preferences_write", "meeting:admin_preferences_write"),
+    ("the voicemail settings of every user", "spark:people_read", "spark-admin:people_read"),
+    ("hold any user's active call", "spark:calls_write", "spark-admin:calls_write"),
+])
+def test_what_others_hold_takes_the_admin_form_of_either_access(kb, text: str, scope: str, admin: str) -> None:
+    changed = admin_form(_need(kb, text, scope), kb)
+    assert changed.scope.name == admin and changed.alternatives[0].name == scope
+
+
+@pytest.mark.parametrize("text", ["register each person for the webinar", "read my own audio preferences"])
+def test_whom_a_need_acts_on_is_not_whose_things_it_reads(kb, text: str) -> None:
+    assert admin_form(_need(kb, text, "meeting:preferences_write"), kb).scope.name == "meeting:preferences_write"
+
+
+def test_an_admin_reading_then_changing_every_users_preferences_acts_as_admin(matcher) -> None:
+    answer = matcher.answer("As a site admin I read each host's audio preferences, then change them in bulk.")
+    assert set(answer.scopes) >= {"meeting:admin_preferences_read", "meeting:admin_preferences_write"}
+    assert not {"meeting:preferences_read", "meeting:preferences_write"} & set(answer.scopes)
+
+
 def test_an_admin_tool_looks_up_people_as_the_admin(matcher) -> None:
     answer = matcher.answer("Admin tool: we create a hunt group in the Berlin location and put agents in it. The agents "
                             "come as emails from a spreadsheet, so we look up each person by email first.")

@@ -34,6 +34,12 @@ _EVERY_PERSON_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?locations?\b", re.IGNORECASE)
 _PEOPLE_READ = "spark-admin:people_read"
 
+# "read each user's audio preferences", "the voicemail settings of every user": what others hold, which in an
+# admin's plan the admin reads or changes for them
+_WHOSE = r"(?:users?|hosts?|employees?|persons?)"
+_OTHERS_RE = re.compile(rf"\b(?:each|every|any|all)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
+                        rf"|\bof\s+(?:each|every|any|all)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
+
 
 def looked_up(text: str) -> bool:
     """Whether a need's words tell a lookup of what another step uses."""
@@ -47,14 +53,26 @@ def by_the_admin(needs: list[Need] | tuple[Need, ...], cues: frozenset[str]) -> 
 
 def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],
                  kb: KnowledgeBase) -> tuple[list[Need], list[Signals]]:
-    """A plan's needs and their signals, each user-level lookup beside a need of the organization's admin
-    given in its admin form, once."""
-    if kind != AnswerKind.PLAN or not by_the_admin(needs, cues):
+    """A plan's needs and their signals, each user-level lookup beside a need of the organization's admin, and
+    each need of what others hold in a post that says an admin acts, given in its admin form, once."""
+    beside_admin = by_the_admin(needs, cues)
+    if kind != AnswerKind.PLAN or not (beside_admin or cues & {"admin", "user"} == {"admin"}):
         return needs, signals
+    formed = [admin_form(need, kb, beside_admin) for need in needs]
+    admins = {new.scope for new, old in zip(formed, needs) if new.scope != old.scope}
     kept: dict[Scope, tuple[Need, Signals]] = {}
-    for need, signal in zip(needs, signals):
-        kept.setdefault((need := admin_form(need, kb)).scope, (need, signal))
+    for need, signal in zip(formed, signals):
+        kept.setdefault((need := _beside_its_counterpart(need, admins, kb)).scope, (need, signal))
     return [n for n, _ in kept.values()], [s for _, s in kept.values()]
+
+
+def _beside_its_counterpart(need: Need, admins: set[Scope], kb: KnowledgeBase) -> Need:
+    """A user-level need whose admin form's counterpart a need of the plan took (`admins`), in that form too: "read
+    each user's preferences, then change them" changes what the admin read."""
+    other = admin_twin(need.scope, kb, reads_only=False) if need.via == Via.WORDS else None
+    if other is None or kb.get(other.counterpart or "") not in admins:
+        return need
+    return _in_form(need, other)
 
 
 def with_the_people_listed(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],
@@ -75,18 +93,28 @@ def _lists_whole(need: Need, kb: KnowledgeBase) -> bool:
     return need.scope.key in kb.vocabulary.admin_lists_whole and bool(_ENUMERATES_RE.search(need.text))
 
 
-def admin_twin(scope: Scope, kb: KnowledgeBase) -> Scope | None:
-    """The admin form in use of a user read scope (spark-admin:people_read for spark:people_read), or None."""
-    other = twin(scope, kb) if scope.audience == "user" and scope.access == "read" else None
+def admin_twin(scope: Scope, kb: KnowledgeBase, reads_only: bool = True) -> Scope | None:
+    """The admin form in use of a user read scope (spark-admin:people_read for spark:people_read), or of any user
+    scope without `reads_only`; else None."""
+    other = twin(scope, kb) if scope.audience == "user" and (scope.access == "read" or not reads_only) else None
     return other if other is not None and other.audience == "admin" and not other.deprecated else None
 
 
-def admin_form(need: Need, kb: KnowledgeBase) -> Need:
-    """A lookup need read from words, or one listing what only an admin lists whole, in the admin form of its
-    scope, the user form kept as its first alternative; any other need as it is."""
-    if need.via == Via.NAME or not (looked_up(need.text) or _lists_whole(need, kb)):
+def admin_form(need: Need, kb: KnowledgeBase, lookups: bool = True) -> Need:
+    """A need read from words of what others hold ("each user's settings"), or (with `lookups`) a lookup or one
+    listing what only an admin lists whole, in the admin form of its scope, the user form kept as its first
+    alternative; any other need as it is."""
+    if need.via == Via.NAME:
         return need
-    other = admin_twin(need.scope, kb)
-    if other is None:
+    if _OTHERS_RE.search(need.text):
+        other = admin_twin(need.scope, kb, reads_only=False)
+    elif lookups and (looked_up(need.text) or _lists_whole(need, kb)):
+        other = admin_twin(need.scope, kb)
+    else:
         return need
+    return need if other is None else _in_form(need, other)
+
+
+def _in_form(need: Need, other: Scope) -> Need:
+    """The need with `other` as its scope, the scope it had kept as its first alternative."""
     return replace(need, scope=other, alternatives=(need.scope, *(s for s in need.alternatives if s != other)))
