@@ -792,6 +792,12 @@ def test_a_denial_keeps_what_the_app_does_act_on(matcher, question: str, scope: 
     assert matcher.answer(question).scopes[:1] == [scope]
 
 
+def test_a_denied_clause_taken_out_leaves_its_sentence_ended(matcher) -> None:
+    post = "After 30 days the app deletes that recording so the teacher doesn't run out of storage. It all runs daily."
+    read = read_question(post, matcher.index, matcher.guidance)
+    assert "teacher. It all" in read.prose  # one sentence each, so "deletes that recording" is a clause of its own
+
+
 def test_writing_a_digest_is_no_topic(matcher) -> None:
     answer = matcher.answer("Our app writes a digest of yesterday's meetings (titles, who attended) and posts it "
                             "into a space.")

@@ -269,6 +269,8 @@ _WE_RE = re.compile(r"\b(?:we|i)(?:\s+(?:really|just|also|even|still))?\s*$", re
 # "we only read them", "we just list it" (not "but it does create spaces"): the sentence refers back
 _REFERS_BACK_RE = re.compile(
     r"^[^.!?\n]*(?:\b(?:them|those|these|ones)\b|\b[a-z]+s?\s+it\b(?!\s+(?:does|is|will|can)\b))", re.IGNORECASE)
+# "so the teacher  .": the gap a removed clause leaves before its stop, which would join two sentences into one
+_GAP_BEFORE_STOP_RE = re.compile(r"[ \t]{2,}(?=[.,;:!?])")
 _READS = frozenset({"read", "reads", "list", "lists", "fetch", "fetches", "pull", "pulls", "download", "downloads"})
 # "...; it only downloads", "at all": the denied read is set against what the app does
 _INSTEAD_RE = re.compile(r"^[^.!?\n]*\b(?:only|just|at\s+all)\b", re.IGNORECASE)
@@ -313,7 +315,7 @@ def without_undone(text: str, lexicon: Lexicon) -> str:
         if lexicon.verb_forms.get(verb) != "write" and not (verb in _READS and ours):
             return match.group(0)  # "it doesn't list the devices": a failure, not a need denied
         return match.group("rest") if _REFERS_BACK_RE.match(text[match.end():]) else " "
-    return _UNDONE_RE.sub(kept, _NO_ONE_RE.sub(" ", text))
+    return _GAP_BEFORE_STOP_RE.sub("", _UNDONE_RE.sub(kept, _NO_ONE_RE.sub(" ", text)))
 
 
 _NEGATORS = frozenset({"no", "without", "nor"})  # "no message bodies, no member lists"
