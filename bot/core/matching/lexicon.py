@@ -52,6 +52,17 @@ _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the 
 # "everyone waiting in the lobby", "everybody in the meeting": the people gathered there, not the whole org
 _GATHERED_RE = re.compile(r"\b(?:everyone|everybody)(?= (?:who (?:is|are) )?(?:waiting\b|(?:in|on) "
                           r"(?:the|my|our|this|that) (?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
+# "turning it into an integration for other users": an app other users sign in to, each for themself
+_USED_BY_OTHERS_RE = re.compile(r"\b(?:app|apps|integration|integrations|tool|tools) for other users\b")
+
+
+def _without_false_cues(joined: str) -> str:
+    """The words less those that only look like who acts: "not just my own", "any space I'm in", "everyone in the
+    lobby", "an app for other users"."""
+    joined = BEYOND_OWN_RE.sub(" ", _NOT_OFFICER_RE.sub(" ", _ADMIN_SCOPE_DOUBTED_RE.sub(" ", joined)))
+    return _USED_BY_OTHERS_RE.sub("app for users", _OWN_SPACES_RE.sub("my space", _GATHERED_RE.sub("people", joined)))
+
+
 _EVENT_NOUNS = frozenset({"changes", "updates", "edits"})  # "membership changes"
 # A post that opens with one of these tells first when something happens ("after each meeting ends we pull
 # the transcript"): the first of these verbs is that event, unless the asker does it, and the need comes after it
@@ -364,8 +375,7 @@ class Lexicon:
     def audiences(self, joined: str) -> frozenset[str]:
         """Who the words say acts: admin, compliance, partner, service-app, user; someone who is
         "not an admin" or a "non admin user" is a user, and "not compliance officer" no officer."""
-        joined = BEYOND_OWN_RE.sub(" ", _NOT_OFFICER_RE.sub(" ", _ADMIN_SCOPE_DOUBTED_RE.sub(" ", joined)))
-        joined, denied = _NOT_ADMIN_RE.subn(" ", _OWN_SPACES_RE.sub("my space", _GATHERED_RE.sub("people", joined)))
+        joined, denied = _NOT_ADMIN_RE.subn(" ", _without_false_cues(joined))
         found = frozenset(a for a, pattern in self.cues if pattern.search(joined))
         return found | {"user"} if denied else found
 
