@@ -255,6 +255,11 @@ def test_an_unclear_question_in_another_language_gets_a_reply_in_english(matcher
     assert answer.kind == AnswerKind.DECLINE and "English" in answer.why
 
 
+def test_a_question_in_another_language_read_as_one_word_gets_a_reply_in_english(matcher) -> None:
+    answer = matcher.answer("Comment partager mon écran depuis Webex ? Le bouton Partager est grisé.")
+    assert answer.kind == AnswerKind.DECLINE and "English" in answer.why  # read as "share share": too little
+
+
 def test_an_endpoint_for_users_and_admins_says_whom_it_assumed(matcher) -> None:
     answer = matcher.answer("GET /v1/people/Y2lzY29zcGFyazovL3VzL1BFT1BMRS8x")
     assert answer.scopes == ["spark:people_read"] and answer.confidence == "medium"

@@ -194,6 +194,8 @@ class Matcher:
     def _from_words(self, q: Question) -> Draft:
         focus = without_who_asked(self.guidance.without_cues(q.focus) if q.topics else q.focus)
         whole, actor = focus_query(focus, q, self.index)
+        if q.language and len(set(q.prose.lower().split())) < t.FOREIGN_MIN_WORDS:  # read as "share share"
+            return Draft(AnswerKind.DECLINE, why=decline_reason(whole))
         candidates = self.index.rank(whole)
         ranked = eligible(candidates, whole, self.index)
         if ranked and q.topics and asks_what_it_is(focus) and not self._ranked(

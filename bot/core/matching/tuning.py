@@ -140,6 +140,9 @@ RUNS_THERE_REACH = 30  # characters before a product's name read for "hosted on"
 # --- questions about using the app ---
 HOW_TO_USE_MAX_WORDS = 20  # "how do I ... in webex" up to this long, with no API word, asks how to use the app
 
+# --- questions in other languages ---
+FOREIGN_MIN_WORDS = 2  # an English reading of fewer distinct words than this tells too little to answer
+
 # --- long posts ---
 LONG_QUESTION_WORDS = 30  # prose longer than this is read for the sentences that ask for something
 WRAPPED_LINE_CHARS = 60  # a prose line this long that ends without punctuation was wrapped: the next continues it
