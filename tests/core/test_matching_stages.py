@@ -60,6 +60,9 @@ def test_normalise_separates_prose_from_pasted_material() -> None:
     ("I searched the docs but couldn't find which scope reads call history",
      "I searched the docs but couldn't find which scope reads call history"),
     ("Morning meetings of my team: which scope lists them?", "Morning meetings of my team: which scope lists them?"),
+    ("I lost track of which scope adds people to a space.", "which scope adds people to a space."),
+    ("I keep forgetting what scope posts messages", "what scope posts messages"),
+    ("I forgot to add the scope", "I forgot to add the scope"),  # a slip told, not a manner of asking
 ])
 def test_normalise_keeps_the_need(text: str, prose: str) -> None:
     assert normalise(text).prose == prose

@@ -39,13 +39,16 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 # "sorry if this was asked before", "I searched the space but couldn't find it", "apologies for the newbie
-# question": chat manners about the asking, never a need ("the space" here is where people ask)
+# question", "I keep forgetting which scope": chat manners about the asking, never a need ("the space" here is where
+# people ask)
 _PREAMBLE_RE = re.compile(
     r"(?:^|(?<=[.!?,]\s))\s*(?:(?:sorry|apologies|apologi[sz]e)\s+(?:if|for|in\s+advance)\b[^.!?,]*"
     r"|i\s+(?:searched|looked|checked|googled)\b[^.!?,]*?\b(?:could\s*n[o']?t|can\s*n[o']?t|didn'?t|did\s+not"
     r"|cannot)\s+find\s+(?:it|this|that|anything|an?\s+answer|the\s+answer|one)"
     r"(?:\s+(?:there|here|anywhere|online))?(?=\s*[.!?,;:-]|\s*$)"
-    r"|(?:quick|dumb|silly|stupid|noob|newbie|beginner)\s+question(?=\s*[.!?,;:-]))\s*[.!?:,;-]*",
+    r"|(?:quick|dumb|silly|stupid|noob|newbie|beginner)\s+question(?=\s*[.!?,;:-])"
+    r"|i(?:\s+have|'ve)?\s+(?:lost\s+track\s+of|forgot|keep\s+forgetting|(?:can'?t|cannot|don'?t)\s+remember)"
+    r"(?=\s+(?:which|what)\b))\s*[.!?:,;-]*",
     re.IGNORECASE,
 )
 _SIGN_OFF_RE = re.compile(
