@@ -610,6 +610,7 @@ def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question
     ("the transcripts of all meetings on my site", {"admin"}),  # every host's meetings: the site's admin
     ("now i m turning it into an integration for other users", set()),  # each signs in for themself
     ("read the meetings of other users", {"admin"}),
+    ("list the recordings of all hosts", {"admin"}),
 ])
 def test_who_acts_reads_past_negations_and_the_users_own_spaces(matcher, text: str, audiences: set) -> None:
     assert matcher.index.lexicon.audiences(text) >= audiences
