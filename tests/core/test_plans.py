@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlparse
 from bot.core import cards, fallback
 from bot.core.card_rules import card_problems
 from bot.core.layout import MAX_UNLOCKED_ENDPOINTS
-from bot.core.matching.clauses import clause_needs, clause_parts, refers_back
+from bot.core.matching.clauses import clause_needs, clause_parts, prefer_linked, refers_back
+from bot.core.matching.index import Ranked
 from bot.core.matching.query import MEMBERS_MARK, as_members, without_titles
 from bot.core.matching.question import as_told
 from bot.core.oauth import AppLinks, authorization_url
@@ -798,3 +799,17 @@ def test_a_need_said_with_a_pronoun_shows_what_it_refers_to_apart(matcher) -> No
 
 def test_inviting_people_beside_a_new_meeting_is_the_meetings_own_scope(matcher) -> None:
     assert matcher.answer("create a meeting and invite people").scopes == ["meeting:schedules_write"]
+
+
+def test_among_near_ties_the_counterpart_of_a_found_need_comes_before_a_related_scope(kb) -> None:
+    near = [Ranked(kb.get("meeting:recordings_write"), 0.56, 0.65, ()),
+            Ranked(kb.get("spark:recordings_write"), 0.61, 0.60, ())]
+    found = [kb.get("spark:recordings_read")]  # relates to meeting:recordings_write; its counterpart is the other
+    assert prefer_linked(near, found)[0].scope.name == "spark:recordings_write"
+    far = [near[0], near[1]._replace(score=0.5)]
+    assert prefer_linked(far, found)[0].scope.name == "meeting:recordings_write"  # no near tie: the ranking stands
+
+
+def test_a_plan_recycles_the_recordings_it_listed(matcher) -> None:
+    answer = matcher.answer("my own webex calling recordings: list, download, recycle-bin the old ones. scopes?")
+    assert answer.scopes == ["spark:recordings_read", "spark:recordings_write"]

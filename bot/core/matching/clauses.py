@@ -680,18 +680,24 @@ def _does_as_asked(candidate: Ranked, query: Query) -> bool:
 
 
 def prefer_linked(ranked: list[Ranked], found: list[Scope]) -> list[Ranked]:
-    """Among near-ties, the scope that needs already found link to: after "create a space",
-    "add people" means the space's members, not a meeting's invitees."""
-    linked = {name.lower() for s in found for name in (*s.related, s.counterpart) if name}
+    """Among near-ties, the scope that needs already found link to, their counterparts first: after "create a
+    space", "add people" means the space's members, not a meeting's invitees; after "list my call recordings",
+    "recycle-bin the old ones" changes call recordings, not the related meeting recordings."""
+    counterparts = {s.counterpart.lower() for s in found if s.counterpart}
+    linked = {name.lower() for s in found for name in s.related} | counterparts
     families = {_family(s) for s in found} - {""}
-    if not ranked or ranked[0].scope.key in linked or _family(ranked[0].scope) in families:
-        return ranked
-    for r in ranked[1:]:
-        if ranked[0].score - r.score > t.ALTERNATIVE_MARGIN:
-            break
-        if r.scope.key in linked or _family(r.scope) in families:
-            return [r] + [x for x in ranked if x is not r]
+    for tells in (lambda r: r.scope.key in counterparts,
+                  lambda r: r.scope.key in linked or _family(r.scope) in families):
+        if not ranked or tells(ranked[0]):
+            return ranked
+        if near := next((r for r in _near_ties(ranked) if tells(r)), None):
+            return [near] + [x for x in ranked if x is not near]
     return ranked
+
+
+def _near_ties(ranked: list[Ranked]) -> list[Ranked]:
+    """The candidates after the first that score within ALTERNATIVE_MARGIN of it."""
+    return [r for r in ranked[1:] if ranked[0].score - r.score <= t.ALTERNATIVE_MARGIN]
 
 
 def _family(scope: Scope) -> str:
