@@ -813,3 +813,13 @@ def test_among_near_ties_the_counterpart_of_a_found_need_comes_before_a_related_
 def test_a_plan_recycles_the_recordings_it_listed(matcher) -> None:
     answer = matcher.answer("my own webex calling recordings: list, download, recycle-bin the old ones. scopes?")
     assert answer.scopes == ["spark:recordings_read", "spark:recordings_write"]
+
+
+@pytest.mark.parametrize("question, scopes", [
+    ("read/write my call forwarding settings", {"spark:telephony_config_read", "spark:telephony_config_write"}),
+    ("R/W on my meeting preferences", {"meeting:preferences_read", "meeting:preferences_write"}),
+    ("read+write messages in my spaces", {"spark:messages_read", "spark:messages_write"}),
+    ("read-only access to my meeting preferences", {"meeting:preferences_read"}),
+])
+def test_read_and_write_joined_by_a_slash_are_both_needs(matcher, question: str, scopes: set[str]) -> None:
+    assert set(matcher.answer(question).scopes) == scopes

@@ -228,6 +228,15 @@ def _as_requests(prose: str, shows_request: bool) -> str:
     return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
 
 
+# "read/write my settings", "read+write", "R/W access": both accesses, as "read and write" says them
+_READ_WRITE_RE = re.compile(r"\bread\s*[/+&-]\s*(write|change|update|edit|modify)\b|\br\s*/\s*w\b", re.IGNORECASE)
+
+
+def _both_accesses(prose: str) -> str:
+    """Read and write joined by a slash, a plus or a dash ("read/write") said in words, so both are needs."""
+    return _READ_WRITE_RE.sub(lambda m: f"read and {m[1] or 'write'}", prose)
+
+
 # `scope=spark%3Akms%20meeting%3Aschedules_read` in a pasted authorize URL: the scopes, URL-encoded
 _SCOPE_PARAM_RE = re.compile(r"\b(scopes?=)([\w%+.:-]*%3[Aa][\w%+.:-]*)")
 
@@ -247,6 +256,6 @@ def normalise(question: str) -> Message:
     lines = _unwrapped(text.splitlines()) or [text]
     pasted = code + errors + [line for line in lines if line.strip() and not _is_prose_line(line)]
     prose_lines = _drop_greeting_and_sign_off([line.strip() for line in lines if _is_prose_line(line)])
-    prose = _as_requests("\n".join(prose_lines), shows_request=bool(_REQUEST_RE.search(text)))
+    prose = _both_accesses(_as_requests("\n".join(prose_lines), shows_request=bool(_REQUEST_RE.search(text))))
     whole = " ".join(_INVISIBLE_RE.sub("", question).split())
     return Message(whole, " ".join(prose.split()), "\n".join(pasted), sentences_of(prose))
