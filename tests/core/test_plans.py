@@ -820,6 +820,7 @@ def test_a_plan_recycles_the_recordings_it_listed(matcher) -> None:
     ("R/W on my meeting preferences", {"meeting:preferences_read", "meeting:preferences_write"}),
     ("read+write messages in my spaces", {"spark:messages_read", "spark:messages_write"}),
     ("read-only access to my meeting preferences", {"meeting:preferences_read"}),
+    ("CRUD on my spaces", {"spark:rooms_read", "spark:rooms_write"}),
 ])
-def test_read_and_write_joined_by_a_slash_are_both_needs(matcher, question: str, scopes: set[str]) -> None:
+def test_read_and_write_said_in_short_are_both_needs(matcher, question: str, scopes: set[str]) -> None:
     assert set(matcher.answer(question).scopes) == scopes

@@ -228,12 +228,14 @@ def _as_requests(prose: str, shows_request: bool) -> str:
     return _THAT_CALL_RE.sub("that request", prose) if shows_request else prose
 
 
-# "read/write my settings", "read+write", "R/W access": both accesses, as "read and write" says them
+# "read/write my settings", "read+write", "R/W access", "CRUD on spaces": the accesses said in short
 _READ_WRITE_RE = re.compile(r"\bread\s*[/+&-]\s*(write|change|update|edit|modify)\b|\br\s*/\s*w\b", re.IGNORECASE)
+_CRUD_RE = re.compile(r"\bcrud\b", re.IGNORECASE)
 
 
 def _both_accesses(prose: str) -> str:
-    """Read and write joined by a slash, a plus or a dash ("read/write") said in words, so both are needs."""
+    """Read and write said in short ("read/write", "CRUD") said in words, so each is a need."""
+    prose = _CRUD_RE.sub("create, read, update and delete", prose)
     return _READ_WRITE_RE.sub(lambda m: f"read and {m[1] or 'write'}", prose)
 
 
