@@ -94,3 +94,12 @@ def test_an_officers_scope_is_never_added_where_no_officer_acts(matcher) -> None
                             "id we list memberships of the room first. scopes pls")
     assert answer.scopes[0] == "spark:memberships_write"
     assert not any(scope.startswith("spark-compliance:") for scope in answer.scopes)
+
+
+def test_a_long_post_takes_missed_needs_from_its_own_line(matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    post = ("Our CRM should dial a contact's number on the rep's Webex phone when they click it, and then show a pop-up "
+            "with the live call status (ringing / connected / held). Reps are regular users who sign in with their "
+            "own account.")
+    assert len(post.split()) > t.LONG_QUESTION_WORDS and "spark:calls_read" in matcher.answer(post).scopes
+    monkeypatch.setattr(t, "MISSED_FROM_LONG", 1.01)  # no line a probability reaches
+    assert "spark:calls_read" not in matcher.answer(post).scopes

@@ -1,8 +1,8 @@
 """Needs an answer may have missed: each clause's likeliest scopes that the answer lacks, one added when a
-small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it more
-likely needed than not ("... GET /v1/meetings, then post a summary into the team space": the post's
-message). Among what it weighs: how the clause ranks the scope, how likely the scope model reads the whole
-post as that scope's, and how likely the needs model reads it as needing the scope."""
+small model of boosted trees, trained on the development sets by bench/train_missed.py, finds it likely
+enough needed (tuning.MISSED_FROM, lower in a long post) ("... GET /v1/meetings, then post a summary into the
+team space": the post's message). Among what it weighs: how the clause ranks the scope, how likely the scope
+model reads the whole post as that scope's, and how likely the needs model reads it as needing the scope."""
 
 from __future__ import annotations
 
@@ -193,10 +193,11 @@ class MissedModel(Boosted):
         can be left out; then no surer than medium. `read` and `needs`: the scope and needs models' readings of
         the post."""
         officer = "compliance" in q.cues or "compliance-role" in q.topics
+        line = t.MISSED_FROM_LONG if len(q.prose.split()) > t.LONG_QUESTION_WORDS else t.MISSED_FROM
         missed = sorted(((p, c) for c in candidates(answer, q, index, self.rates, read, needs)
                          if (officer or c.scope.audience != "compliance")  # an officer's scope only where one acts
                          and not c.scope.deprecated  # never recommended
-                         and (p := self.probability(c.features)) >= t.MISSED_FROM), key=lambda pc: -pc[0])
+                         and (p := self.probability(c.features)) >= line), key=lambda pc: -pc[0])
         needs = list(answer.needs)
         for _, candidate in missed:
             told = _tidied(candidate.clause)
