@@ -606,6 +606,7 @@ def test_what_others_did_to_a_resource_is_no_action_of_the_app(matcher, question
     ("read messages in any space of the org as compliance officer", {"compliance", "admin"}),
     ("a key that lets in everyone waiting in the lobby", set()),  # the people gathered there, not the org
     ("schedule a meeting with everybody in this space", set()),
+    ("list everyone in a membership space as members", set()),  # as the people added to a space are marked
     ("list everyone in the org", {"admin"}),
     ("the transcripts of all meetings on my site", {"admin"}),  # every host's meetings: the site's admin
     ("now i m turning it into an integration for other users", set()),  # each signs in for themself

@@ -51,7 +51,8 @@ _OWN_SPACES_RE = re.compile(r"\bany (?:space|room)s? (?:that )?(?:i|we|they|the 
                             r"(?:(?:m|am|re|are|is) (?:a member of|in)|belongs? to|(?:has|have) joined)\b")
 # "everyone waiting in the lobby", "everybody in the meeting": the people gathered there, not the whole org
 _GATHERED_RE = re.compile(r"\b(?:everyone|everybody)(?= (?:who (?:is|are) )?(?:waiting\b|(?:in|on) "
-                          r"(?:the|my|our|this|that) (?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
+                          r"(?:the|my|our|this|that|a|each) (?:[a-z]+ )?"  # "in a [membership] space"
+                          r"(?:lobby|meeting|call|space|room|team|channel|webinar)\b))")
 # "turning it into an integration for other users": an app other users sign in to, each for themself
 _USED_BY_OTHERS_RE = re.compile(r"\b(?:app|apps|integration|integrations|tool|tools) for other users\b")
 
