@@ -64,6 +64,7 @@ def test_listing_all_of_what_only_an_admin_lists_whole_takes_the_admin_form(kb, 
     ("change every host's scheduling options", "meeting:preferences_write", "meeting:admin_preferences_write"),
     ("the voicemail settings of every user", "spark:people_read", "spark-admin:people_read"),
     ("hold any user's active call", "spark:calls_write", "spark-admin:calls_write"),
+    ("move recordings of other users to the recycle bin", "meeting:recordings_write", "meeting:admin_recordings_write"),
 ])
 def test_what_others_hold_takes_the_admin_form_of_either_access(kb, text: str, scope: str, admin: str) -> None:
     changed = admin_form(_need(kb, text, scope), kb)
@@ -107,3 +108,8 @@ def test_the_people_read_is_added_once_and_only_to_an_admins_scopes(kb) -> None:
     assert len(more) == 2
     assert with_the_people_listed(needs, more, AnswerKind.PLAN, frozenset(), text, kb)[0] == needs
     assert with_the_people_listed([queue], signals, AnswerKind.SCOPE, frozenset({"user"}), text, kb)[0] == [queue]
+
+
+def test_one_need_of_what_other_users_hold_asked_by_an_admin_takes_the_admin_form(matcher) -> None:
+    answer = matcher.answer("move recordings of other users to the recycle bin as admin")
+    assert answer.scopes[:1] == ["meeting:admin_recordings_write"]

@@ -37,8 +37,8 @@ _PEOPLE_READ = "spark-admin:people_read"
 # "read each user's audio preferences", "the voicemail settings of every user": what others hold, which in an
 # admin's plan the admin reads or changes for them
 _WHOSE = r"(?:users?|hosts?|employees?|persons?)"
-_OTHERS_RE = re.compile(rf"\b(?:each|every|any|all)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
-                        rf"|\bof\s+(?:each|every|any|all)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
+_OTHERS_RE = re.compile(rf"\b(?:each|every|any|all|other)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
+                        rf"|\bof\s+(?:each|every|any|all|other)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
 
 
 def looked_up(text: str) -> bool:
@@ -51,12 +51,15 @@ def by_the_admin(needs: list[Need] | tuple[Need, ...], cues: frozenset[str]) -> 
     return "user" not in cues and any(n.scope.audience == "admin" for n in needs)
 
 
+_FORMED_KINDS = frozenset({AnswerKind.PLAN, AnswerKind.SCOPE, AnswerKind.CLARIFY})
+
+
 def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],
                  kb: KnowledgeBase) -> tuple[list[Need], list[Signals]]:
-    """A plan's needs and their signals, each user-level lookup beside a need of the organization's admin, and
+    """An answer's needs and their signals, each user-level lookup beside a need of the organization's admin, and
     each need of what others hold in a post that says an admin acts, given in its admin form, once."""
     beside_admin = by_the_admin(needs, cues)
-    if kind != AnswerKind.PLAN or not (beside_admin or cues & {"admin", "user"} == {"admin"}):
+    if kind not in _FORMED_KINDS or not (beside_admin or cues & {"admin", "user"} == {"admin"}):
         return needs, signals
     formed = [admin_form(need, kb, beside_admin) for need in needs]
     admins = {new.scope for new, old in zip(formed, needs) if new.scope != old.scope}
