@@ -34,11 +34,12 @@ _EVERY_PERSON_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?locations?\b", re.IGNORECASE)
 _PEOPLE_READ = "spark-admin:people_read"
 
-# "read each user's audio preferences", "the voicemail settings of every user": what others hold, which in an
-# admin's plan the admin reads or changes for them
+# "read each user's audio preferences", "the voicemail settings of every user": what others hold, which, where the
+# post says an admin acts, the admin reads or changes for them
 _WHOSE = r"(?:users?|hosts?|employees?|persons?)"
 _OTHERS_RE = re.compile(rf"\b(?:each|every|any|all|other)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
                         rf"|\bof\s+(?:each|every|any|all|other)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
+_FORMED_KINDS = frozenset({AnswerKind.PLAN, AnswerKind.SCOPE, AnswerKind.CLARIFY})  # answers whose needs take forms
 
 
 def looked_up(text: str) -> bool:
@@ -49,9 +50,6 @@ def looked_up(text: str) -> bool:
 def by_the_admin(needs: list[Need] | tuple[Need, ...], cues: frozenset[str]) -> bool:
     """Whether the needs act on the organization as its admin, and the post does not say a user acts too."""
     return "user" not in cues and any(n.scope.audience == "admin" for n in needs)
-
-
-_FORMED_KINDS = frozenset({AnswerKind.PLAN, AnswerKind.SCOPE, AnswerKind.CLARIFY})
 
 
 def as_the_admin(needs: list[Need], signals: list[Signals], kind: AnswerKind, cues: frozenset[str],

@@ -234,7 +234,7 @@ _CRUD_RE = re.compile(r"\bcrud\b", re.IGNORECASE)
 
 
 def _both_accesses(prose: str) -> str:
-    """Read and write said in short ("read/write", "CRUD") said in words, so each is a need."""
+    """The accesses said in short ("read/write", "CRUD") spelt out, so each is a need."""
     prose = _CRUD_RE.sub("create, read, update and delete", prose)
     return _READ_WRITE_RE.sub(lambda m: f"read and {m[1] or 'write'}", prose)
 
