@@ -54,7 +54,8 @@ HELD_OUT = ("heldout_real", "heldout_contrast", "heldout_mixed", "confirm", "hel
             "heldout_round47", "heldout_round48", "heldout_round49", "heldout_round50",
             "heldout_round51", "heldout_round52", "heldout_round53",
             "heldout_round54", "heldout_round55", "heldout_round56", "heldout_round57", "heldout_round58",
-            "heldout_round59", "heldout_round60", "heldout_round61", "heldout_round62", "heldout_round63")
+            "heldout_round59", "heldout_round60", "heldout_round61", "heldout_round62", "heldout_round63",
+            "heldout_round64")
 
 
 def baseline_answer(baseline, threshold: float, kb) -> Callable[[str], Answer]:
