@@ -544,3 +544,14 @@ def test_a_guidance_topic_is_found_through_a_typo(matcher, question: str, topic:
 ])
 def test_a_guidance_topic_is_found_in_another_language_or_by_what_it_tells(matcher, question: str, topic: str) -> None:
     assert topic in matcher.answer(question).guidance
+
+
+@pytest.mark.parametrize("question, scope, topic", [
+    ("Our provisioning job runs on an admin's integration, and when she leaves it dies. We want it tied to no one. "
+     "What should we use instead, and what scope for creating users?", "spark-admin:people_write", "service-apps"),
+    ("Can my bot hang up a user's Webex Calling calls? What scope would the bot need?", "spark:calls_write", "bots"),
+])
+def test_a_need_acting_on_what_the_topic_is_not_about_keeps_its_scope(matcher, question: str, scope: str,
+                                                                      topic: str) -> None:
+    answer = matcher.answer(question)  # the topic's cues name people or calls; the need acts on them
+    assert topic in answer.guidance and answer.scopes[:1] == [scope]

@@ -48,6 +48,7 @@ from bot.core.matching.call_table import call_need, call_rows
 from bot.core.matching.calls import tells_a_webhook
 from bot.core.matching.read_only import kept_to_reading
 from bot.core.matching.question import Question, asks_what_it_is, read_question
+from bot.core.text import words
 
 
 @dataclass
@@ -238,7 +239,7 @@ class Matcher:
                          or access_settled(q, _covered(draft, q), partial(names_a_resource, index=self.index))
                          or self.offtopic.declines(q, draft.needs, topics, held_scopes(q, self.index), level, acts)):
             draft = Draft(AnswerKind.DECLINE, why=elsewhere, elsewhere=True)
-        if (restating := restated(draft, raised, self.guidance)) or draft.kind == AnswerKind.DECLINE:
+        if (restating := restated(draft, raised, self.guidance, self.index)) or draft.kind == AnswerKind.DECLINE:
             return self._explained_or_declined(q, draft, restating or topics)
         kind = draft.kind
         if kind == AnswerKind.SCOPE and level != Confidence.HIGH and two_readings(draft.needs[0]):
@@ -281,11 +282,26 @@ def topics_of(q: Question, audiences: set[str], guidance: GuidanceFinder) -> tup
     return tuple(dict.fromkeys(q.topics + answered)), tuple(dict.fromkeys(q.topics + raised))
 
 
-def restated(draft: Draft, raised: tuple[str, ...], guidance: GuidanceFinder) -> tuple[str, ...]:
+def restated(draft: Draft, raised: tuple[str, ...], guidance: GuidanceFinder, index: ScopeIndex) -> tuple[str, ...]:
     """The topics the question raises, when every need of the draft only restates them: judged by those
-    topics, not by the ones its scopes bring ("scope to delete a webhook" is not a Compliance Officer's)."""
+    topics, not by the ones its scopes bring ("scope to delete a webhook" is not a Compliance Officer's). A need
+    whose verb acts on what no scope of the topics is for stays a need of its own: "what scope for creating
+    users?" beside a service app's cues ("not tied to one person") asks for the scope to create people."""
     return raised if raised and draft.needs and all(
-        n.via == Via.WORDS and guidance.restates(raised, n.scope, n.evidence) for n in draft.needs) else ()
+        n.via == Via.WORDS and guidance.restates(raised, n.scope, n.evidence)
+        and not _acts_beyond(n, raised, guidance, index) for n in draft.needs) else ()
+
+
+def _acts_beyond(need: Need, topics: tuple[str, ...], guidance: GuidanceFinder, index: ScopeIndex) -> bool:
+    """Whether a verb of the need acts on a resource (the first one named within reach after it) that is neither
+    what a topic is named for ("create a webhook": webhooks) nor what a scope the topics list is for."""
+    lexicon, said = index.lexicon, words(need.text)
+    acted = {next((term for x in said[i + 1:i + 1 + t.OBJECT_REACH]
+                   if (term := lexicon.term(x)) in index.resource_terms), None)
+             for i, w in enumerate(said) if w in lexicon.verb_forms} - {None}
+    own = {lexicon.term(w) for topic in topics for w in words(topic.replace("-", " "))}
+    own.update(*(index.named_for(s) for s in index.kb.scopes if guidance.lists(topics, s)))
+    return bool(acted - own)
 
 
 def from_names(q: Question, kb: KnowledgeBase, index: ScopeIndex) -> Draft:
