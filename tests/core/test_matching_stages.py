@@ -1251,6 +1251,17 @@ def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_recordings_write"]
 
 
+@pytest.mark.parametrize("said", ["who actually showed up to my meeting and how long each person stayed",
+                                  "after my webinar I want to know how many people turned up"])
+def test_who_showed_up_is_who_attended(matcher, said: str) -> None:
+    assert matcher.answer(said).scopes[:1] == ["meeting:participants_read"]
+
+
+@pytest.mark.parametrize("said", ["the message shows up in the space as plain text, why?"])
+def test_something_that_shows_up_is_not_someone_attending(matcher, said: str) -> None:
+    assert "meeting:participants_read" not in matcher.answer(said).scopes
+
+
 @pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin",
                                   "admin: delete another user's meeting", "create a meeting for someone else as admin"])
 def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(matcher, said: str) -> None:

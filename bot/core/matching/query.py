@@ -555,12 +555,21 @@ _MAKES_WEBHOOKS_RE = re.compile(r"\b(?:creat\w*|register\w*|set\s+up|setting\s+u
 # "a nightly dump of all users", "dumps every queue to CSV": an export, as developers say it
 _DUMP_RE = re.compile(r"\bdump(s|ed|ing)?\b", re.IGNORECASE)
 
+# "who actually showed up", "how many people turned up", "how long each person stayed": who attended a meeting, as
+# people say it (not "the message shows up in the space")
+_SHOWED_UP_RE = re.compile(r"\b(who|whoever|people|attendees|participants|students|guests|candidates|everyone|anyone"
+                           r"|nobody|they)\s+(?:(?:actually|really|truly)\s+)?(?:showed|show|shows|turned|turn|turns)"
+                           r"\s+up\b", re.IGNORECASE)
+_STAYED_RE = re.compile(r"\bhow\s+long\s+(each\s+(?:person|one|attendee|participant)|they|people|everyone|attendees"
+                        r"|participants)\s+(?:stayed|stays|stay)\b", re.IGNORECASE)
+
 
 # What a text names, read as what it is, in this order (each rewrite reads the text the ones before it left)
 _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOPLE_RE, ""), (_DROPPED_PEOPLE_RE, "add"),
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, r"another user\1"), (_DUMP_RE, r"export\1"),
+             (_SHOWED_UP_RE, r"\1 joined"), (_STAYED_RE, r"how long \1 attended"),
              (_HTTP_POST_RE, "create"), (_MAKES_WEBHOOKS_RE, r"\1"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
              *((pattern, " ") for pattern in _CONTEXT))
