@@ -1251,6 +1251,15 @@ def test_someone_elses_thing_is_another_users(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:admin_recordings_write"]
 
 
+@pytest.mark.parametrize("said, scope", [
+    ("a nightly job keeps the hunt groups in sync with our HR system", "spark-admin:telephony_config_write"),
+    ("admin job: sync the call queue agents from Workday every night", "spark-admin:telephony_config_write"),
+    ("admin job: sync the call queues into ServiceNow every night", "spark-admin:telephony_config_read"),
+])
+def test_what_another_system_holds_synced_into_webex_is_written(matcher, said: str, scope: str) -> None:
+    assert matcher.answer(said).scopes[:1] == [scope]
+
+
 @pytest.mark.parametrize("said", ["who actually showed up to my meeting and how long each person stayed",
                                   "after my webinar I want to know how many people turned up"])
 def test_who_showed_up_is_who_attended(matcher, said: str) -> None:
