@@ -358,6 +358,13 @@ def test_a_trigger_clause_and_examples_in_parentheses_are_context(matcher) -> No
     assert "spark:teams_read" not in answer.scopes
 
 
+def test_a_delay_is_no_trigger(matcher) -> None:
+    answer = matcher.answer("download every call recording I have, and after 60 days delete it from Webex")
+    assert "spark:recordings_write" in answer.scopes  # "after 60 days" says when, not on what event
+    answer = matcher.answer("after the meeting ends, our app should download its recording")
+    assert answer.scopes == ["meeting:recordings_read"]
+
+
 @pytest.mark.parametrize("question, scopes", [
     ("our integration must list the existing contact center event subscriptions and create a new one if ours "
      "is missing", ["cjp:config_write", "cjp:config_read"]),
