@@ -1217,7 +1217,8 @@ def test_a_one_word_phrasing_holds_beside_a_verb(matcher, question: str) -> None
     ("what is the max parameter limit for GET /rooms", "limit"),
     ("getting 429 from /v1/messages, how long should I wait", "limit"),
     ("what timezone does the meetings API use for start and end", "limit"),  # the docs' fact, not controls
-    ("are meeting start times in UTC or local time?", "limit")])
+    ("are meeting start times in UTC or local time?", "limit"),
+    ("GET /v1/meetingPreferences/personalMeetingRoom: what values are allowed for autoLockMinutes?", "limit")])
 def test_a_question_beside_a_call_about_something_else_is_declined(matcher, question: str, why: str) -> None:
     answer = matcher.answer(question)
     assert answer.kind == AnswerKind.DECLINE and why in answer.why
