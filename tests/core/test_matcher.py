@@ -1225,6 +1225,9 @@ def test_a_question_beside_a_call_about_something_else_is_declined(matcher, ques
 
 
 @pytest.mark.parametrize("question", ["I have spark:messages_write. How do I send a markdown table?",
+                                      "My app's access token stopped working after two weeks and I wonder whether "
+                                      "refresh tokens rotate on each use. How long does a refresh token live? We "
+                                      "already have all the scopes we need, this is only about token lifetime.",
                                       "with spark:rooms_read, can I sort GET /v1/rooms by last activity?",
                                       "GET /v1/people/me works, how do I parse the JSON in Java?"])
 def test_a_scope_held_or_a_call_that_works_beside_another_question_is_declined(matcher, question: str) -> None:

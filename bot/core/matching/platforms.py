@@ -72,8 +72,9 @@ _WHERE_IN_HUB_RE = re.compile(r"^\W*(?:where\b.*\bcontrol\s*hub\b|how\s+(?:do|ca
 
 
 # "scopes etc. are already sorted", "permissions are fine", "(X is granted, creation works)", "posting works
-# fine", "not a permissions problem", "my token is fine": the post says its access is in place; "400 Bad Request",
-# "409 Conflict", "429 Too Many Requests": the API let the call in and refused it for something no scope changes
+# fine", "not a permissions problem", "we already have all the scopes we need", "my token is fine": the post says
+# its access is in place; "400 Bad Request", "409 Conflict", "429 Too Many Requests": the API let the call in and
+# refused it for something no scope changes
 _ACCESS_FINE_RE = re.compile(
     r"(?:(?<!which )(?<!what )\b(?:scopes?|permissions?)\b(?:[^.!?]|etc\.){0,30}?\b(?:are|is|seem|seems)\s+"
     r"(?:all\s+|already\s+|definitely\s+)?(?:fine|ok|okay|sorted|good|correct|in\s+place"
@@ -82,6 +83,7 @@ _ACCESS_FINE_RE = re.compile(
     r"|\bis\s+granted\b[^.!?]{0,30}?\bworks\b|\bworks\s+fine\b|\bit\s+works\b"
     r"|\b(?:not|isn'?t|is\s+not)\s+(?:an?\s+)?(?:scopes?|permissions?|access)\s+(?:problem|issue|question|thing)\b"
     r"|\bnothing\s+to\s+do\s+with\s+(?:the\s+)?(?:scopes?|permissions?)\b"
+    r"|\b(?:i|we|it)\s+(?:already\s+)?(?:have|has)\s+(?:all\s+)?the\s+(?:scopes?|permissions?)\s+(?:i|we|it)\s+need\b"
     r"|\b(?:access\s+)?token\s+(?:is|seems)\s+(?:fine|ok|okay|good|valid)\b|\bworks\s+(?:great|perfectly|well)\b"
     r"|\b\w+ing\s+(?:\w+\s+){0,3}?works(?=\s*[(,;])"  # "downloading files works (GET ...)"
     r")(?![^.!?]*\?)"  # not asked: "which scope is correct?"
