@@ -1241,3 +1241,9 @@ def test_a_call_that_works_beside_a_need_for_another_resource_is_answered(matche
 
 def test_a_scope_held_beside_a_need_it_does_not_cover_is_answered(matcher) -> None:
     assert matcher.answer("with spark:calls_read, can I also answer calls?").scopes[:1] == ["spark:calls_write"]
+
+
+@pytest.mark.parametrize("question", ["Which scope lets a user's app delete one of their meeting recordings?",
+                                      "the user's integration deletes old meeting recordings: which scope?"])
+def test_a_users_app_acts_for_that_user(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes[:1] == ["meeting:recordings_write"]  # not the admin's scope
