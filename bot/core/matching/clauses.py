@@ -31,9 +31,10 @@ CLAUSE_SPLIT_RE = re.compile(
 # A clause that says when something happens ("after the agent logs in", "when someone leaves") is
 # the trigger of a need, not a need: its words are context, its who-acts cues still count. A delay is no
 # event ("after 60 days delete it").
-_TRIGGER_RE = re.compile(r"\s*(?:after(?!\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|thirty|ninety|a\s+few|several)"
-                         r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)|when|whenever|once|before"
-                         r"|each\s+time|every\s+time|as\s+soon\s+as)\b", re.IGNORECASE)
+_DELAY = (r"\s+(?:\d+|an?|one|two|three|four|five|six|seven|ten|thirty|ninety|a\s+few|several)"
+          r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b")
+_TRIGGER_RE = re.compile(r"\s*(?:after(?!" + _DELAY + r")|when|whenever|once|before|each\s+time|every\s+time"
+                         r"|as\s+soon\s+as)\b", re.IGNORECASE)
 # A clause that only tells a past or ongoing event of its subject ("- meeting ends", "An employee left",
 # "A user's account got compromised") is a trigger too; "delete messages that got flagged" is not.
 _EVENT_ONLY_RE = re.compile(
