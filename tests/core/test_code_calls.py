@@ -338,6 +338,12 @@ def test_a_webhook_told_by_the_event_it_watches_needs_that_resources_read_scope(
     assert matcher.answer(question).scopes[0] == scope
 
 
+def test_a_membership_event_told_of_spaces_named_before_is_watched(matcher) -> None:
+    answer = matcher.answer("I want a webhook when anyone posts in my spaces, and also when someone is added to or "
+                            "removed from one of them")
+    assert {"spark:messages_read", "spark:memberships_read"} <= set(answer.scopes)
+
+
 def test_a_webhook_told_by_its_event_stands_beside_the_other_needs_of_the_post(matcher) -> None:
     answer = matcher.answer("When one of my meetings ends I want a webhook to fire. Then the app downloads "
                             "the transcript and posts it into our team space.")

@@ -254,6 +254,9 @@ _EVENTS = (
            + r"|\b(?:joins?|leaves?)\s+(?:a|the|any)\s+spaces?\b|\bnew\s+memberships?\b",
            unless=r"\b(?:files?|messages?|attachments?|documents?|tabs?|cards?|devices?)\s+(?:is|are|gets?|was|were)"
                   r"\s+(?:added|removed)\b"),
+    # "when someone is added to or removed from one of them", of spaces the sentence names
+    _event("memberships", r"\b(?:added|removed)\s+(?:to|from|into)(?:\s+or\s+removed\s+from)?\s+(?:one\s+of\s+)?"
+                          r"(?:them|those|these)\b", within=r"\b(?:spaces?|rooms?)\b"),
     _event("messages", r"\bnew\s+messages?\b|\b(?:someone|anyone|anybody)\s+posts\b"
                        r"|\bmessages?\s+(?:is\s+|are\s+|gets?\s+)?(?:posted|sent|created|arrives?|comes?\s+in"
                        r"|lands?\s+in)\b",
