@@ -1247,3 +1247,9 @@ def test_a_scope_held_beside_a_need_it_does_not_cover_is_answered(matcher) -> No
                                       "the user's integration deletes old meeting recordings: which scope?"])
 def test_a_users_app_acts_for_that_user(matcher, question: str) -> None:
     assert matcher.answer(question).scopes[:1] == ["meeting:recordings_write"]  # not the admin's scope
+
+
+def test_the_meetings_i_host_are_the_users_own(matcher) -> None:
+    answer = matcher.answer("delete the recordings of meetings I host")
+    assert answer.scopes[:1] == ["meeting:recordings_write"]
+    assert "meeting:admin_recordings_write" not in answer.alternatives  # no admin's reading to offer
