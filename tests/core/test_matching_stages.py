@@ -1271,6 +1271,11 @@ def test_something_that_shows_up_is_not_someone_attending(matcher, said: str) ->
     assert "meeting:participants_read" not in matcher.answer(said).scopes
 
 
+def test_an_admin_acting_on_another_hosts_webinar_takes_the_admin_form(matcher) -> None:
+    answer = matcher.answer("as admin, approve the registrants of another host's webinar")
+    assert answer.scopes[:1] == ["meeting:admin_schedule_write"]
+
+
 @pytest.mark.parametrize("said", ["admin: update another host's meeting", "update a meeting of another host as admin",
                                   "admin: delete another user's meeting", "create a meeting for someone else as admin"])
 def test_an_admin_changing_another_hosts_meeting_needs_the_admin_schedule_scope(matcher, said: str) -> None:

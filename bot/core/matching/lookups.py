@@ -34,11 +34,11 @@ _EVERY_PERSON_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?locations?\b", re.IGNORECASE)
 _PEOPLE_READ = "spark-admin:people_read"
 
-# "read each user's audio preferences", "the voicemail settings of every user": what others hold, which, where the
-# post says an admin acts, the admin reads or changes for them
+# "read each user's audio preferences", "the voicemail settings of every user", "another host's webinar": what others
+# hold, which, where the post says an admin acts, the admin reads or changes for them
 _WHOSE = r"(?:users?|hosts?|employees?|persons?)"
-_OTHERS_RE = re.compile(rf"\b(?:each|every|any|all|other)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
-                        rf"|\bof\s+(?:each|every|any|all|other)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
+_OTHERS_RE = re.compile(rf"\b(?:each|every|any|all|other|another)\s+(?:other\s+)?{_WHOSE}(?:['’]s\b|s['’])"
+                        rf"|\bof\s+(?:each|every|any|all|other|another)\s+(?:the\s+)?{_WHOSE}\b", re.IGNORECASE)
 _FORMED_KINDS = frozenset({AnswerKind.PLAN, AnswerKind.SCOPE, AnswerKind.CLARIFY})  # answers whose needs take forms
 
 
