@@ -1253,3 +1253,8 @@ def test_the_meetings_i_host_are_the_users_own(matcher) -> None:
     answer = matcher.answer("delete the recordings of meetings I host")
     assert answer.scopes[:1] == ["meeting:recordings_write"]
     assert "meeting:admin_recordings_write" not in answer.alternatives  # no admin's reading to offer
+
+
+def test_as_the_host_says_who_acts_and_asks_for_nothing(matcher) -> None:
+    answer = matcher.answer("attendee report per session exported to CSV; the app only reads and acts as the host")
+    assert answer.scopes == ["meeting:participants_read"]  # "as the host" adds no need of its own
