@@ -40,6 +40,7 @@ def test_a_longer_sentence_speaks_for_what_it_tells() -> None:
      ["spark:calls_read"]),
     ("We build a read-only report of the emergency addresses configured for each location. admin. scope?",
      ["spark-admin:telephony_pstn_read"]),
+    ("pull the registrants of my webinar into our CRM, read only", ["meeting:schedules_read"]),  # a trailing clause
 ])
 def test_a_read_only_post_gets_no_change(matcher, question: str, scopes: list[str]) -> None:
     answer = matcher.answer(question)

@@ -206,8 +206,9 @@ def _items_apart(prose: str) -> str:
 
 
 def sentence_of(clause: str, sentences: tuple[str, ...]) -> str:
-    """The sentence a clause was taken from (its first words found there), else the clause itself."""
-    start = " ".join(clause.lower().split()[:3])
+    """The sentence a clause was taken from (its first words found there, before any words in brackets: "read only
+    (pull the registrants ...)" holds its neighbour's words), else the clause itself."""
+    start = " ".join((clause.split(" (", 1)[0] or clause).lower().split()[:3])
     return next((s for s in sentences if start in " ".join(s.lower().split())), clause)
 
 
