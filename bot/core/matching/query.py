@@ -568,9 +568,10 @@ _STAYED_RE = re.compile(r"\bhow\s+long\s+(each\s+(?:person|one|attendee|particip
 # identity provider, whose users come in through SCIM ("sync users from our identity provider")
 _SOURCES = r"(?:hr|hris|workday|sap|successfactors|bamboohr|erp|crm|ats|lms|csv|spreadsheet|database)"
 _THEIRS = r"(?:the\s+|our\s+|their\s+)?"
-_SYNCED_IN_RE = re.compile(r"\bkeep(?:s|ing)?\s+((?:\S+\s+){1,6}?)in\s+sync\s+with\s+" + _THEIRS + _SOURCES + r"\b"
-                           r"|\bsync(?:s|ed|ing|hroni[sz]e[sd]?)?\s+((?:\S+\s+){1,6}?)from\s+" + _THEIRS + _SOURCES
-                           + r"\b", re.IGNORECASE)
+_KEPT_IN_SYNC_RE = re.compile(r"\bkeep(?:s|ing)?\s+((?:\S+\s+){1,6}?)in\s+sync\s+with\s+" + _THEIRS + _SOURCES
+                              + r"\b", re.IGNORECASE)
+_SYNCED_FROM_RE = re.compile(r"\bsync(?:s|ed|ing|hroni[sz]e[sd]?)?\s+((?:\S+\s+){1,6}?)from\s+" + _THEIRS + _SOURCES
+                             + r"\b", re.IGNORECASE)
 
 
 # What a text names, read as what it is, in this order (each rewrite reads the text the ones before it left)
@@ -578,7 +579,8 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, r"another user\1"), (_DUMP_RE, r"export\1"),
-             (_SHOWED_UP_RE, r"\1 joined"), (_STAYED_RE, r"how long \1 attended"), (_SYNCED_IN_RE, r"update \1\2"),
+             (_SHOWED_UP_RE, r"\1 joined"), (_STAYED_RE, r"how long \1 attended"),
+             (_KEPT_IN_SYNC_RE, r"update \1"), (_SYNCED_FROM_RE, r"update \1"),
              (_HTTP_POST_RE, "create"), (_MAKES_WEBHOOKS_RE, r"\1"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
              *((pattern, " ") for pattern in _CONTEXT))
