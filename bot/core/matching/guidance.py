@@ -247,7 +247,11 @@ class GuidanceFinder:
 
     def lists(self, topics: Iterable[str], scope: Scope) -> bool:
         """Whether one of the topics names the scope as its own (service apps: spark:applications_token)."""
-        return any(scope.name in self._scopes.get(topic, ()) for topic in topics)
+        return scope.name in self.listed(topics)
+
+    def listed(self, topics: Iterable[str]) -> frozenset[str]:
+        """The names of the scopes the topics name as their own."""
+        return frozenset().union(*(self._scopes.get(topic, ()) for topic in topics))
 
     def leads(self, topic: str, audiences: Iterable[str], unsure: bool) -> bool:
         """Whether the topic's explanation leads an answer with scopes of these audiences: its cues

@@ -300,7 +300,7 @@ def _acts_beyond(need: Need, topics: tuple[str, ...], guidance: GuidanceFinder, 
                    if (term := lexicon.term(x)) in index.resource_terms), None)
              for i, w in enumerate(said) if w in lexicon.verb_forms} - {None}
     own = {lexicon.term(w) for topic in topics for w in words(topic.replace("-", " "))}
-    own.update(*(index.named_for(s) for s in index.kb.scopes if guidance.lists(topics, s)))
+    own.update(*(index.named_for(s) for name in guidance.listed(topics) if (s := index.kb.get(name)) is not None))
     return bool(acted - own)
 
 
