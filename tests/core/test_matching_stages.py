@@ -1266,6 +1266,14 @@ def test_who_showed_up_is_who_attended(matcher, said: str) -> None:
     assert matcher.answer(said).scopes[:1] == ["meeting:participants_read"]
 
 
+@pytest.mark.parametrize("said, kept", [("find the spaces with no activity for 6 months", set()),
+                                         ("pull the call history once an hour", {"call"}),
+                                         ("list the monthly billing reports", {"month"})])
+def test_a_span_of_time_says_when_not_what(matcher, said: str, kept: set[str]) -> None:
+    terms = set(build_query(said, matcher.index).terms)
+    assert terms & {"month", "hour", "call"} == kept
+
+
 @pytest.mark.parametrize("said", ["the message shows up in the space as plain text, why?"])
 def test_something_that_shows_up_is_not_someone_attending(matcher, said: str) -> None:
     assert "meeting:participants_read" not in matcher.answer(said).scopes

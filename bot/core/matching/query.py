@@ -562,6 +562,10 @@ _SHOWED_UP_RE = re.compile(r"\b(who|whoever|people|attendees|participants|studen
                            r"\s+up\b", re.IGNORECASE)
 _STAYED_RE = re.compile(r"\bhow\s+long\s+(each\s+(?:person|one|attendee|participant)|they|people|everyone|attendees"
                         r"|participants)\s+(?:stayed|stays|stay)\b", re.IGNORECASE)
+# A span of time ("for 6 months", "an hour after", "once a month") says when, not what: "month" and "hour" are
+# words of billing reports and schedules.
+_SPAN_RE = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|nine|ten|twelve|eighteen|few|several)"
+                      r"\s+(?:months?|hours?)\b", re.IGNORECASE)
 
 # "keeps the hunt groups in sync with the HR system", "syncs hunt group membership from our HR system": what another
 # system holds written into Webex, an update (not "sync the locations into ServiceNow", which reads them); not an
@@ -579,7 +583,7 @@ _READINGS = ((_CALL_BACK_RE, r"dial\1"), (_INVITED_RE, r"\1 people"), (_NEW_PEOP
              (_MENTION_SOMEONE_RE, "post to"), (_DROPPED_INTO_RE, "post"), (_THE_REPLIES_RE, r"\1 messages"),
              (_SPACE_KIND_RE, ""), (_EVENT_NAME_RE, r"\1 events"), (_MEMBER_OF_RE, r"\1"), (_FOR_THE_TEAM_RE, r"\1"),
              (_DISPLAY_NAME_RE, r"\1"), (_SOMEONE_ELSES_RE, r"another user\1"), (_DUMP_RE, r"export\1"),
-             (_SHOWED_UP_RE, r"\1 joined"), (_STAYED_RE, r"how long \1 attended"),
+             (_SHOWED_UP_RE, r"\1 joined"), (_SPAN_RE, " "), (_STAYED_RE, r"how long \1 attended"),
              (_KEPT_IN_SYNC_RE, r"update \1"), (_SYNCED_FROM_RE, r"update \1"),
              (_HTTP_POST_RE, "create"), (_MAKES_WEBHOOKS_RE, r"\1"), (_RUNS_IT_RE, r"as \1"), (_IT_RUNS_AS_RE, " "),
              (_ADMIN_AUTHORIZES_RE, r"as \1"), (_WHICH_ONES_RE, r"\1 \2"),
