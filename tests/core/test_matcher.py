@@ -250,6 +250,16 @@ def test_questions_in_other_languages_are_answered_with_their_reading(matcher, q
     assert any("question was read by its technical words" in note for note in answer.assumptions)
 
 
+@pytest.mark.parametrize("question", [
+    "Nosso widget mostra as últimas chamadas do usuário no Webex Calling. Só leitura, e cada usuário autoriza com a "
+    "própria conta. Qual scope?",
+    "Nuestro widget muestra las últimas llamadas del usuario en Webex Calling. Solo lectura, y cada usuario autoriza "
+    "con su propia cuenta. ¿Qué scope?",
+])
+def test_each_user_authorizing_with_their_own_account_is_who_grants_not_a_need(matcher, question: str) -> None:
+    assert matcher.answer(question).scopes == ["spark:calls_read"]
+
+
 def test_an_unclear_question_in_another_language_gets_a_reply_in_english(matcher) -> None:
     answer = matcher.answer("Wie spät ist es heute in Berlin und wie wird das Wetter morgen?")
     assert answer.kind == AnswerKind.DECLINE and "English" in answer.why
@@ -796,6 +806,9 @@ def test_authorizing_an_app_is_context_not_the_authorizations_scopes(matcher) ->
     answer = matcher.answer("Our app downloads the recordings of meetings the signed-in user hosted and pushes "
                             "them to our LMS. Users authorize it themselves. So what's the right scope?")
     assert answer.scopes == ["meeting:recordings_read"]  # who authorizes, not a need for the people directory
+    answer = matcher.answer("Our widget shows the user's latest Webex Calling calls. Read only, and each user "
+                            "authorizes with their own account.")
+    assert answer.scopes == ["spark:calls_read"]  # "latest" is "recent": calls as much as messages
     answer = matcher.answer("I have a Python collector that polls every 15 minutes and pushes to Splunk; it just "
                             "needs a Webex token. Which scope reads the Control Hub admin audit events?")
     assert answer.scopes == ["audit:events_read"]  # the app's token is its credential, not the Authorizations API

@@ -170,14 +170,16 @@ _WHO_AUTHORIZES_RE = re.compile(
     r"|\b(?:person|user|admin|account|one)\s+authori[sz]ing\b"
     r"|\bauthori[sz]ing\s+(?:user|person|admin|account)\b",
     re.IGNORECASE)
-# "a user authorized my integration", "each user authorises once", "users authorize it themselves": who
-# granted the app its scopes is context, not the authorizations that identity:tokens_* list and revoke.
+# "a user authorized my integration", "each user authorises once", "users authorize it themselves", "each user
+# authorizes with their own account": who granted the app its scopes is context, not the authorizations that
+# identity:tokens_* list and revoke.
 _AUTHORIZED_APP_RE = re.compile(
     r"\bauthori[sz]e\s+(?:my|our|this|the)\s+(?:integration|app|application)\b"  # "users can't authorize our app"
     r"|\bauthori[sz]ed\s+(?:it|them|(?:my|our|the|this|that|their|an?)\s+(?:own\s+)?"
     r"(?:integration|app|application|service\s+app|bot|tool|script|token|scopes?)s?\b|with\s+(?:my|our|their|his|her)"
     r"\s+(?:own\s+)?account\b)|(?:\b(?:the\s+|each\s+|every\s+|our\s+)?(?:users?|people|hosts?|employees?)\s+)?"
-    r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself)\b"
+    r"\bauthori[sz](?:es?|ed)\s+(?:(?:it|the\s+app)\s+)?(?:once|themselves|himself|herself"
+    r"|with\s+(?:my|our|their|his|her|your)\s+(?:own\s+)?accounts?)\b"
     r"|\b(?:integration|app|application|tool|script|token)\s+(?:that\s+)?(?:they|we|i|you|users?|people|employees?)"
     r"\s+authori[sz](?:e|es|ed)\b"  # "the integration they authorize gets 403"
     # "Read-only, authorized by an admin", "our integration (authorized by a full admin)": who authorized the app
