@@ -293,6 +293,8 @@ def test_things_added_to_a_space_are_no_members(matcher, question: str, absent: 
      True),
     ("Our tool creates a space for each incident. It adds everyone on the rota.", True),  # the sentence before
     ("1. create a new space 2. pull in the three on-call engineers (we have their emails)", True),  # a list's "2."
+    ("as the on-call lead: create a new space, then add the on-call rota (five people by email)", True),  # no call
+    ("find the incident space among the on-call lead's spaces, add the engineer who is on call", True),
     ("create a meeting for the project and add the attendees", False),  # the meeting's invitees
     ("add the attendees by email", False),  # no place named
     ("create a space for the team and add a tab", False),  # a thing

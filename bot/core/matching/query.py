@@ -217,8 +217,8 @@ _JOINS_RE = re.compile(
     r"|\b(?:kick|kicks|kicking)\s+out\s+(?P<ousted>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:who|whose|that|from)\b"
     r"|\s*[,.;:()!?]|\s*$)", re.IGNORECASE)
 _OF_WHOM_RE = re.compile(r"\s+(?:of|in|from|at)\s+", re.IGNORECASE)  # what tells which people, after them
-_CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|calls?|lists?)\b",
-                           re.IGNORECASE)
+_CONTAINER_RE = re.compile(r"\b(?:spaces?|rooms?|teams?|groups?|meetings?|webinars?|queues?|(?<!on-)(?<!on\s)calls?"
+                           r"|lists?)\b", re.IGNORECASE)  # not the "on-call" of the people on duty
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?:\s|$)")  # not a list's "2. add the leads"
 MEMBERS_MARK = " as members"  # what `as_members` adds; taken out again wherever a clause is shown
 # "the people in a space", "who the users in that room are": the space's members, not the space
