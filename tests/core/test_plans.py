@@ -387,6 +387,7 @@ def test_acting_on_what_the_clause_before_listed_needs_its_write_twin(matcher, q
      {"spark:rooms_read", "spark:messages_read"}),  # "once a week" says how often, not when
     ("Invite everyone on the list at once to the meeting and send them the agenda in the space",
      {"meeting:schedules_write", "spark:all"}),  # "at once" is no trigger: the meeting stays in the clause
+    ("my voicemail pane: show my voicemails, delete when played", {"spark:calls_read", "spark:calls_write"}),
 ])
 def test_a_trigger_at_the_end_of_a_clause_is_context_unless_it_holds_the_need(matcher, question, scopes) -> None:
     assert set(matcher.answer(question).scopes) == scopes

@@ -289,14 +289,16 @@ def _told_its_state(written: list[str], verb: int) -> bool:
 
 def _without_trigger_tail(part: str, index: ScopeIndex) -> Query:
     """The clause's query, less a trigger at its end when what comes before it asks to do
-    something to a topic ("I get a 403 when listing messages" keeps its tail: the need is in it)."""
+    something to a topic, or the trigger names nothing the knowledge base has ("mark as read when played": the
+    verb then acts on what a clause beside it names; "I get a 403 when listing messages" keeps its tail)."""
     whole = build_query(part, index)
     head = _TRIGGER_TAIL_RE.sub("", part)
     if head == part:
         return whole
     before = build_query(head, index)
     acts = before.intent is not None and set(before.terms) - index.lexicon.verb_terms
-    return replace(before, audiences=whole.audiences) if acts else whole
+    bare = before.intent is not None and not set(build_query(part[len(head):], index).terms) & index.resource_terms
+    return replace(before, audiences=whole.audiences) if acts or bare else whole
 
 
 def _topic_donors(queries: list[Query], verbs: frozenset[str]) -> list[Query | None]:
